@@ -1,0 +1,5 @@
+export * from './command';
+export * from './decider';
+export * from './errors';
+export * from './personal-data';
+export * from './vocabulary';
