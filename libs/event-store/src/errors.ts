@@ -8,9 +8,7 @@ export class WrongExpectedRevisionError extends Error {
     readonly expected: ExpectedRevision,
     readonly actual: bigint | 'no_stream',
   ) {
-    super(
-      `stream ${streamId} expected revision ${String(expected)} but is at ${String(actual)}`,
-    );
+    super(`stream ${streamId} expected revision ${String(expected)} but is at ${String(actual)}`);
   }
 }
 

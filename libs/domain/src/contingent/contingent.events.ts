@@ -1,0 +1,102 @@
+import type {
+  DomainEvent,
+  EvaluationRating,
+  NotificationChannel,
+  PersonalData,
+  UnitType,
+} from '../shared';
+
+export type ContingentRegistered = DomainEvent<
+  'ContingentRegistered',
+  {
+    contingentId: string;
+    /** ISO 3166-1 alpha-3 of the contributing country. */
+    country: string;
+    unitType: UnitType;
+    /** How the unit is known, e.g. "ETHBATT-1" or "Nepalese FPU". */
+    designation: string;
+    missionCode: string;
+    sector?: string;
+    strength?: number;
+  }
+>;
+
+/** New personnel and commander; the unit stays the same for accountability. */
+export type ContingentRotated = DomainEvent<
+  'ContingentRotated',
+  {
+    contingentId: string;
+    rotationId: string;
+    startedAt: string;
+    strength?: number;
+    commanderSubjectId?: string;
+    /** Personal details of the commander, keyed by subject id (encryptable, erasable). */
+    personal?: PersonalData;
+  }
+>;
+
+/** Moved from a regional or partner operation into a UN mission, keeping its history. */
+export type ContingentReHatted = DomainEvent<
+  'ContingentReHatted',
+  {
+    contingentId: string;
+    fromOperation: string;
+    fromMissionCode: string;
+    toMissionCode: string;
+    at: string;
+  }
+>;
+
+export type ContingentEvaluated = DomainEvent<
+  'ContingentEvaluated',
+  {
+    contingentId: string;
+    evaluationId: string;
+    evaluatedAt: string;
+    rating: EvaluationRating;
+    summary: string;
+  }
+>;
+
+export type ContingentCommended = DomainEvent<
+  'ContingentCommended',
+  { contingentId: string; commendationId: string; at: string; citation: string }
+>;
+
+/** The contributing country was told that its unit is the subject of an allegation or finding. */
+export type TccNotified = DomainEvent<
+  'TccNotified',
+  {
+    contingentId: string;
+    notificationId: string;
+    country: string;
+    /** The stream the notification is about: an incident, investigation or decision. */
+    subjectStreamId: string;
+    notifiedAt: string;
+    channel: NotificationChannel;
+  }
+>;
+
+/** The contributing country's reply: part of the record. */
+export type TccResponseRecorded = DomainEvent<
+  'TccResponseRecorded',
+  {
+    contingentId: string;
+    responseId: string;
+    country: string;
+    /** The notification id this reply answers. */
+    regarding: string;
+    statement: string;
+    respondedAt: string;
+  }
+>;
+
+export type ContingentEvent =
+  | ContingentRegistered
+  | ContingentRotated
+  | ContingentReHatted
+  | ContingentEvaluated
+  | ContingentCommended
+  | TccNotified
+  | TccResponseRecorded;
+export type ContingentEventType = ContingentEvent['type'];

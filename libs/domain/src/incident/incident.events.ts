@@ -1,0 +1,57 @@
+import type { DomainEvent, IncidentCategory, PersonalData, SubjectReference } from '../shared';
+
+export interface IncidentLocation {
+  name: string;
+  latitude?: number;
+  longitude?: number;
+}
+
+export interface Casualties {
+  civiliansKilled?: number;
+  civiliansInjured?: number;
+  peacekeepersKilled?: number;
+  peacekeepersInjured?: number;
+}
+
+/** The fields an amendment may change. */
+export interface IncidentFacts {
+  occurredAt: string;
+  location: IncidentLocation;
+  category: IncidentCategory;
+  summary: string;
+  casualties: Casualties;
+}
+
+export type IncidentReported = DomainEvent<
+  'IncidentReported',
+  IncidentFacts & {
+    incidentId: string;
+    missionCode: string;
+    contingentIds: string[];
+    /** Victims, witnesses, alleged perpetrators: by subject id only. */
+    subjects: SubjectReference[];
+    personal?: PersonalData;
+  }
+>;
+
+/** A correction: what changed, and why. The original report stays in the record. */
+export type IncidentAmended = DomainEvent<
+  'IncidentAmended',
+  { incidentId: string; changes: Partial<IncidentFacts>; reason: string }
+>;
+
+export type IncidentUnitsLinked = DomainEvent<
+  'IncidentUnitsLinked',
+  { incidentId: string; contingentIds: string[] }
+>;
+
+export type IncidentClosed = DomainEvent<'IncidentClosed', { incidentId: string; reason: string }>;
+
+export type IncidentReopened = DomainEvent<
+  'IncidentReopened',
+  { incidentId: string; reason: string }
+>;
+
+export type IncidentEvent =
+  IncidentReported | IncidentAmended | IncidentUnitsLinked | IncidentClosed | IncidentReopened;
+export type IncidentEventType = IncidentEvent['type'];
