@@ -5,3 +5,4 @@ export * from './contingent/contingent.events';
 export * from './incident/incident.events';
 export * from './investigation/investigation.events';
 export * from './decision/decision.events';
+export * from './upcasting';
