@@ -1,0 +1,394 @@
+import { parseStreamId, streamIds } from '../ledger-event';
+import { requireMissionCode } from '../mission/mission-code';
+import {
+  assertNever,
+  CommandMeta,
+  Decider,
+  EVALUATION_RATINGS,
+  EvaluationRating,
+  NOTIFICATION_CHANNELS,
+  NotFoundError,
+  NotificationChannel,
+  RuleViolation,
+  SubjectDetails,
+  UNIT_TYPES,
+  UnitType,
+} from '../shared';
+import { requireIsoInstant } from '../shared/time';
+import type { ContingentEvent } from './contingent.events';
+
+export const contingentStreamId = (contingentId: string): string =>
+  streamIds.contingent(contingentId);
+
+export interface RegisteredContingent {
+  status: 'registered';
+  contingentId: string;
+  country: string;
+  unitType: UnitType;
+  designation: string;
+  missionCode: string;
+  sector?: string;
+  strength?: number;
+  commanderSubjectId?: string;
+  rotations: number;
+  /** Notifications sent to the contributing country, by notification id. */
+  notifications: Readonly<Record<string, { notifiedAt: string; subjectStreamId: string }>>;
+}
+
+export type ContingentState = { status: 'unregistered' } | RegisteredContingent;
+
+const initialContingentState: ContingentState = { status: 'unregistered' };
+
+function evolveContingent(state: ContingentState, event: ContingentEvent): ContingentState {
+  if (event.type === 'ContingentRegistered') {
+    return { status: 'registered', ...event.data, rotations: 0, notifications: {} };
+  }
+  // Only a registered contingent has a history; the store never holds one without it.
+  if (state.status !== 'registered') return state;
+  switch (event.type) {
+    case 'ContingentRotated': {
+      const { strength, commanderSubjectId } = event.data;
+      // A rotation brings a new commander: one not named is unknown, not the previous one.
+      return {
+        ...state,
+        rotations: state.rotations + 1,
+        strength: strength ?? state.strength,
+        commanderSubjectId,
+      };
+    }
+    case 'ContingentReHatted':
+      return { ...state, missionCode: event.data.toMissionCode };
+    case 'TccNotified': {
+      const { notificationId, notifiedAt, subjectStreamId } = event.data;
+      return {
+        ...state,
+        notifications: {
+          ...state.notifications,
+          [notificationId]: { notifiedAt, subjectStreamId },
+        },
+      };
+    }
+    case 'ContingentEvaluated':
+    case 'ContingentCommended':
+    case 'TccResponseRecorded':
+      return state;
+    default:
+      return assertNever(event);
+  }
+}
+
+type Command<Type extends string, Data> = { type: Type; data: Data; meta: CommandMeta };
+
+export type RegisterContingent = Command<
+  'RegisterContingent',
+  {
+    contingentId: string;
+    country: string;
+    unitType: UnitType;
+    designation: string;
+    missionCode: string;
+    sector?: string;
+    strength?: number;
+  }
+>;
+export type RotateContingent = Command<
+  'RotateContingent',
+  {
+    rotationId: string;
+    startedAt: string;
+    strength?: number;
+    commanderSubjectId?: string;
+    /** Personal details of the new commander; recorded under `personal[commanderSubjectId]`. */
+    commanderDetails?: SubjectDetails;
+  }
+>;
+export type ReHatContingent = Command<
+  'ReHatContingent',
+  { fromOperation: string; toMissionCode: string; at: string }
+>;
+export type EvaluateContingent = Command<
+  'EvaluateContingent',
+  { evaluationId: string; evaluatedAt: string; rating: EvaluationRating; summary: string }
+>;
+export type CommendContingent = Command<
+  'CommendContingent',
+  { commendationId: string; at: string; citation: string }
+>;
+export type NotifyTcc = Command<
+  'NotifyTcc',
+  {
+    notificationId: string;
+    subjectStreamId: string;
+    notifiedAt: string;
+    channel: NotificationChannel;
+  }
+>;
+export type RecordTccResponse = Command<
+  'RecordTccResponse',
+  { responseId: string; regarding: string; statement: string; respondedAt?: string }
+>;
+
+export type ContingentCommand =
+  | RegisterContingent
+  | RotateContingent
+  | ReHatContingent
+  | EvaluateContingent
+  | CommendContingent
+  | NotifyTcc
+  | RecordTccResponse;
+
+function decideContingent(command: ContingentCommand, state: ContingentState): ContingentEvent[] {
+  if (command.type === 'RegisterContingent') return [register(command, state)];
+  requireRegistered(state);
+  switch (command.type) {
+    case 'RotateContingent':
+      return [rotate(command, state)];
+    case 'ReHatContingent':
+      return [reHat(command, state)];
+    case 'EvaluateContingent':
+      return [evaluate(command, state)];
+    case 'CommendContingent':
+      return [commend(command, state)];
+    case 'NotifyTcc':
+      return [notifyTcc(command, state)];
+    case 'RecordTccResponse':
+      return [recordTccResponse(command, state)];
+    default:
+      return assertNever(command);
+  }
+}
+
+function register({ data }: RegisterContingent, state: ContingentState): ContingentEvent {
+  if (state.status !== 'unregistered') {
+    throw new RuleViolation('contingent_exists', `contingent ${state.contingentId} exists`);
+  }
+  requireText(data.contingentId, 'contingentId');
+  requireCountryCode(data.country, 'country');
+  requireOneOf(data.unitType, UNIT_TYPES, 'unitType');
+  requireText(data.designation, 'designation');
+  requireMissionCode(data.missionCode, 'missionCode');
+  if (data.sector !== undefined) requireText(data.sector, 'sector');
+  if (data.strength !== undefined) requireCount(data.strength, 'strength');
+  const { contingentId, country, unitType, designation, missionCode, sector, strength } = data;
+  return {
+    type: 'ContingentRegistered',
+    data: {
+      contingentId,
+      country,
+      unitType,
+      designation,
+      missionCode,
+      ...(sector === undefined ? {} : { sector }),
+      ...(strength === undefined ? {} : { strength }),
+    },
+  };
+}
+
+function rotate({ data }: RotateContingent, state: RegisteredContingent): ContingentEvent {
+  const { rotationId, startedAt, strength, commanderSubjectId, commanderDetails } = data;
+  requireText(rotationId, 'rotationId');
+  requireIsoInstant(startedAt, 'startedAt');
+  if (strength !== undefined) requireCount(strength, 'strength');
+  if (commanderSubjectId !== undefined) requireText(commanderSubjectId, 'commanderSubjectId');
+  if (commanderDetails !== undefined && commanderSubjectId === undefined) {
+    throw new RuleViolation(
+      'commander_subject_required',
+      'commander details can only be recorded under a commander subject id',
+      'commanderSubjectId',
+    );
+  }
+  return {
+    type: 'ContingentRotated',
+    occurredAt: startedAt,
+    data: {
+      contingentId: state.contingentId,
+      rotationId,
+      startedAt,
+      ...(strength === undefined ? {} : { strength }),
+      ...(commanderSubjectId === undefined ? {} : { commanderSubjectId }),
+      ...(commanderSubjectId === undefined || commanderDetails === undefined
+        ? {}
+        : { personal: { [commanderSubjectId]: commanderDetails } }),
+    },
+  };
+}
+
+function reHat({ data }: ReHatContingent, state: RegisteredContingent): ContingentEvent {
+  requireText(data.fromOperation, 'fromOperation');
+  requireMissionCode(data.toMissionCode, 'toMissionCode');
+  requireIsoInstant(data.at, 'at');
+  if (data.toMissionCode === state.missionCode) {
+    throw new RuleViolation(
+      'already_in_mission',
+      `the contingent already serves in ${state.missionCode}`,
+      'toMissionCode',
+    );
+  }
+  return {
+    type: 'ContingentReHatted',
+    occurredAt: data.at,
+    data: {
+      contingentId: state.contingentId,
+      fromOperation: data.fromOperation,
+      fromMissionCode: state.missionCode,
+      toMissionCode: data.toMissionCode,
+      at: data.at,
+    },
+  };
+}
+
+function evaluate({ data }: EvaluateContingent, state: RegisteredContingent): ContingentEvent {
+  requireText(data.evaluationId, 'evaluationId');
+  requireIsoInstant(data.evaluatedAt, 'evaluatedAt');
+  requireOneOf(data.rating, EVALUATION_RATINGS, 'rating');
+  requireText(data.summary, 'summary');
+  const { evaluationId, evaluatedAt, rating, summary } = data;
+  return {
+    type: 'ContingentEvaluated',
+    occurredAt: evaluatedAt,
+    data: { contingentId: state.contingentId, evaluationId, evaluatedAt, rating, summary },
+  };
+}
+
+function commend({ data }: CommendContingent, state: RegisteredContingent): ContingentEvent {
+  requireText(data.commendationId, 'commendationId');
+  requireIsoInstant(data.at, 'at');
+  requireText(data.citation, 'citation');
+  const { commendationId, at, citation } = data;
+  return {
+    type: 'ContingentCommended',
+    occurredAt: at,
+    data: { contingentId: state.contingentId, commendationId, at, citation },
+  };
+}
+
+function notifyTcc({ data }: NotifyTcc, state: RegisteredContingent): ContingentEvent {
+  const { notificationId, subjectStreamId, notifiedAt, channel } = data;
+  requireText(notificationId, 'notificationId');
+  if (notificationId in state.notifications) {
+    throw new RuleViolation(
+      'notification_exists',
+      `notification ${notificationId} is already recorded`,
+      'notificationId',
+    );
+  }
+  requireNotifiableStream(subjectStreamId);
+  requireIsoInstant(notifiedAt, 'notifiedAt');
+  requireOneOf(channel, NOTIFICATION_CHANNELS, 'channel');
+  return {
+    type: 'TccNotified',
+    occurredAt: notifiedAt,
+    data: {
+      contingentId: state.contingentId,
+      notificationId,
+      country: state.country,
+      subjectStreamId,
+      notifiedAt,
+      channel,
+    },
+  };
+}
+
+function recordTccResponse(
+  { data, meta }: RecordTccResponse,
+  state: RegisteredContingent,
+): ContingentEvent {
+  const { responseId, regarding, statement } = data;
+  const respondedAt = data.respondedAt ?? meta.now;
+  requireText(responseId, 'responseId');
+  const notification = state.notifications[regarding];
+  if (notification === undefined) {
+    throw new RuleViolation(
+      'unknown_notification',
+      'a response must answer a notification recorded for this contingent',
+      'regarding',
+    );
+  }
+  requireText(statement, 'statement');
+  requireIsoInstant(respondedAt, 'respondedAt');
+  if (Date.parse(respondedAt) < Date.parse(notification.notifiedAt)) {
+    throw new RuleViolation(
+      'response_before_notification',
+      `a response cannot precede the notification it answers (${notification.notifiedAt})`,
+      'respondedAt',
+    );
+  }
+  return {
+    type: 'TccResponseRecorded',
+    occurredAt: respondedAt,
+    data: {
+      contingentId: state.contingentId,
+      responseId,
+      country: state.country,
+      regarding,
+      statement,
+      respondedAt,
+    },
+  };
+}
+
+function requireRegistered(state: ContingentState): asserts state is RegisteredContingent {
+  if (state.status !== 'registered') {
+    throw new NotFoundError('contingent_not_found', 'no contingent is registered in this stream');
+  }
+}
+
+/** The country is told about an incident, an investigation or a decision: nothing else. */
+function requireNotifiableStream(subjectStreamId: string): void {
+  const stream = typeof subjectStreamId === 'string' ? parseStreamId(subjectStreamId) : null;
+  const notifiable = ['incident', 'investigation', 'decision'];
+  if (stream === null || !notifiable.includes(stream.category) || stream.id.trim() === '') {
+    throw new RuleViolation(
+      'invalid_subject_stream',
+      'subjectStreamId must name an incident, investigation or decision stream',
+      'subjectStreamId',
+    );
+  }
+}
+
+function requireText(value: string, field: string): void {
+  if (typeof value !== 'string' || value.trim().length === 0) {
+    throw new RuleViolation('text_required', `${field} must not be blank`, field);
+  }
+}
+
+function requireCountryCode(value: string, field: string): void {
+  if (typeof value !== 'string' || !/^[A-Z]{3}$/.test(value)) {
+    throw new RuleViolation(
+      'invalid_country',
+      `${field} must be an ISO 3166-1 alpha-3 code`,
+      field,
+    );
+  }
+}
+
+function requireCount(value: number, field: string): void {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RuleViolation('invalid_count', `${field} must be a non-negative integer`, field);
+  }
+}
+
+function requireOneOf<T extends string>(value: T, allowed: readonly T[], field: string): void {
+  if (!allowed.includes(value)) {
+    throw new RuleViolation(
+      'not_in_vocabulary',
+      `${field} must be one of ${allowed.join(', ')}`,
+      field,
+    );
+  }
+}
+
+export const contingentDecider: Decider<ContingentCommand, ContingentEvent, ContingentState> = {
+  schemaVersions: {
+    ContingentRegistered: 1,
+    ContingentRotated: 1,
+    ContingentReHatted: 1,
+    ContingentEvaluated: 1,
+    ContingentCommended: 1,
+    TccNotified: 1,
+    TccResponseRecorded: 1,
+  },
+  initialState: initialContingentState,
+  evolve: evolveContingent,
+  decide: decideContingent,
+};
