@@ -1,0 +1,3 @@
+export { startEventStoreDbDouble } from './start-eventstoredb-double';
+export type { EventStoreDbDouble, EventStoreDbDoubleOptions } from './start-eventstoredb-double';
+export type { ServerBehaviour } from './server-behaviour';
