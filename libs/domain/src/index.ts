@@ -6,3 +6,4 @@ export * from './incident/incident.events';
 export * from './investigation/investigation.events';
 export * from './decision/decision.events';
 export * from './upcasting';
+export * from './investigation/investigation.decider';

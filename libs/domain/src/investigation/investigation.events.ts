@@ -23,7 +23,8 @@ export interface Attribution {
   component?: string;
 }
 
-export interface FindingFacts {
+/** A type alias, not an interface: event data must be assignable to `Record<string, unknown>`. */
+export type FindingFacts = {
   statement: string;
   category: FindingCategory;
   attributions: Attribution[];
@@ -31,7 +32,7 @@ export interface FindingFacts {
   evidenceIds: string[];
   /** Resources and mandate to judge performance against, e.g. "54 peacekeepers guarding a camp of 20,000". */
   contextFactors: string[];
-}
+};
 
 export type InvestigationOpened = DomainEvent<
   'InvestigationOpened',
