@@ -1,0 +1,155 @@
+import type { EvaluationRating, UnitType } from '@blue-ledger/domain';
+import type { RecordedEvent } from '@blue-ledger/event-store';
+import { recordedOf, type Recorded } from '../support/envelope';
+import { ledgerEventOf } from '../support/ledger-event-of';
+
+/** A mission the unit served in: where it was registered, then each re-hatting. */
+export interface Deployment {
+  missionCode: string;
+  /** Registration: when the ledger learnt of it; re-hatting: the date of the transfer. */
+  since: string;
+  via: 'registration' | 're_hatting';
+  /** With a re-hatting: the regional or partner operation it came from. */
+  fromOperation: string | null;
+  fromMissionCode: string | null;
+}
+
+export interface CurrentRotation {
+  rotationId: string;
+  startedAt: string;
+  strength: number | null;
+  commanderSubjectId: string | null;
+}
+
+export interface ContingentState {
+  contingentId: string;
+  country: string;
+  unitType: UnitType;
+  designation: string;
+  /** The mission it serves in now (after any re-hatting). */
+  missionCode: string;
+  sector: string | null;
+  strength: number | null;
+  registered: Recorded;
+  deployments: Deployment[];
+  currentRotation: CurrentRotation | null;
+  rotationCount: number;
+  latestEvaluation: {
+    evaluationId: string;
+    evaluatedAt: string;
+    rating: EvaluationRating;
+    summary: string;
+  } | null;
+  evaluationCount: number;
+  commendationCount: number;
+  notificationCount: number;
+  responseCount: number;
+  lastPosition: number;
+}
+
+const CONTINGENT_EVENTS = new Set([
+  'ContingentRegistered',
+  'ContingentRotated',
+  'ContingentReHatted',
+  'ContingentEvaluated',
+  'ContingentCommended',
+  'TccNotified',
+  'TccResponseRecorded',
+]);
+
+/** The contingent an event of a contingent stream is about, or null for any other event. */
+export function contingentIdOf(event: RecordedEvent): string | null {
+  if (!CONTINGENT_EVENTS.has(event.type)) return null;
+  const id = event.data.contingentId;
+  return typeof id === 'string' ? id : null;
+}
+
+export function evolveContingentState(
+  doc: ContingentState | null,
+  event: RecordedEvent,
+): ContingentState | null {
+  const e = ledgerEventOf(event);
+  const recorded = recordedOf(event);
+  if (e.type === 'ContingentRegistered') {
+    if (doc !== null) return doc;
+    const { data } = e;
+    return {
+      contingentId: data.contingentId,
+      country: data.country,
+      unitType: data.unitType,
+      designation: data.designation,
+      missionCode: data.missionCode,
+      sector: data.sector ?? null,
+      strength: data.strength ?? null,
+      registered: recorded,
+      deployments: [
+        {
+          missionCode: data.missionCode,
+          since: recorded.recordedAt,
+          via: 'registration',
+          fromOperation: null,
+          fromMissionCode: null,
+        },
+      ],
+      currentRotation: null,
+      rotationCount: 0,
+      latestEvaluation: null,
+      evaluationCount: 0,
+      commendationCount: 0,
+      notificationCount: 0,
+      responseCount: 0,
+      lastPosition: recorded.position,
+    };
+  }
+  if (doc === null) return null;
+  const touched = { ...doc, lastPosition: recorded.position };
+  switch (e.type) {
+    case 'ContingentRotated': {
+      const { data } = e;
+      return {
+        ...touched,
+        strength: data.strength ?? doc.strength,
+        currentRotation: {
+          rotationId: data.rotationId,
+          startedAt: data.startedAt,
+          strength: data.strength ?? null,
+          commanderSubjectId: data.commanderSubjectId ?? null,
+        },
+        rotationCount: doc.rotationCount + 1,
+      };
+    }
+    case 'ContingentReHatted': {
+      const { data } = e;
+      return {
+        ...touched,
+        missionCode: data.toMissionCode,
+        deployments: [
+          ...doc.deployments,
+          {
+            missionCode: data.toMissionCode,
+            since: data.at,
+            via: 're_hatting',
+            fromOperation: data.fromOperation,
+            fromMissionCode: data.fromMissionCode,
+          },
+        ],
+      };
+    }
+    case 'ContingentEvaluated': {
+      const { evaluationId, evaluatedAt, rating, summary } = e.data;
+      return {
+        ...touched,
+        latestEvaluation: { evaluationId, evaluatedAt, rating, summary },
+        evaluationCount: doc.evaluationCount + 1,
+      };
+    }
+    case 'ContingentCommended':
+      return { ...touched, commendationCount: doc.commendationCount + 1 };
+    case 'TccNotified':
+      return { ...touched, notificationCount: doc.notificationCount + 1 };
+    case 'TccResponseRecorded':
+      return { ...touched, responseCount: doc.responseCount + 1 };
+    default:
+      return doc;
+  }
+}

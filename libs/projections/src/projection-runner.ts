@@ -1,0 +1,326 @@
+import type { EventStore, EventSubscription, RecordedEvent } from '@blue-ledger/event-store';
+import { checkpointWriter, createCheckpointTable, readCheckpoint } from './checkpoints';
+import type { ProjectionCheckpoint } from './checkpoints';
+import type { Projection } from './projection';
+import {
+  ProjectionFailedError,
+  ProjectionRunnerStoppedError,
+  ProjectionTimeoutError,
+} from './projection-errors';
+import type { SqliteDatabase } from './sqlite/database';
+import { deferred, type Deferred } from './support/deferred';
+
+export interface ProjectionRunnerLogger {
+  log(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export interface ProjectionRunnerOptions {
+  /** Most events applied in one transaction while catching up. Live events commit one by one. */
+  batchSize?: number;
+  /** Defaults to the console. */
+  logger?: ProjectionRunnerLogger;
+  /** Called once when the runner stops on an error (after it was logged). */
+  onError?: (error: Error) => void;
+}
+
+export type ProjectionRunnerStatus = 'stopped' | 'catching_up' | 'live' | 'failed';
+
+const DEFAULT_BATCH_SIZE = 1000;
+const DEFAULT_WAIT_MS = 5000;
+
+interface Tracked {
+  projection: Projection;
+  /** Global position of the last event applied, as stored in its checkpoint. */
+  position: number | null;
+}
+
+interface Waiter {
+  position: number;
+  resolve(): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * Feeds projections from the store's global order. Each event is applied to every projection
+ * whose checkpoint is behind it, and the checkpoints are written in the same transaction as the
+ * read-model writes, so a crash neither applies an event twice nor skips one. An error in a
+ * projection stops the runner: it is logged, reported to `onError`, rejects `start` (if still
+ * catching up) and every `waitForPosition`, and shows in `status` and `failure`.
+ */
+export class ProjectionRunner {
+  private readonly tracked: Tracked[];
+  private readonly batchSize: number;
+  private readonly logger: ProjectionRunnerLogger;
+  private readonly waiters = new Set<Waiter>();
+  private writeCheckpoint: ((checkpoint: ProjectionCheckpoint) => void) | null = null;
+  private applyInTransaction: ((events: RecordedEvent[]) => void) | null = null;
+  private subscription: EventSubscription | null = null;
+  private loop: Promise<void> | null = null;
+  private currentStatus: ProjectionRunnerStatus = 'stopped';
+  private lastFailure: Error | null = null;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: SqliteDatabase,
+    projections: readonly Projection[],
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {
+    const names = projections.map((p) => p.name);
+    const repeated = names.find((name, i) => names.indexOf(name) !== i);
+    if (repeated !== undefined) throw new Error(`two projections are named ${repeated}`);
+    this.tracked = projections.map((projection) => ({ projection, position: null }));
+    this.batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+    this.logger = options.logger ?? console;
+  }
+
+  get status(): ProjectionRunnerStatus {
+    return this.currentStatus;
+  }
+
+  /** The error that stopped the runner, until the next start or rebuild. */
+  get failure(): Error | null {
+    return this.lastFailure;
+  }
+
+  checkpoints(): ProjectionCheckpoint[] {
+    return this.tracked.map(({ projection, position }) => ({
+      name: projection.name,
+      version: projection.version,
+      position,
+    }));
+  }
+
+  /**
+   * Sets up the tables (rebuilding any projection whose version changed), then follows the
+   * store from the lowest checkpoint. Resolves once caught up with the store's head; the
+   * runner then keeps following live events until `stop`.
+   */
+  async start(): Promise<void> {
+    if (this.loop !== null) throw new Error('the projection runner is already running');
+    this.prepare();
+    await this.follow({ stopWhenCaughtUp: false });
+  }
+
+  /** Stops following; what was applied stays applied. Waiters are rejected. */
+  async stop(): Promise<void> {
+    await this.halt();
+    this.rejectWaiters(new ProjectionRunnerStoppedError());
+  }
+
+  /**
+   * Drops the named projections (all by default) and replays them from position 0. Resolves
+   * when they have caught up; a running runner keeps running, a stopped one stays stopped.
+   */
+  async rebuild(names?: readonly string[]): Promise<void> {
+    const selected = this.select(names);
+    const wasRunning = this.loop !== null;
+    await this.halt();
+    this.prepare();
+    this.db.transaction(() => selected.forEach((t) => this.resetTracked(t)))();
+    await this.follow({ stopWhenCaughtUp: !wasRunning });
+  }
+
+  /**
+   * Resolves when every projection has applied the event at `position` (read-your-writes
+   * after an append); rejects on timeout or when the runner fails.
+   */
+  waitForPosition(position: bigint | number, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
+    const target = Number(position);
+    if (this.reached(target)) return Promise.resolve();
+    if (this.lastFailure !== null) return Promise.reject(this.lastFailure);
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        position: target,
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.waiters.delete(waiter);
+          reject(new ProjectionTimeoutError(target, this.behind(target), timeoutMs));
+        }, timeoutMs),
+      };
+      this.waiters.add(waiter);
+    });
+  }
+
+  private prepare(): void {
+    createCheckpointTable(this.db);
+    this.writeCheckpoint ??= checkpointWriter(this.db);
+    this.applyInTransaction ??= this.db.transaction((events: RecordedEvent[]) =>
+      this.applyEvents(events),
+    );
+    this.db.transaction(() => {
+      for (const tracked of this.tracked) {
+        const { name, version } = tracked.projection;
+        const stored = readCheckpoint(this.db, name);
+        if (stored !== null && stored.version === version) {
+          tracked.projection.setup(this.db);
+          tracked.position = stored.position;
+          continue;
+        }
+        if (stored !== null) {
+          this.logger.log(
+            `projection ${name}: version ${stored.version} -> ${version}, rebuilding`,
+          );
+        }
+        this.resetTracked(tracked);
+      }
+    })();
+  }
+
+  private resetTracked(tracked: Tracked): void {
+    const { projection } = tracked;
+    projection.reset(this.db);
+    projection.setup(this.db);
+    tracked.position = null;
+    this.writeCheckpoint?.({ name: projection.name, version: projection.version, position: null });
+  }
+
+  private follow({ stopWhenCaughtUp }: { stopWhenCaughtUp: boolean }): Promise<void> {
+    const lowest = this.lowestPosition();
+    const subscription = this.store.subscribeToAll({
+      fromPosition: lowest === null ? 'start' : BigInt(lowest),
+    });
+    const caughtUp = deferred<void>();
+    this.subscription = subscription;
+    this.lastFailure = null;
+    this.currentStatus = 'catching_up';
+    const loop = this.consume(subscription, caughtUp, stopWhenCaughtUp);
+    this.loop = loop;
+    return stopWhenCaughtUp ? caughtUp.promise.then(() => loop) : caughtUp.promise;
+  }
+
+  private async consume(
+    subscription: EventSubscription,
+    caughtUp: Deferred<void>,
+    stopWhenCaughtUp: boolean,
+  ): Promise<void> {
+    let batch: RecordedEvent[] = [];
+    try {
+      for await (const message of subscription) {
+        if (message.kind === 'event') {
+          batch.push(message.event);
+          if (this.currentStatus === 'live' || batch.length >= this.batchSize) {
+            batch = this.commit(batch);
+          }
+          continue;
+        }
+        batch = this.commit(batch);
+        this.currentStatus = 'live';
+        caughtUp.resolve();
+        if (stopWhenCaughtUp) break;
+      }
+      this.commit(batch);
+      this.currentStatus = 'stopped';
+      caughtUp.reject(new ProjectionRunnerStoppedError());
+    } catch (error) {
+      const failure = this.fail(error);
+      caughtUp.reject(failure);
+    } finally {
+      if (this.subscription === subscription) {
+        this.subscription = null;
+        this.loop = null;
+      }
+      await subscription.close().catch((error: unknown) => {
+        this.logger.error('closing the subscription failed', error);
+      });
+    }
+  }
+
+  /** Applies the batch and its checkpoints in one transaction; returns a fresh empty batch. */
+  private commit(events: RecordedEvent[]): RecordedEvent[] {
+    if (events.length === 0) return events;
+    const before = this.tracked.map((t) => t.position);
+    try {
+      this.applyInTransaction?.(events);
+    } catch (error) {
+      this.tracked.forEach((t, i) => (t.position = before[i]));
+      throw error;
+    }
+    this.settleWaiters();
+    return [];
+  }
+
+  private applyEvents(events: RecordedEvent[]): void {
+    const before = this.tracked.map((t) => t.position);
+    for (const event of events) {
+      const position = Number(event.globalPosition);
+      for (const tracked of this.tracked) {
+        if (tracked.position !== null && position <= tracked.position) continue;
+        try {
+          tracked.projection.apply(this.db, event);
+        } catch (cause) {
+          throw new ProjectionFailedError(tracked.projection.name, event, cause);
+        }
+        tracked.position = position;
+      }
+    }
+    this.tracked.forEach(({ projection, position }, i) => {
+      if (position === before[i]) return;
+      this.writeCheckpoint?.({ name: projection.name, version: projection.version, position });
+    });
+  }
+
+  private async halt(): Promise<void> {
+    const { subscription, loop } = this;
+    if (subscription === null || loop === null) return;
+    await subscription.close();
+    await loop;
+  }
+
+  private fail(error: unknown): Error {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    this.lastFailure = failure;
+    this.currentStatus = 'failed';
+    this.logger.error(`projection runner stopped: ${failure.message}`, failure);
+    this.rejectWaiters(failure);
+    this.options.onError?.(failure);
+    return failure;
+  }
+
+  private select(names: readonly string[] | undefined): Tracked[] {
+    if (names === undefined) return this.tracked;
+    return names.map((name) => {
+      const found = this.tracked.find((t) => t.projection.name === name);
+      if (found === undefined) throw new Error(`no projection is named ${name}`);
+      return found;
+    });
+  }
+
+  private lowestPosition(): number | null {
+    let lowest: number | null = null;
+    for (const { position } of this.tracked) {
+      if (position === null) return null;
+      if (lowest === null || position < lowest) lowest = position;
+    }
+    return lowest;
+  }
+
+  private behind(position: number): string[] {
+    return this.tracked
+      .filter((t) => t.position === null || t.position < position)
+      .map((t) => t.projection.name);
+  }
+
+  private reached(position: number): boolean {
+    return this.behind(position).length === 0;
+  }
+
+  private settleWaiters(): void {
+    for (const waiter of this.waiters) {
+      if (!this.reached(waiter.position)) continue;
+      clearTimeout(waiter.timer);
+      this.waiters.delete(waiter);
+      waiter.resolve();
+    }
+  }
+
+  private rejectWaiters(error: Error): void {
+    for (const waiter of this.waiters) {
+      clearTimeout(waiter.timer);
+      waiter.reject(error);
+    }
+    this.waiters.clear();
+  }
+}
