@@ -1,0 +1,19 @@
+import { auditTrailProjection } from './audit-trail/audit-trail.projection';
+import { contingentHistoryProjection } from './contingent-history/contingent-history.projection';
+import { contingentsProjection } from './contingents/contingents.projection';
+import { followThroughProjection } from './follow-through/follow-through.projection';
+import { incidentTimelineProjection } from './incident-timeline/incident-timeline.projection';
+import { incidentsProjection } from './incidents/incidents.projection';
+import type { Projection } from './projection';
+
+/** Every read model the API queries, for one ProjectionRunner. */
+export function ledgerProjections(): Projection[] {
+  return [
+    auditTrailProjection,
+    incidentsProjection,
+    contingentsProjection,
+    incidentTimelineProjection,
+    contingentHistoryProjection,
+    followThroughProjection,
+  ];
+}

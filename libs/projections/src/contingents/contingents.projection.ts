@@ -1,0 +1,30 @@
+import {
+  contingentIdOf,
+  evolveContingentState,
+  type ContingentState,
+} from '../documents/contingent-state';
+import type { Projection } from '../projection';
+import { DocumentTable } from '../sqlite/document-table';
+
+export const contingentStates = new DocumentTable<ContingentState>({
+  table: 'contingent_states',
+  columns: [
+    { name: 'country', type: 'TEXT', value: (d) => d.country },
+    { name: 'mission_code', type: 'TEXT', value: (d) => d.missionCode },
+    { name: 'position', type: 'INTEGER', value: (d) => d.registered.position },
+  ],
+  indexes: [['position'], ['country', 'position'], ['mission_code', 'position']],
+});
+
+/** Each contingent's current state, for the contingent list. */
+export const contingentsProjection: Projection = {
+  name: 'contingents',
+  version: 1,
+  setup: (db) => contingentStates.create(db),
+  reset: (db) => contingentStates.drop(db),
+  apply(db, event) {
+    const contingentId = contingentIdOf(event);
+    if (contingentId === null) return;
+    contingentStates.update(db, contingentId, (doc) => evolveContingentState(doc, event));
+  },
+};

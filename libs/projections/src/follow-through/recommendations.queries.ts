@@ -1,0 +1,85 @@
+import type { RecommendationAction } from '@blue-ledger/domain';
+import type {
+  RecommendationRecord,
+  RecommendationStatus,
+} from '../documents/recommendation-record';
+import type { SqliteDatabase } from '../sqlite/database';
+import { pageOf, pageSize, type Page } from '../sqlite/page';
+import { FINDINGS_TABLE, recommendations } from './follow-through.tables';
+
+export interface RecommendationListQuery {
+  status?: RecommendationStatus;
+  contingentId?: string;
+  /** Cursor: the `next` of the previous page. */
+  after?: number;
+  limit?: number;
+}
+
+/** Recommendations in the order they were issued, with their status, one page at a time. */
+export function listRecommendations(
+  db: SqliteDatabase,
+  query: RecommendationListQuery = {},
+): Page<RecommendationRecord> {
+  const conditions: string[] = ['position > ?'];
+  const params: (string | number)[] = [query.after ?? -1];
+  if (query.status !== undefined) {
+    conditions.push('status = ?');
+    params.push(query.status);
+  }
+  if (query.contingentId !== undefined) {
+    conditions.push('contingent_id = ?');
+    params.push(query.contingentId);
+  }
+  const size = pageSize(query.limit);
+  const rows = db
+    .prepare(
+      `SELECT position, doc FROM ${recommendations.name}
+       WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`,
+    )
+    .all(...params, size + 1) as { position: number; doc: string }[];
+  return pageOf(
+    rows,
+    size,
+    (row) => row.position,
+    (row) => JSON.parse(row.doc) as RecommendationRecord,
+  );
+}
+
+export function getRecommendation(
+  db: SqliteDatabase,
+  recommendationId: string,
+): RecommendationRecord | null {
+  return recommendations.get(db, recommendationId);
+}
+
+/** What a decision answering the recommendation must cite. */
+export interface RecommendationReference {
+  recommendationId: string;
+  investigationId: string;
+  action: RecommendationAction;
+  contingentId: string | null;
+}
+
+/** The recommendation's investigation, action and unit, or null when it is unknown. */
+export function findRecommendation(
+  db: SqliteDatabase,
+  recommendationId: string,
+): RecommendationReference | null {
+  const row = db
+    .prepare(
+      `SELECT id AS recommendationId, investigation_id AS investigationId, action,
+              contingent_id AS contingentId
+       FROM ${recommendations.name} WHERE id = ?`,
+    )
+    .get(recommendationId) as RecommendationReference | undefined;
+  return row ?? null;
+}
+
+/** The investigation a finding was recorded in, or null when the finding is unknown. */
+export function findInvestigationOfFinding(db: SqliteDatabase, findingId: string): string | null {
+  const investigationId = db
+    .prepare(`SELECT investigation_id FROM ${FINDINGS_TABLE} WHERE finding_id = ?`)
+    .pluck()
+    .get(findingId) as string | undefined;
+  return investigationId ?? null;
+}

@@ -1,0 +1,36 @@
+import {
+  evolveIncidentSummary,
+  incidentIdsOf,
+  type IncidentSummary,
+} from '../documents/incident-summary';
+import type { Projection } from '../projection';
+import { DocumentTable } from '../sqlite/document-table';
+
+export const incidentSummaries = new DocumentTable<IncidentSummary>({
+  table: 'incident_summaries',
+  columns: [
+    { name: 'mission_code', type: 'TEXT', value: (d) => d.missionCode },
+    { name: 'category', type: 'TEXT', value: (d) => d.category },
+    { name: 'status', type: 'TEXT', value: (d) => d.status },
+    { name: 'position', type: 'INTEGER', value: (d) => d.reported.position },
+  ],
+  indexes: [
+    ['position'],
+    ['mission_code', 'position'],
+    ['category', 'position'],
+    ['status', 'position'],
+  ],
+});
+
+/** Each incident's current facts, status and links, for the incident list and summary. */
+export const incidentsProjection: Projection = {
+  name: 'incidents',
+  version: 1,
+  setup: (db) => incidentSummaries.create(db),
+  reset: (db) => incidentSummaries.drop(db),
+  apply(db, event) {
+    for (const incidentId of incidentIdsOf(event)) {
+      incidentSummaries.update(db, incidentId, (doc) => evolveIncidentSummary(doc, event));
+    }
+  },
+};

@@ -1,0 +1,32 @@
+export * from './projection';
+export * from './projection-runner';
+export * from './projection-errors';
+export * from './checkpoints';
+export * from './all-projections';
+export type { SqliteDatabase } from './sqlite/database';
+export type { Page } from './sqlite/page';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './sqlite/page';
+export type { Recorded } from './support/envelope';
+export type { InvolvedIds } from './support/ids-involved';
+export { summarizeEvent } from './support/event-summary';
+
+export * from './documents/incident-summary';
+export * from './documents/contingent-state';
+export * from './documents/finding-record';
+export * from './documents/decision-record';
+export * from './documents/recommendation-record';
+
+export { auditTrailProjection } from './audit-trail/audit-trail.projection';
+export * from './audit-trail/audit-trail.queries';
+export { incidentsProjection } from './incidents/incidents.projection';
+export * from './incidents/incidents.queries';
+export { contingentsProjection } from './contingents/contingents.projection';
+export * from './contingents/contingents.queries';
+export { incidentTimelineProjection } from './incident-timeline/incident-timeline.projection';
+export * from './incident-timeline/incident-timeline.queries';
+export type { TimelineEntry } from './incident-timeline/timeline-entry';
+export { contingentHistoryProjection } from './contingent-history/contingent-history.projection';
+export * from './contingent-history/contingent-history.queries';
+export { followThroughProjection } from './follow-through/follow-through.projection';
+export * from './follow-through/recommendations.queries';
+export * from './follow-through/follow-through.queries';
