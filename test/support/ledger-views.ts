@@ -1,0 +1,134 @@
+/**
+ * What the read endpoints answer, as far as the end-to-end stories look at it. Only the fields
+ * the tests read are declared; the answers carry more.
+ */
+
+export interface Actor {
+  id: string;
+  role: string;
+}
+
+export interface TimelineEntry {
+  position: number;
+  recordedAt: string;
+  occurredAt: string | null;
+  type: string;
+  streamId: string;
+  actor: Actor;
+  summary: string;
+}
+
+export interface Timeline {
+  incidentId: string;
+  asOf: string | null;
+  order: 'occurred' | 'recorded';
+  entries: TimelineEntry[];
+}
+
+export interface EventEnvelope {
+  eventId: string;
+  type: string;
+  streamId: string;
+  streamRevision: number;
+  globalPosition: number;
+  recordedAt: string;
+  occurredAt?: string;
+  actor: Actor;
+  correlationId: string;
+  causationId: string;
+  data: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export interface EventPage {
+  events: EventEnvelope[];
+  next: string | null;
+}
+
+export interface Attribution {
+  level: string;
+  contingentId?: string;
+  role?: string;
+  component?: string;
+  country?: string;
+}
+
+export interface FindingView {
+  findingId: string;
+  investigationId: string;
+  statement: string;
+  category: string;
+  severity: string;
+  attributions: Attribution[];
+  contextFactors: string[];
+  evidenceIds: string[];
+  withdrawn: unknown;
+  attributedNow: boolean;
+}
+
+export interface NamingView {
+  namingId: string;
+  investigationId: string;
+  findingIds: string[];
+  public: boolean;
+}
+
+export interface RecommendationView {
+  recommendationId: string;
+  investigationId: string;
+  action: string;
+  contingentId: string | null;
+  role: string | null;
+  findingIds: string[];
+  status: 'undecided' | 'decided' | 'implemented' | 'reversed' | 'lapsed';
+  decisions: { decisionId: string; outcome: string; status: string }[];
+}
+
+export interface DecisionView {
+  decisionId: string;
+  contingentId: string;
+  scope: string;
+  outcome: string;
+  authority: string;
+  rationale: string;
+  reasonForDeviation: string | null;
+  recommendation: { recommendationId: string; investigationId: string; action: string } | null;
+  status: 'decided' | 'implemented' | 'reversed' | 'lapsed';
+  implementedAt: string | null;
+  statusNote: string | null;
+}
+
+export interface ResponseView {
+  responseId: string;
+  country: string;
+  regarding: string;
+  statement: string;
+}
+
+export interface NotificationView {
+  notificationId: string;
+  country: string;
+  subjectStreamId: string;
+  channel: string;
+  responses: ResponseView[];
+}
+
+export interface ContingentHistory {
+  contingentId: string;
+  contingent: { country: string; designation: string; missionCode: string } | null;
+  rotations: { rotationId: string; startedAt: string }[];
+  incidents: { incidentId: string }[];
+  findings: FindingView[];
+  namings: NamingView[];
+  recommendations: RecommendationView[];
+  decisions: DecisionView[];
+  notifications: NotificationView[];
+  evaluations: { evaluationId: string; rating: string; summary: string }[];
+  commendations: { commendationId: string; citation: string }[];
+}
+
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}

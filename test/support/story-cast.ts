@@ -1,0 +1,15 @@
+import type { ConfiguredPrincipal } from '../../apps/api/src/config/ledger-config';
+import { principals } from './principals';
+
+/** Kenya's permanent mission, for the Juba story: it answers for the Kenyan contingent. */
+export const kenyaLiaison = {
+  token: 'liaison-ken-token-0123456789',
+  id: 'pm-ken',
+  name: 'Permanent Mission of Kenya',
+  roles: ['tcc_liaison'],
+  country: 'KEN',
+} satisfies ConfiguredPrincipal;
+
+/** The usual cast of `principals.ts`, plus the liaisons only some stories need. */
+export const storyPrincipalsEnv = (): string =>
+  JSON.stringify([...Object.values(principals), kenyaLiaison]);
