@@ -13,14 +13,18 @@ export interface Casualties {
   peacekeepersInjured?: number;
 }
 
-/** The fields an amendment may change. */
-export interface IncidentFacts {
+/**
+ * The fields an amendment may change. A type alias, not an interface: event data must be
+ * assignable to `Record<string, unknown>` (the Decider's event constraint), and an interface
+ * in the intersection below would not be.
+ */
+export type IncidentFacts = {
   occurredAt: string;
   location: IncidentLocation;
   category: IncidentCategory;
   summary: string;
   casualties: Casualties;
-}
+};
 
 export type IncidentReported = DomainEvent<
   'IncidentReported',
