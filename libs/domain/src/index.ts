@@ -7,3 +7,8 @@ export * from './investigation/investigation.events';
 export * from './decision/decision.events';
 export * from './upcasting';
 export * from './investigation/investigation.decider';
+export * from './shared/time';
+export * from './mission/mission-code';
+export * from './mission/mission.decider';
+export * from './contingent/contingent.decider';
+export * from './incident/incident.decider';
