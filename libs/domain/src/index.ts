@@ -12,3 +12,4 @@ export * from './mission/mission-code';
 export * from './mission/mission.decider';
 export * from './contingent/contingent.decider';
 export * from './incident/incident.decider';
+export * from './decision/decision.decider';
