@@ -32,7 +32,7 @@ export function streamIdentifier(name: string): StreamIdentifier {
 
 export function uuidText(uuid: UUID | undefined): string {
   if (uuid === undefined) throw invalidArgument('id is required');
-  if (uuid.hasString()) return uuid.getString();
+  if (uuid.hasString()) return guidText(uuid.getString());
   const structured = uuid.getStructured();
   if (structured === undefined) throw invalidArgument('id is empty');
   const bytes = Buffer.alloc(16);
@@ -40,6 +40,16 @@ export function uuidText(uuid: UUID | undefined): string {
   bytes.writeBigInt64BE(BigInt(structured.getLeastSignificantBits()), 8);
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** As the server parses a GUID (Guid.Parse) and prints it back: lower case, with hyphens. */
+function guidText(text: string): string {
+  const hex =
+    /^[{(]?([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})[)}]?$/i.exec(
+      text,
+    );
+  if (hex === null) throw invalidArgument(`'${text}' is not a GUID`);
+  return hex.slice(1).join('-').toLowerCase();
 }
 
 export function uuidMessage(text: string, structured: boolean): UUID {

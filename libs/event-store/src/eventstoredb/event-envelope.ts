@@ -23,7 +23,15 @@ interface EnvelopeMetadata {
   hash: string;
 }
 
+/** EventStoreDB stores event ids as GUIDs and gives them back in this form only. */
+const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export function toEventData(event: ProposedEvent): EventData {
+  if (!CANONICAL_UUID.test(event.eventId)) {
+    throw new Error(
+      `EventStoreDB needs event ids that are UUIDs in lower case, not '${event.eventId}'`,
+    );
+  }
   const metadata: EnvelopeMetadata = {
     schemaVersion: event.schemaVersion,
     recordedAt: event.recordedAt,
