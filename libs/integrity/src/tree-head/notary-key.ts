@@ -1,0 +1,73 @@
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { exportPublicKeyPem, exportPublicKeyRaw, requireEd25519 } from './public-key';
+
+export const NOTARY_PRIVATE_KEY_FILE = 'notary-ed25519.key';
+export const NOTARY_PUBLIC_KEY_FILE = 'notary-ed25519.pub';
+
+export interface NotaryKeyPair {
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  /** True when this call generated the pair. */
+  created: boolean;
+}
+
+/**
+ * The notary's signing key in `dir`: loaded when it exists, generated on first use.
+ * The private key is PKCS#8 PEM readable by its owner only (0600); the public key is SPKI PEM.
+ * A public key without its private key is an error, never a reason to make a new pair: heads
+ * already signed would stop verifying.
+ */
+export function loadOrCreateKeyPair(dir: string): NotaryKeyPair {
+  fs.mkdirSync(dir, { recursive: true });
+  const privatePath = path.join(dir, NOTARY_PRIVATE_KEY_FILE);
+  const publicPath = path.join(dir, NOTARY_PUBLIC_KEY_FILE);
+
+  let created = false;
+  if (!fs.existsSync(privatePath)) {
+    if (fs.existsSync(publicPath)) {
+      throw new Error(`${publicPath} exists but its private key ${privatePath} does not`);
+    }
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    created = writeOnce(privatePath, pem, 0o600);
+  }
+
+  const privateKey = requireEd25519(createPrivateKey(fs.readFileSync(privatePath)));
+  const publicKey = createPublicKey(privateKey);
+  if (!fs.existsSync(publicPath)) {
+    writeOnce(publicPath, exportPublicKeyPem(publicKey), 0o644);
+  } else {
+    const stored = createPublicKey(fs.readFileSync(publicPath));
+    if (exportPublicKeyRaw(stored) !== exportPublicKeyRaw(publicKey)) {
+      throw new Error(`${publicPath} is not the public half of ${privatePath}`);
+    }
+  }
+  return { privateKey, publicKey, created };
+}
+
+/**
+ * Writes a whole file under `target` only if no file is there: written aside, then linked into
+ * place, so a crash never leaves half a key and two starting processes never both win.
+ * Returns false when another writer got there first.
+ */
+function writeOnce(target: string, content: string, mode: number): boolean {
+  const aside = `${target}.${process.pid}.${Date.now()}.tmp`;
+  fs.writeFileSync(aside, content, { mode, flag: 'wx' });
+  try {
+    fs.chmodSync(aside, mode);
+    fs.linkSync(aside, target);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    fs.unlinkSync(aside);
+  }
+}
