@@ -7,6 +7,7 @@ import {
   ProjectionRunnerStoppedError,
   ProjectionTimeoutError,
 } from './projection-errors';
+import type { Projection } from './projection';
 import type { SqliteDatabase } from './sqlite/database';
 import { accountabilityScenario } from './testing/accountability-scenario';
 import { countingProjection } from './testing/counting-projection';
@@ -22,10 +23,7 @@ describe('ProjectionRunner', () => {
   let logger: { log: jest.Mock; error: jest.Mock };
   const runners: ProjectionRunner[] = [];
 
-  const runner = (
-    projections: Parameters<typeof ProjectionRunner.prototype.constructor>[2],
-    options: ProjectionRunnerOptions = {},
-  ) => {
+  const runner = (projections: readonly Projection[], options: ProjectionRunnerOptions = {}) => {
     const created = new ProjectionRunner(store, db, projections, { logger, ...options });
     runners.push(created);
     return created;

@@ -1,0 +1,142 @@
+import Database from 'better-sqlite3';
+import type { SqliteDatabase } from '../sqlite/database';
+import { LedgerHistory, project } from '../testing/ledger-history';
+import { contingentsProjection } from './contingents.projection';
+import { getContingentState, listContingents } from './contingents.queries';
+
+describe('Contingents', () => {
+  let db: SqliteDatabase;
+  beforeEach(() => {
+    db = new Database(':memory:');
+    const h = new LedgerHistory('2013-01-01T00:00:00.000Z');
+    register(h, 'ner-batt', 'NER', 'AFISMA');
+    register(h, 'tcd-batt', 'TCD', 'MINUSMA');
+    register(h, 'npl-fpu', 'NPL', 'UNMISS');
+    h.record('contingent-ner-batt', {
+      type: 'ContingentReHatted',
+      data: {
+        contingentId: 'ner-batt',
+        fromOperation: 'AFISMA',
+        fromMissionCode: 'AFISMA',
+        toMissionCode: 'MINUSMA',
+        at: '2013-07-01T00:00:00.000Z',
+      },
+    });
+    h.record('contingent-ner-batt', {
+      type: 'ContingentRotated',
+      data: {
+        contingentId: 'ner-batt',
+        rotationId: 'rotation-2',
+        startedAt: '2014-01-10T00:00:00.000Z',
+        strength: 850,
+        commanderSubjectId: 'subject-co-2',
+        personal: { 'subject-co-2': { name: 'withheld' } },
+      },
+    });
+    h.record('contingent-ner-batt', {
+      type: 'ContingentEvaluated',
+      data: {
+        contingentId: 'ner-batt',
+        evaluationId: 'evaluation-1',
+        evaluatedAt: '2014-03-01T00:00:00.000Z',
+        rating: 'meets_standard',
+        summary: 'Force commander evaluation',
+      },
+    });
+    h.record('contingent-ner-batt', {
+      type: 'ContingentCommended',
+      data: {
+        contingentId: 'ner-batt',
+        commendationId: 'c-1',
+        at: '2014-04-01',
+        citation: 'Convoy',
+      },
+    });
+    project(db, contingentsProjection, h.events);
+  });
+  afterEach(() => db.close());
+
+  describe('given a registration in AFISMA, a re-hatting into MINUSMA, a rotation, an evaluation', () => {
+    it('holds its current state and both deployments', () => {
+      expect(getContingentState(db, 'ner-batt')).toEqual({
+        contingentId: 'ner-batt',
+        country: 'NER',
+        unitType: 'infantry_battalion',
+        designation: 'NER-BATT',
+        missionCode: 'MINUSMA',
+        sector: 'North',
+        strength: 850,
+        registered: { position: 10, recordedAt: '2013-01-01T00:00:00.000Z' },
+        deployments: [
+          {
+            missionCode: 'AFISMA',
+            since: '2013-01-01T00:00:00.000Z',
+            via: 'registration',
+            fromOperation: null,
+            fromMissionCode: null,
+          },
+          {
+            missionCode: 'MINUSMA',
+            since: '2013-07-01T00:00:00.000Z',
+            via: 're_hatting',
+            fromOperation: 'AFISMA',
+            fromMissionCode: 'AFISMA',
+          },
+        ],
+        currentRotation: {
+          rotationId: 'rotation-2',
+          startedAt: '2014-01-10T00:00:00.000Z',
+          strength: 850,
+          commanderSubjectId: 'subject-co-2',
+        },
+        rotationCount: 1,
+        latestEvaluation: {
+          evaluationId: 'evaluation-1',
+          evaluatedAt: '2014-03-01T00:00:00.000Z',
+          rating: 'meets_standard',
+          summary: 'Force commander evaluation',
+        },
+        evaluationCount: 1,
+        commendationCount: 1,
+        notificationCount: 0,
+        responseCount: 0,
+        lastPosition: 70,
+      });
+    });
+  });
+
+  describe('the list', () => {
+    const idsOf = (page: { items: { contingentId: string }[] }) =>
+      page.items.map((c) => c.contingentId);
+
+    it('filters by country and by the mission it serves in now', () => {
+      expect(idsOf(listContingents(db, { country: 'NPL' }))).toEqual(['npl-fpu']);
+      expect(idsOf(listContingents(db, { mission: 'MINUSMA' }))).toEqual(['ner-batt', 'tcd-batt']);
+      expect(idsOf(listContingents(db, { mission: 'AFISMA' }))).toEqual([]);
+    });
+
+    it('pages in the order of registration', () => {
+      const first = listContingents(db, { limit: 2 });
+
+      expect(idsOf(first)).toEqual(['ner-batt', 'tcd-batt']);
+      expect(idsOf(listContingents(db, { limit: 2, after: first.next ?? undefined }))).toEqual([
+        'npl-fpu',
+      ]);
+    });
+  });
+});
+
+function register(h: LedgerHistory, contingentId: string, country: string, missionCode: string) {
+  h.record(`contingent-${contingentId}`, {
+    type: 'ContingentRegistered',
+    data: {
+      contingentId,
+      country,
+      unitType: 'infantry_battalion',
+      designation: contingentId.toUpperCase(),
+      missionCode,
+      sector: 'North',
+      strength: 800,
+    },
+  });
+}

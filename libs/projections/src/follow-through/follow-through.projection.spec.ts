@@ -1,0 +1,254 @@
+import Database from 'better-sqlite3';
+import type { SqliteDatabase } from '../sqlite/database';
+import { accountabilityScenario, ids } from '../testing/accountability-scenario';
+import { LedgerHistory, project } from '../testing/ledger-history';
+import type { RecommendationStatus } from '../documents/recommendation-record';
+import { followThroughProjection } from './follow-through.projection';
+import { getFollowThrough } from './follow-through.queries';
+import {
+  findInvestigationOfFinding,
+  findRecommendation,
+  getRecommendation,
+  listRecommendations,
+} from './recommendations.queries';
+
+describe('Follow-through', () => {
+  let db: SqliteDatabase;
+  beforeEach(() => {
+    db = new Database(':memory:');
+  });
+  afterEach(() => db.close());
+
+  describe('given Malakal and Juba', () => {
+    beforeEach(() => project(db, followThroughProjection, accountabilityScenario().events));
+
+    it('lists recommendations by the status the decisions answering them give', () => {
+      const byStatus = (status: RecommendationStatus) =>
+        listRecommendations(db, { status }).items.map((r) => r.recommendationId);
+
+      expect(byStatus('undecided')).toEqual([ids.retrainIndians]);
+      expect(byStatus('decided')).toEqual([ids.repatriateFpu]);
+      expect(byStatus('implemented')).toEqual([ids.repatriateCommander]);
+      expect(byStatus('lapsed')).toEqual([ids.repatriateIndianCommander]);
+      expect(byStatus('reversed')).toEqual([]);
+      expect(listRecommendations(db).items).toHaveLength(4);
+      expect(
+        listRecommendations(db, { contingentId: ids.nepaleseFpu }).items.map((r) => r.action),
+      ).toEqual(['repatriate_unit']);
+    });
+
+    it('shows what was never decided, never carried out, and decided against a recommendation', () => {
+      const summary = getFollowThrough(db);
+
+      expect(summary.recommendationsWithoutDecision).toMatchObject({
+        total: 1,
+        items: [{ recommendationId: ids.retrainIndians, status: 'undecided' }],
+      });
+      expect(summary.repatriationsNotImplemented).toMatchObject({
+        total: 1,
+        items: [{ decisionId: ids.indianCommanderLapsed, status: 'lapsed' }],
+      });
+      expect(summary.retainedOrDeferredAgainstRecommendation).toMatchObject({
+        total: 1,
+        items: [
+          {
+            decisionId: ids.fpuRetained,
+            outcome: 'retain',
+            recommendation: { action: 'repatriate_unit' },
+            reasonForDeviation: 'The FPU was confined to base by a sector order',
+          },
+        ],
+      });
+    });
+
+    it('measures the days from incident to first finding to decision', () => {
+      const { durations } = getFollowThrough(db);
+
+      expect(durations.total).toBe(3);
+      expect(durations.items.map((d) => [d.decisionId, d.incidentId, d.days])).toEqual([
+        [
+          ids.indianCommanderLapsed,
+          ids.malakal,
+          { incidentToFinding: 74.46, findingToDecision: 30.13, incidentToDecision: 104.58 },
+        ],
+        [
+          ids.commanderRepatriated,
+          ids.juba,
+          { incidentToFinding: 81.75, findingToDecision: 40, incidentToDecision: 121.75 },
+        ],
+        [
+          ids.fpuRetained,
+          ids.juba,
+          { incidentToFinding: 81.75, findingToDecision: 41, incidentToDecision: 122.75 },
+        ],
+      ]);
+      expect(durations.items[1]).toMatchObject({
+        recommendationId: ids.repatriateCommander,
+        investigationId: ids.jubaInvestigation,
+        incidentOccurredAt: '2016-07-11T15:00:00.000Z',
+        firstFindingRecordedAt: '2016-10-01T09:00:00.000Z',
+        decidedAt: '2016-11-10T09:00:00.000Z',
+      });
+      expect(durations.medianDays).toEqual({
+        incidentToFinding: 81.75,
+        findingToDecision: 40,
+        incidentToDecision: 121.75,
+      });
+    });
+
+    it('caps each list at the limit but counts them all', () => {
+      const { durations } = getFollowThrough(db, { limit: 1 });
+
+      expect(durations.total).toBe(3);
+      expect(durations.items).toHaveLength(1);
+    });
+
+    it('answers the lookups the API needs', () => {
+      expect(findRecommendation(db, ids.repatriateFpu)).toEqual({
+        recommendationId: ids.repatriateFpu,
+        investigationId: ids.jubaInvestigation,
+        action: 'repatriate_unit',
+        contingentId: ids.nepaleseFpu,
+      });
+      expect(findInvestigationOfFinding(db, ids.malakalFinding)).toBe(ids.malakalInquiry);
+      expect(findRecommendation(db, 'unknown')).toBeNull();
+      expect(findInvestigationOfFinding(db, 'unknown')).toBeNull();
+    });
+  });
+
+  describe('when a decision to defer is followed by one to repatriate, carried out', () => {
+    it('takes the status of the latest decision and still shows the deferral', () => {
+      const h = new LedgerHistory();
+      h.record('investigation-i', recommendation('r', 'repatriate_unit'));
+      h.record(
+        'decision-defer',
+        decided('defer', 'r', 'defer', 'Awaiting the national investigation'),
+      );
+      h.record('decision-go', decided('go', 'r', 'repatriate'));
+      h.record('decision-go', {
+        type: 'RepatriationImplemented',
+        data: { decisionId: 'go', implementedAt: '2017-03-01T00:00:00.000Z' },
+      });
+      project(db, followThroughProjection, h.events);
+
+      expect(getRecommendation(db, 'r')).toMatchObject({
+        status: 'implemented',
+        decisions: [
+          { decisionId: 'defer', outcome: 'defer', status: 'decided' },
+          { decisionId: 'go', outcome: 'repatriate', status: 'implemented' },
+        ],
+      });
+      expect(getFollowThrough(db).retainedOrDeferredAgainstRecommendation.items).toMatchObject([
+        { decisionId: 'defer', reasonForDeviation: 'Awaiting the national investigation' },
+      ]);
+      expect(getFollowThrough(db).repatriationsNotImplemented.total).toBe(0);
+    });
+  });
+
+  describe('when the incident is amended to have occurred earlier', () => {
+    it('measures from the amended time', () => {
+      const h = new LedgerHistory('2016-03-01T00:00:00.000Z');
+      h.record('incident-x', {
+        type: 'IncidentReported',
+        data: {
+          incidentId: 'x',
+          missionCode: 'MINUSCA',
+          occurredAt: '2016-02-20T00:00:00.000Z',
+          location: { name: 'Bangui' },
+          category: 'sexual_exploitation_and_abuse',
+          summary: 'Allegation received',
+          casualties: {},
+          contingentIds: [],
+          subjects: [],
+        },
+      });
+      h.record('incident-x', {
+        type: 'IncidentAmended',
+        data: {
+          incidentId: 'x',
+          changes: { occurredAt: '2016-02-10T00:00:00.000Z' },
+          reason: 'Dates confirmed',
+        },
+      });
+      h.record('investigation-i', {
+        type: 'InvestigationOpened',
+        data: {
+          investigationId: 'i',
+          incidentIds: ['x'],
+          kind: 'national_investigation',
+          title: 'NIO',
+        },
+      });
+      h.record(
+        'investigation-i',
+        {
+          type: 'FindingRecorded',
+          data: {
+            investigationId: 'i',
+            findingId: 'f',
+            statement: 'Substantiated',
+            category: 'conduct',
+            attributions: [],
+            severity: 'critical',
+            evidenceIds: [],
+            contextFactors: [],
+          },
+        },
+        { recordedAt: '2016-03-01T00:00:00.000Z' },
+      );
+      h.record('investigation-i', recommendation('r', 'repatriate_individuals'));
+      h.record('decision-d', decided('d', 'r', 'repatriate'));
+      project(db, followThroughProjection, h.events);
+
+      expect(getFollowThrough(db).durations.items[0]).toMatchObject({
+        incidentOccurredAt: '2016-02-10T00:00:00.000Z',
+        days: { incidentToFinding: 20, findingToDecision: 1 },
+      });
+    });
+  });
+});
+
+function recommendation(
+  recommendationId: string,
+  action: 'repatriate_unit' | 'repatriate_individuals',
+) {
+  return {
+    type: 'RecommendationIssued' as const,
+    data: {
+      investigationId: 'i',
+      recommendationId,
+      action,
+      contingentId: 'unit',
+      subjectIds: [],
+      findingIds: ['f'],
+      rationale: 'Systemic abuse',
+    },
+  };
+}
+
+function decided(
+  decisionId: string,
+  recommendationId: string,
+  outcome: 'repatriate' | 'retain' | 'defer',
+  reasonForDeviation?: string,
+) {
+  return {
+    type: 'RepatriationDecided' as const,
+    data: {
+      decisionId,
+      recommendation: {
+        recommendationId,
+        investigationId: 'i',
+        action: 'repatriate_unit' as const,
+      },
+      contingentId: 'unit',
+      scope: 'unit' as const,
+      outcome,
+      authority: 'USG',
+      rationale: 'Considered',
+      reasonForDeviation,
+      subjectIds: [],
+      decidedAt: '2016-03-02T00:00:00.000Z',
+    },
+  };
+}
