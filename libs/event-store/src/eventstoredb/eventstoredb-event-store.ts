@@ -18,10 +18,12 @@ import type {
 } from '../event-store.port';
 import { openAllStreamCall } from './all-stream-call';
 import { alreadyAppended } from './already-appended';
+import { assertAppendableBatch } from './appendable-batch';
 import { fromRecordedEvent, toEventData } from './event-envelope';
 import { toClientExpectedRevision } from './expected-revision';
 import { toGlobalPosition } from './global-position';
 import { readAllEvents } from './read-all-events';
+import { retryingTransientFailures } from './transient-failures';
 import { EventStoreDbSubscription } from './eventstoredb-subscription';
 
 /**
@@ -46,10 +48,19 @@ export class EventStoreDbEventStore implements EventStore {
     this.client = EventStoreDBClient.connectionString(connectionString);
   }
 
-  async appendToStream(
+  appendToStream(
     streamId: string,
     events: ProposedEvent[],
     options: AppendOptions = {},
+  ): Promise<AppendResult> {
+    assertAppendableBatch(events);
+    return retryingTransientFailures(() => this.appendOnce(streamId, events, options));
+  }
+
+  private async appendOnce(
+    streamId: string,
+    events: ProposedEvent[],
+    options: AppendOptions,
   ): Promise<AppendResult> {
     const expected = options.expectedRevision ?? 'any';
     const before = alreadyAppended(streamId, events, await this.readStream(streamId));
@@ -76,7 +87,14 @@ export class EventStoreDbEventStore implements EventStore {
     return written;
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+  readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return retryingTransientFailures(() => this.readStreamOnce(streamId, options));
+  }
+
+  private async readStreamOnce(
+    streamId: string,
+    options: ReadStreamOptions,
+  ): Promise<RecordedEvent[]> {
     const direction = options.direction ?? 'forwards';
     const clientOptions: ClientReadStreamOptions = {
       direction,
@@ -97,7 +115,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    return readAllEvents(this.client, options);
+    return retryingTransientFailures(() => readAllEvents(this.client, options));
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): EventSubscription {

@@ -25,17 +25,7 @@ describe('An EventStoreDB subscription', () => {
     await double.stop();
   });
 
-  /** The client notices the restarted server on its next call; a write may need a second try. */
-  const append = async (events: ProposedEvent[]) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await store.appendToStream(streamId, events);
-      } catch (error) {
-        if (attempt === 5) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-      }
-    }
-  };
+  const append = (events: ProposedEvent[]) => store.appendToStream(streamId, events);
 
   const subscribe = (fromPosition?: bigint) => {
     subscription = store.subscribeToAll({

@@ -82,6 +82,7 @@ export class EventStoreDbSubscription implements EventSubscription {
             from: cursor === undefined ? 'start' : toServerPosition(cursor),
             filter: filter.server,
           });
+          if (this.closed) this.current.cancel();
           for await (const message of this.current.messages) {
             if (this.closed) return;
             failures = 0;
