@@ -91,8 +91,9 @@ export class EventStoreDbSubscription implements EventSubscription {
               const position = toGlobalPosition(recorded.position);
               if (cursor !== undefined && position <= cursor) continue;
               cursor = position;
-              if (filter.accepts(recorded))
+              if (filter.accepts(recorded)) {
                 yield { kind: 'event', event: fromRecordedEvent(recorded) };
+              }
               if (!caughtUp && !this.closed && passedHead(position)) yield caughtUpMessage();
             } else if (!caughtUp && isCaughtUpSignal(message, cursor, passedHead)) {
               yield caughtUpMessage();
