@@ -1,0 +1,2 @@
+export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
+export { EVENT_SCHEMA_VERSION, migrateEventSchema } from './sqlite-schema';
