@@ -4,6 +4,7 @@ import type { LedgerClient } from '../support/http-client';
 import { startApp, type RunningApp } from '../support/in-process-app';
 import type {
   ContingentHistory,
+  DecisionView,
   EventEnvelope,
   EventPage,
   Page,
@@ -469,6 +470,61 @@ describe('The Malakal story (UNMISS, February 2016)', () => {
       expect(await withStatus('undecided')).toEqual([internal.retraining]);
       expect(await withStatus('decided')).toEqual([]);
       expect(await withStatus('reversed')).toEqual([]);
+    });
+  });
+
+  describe('follow-through', () => {
+    interface Listed<T> {
+      total: number;
+      items: T[];
+    }
+    interface FollowThrough {
+      recommendationsWithoutDecision: Listed<RecommendationView>;
+      repatriationsNotImplemented: Listed<DecisionView>;
+      retainedOrDeferredAgainstRecommendation: Listed<DecisionView>;
+      durations: Listed<{ decisionId: string; days: { incidentToDecision: number | null } }>;
+    }
+    let followThrough: FollowThrough;
+
+    beforeAll(async () => {
+      const response = await running.client.as('oversight').get<FollowThrough>('/follow-through');
+      expect(response.status).toBe(200);
+      followThrough = response.body;
+    });
+
+    it('lists the retraining that was never decided', () => {
+      expect(
+        followThrough.recommendationsWithoutDecision.items.map((r) => r.recommendationId),
+      ).toEqual([internal.retraining]);
+    });
+
+    it('lists the repatriation decided but never carried out, and not the one carried out', () => {
+      expect(followThrough.repatriationsNotImplemented.items).toEqual([
+        expect.objectContaining({ decisionId: decisions.indianCommander, status: 'lapsed' }),
+      ]);
+    });
+
+    it('lists the deferral against the recommendation to repatriate, with its reason', () => {
+      expect(followThrough.retainedOrDeferredAgainstRecommendation.items).toEqual([
+        expect.objectContaining({
+          decisionId: decisions.ethiopianUnit,
+          outcome: 'defer',
+          reasonForDeviation: GEOPOLITICS,
+          status: 'lapsed',
+        }),
+      ]);
+    });
+
+    it('measures the four months from the attack to the decisions', () => {
+      expect(followThrough.durations.items.map((d) => d.decisionId)).toEqual([
+        decisions.rwandanCommander,
+        decisions.indianCommander,
+        decisions.ethiopianUnit,
+      ]);
+      const days = (Date.parse(DECIDED) - Date.parse(INCIDENT_OCCURRED)) / 864e5;
+      for (const item of followThrough.durations.items) {
+        expect(item.days.incidentToDecision).toBeCloseTo(days, 1);
+      }
     });
   });
 
