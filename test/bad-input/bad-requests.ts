@@ -1,0 +1,535 @@
+import { randomUUID } from 'node:crypto';
+import type { PrincipalName } from '../support/principals';
+import { vocabulary } from './vocabulary';
+import { endpoint, writeEndpoints, without, type Body, type Fixtures } from './write-endpoints';
+
+/** Who sends a request: a principal of the cast, nobody, or a token the ledger does not know. */
+export type Sender = PrincipalName | { token: string | undefined };
+
+export interface BadRequest {
+  name: string;
+  as: Sender;
+  path: (f: Fixtures) => string;
+  body?: (f: Fixtures) => unknown;
+  /** Sent as is instead of `body`. */
+  raw?: string;
+  headers?: Record<string, string>;
+  status: number;
+  code?: string;
+  field?: string;
+  /** Words the `detail` must contain, e.g. the allowed values of an enumeration. */
+  detailMentions?: readonly string[];
+}
+
+const LINE = 200;
+const PASSAGE = 20_000;
+
+/** The same request with one field of the valid body replaced. */
+const withField = (
+  name: string,
+  field: string,
+  value: unknown,
+  expected: Partial<BadRequest> = {},
+): BadRequest => {
+  const target = endpoint(name);
+  return {
+    name: `${name} with ${field} = ${JSON.stringify(value).slice(0, 40)}`,
+    as: target.as,
+    path: target.path,
+    body: (f) => ({ ...target.valid(f), [field]: value }),
+    status: 400,
+    code: 'validation_failed',
+    field,
+    ...expected,
+  };
+};
+
+/** The same request with the valid body changed by `change`. */
+const changed = (
+  name: string,
+  label: string,
+  change: (body: Body, f: Fixtures) => Body,
+  expected: Partial<BadRequest>,
+) => {
+  const target = endpoint(name);
+  return {
+    name: `${name} ${label}`,
+    as: target.as,
+    path: target.path,
+    body: (f: Fixtures) => change(target.valid(f), f),
+    status: 400,
+    ...expected,
+  } as BadRequest;
+};
+
+const atPath = (
+  name: string,
+  label: string,
+  path: (f: Fixtures) => string,
+  expected: Partial<BadRequest>,
+) => {
+  const target = endpoint(name);
+  return {
+    name: `${name} ${label}`,
+    as: target.as,
+    path,
+    body: target.valid,
+    status: 404,
+    ...expected,
+  } as BadRequest;
+};
+
+const unknown = randomUUID();
+
+const malformedJson: BadRequest[] = [
+  ...writeEndpoints.map((e) => ({
+    name: `${e.name} with a truncated body`,
+    as: e.as,
+    path: e.path,
+    raw: JSON.stringify(e.valid({} as Fixtures)).slice(0, -3),
+    status: 400,
+    code: 'malformed_json',
+  })),
+  {
+    name: 'single quotes',
+    as: 'admin',
+    path: () => '/missions',
+    raw: "{'code': 'UNMISS'}",
+    status: 400,
+    code: 'malformed_json',
+  },
+  {
+    name: 'a trailing comma',
+    as: 'investigator',
+    path: () => '/incidents',
+    raw: '{"summary": "x",}',
+    status: 400,
+    code: 'malformed_json',
+  },
+  {
+    name: 'a bare string',
+    as: 'decider',
+    path: () => '/decisions',
+    raw: '"repatriate"',
+    status: 400,
+    code: 'malformed_json',
+  },
+];
+
+const missingFields: BadRequest[] = writeEndpoints.flatMap((e) =>
+  e.required.map((field) => ({
+    name: `${e.name} without ${field}`,
+    as: e.as,
+    path: e.path,
+    body: (f: Fixtures) => without(e.valid(f), field),
+    status: 400,
+    code: 'validation_failed',
+    field,
+  })),
+);
+
+const extraFields: BadRequest[] = [
+  ...writeEndpoints.map((e) => withField(e.name, 'approvedBy', 'someone')),
+  changed(
+    'POST /incidents',
+    'with an unknown field in location',
+    (b) => ({ ...b, location: { name: 'Juba', altitude: 550 } }),
+    {
+      code: 'validation_failed',
+      field: 'location.altitude',
+    },
+  ),
+  changed(
+    'POST /investigations/{id}/findings',
+    'with an unknown field in an attribution',
+    (b, f) => ({
+      ...b,
+      attributions: [{ level: 'unit', contingentId: f.contingentId, weight: 1 }],
+    }),
+    { code: 'validation_failed', field: 'attributions[0].weight' },
+  ),
+  withField('POST /contingents/{id}/replies', 'country', 'KEN'),
+];
+
+const wrongTypes: BadRequest[] = [
+  withField('POST /contingents', 'strength', '850'),
+  withField('POST /contingents', 'strength', -5),
+  withField('POST /missions', 'hostCountry', 'South Sudan'),
+  withField('POST /missions', 'code', 'unmiss'),
+  withField('POST /incidents', 'occurredAt', 1468141200000),
+  withField('POST /incidents', 'occurredAt', '2016-07-10T12:00:00'),
+  withField('POST /incidents', 'occurredAt', '10/07/2016'),
+  withField('POST /incidents', 'location', 'Juba'),
+  changed(
+    'POST /incidents',
+    'with a latitude of 123',
+    (b) => ({ ...b, location: { name: 'Juba', latitude: 123 } }),
+    {
+      code: 'validation_failed',
+      field: 'location.latitude',
+    },
+  ),
+  changed(
+    'POST /incidents',
+    'with casualties as text',
+    (b) => ({ ...b, casualties: { civiliansKilled: '30' } }),
+    {
+      code: 'validation_failed',
+      field: 'casualties.civiliansKilled',
+    },
+  ),
+  changed(
+    'POST /incidents',
+    'with negative casualties',
+    (b) => ({ ...b, casualties: { civiliansKilled: -1 } }),
+    {
+      code: 'validation_failed',
+      field: 'casualties.civiliansKilled',
+    },
+  ),
+  changed(
+    'POST /incidents',
+    'with fractional casualties',
+    (b) => ({ ...b, casualties: { civiliansKilled: 2.5 } }),
+    {
+      code: 'validation_failed',
+      field: 'casualties.civiliansKilled',
+    },
+  ),
+  withField('POST /investigations', 'incidentIds', 'all of them'),
+  withField('POST /investigations/{id}/evidence', 'sha256', 'abc'),
+  withField('POST /investigations/{id}/findings', 'attributions', { level: 'unit' }),
+  withField('POST /investigations/{id}/findings', 'attributions', []),
+  withField('POST /investigations/{id}/findings', 'contextFactors', 'only 54 peacekeepers'),
+  withField('POST /investigations/{id}/namings', 'public', 'yes'),
+  withField('POST /investigations/{id}/namings', 'findingIds', []),
+  withField('POST /contingents/{id}/replies', 'statement', 42),
+  withField('POST /contingents/{id}/rotations', 'commanderDetails', 'Lt Col X'),
+  withField('POST /incidents/{id}/closure', 'reason', ''),
+  withField('POST /decisions', 'rationale', null),
+];
+
+const enumValue = (
+  name: string,
+  field: string,
+  allowed: readonly string[],
+  value = 'not_a_value',
+): BadRequest => withField(name, field, value, { detailMentions: allowed });
+
+const unknownEnumValues: BadRequest[] = [
+  enumValue('POST /contingents', 'unitType', vocabulary.unitType, 'navy'),
+  enumValue('POST /incidents', 'category', vocabulary.incidentCategory, 'massacre'),
+  enumValue('POST /investigations', 'kind', vocabulary.investigationKind, 'tribunal'),
+  enumValue('POST /investigations/{id}/evidence', 'kind', vocabulary.evidenceKind, 'rumour'),
+  enumValue(
+    'POST /investigations/{id}/findings',
+    'category',
+    vocabulary.findingCategory,
+    'cowardice',
+  ),
+  enumValue('POST /investigations/{id}/findings', 'severity', vocabulary.severity, 'catastrophic'),
+  changed(
+    'POST /investigations/{id}/findings',
+    'with an unknown attribution level',
+    (b) => ({ ...b, attributions: [{ level: 'battalion' }] }),
+    {
+      code: 'validation_failed',
+      field: 'attributions[0].level',
+      detailMentions: vocabulary.attributionLevel,
+    },
+  ),
+  enumValue(
+    'POST /investigations/{id}/recommendations',
+    'action',
+    vocabulary.recommendationAction,
+    'court_martial',
+  ),
+  enumValue('POST /decisions', 'scope', vocabulary.decisionScope, 'platoon'),
+  enumValue('POST /decisions', 'outcome', vocabulary.decisionOutcome, 'maybe'),
+  enumValue(
+    'POST /contingents/{id}/evaluations',
+    'rating',
+    vocabulary.evaluationRating,
+    'excellent',
+  ),
+  enumValue(
+    'POST /contingents/{id}/notifications',
+    'channel',
+    vocabulary.notificationChannel,
+    'carrier_pigeon',
+  ),
+];
+
+const overLimits: BadRequest[] = [
+  withField('POST /missions', 'name', 'M'.repeat(LINE + 1)),
+  withField('POST /contingents', 'designation', 'B'.repeat(LINE + 1)),
+  withField('POST /investigations', 'title', 'T'.repeat(LINE + 1)),
+  withField('POST /decisions', 'authority', 'A'.repeat(LINE + 1)),
+  withField('POST /investigations/{id}/findings', 'statement', 'S'.repeat(PASSAGE + 1)),
+  withField('POST /investigations/{id}/findings', 'contextFactors', ['C'.repeat(5 * LINE + 1)]),
+  withField('POST /incidents/{id}/closure', 'reason', 'R'.repeat(PASSAGE + 1)),
+  withField('POST /contingents/{id}/replies', 'statement', 'S'.repeat(PASSAGE + 1)),
+];
+
+const overOneMegabyte: BadRequest[] = [
+  withField('POST /incidents', 'summary', 'x'.repeat(1024 * 1024 + 1), {
+    status: 413,
+    code: 'payload_too_large',
+    field: undefined,
+  }),
+  {
+    name: 'POST /investigations/{id}/evidence with 2 MB of JSON',
+    as: 'investigator',
+    path: (f) => `/investigations/${f.investigationId}/evidence`,
+    raw: JSON.stringify({ description: 'd'.repeat(2 * 1024 * 1024) }),
+    status: 413,
+    code: 'payload_too_large',
+  },
+];
+
+const notUuids: BadRequest[] = [
+  atPath(
+    'POST /incidents/{id}/amendments',
+    'on incident "malakal"',
+    () => '/incidents/malakal/amendments',
+    { status: 400, field: 'id' },
+  ),
+  atPath(
+    'POST /investigations/{id}/findings',
+    'on investigation "42"',
+    () => '/investigations/42/findings',
+    { status: 400, field: 'id' },
+  ),
+  atPath(
+    'POST /investigations/{id}/findings/{findingId}/withdrawal',
+    'on finding "f-1"',
+    (f) => `/investigations/${f.investigationId}/findings/f-1/withdrawal`,
+    { status: 400, field: 'findingId' },
+  ),
+  atPath('POST /decisions/{id}/lapse', 'on decision "12345"', () => '/decisions/12345/lapse', {
+    status: 400,
+    field: 'id',
+  }),
+  atPath(
+    'POST /contingents/{id}/evaluations',
+    'on contingent "ETHBATT"',
+    () => '/contingents/ETHBATT/evaluations',
+    {
+      status: 400,
+      field: 'id',
+    },
+  ),
+  withField('POST /decisions', 'contingentId', 'ETHBATT'),
+  withField('POST /decisions', 'recommendationId', 'rec-1'),
+  withField('POST /investigations', 'incidentIds', ['malakal']),
+  withField('POST /investigations/{id}/namings', 'findingIds', ['f-1']),
+  changed(
+    'POST /investigations/{id}/findings',
+    'attributed to contingent "ethbatt"',
+    (b) => ({ ...b, attributions: [{ level: 'unit', contingentId: 'ethbatt' }] }),
+    { code: 'validation_failed', field: 'attributions[0].contingentId' },
+  ),
+];
+
+const unknownIdsInPath: BadRequest[] = [
+  atPath(
+    'POST /incidents/{id}/amendments',
+    'on an unknown incident',
+    () => `/incidents/${unknown}/amendments`,
+    {
+      code: 'incident_not_found',
+    },
+  ),
+  atPath(
+    'POST /incidents/{id}/closure',
+    'on an unknown incident',
+    () => `/incidents/${unknown}/closure`,
+    {
+      code: 'incident_not_found',
+    },
+  ),
+  atPath(
+    'POST /investigations/{id}/findings',
+    'on an unknown investigation',
+    () => `/investigations/${unknown}/findings`,
+    {
+      code: 'investigation_not_found',
+    },
+  ),
+  atPath(
+    'POST /investigations/{id}/findings/{findingId}/withdrawal',
+    'on an unknown finding',
+    (f) => `/investigations/${f.investigationId}/findings/${unknown}/withdrawal`,
+    { code: 'finding_not_found', field: 'findingId' },
+  ),
+  atPath(
+    'POST /investigations/{id}/evidence/{evidenceId}/custody',
+    'on unknown evidence',
+    (f) => `/investigations/${f.investigationId}/evidence/${unknown}/custody`,
+    { code: 'evidence_not_found', field: 'evidenceId' },
+  ),
+  atPath(
+    'POST /decisions/{id}/implementation',
+    'on an unknown decision',
+    () => `/decisions/${unknown}/implementation`,
+    {},
+  ),
+  atPath(
+    'POST /decisions/{id}/lapse',
+    'on an unknown decision',
+    () => `/decisions/${unknown}/lapse`,
+    {},
+  ),
+  atPath(
+    'POST /contingents/{id}/evaluations',
+    'on an unknown contingent',
+    () => `/contingents/${unknown}/evaluations`,
+    {
+      code: 'contingent_not_found',
+    },
+  ),
+  atPath(
+    'POST /contingents/{id}/replies',
+    'on an unknown contingent',
+    () => `/contingents/${unknown}/replies`,
+    {
+      code: 'contingent_not_found',
+    },
+  ),
+  {
+    name: 'POST to a route that does not exist',
+    as: 'admin',
+    path: () => '/battalions',
+    body: () => ({}),
+    status: 404,
+  },
+];
+
+const unknownIdsInBody: BadRequest[] = [
+  withField('POST /contingents', 'missionCode', 'MINUSMA', {
+    status: 422,
+    code: 'unknown_mission',
+  }),
+  withField('POST /incidents', 'missionCode', 'MONUSCO', { status: 422, code: 'unknown_mission' }),
+  withField('POST /incidents', 'contingentIds', [unknown], {
+    status: 422,
+    code: 'unknown_contingent',
+    field: 'contingentIds[0]',
+  }),
+  withField('POST /incidents/{id}/units', 'contingentIds', [unknown], {
+    status: 422,
+    code: 'unknown_contingent',
+    field: 'contingentIds[0]',
+  }),
+  withField('POST /investigations', 'incidentIds', [unknown], {
+    status: 422,
+    code: 'unknown_incident',
+    field: 'incidentIds[0]',
+  }),
+  changed(
+    'POST /investigations/{id}/findings',
+    'attributed to an unknown contingent',
+    (b) => ({ ...b, attributions: [{ level: 'unit', contingentId: unknown }] }),
+    { status: 422, code: 'unknown_contingent', field: 'attributions[0].contingentId' },
+  ),
+  withField('POST /investigations/{id}/findings', 'evidenceIds', [unknown], {
+    status: 422,
+    code: 'unknown_evidence',
+  }),
+  withField('POST /investigations/{id}/namings', 'contingentId', unknown, {
+    status: 422,
+    code: 'unknown_contingent',
+  }),
+  withField('POST /investigations/{id}/namings', 'findingIds', [unknown], {
+    status: 422,
+    code: 'unknown_finding',
+  }),
+  withField('POST /investigations/{id}/recommendations', 'findingIds', [unknown], {
+    status: 422,
+    code: 'unknown_finding',
+  }),
+  withField('POST /decisions', 'contingentId', unknown, {
+    status: 422,
+    code: 'unknown_contingent',
+  }),
+  withField('POST /decisions', 'recommendationId', unknown, {
+    status: 422,
+    code: 'unknown_recommendation',
+  }),
+  withField('POST /contingents/{id}/notifications', 'subjectStreamId', `investigation-${unknown}`, {
+    status: 422,
+    code: 'unknown_stream',
+  }),
+  withField('POST /contingents/{id}/replies', 'regarding', unknown, {
+    status: 422,
+    code: 'unknown_notification',
+  }),
+];
+
+const credentials: BadRequest[] = writeEndpoints.flatMap((e) => [
+  {
+    name: `${e.name} without a token`,
+    as: { token: undefined },
+    path: e.path,
+    body: e.valid,
+    status: 401,
+    code: 'unauthenticated',
+  },
+  {
+    name: `${e.name} with a token the ledger does not know`,
+    as: { token: 'not-a-token-of-this-ledger' },
+    path: e.path,
+    body: e.valid,
+    status: 401,
+    code: 'unauthenticated',
+  },
+]);
+
+const malformedAuthorization: BadRequest = {
+  name: 'POST /decisions with Basic credentials',
+  as: { token: undefined },
+  path: () => '/decisions',
+  body: endpoint('POST /decisions').valid,
+  headers: { authorization: 'Basic dXNnOmRwbw==' },
+  status: 401,
+  code: 'unauthenticated',
+};
+
+function asOther(name: string, as: PrincipalName): BadRequest {
+  const target = endpoint(name);
+  return { name: `${name} by ${as}`, as, path: target.path, body: target.valid, status: 403 };
+}
+
+const wrongRoles: BadRequest[] = [
+  ...writeEndpoints.map((e) => ({
+    name: `${e.name} by a reviewer`,
+    as: 'reviewer' as const,
+    path: e.path,
+    body: e.valid,
+    status: 403,
+  })),
+  asOther('POST /decisions', 'investigator'),
+  asOther('POST /missions', 'decider'),
+  asOther('POST /contingents', 'investigator'),
+  asOther('POST /investigations/{id}/findings', 'oversight'),
+  asOther('POST /investigations/{id}/findings', 'liaisonETH'),
+  asOther('POST /contingents/{id}/notifications', 'liaisonETH'),
+  asOther('POST /contingents/{id}/replies', 'admin'),
+  asOther('POST /contingents/{id}/replies', 'liaisonMRT'),
+];
+
+/** Each table: what is wrong with the requests, and the requests. */
+export const badRequestTables: [string, BadRequest[]][] = [
+  ['malformed JSON is a 400', malformedJson],
+  ['a missing required field is a 400 naming it', missingFields],
+  ['an unknown extra field is a 400 naming it', extraFields],
+  ['a value of the wrong type or form is a 400 naming its field', wrongTypes],
+  ['an unknown enumeration value is a 400 that lists the allowed values', unknownEnumValues],
+  ['a string over its limit is a 400 naming its field', overLimits],
+  ['a body over 1 MB is a 413', overOneMegabyte],
+  ['an id that is not a UUID is a 400 naming it', notUuids],
+  ['an unknown id in the path is a 404', unknownIdsInPath],
+  ['an unknown id in the body is a 422 naming the field', unknownIdsInBody],
+  ['no token or a bad token is a 401', [...credentials, malformedAuthorization]],
+  ['a role that may not write there is a 403', wrongRoles],
+];
