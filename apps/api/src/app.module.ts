@@ -1,0 +1,78 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import { BearerAuthGuard } from './auth/bearer-auth.guard';
+import { AggregateReader, CommandExecutor } from './commands/command-executor';
+import { RecommendationFinder } from './commands/recommendation-finder';
+import { ReferenceChecks } from './commands/reference-checks';
+import type { LedgerConfig } from './config/ledger-config';
+import { ContingentCommandHandler } from './contingents/contingent.commands';
+import { ContingentQueryHandlers } from './contingents/contingent.queries';
+import { ContingentsController } from './contingents/contingents.controller';
+import { DecisionCommandHandler } from './decisions/decision.commands';
+import { DecisionsController } from './decisions/decisions.controller';
+import { HealthController } from './health/health.controller';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { IncidentCommandHandler } from './incidents/incident.commands';
+import { IncidentQueryHandlers } from './incidents/incident.queries';
+import { IncidentsController } from './incidents/incidents.controller';
+import { LedgerInfrastructureModule } from './infrastructure/ledger-infrastructure.module';
+import { InvestigationCommandHandler } from './investigations/investigation.commands';
+import { InvestigationsController } from './investigations/investigations.controller';
+import { MissionCommandHandler } from './missions/mission.commands';
+import { MissionsController } from './missions/missions.controller';
+import { AuditController } from './audit/audit.controller';
+import { AuditQueryHandlers } from './audit/audit.queries';
+import { RecommendationsController } from './recommendations/recommendations.controller';
+import { RecommendationQueryHandlers } from './recommendations/recommendation.queries';
+import { StreamsController } from './streams/streams.controller';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: LedgerConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: config.logLevel === 'debug' || config.logLevel === 'trace',
+          },
+        }),
+        CqrsModule.forRoot(),
+        LedgerInfrastructureModule.forRoot(config),
+      ],
+      controllers: [
+        HealthController,
+        MissionsController,
+        ContingentsController,
+        IncidentsController,
+        InvestigationsController,
+        DecisionsController,
+        RecommendationsController,
+        AuditController,
+        StreamsController,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: BearerAuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        CommandExecutor,
+        AggregateReader,
+        ReferenceChecks,
+        RecommendationFinder,
+        MissionCommandHandler,
+        ContingentCommandHandler,
+        IncidentCommandHandler,
+        InvestigationCommandHandler,
+        DecisionCommandHandler,
+        ...ContingentQueryHandlers,
+        ...IncidentQueryHandlers,
+        ...RecommendationQueryHandlers,
+        ...AuditQueryHandlers,
+      ],
+    };
+  }
+}

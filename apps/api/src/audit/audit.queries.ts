@@ -1,0 +1,22 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { Database } from 'better-sqlite3';
+import { READ_MODELS } from '../infrastructure/ledger-storage';
+import { readModels, type AuditFilter } from '../infrastructure/read-models';
+
+export class AuditTrailQuery {
+  constructor(
+    readonly filter: AuditFilter,
+    readonly page: { limit?: number; after?: string },
+  ) {}
+}
+
+@QueryHandler(AuditTrailQuery)
+export class AuditTrailHandler implements IQueryHandler<AuditTrailQuery> {
+  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+  async execute({ filter, page }: AuditTrailQuery) {
+    return readModels.auditTrail(this.db, filter, page);
+  }
+}
+
+export const AuditQueryHandlers = [AuditTrailHandler];

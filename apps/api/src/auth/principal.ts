@@ -1,0 +1,13 @@
+import type { Role } from '@blue-ledger/domain';
+
+export interface Principal {
+  id: string;
+  name: string;
+  roles: Role[];
+  country?: string;
+}
+
+/** The role a request acts in: the first of the principal's roles that the route allows. */
+export interface ActingPrincipal extends Principal {
+  actingRole: Role;
+}

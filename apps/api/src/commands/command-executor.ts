@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  foldEvents,
+  upcast,
+  type CommandMeta,
+  type Decider,
+  type DomainEvent,
+} from '@blue-ledger/domain';
+import {
+  EVENT_STORE,
+  handleCommand,
+  type CommandContext,
+  type CommandResult,
+  type EventStore,
+} from '@blue-ledger/event-store';
+import { ProjectionSync } from '../infrastructure/projection-sync';
+
+export function metaOf(context: CommandContext): CommandMeta {
+  return { now: context.now, actor: context.actor };
+}
+
+/** Runs a domain command through the one command path, then waits for in-process read models. */
+@Injectable()
+export class CommandExecutor {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projections: ProjectionSync,
+  ) {}
+
+  async execute<C, E extends DomainEvent, S>(
+    streamId: string,
+    decider: Decider<C, E, S>,
+    command: C,
+    context: CommandContext,
+  ): Promise<CommandResult> {
+    const result = await handleCommand(this.store, streamId, decider, command, context);
+    await this.projections.waitFor(result.position);
+    return result;
+  }
+}
+
+/** Current state of one aggregate, folded from its stream; `revision` is null for no stream. */
+@Injectable()
+export class AggregateReader {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async load<E extends DomainEvent, S>(
+    streamId: string,
+    decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>,
+  ): Promise<{ state: S; revision: number | null }> {
+    const history = await this.store.readStream(streamId);
+    const state = foldEvents(decider, history.map(upcast) as unknown as E[]);
+    const last = history.at(-1);
+    return { state, revision: last ? Number(last.streamRevision) : null };
+  }
+
+  async exists(streamId: string): Promise<boolean> {
+    return (await this.store.readStream(streamId, { maxCount: 1 })).length > 0;
+  }
+}

@@ -1,0 +1,102 @@
+import * as path from 'node:path';
+import { z } from 'zod';
+
+const principalSchema = z.object({
+  token: z.string().min(16, 'tokens must be at least 16 characters'),
+  id: z.string().min(1),
+  name: z.string().min(1),
+  roles: z
+    .array(
+      z.enum([
+        'admin',
+        'investigator',
+        'decision_authority',
+        'tcc_liaison',
+        'oversight',
+        'reviewer',
+      ]),
+    )
+    .min(1),
+  country: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'country must be an ISO 3166-1 alpha-3 code')
+    .optional(),
+});
+export type ConfiguredPrincipal = z.infer<typeof principalSchema>;
+
+const principalsFromJson = z
+  .string()
+  .transform((raw, ctx) => {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'is not valid JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z
+      .array(principalSchema)
+      .min(1)
+      .refine(
+        (ps) => ps.every((p) => !p.roles.includes('tcc_liaison') || p.country),
+        'a tcc_liaison principal needs a country',
+      ),
+  );
+
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    LEDGER_DATA_DIR: z.string().min(1).default('./data'),
+    LEDGER_PRINCIPALS: principalsFromJson.optional(),
+    LEDGER_STORE: z.enum(['sqlite', 'eventstoredb']).default('sqlite'),
+    EVENTSTORE_URL: z.string().url().optional(),
+    LEDGER_PROJECTIONS: z.enum(['in-process', 'external']).default('in-process'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+  })
+  .refine((env) => env.LEDGER_STORE !== 'eventstoredb' || env.EVENTSTORE_URL, {
+    message: 'EVENTSTORE_URL is required when LEDGER_STORE=eventstoredb',
+    path: ['EVENTSTORE_URL'],
+  });
+
+export interface LedgerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  principals?: ConfiguredPrincipal[];
+  store: 'sqlite' | 'eventstoredb';
+  eventStoreUrl?: string;
+  projections: 'in-process' | 'external';
+  logLevel: string;
+}
+
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
+
+/** Reads and validates the environment once, at start; a bad value stops the start with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (i) => `  ${i.path.join('.') || 'environment'}: ${i.message}`,
+    );
+    throw new ConfigurationError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.LEDGER_DATA_DIR),
+    principals: e.LEDGER_PRINCIPALS,
+    store: e.LEDGER_STORE,
+    eventStoreUrl: e.EVENTSTORE_URL,
+    projections: e.LEDGER_PROJECTIONS,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');

@@ -1,0 +1,218 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { contingentDecider, streamIds, type ContingentCommand } from '@blue-ledger/domain';
+import type { CommandContext } from '@blue-ledger/event-store';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { ActingPrincipal } from '../auth/principal';
+import { READERS, Roles } from '../auth/roles.decorator';
+import { AggregateReader, metaOf } from '../commands/command-executor';
+import { Ctx } from '../http/command-context.decorator';
+import { uuidParam } from '../http/uuid-param.pipe';
+import { WriteResponse, writeResponse } from '../http/write-response';
+import { ProblemException } from '../problems/problem.exception';
+import { ExecuteContingentCommand } from './contingent.commands';
+import {
+  CommendContingentDto,
+  ContingentListQuery,
+  EvaluateContingentDto,
+  NotifyTccDto,
+  RecordTccResponseDto,
+  ReHatContingentDto,
+  RegisterContingentDto,
+  RotateContingentDto,
+} from './contingent.dto';
+import { ContingentHistoryQuery, ContingentListingQuery } from './contingent.queries';
+
+@ApiTags('contingents')
+@ApiBearerAuth()
+@Controller('contingents')
+export class ContingentsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly reader: AggregateReader,
+  ) {}
+
+  private async run(
+    contingentId: string,
+    id: string,
+    command: ContingentCommand,
+    context: CommandContext,
+  ) {
+    const result = await this.commands.execute(
+      new ExecuteContingentCommand(contingentId, command, context),
+    );
+    return writeResponse(id, result);
+  }
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Register a contingent (ContingentRegistered)' })
+  register(
+    @Body() body: RegisterContingentDto,
+    @Ctx() context: CommandContext,
+  ): Promise<WriteResponse> {
+    const contingentId = context.ids.next();
+    const command: ContingentCommand = {
+      type: 'RegisterContingent',
+      data: { contingentId, ...body },
+      meta: metaOf(context),
+    };
+    return this.run(contingentId, contingentId, command, context);
+  }
+
+  @Post(':id/rotations')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Record a rotation: new personnel and commander (ContingentRotated)' })
+  rotate(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: RotateContingentDto,
+    @Ctx() context: CommandContext,
+  ): Promise<WriteResponse> {
+    const rotationId = context.ids.next();
+    return this.run(
+      id,
+      rotationId,
+      { type: 'RotateContingent', data: { rotationId, ...body }, meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/rehatting')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Re-hat into a UN mission, keeping the history (ContingentReHatted)' })
+  rehat(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ReHatContingentDto,
+    @Ctx() context: CommandContext,
+  ): Promise<WriteResponse> {
+    return this.run(
+      id,
+      id,
+      { type: 'ReHatContingent', data: { ...body }, meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/evaluations')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Record a unit evaluation (ContingentEvaluated)' })
+  evaluate(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: EvaluateContingentDto,
+    @Ctx() context: CommandContext,
+  ): Promise<WriteResponse> {
+    const evaluationId = context.ids.next();
+    return this.run(
+      id,
+      evaluationId,
+      { type: 'EvaluateContingent', data: { evaluationId, ...body }, meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/commendations')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Record a commendation (ContingentCommended)' })
+  commend(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: CommendContingentDto,
+    @Ctx() context: CommandContext,
+  ): Promise<WriteResponse> {
+    const commendationId = context.ids.next();
+    return this.run(
+      id,
+      commendationId,
+      { type: 'CommendContingent', data: { commendationId, ...body }, meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/notifications')
+  @Roles('investigator')
+  @ApiOperation({ summary: 'Record that the contributing country was notified (TccNotified)' })
+  notify(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: NotifyTccDto,
+    @Ctx() context: CommandContext,
+  ): Promise<WriteResponse> {
+    const notificationId = context.ids.next();
+    return this.run(
+      id,
+      notificationId,
+      { type: 'NotifyTcc', data: { notificationId, ...body }, meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/replies')
+  @Roles('tcc_liaison')
+  @ApiOperation({ summary: "Record the contributing country's reply (TccResponseRecorded)" })
+  async reply(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: RecordTccResponseDto,
+    @Ctx() context: CommandContext,
+    @CurrentPrincipal() principal: ActingPrincipal,
+  ): Promise<WriteResponse> {
+    await this.requireOwnCountry(id, principal);
+    const responseId = context.ids.next();
+    return this.run(
+      id,
+      responseId,
+      { type: 'RecordTccResponse', data: { responseId, ...body }, meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Get()
+  @Roles(...READERS, 'tcc_liaison')
+  @ApiOperation({ summary: 'Contingents, by country and mission' })
+  list(@Query() query: ContingentListQuery, @CurrentPrincipal() principal: ActingPrincipal) {
+    const { limit, after, ...filter } = query;
+    const country = principal.actingRole === 'tcc_liaison' ? principal.country : filter.country;
+    if (principal.actingRole === 'tcc_liaison' && filter.country && filter.country !== country) {
+      return { items: [], next: null };
+    }
+    return this.queries.execute(
+      new ContingentListingQuery({ ...filter, country }, { limit, after }),
+    );
+  }
+
+  @Get(':id')
+  @Roles(...READERS, 'tcc_liaison')
+  @ApiOperation({ summary: 'One contingent, with its revision' })
+  async get(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentPrincipal() principal: ActingPrincipal,
+  ) {
+    return this.requireOwnCountry(id, principal);
+  }
+
+  @Get(':id/history')
+  @Roles(...READERS, 'tcc_liaison')
+  @ApiOperation({
+    summary:
+      'Accountability history: deployments, incidents, findings, namings, decisions, replies, evaluations',
+  })
+  async history(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentPrincipal() principal: ActingPrincipal,
+  ) {
+    await this.requireOwnCountry(id, principal);
+    return this.queries.execute(new ContingentHistoryQuery(id));
+  }
+
+  /** Loads the contingent; a liaison may act only for its own country's units. */
+  private async requireOwnCountry(id: string, principal: ActingPrincipal) {
+    const { state, revision } = await this.reader.load(streamIds.contingent(id), contingentDecider);
+    if (revision === null || state.status === 'unregistered') {
+      throw new ProblemException(404, 'contingent_not_found', `No contingent ${id} is registered.`);
+    }
+    if (principal.actingRole === 'tcc_liaison' && state.country !== principal.country) {
+      throw new ProblemException(403, 'other_country', 'A liaison acts only for its own country.');
+    }
+    const { status: _status, ...contingent } = state;
+    return { ...contingent, revision };
+  }
+}

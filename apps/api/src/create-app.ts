@@ -1,0 +1,42 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { bodyParserErrors } from './http/body-parser-errors';
+import type { LedgerConfig } from './config/ledger-config';
+import { ProblemDetailsFilter } from './problems/problem-details.filter';
+import { createValidationPipe } from './problems/validation.pipe';
+
+export const BODY_LIMIT = '1mb';
+
+/** Builds the whole application; `main` listens, tests too (over real HTTP). */
+export async function createApp(config: LedgerConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', {
+    limit: BODY_LIMIT,
+    type: ['application/json', 'application/*+json'],
+  });
+  app.use(bodyParserErrors);
+  app.disable('x-powered-by');
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Blue Ledger')
+    .setDescription(
+      'An append-only accountability and incident ledger for UN peacekeeping: incidents, investigations, findings, namings, recommendations and repatriation decisions as events.',
+    )
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, openApi);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+  return app;
+}

@@ -1,0 +1,113 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { decisionDecider, streamIds, type DecisionCommand } from '@blue-ledger/domain';
+import type { CommandContext } from '@blue-ledger/event-store';
+import { READERS, Roles } from '../auth/roles.decorator';
+import { AggregateReader, metaOf } from '../commands/command-executor';
+import { RecommendationFinder } from '../commands/recommendation-finder';
+import { Ctx } from '../http/command-context.decorator';
+import { uuidParam } from '../http/uuid-param.pipe';
+import { plain, WriteResponse, writeResponse } from '../http/write-response';
+import { ProblemException } from '../problems/problem.exception';
+import { ReasonDto } from '../shared-dto/reason.dto';
+import { ExecuteDecisionCommand } from './decision.commands';
+import { DecideRepatriationDto, ImplementRepatriationDto } from './decision.dto';
+
+@ApiTags('decisions')
+@ApiBearerAuth()
+@Controller('decisions')
+export class DecisionsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly reader: AggregateReader,
+    private readonly recommendations: RecommendationFinder,
+  ) {}
+
+  private async run(
+    decisionId: string,
+    command: DecisionCommand,
+    context: CommandContext,
+  ): Promise<WriteResponse> {
+    const result = await this.commands.execute(
+      new ExecuteDecisionCommand(decisionId, command, context),
+    );
+    return writeResponse(decisionId, result);
+  }
+
+  @Post()
+  @Roles('decision_authority')
+  @ApiOperation({
+    summary: 'Decide on repatriation: repatriate, retain or defer (RepatriationDecided)',
+  })
+  async decide(@Body() body: DecideRepatriationDto, @Ctx() context: CommandContext) {
+    const decisionId = context.ids.next();
+    const { recommendationId, ...decision } = plain(body);
+    const recommendation = recommendationId
+      ? await this.recommendations.find(recommendationId, 'recommendationId')
+      : undefined;
+    const data = { decisionId, ...decision, ...(recommendation && { recommendation }) };
+    return this.run(
+      decisionId,
+      { type: 'DecideRepatriation', data, meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/implementation')
+  @Roles('decision_authority')
+  @ApiOperation({ summary: 'Record that a repatriation was carried out (RepatriationImplemented)' })
+  implement(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ImplementRepatriationDto,
+    @Ctx() context: CommandContext,
+  ) {
+    return this.run(
+      id,
+      { type: 'ImplementRepatriation', data: plain(body), meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/reversal')
+  @Roles('decision_authority')
+  @ApiOperation({ summary: 'Reverse a decision, with a reason (RepatriationReversed)' })
+  reverse(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ReasonDto,
+    @Ctx() context: CommandContext,
+  ) {
+    return this.run(
+      id,
+      { type: 'ReverseRepatriation', data: plain(body), meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/lapse')
+  @Roles('decision_authority')
+  @ApiOperation({
+    summary: 'Record that a decision lapsed, never carried out (RepatriationLapsed)',
+  })
+  lapse(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ReasonDto,
+    @Ctx() context: CommandContext,
+  ) {
+    return this.run(
+      id,
+      { type: 'LapseRepatriation', data: plain(body), meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'One decision as it stands now, with its revision' })
+  async get(@Param('id', uuidParam('id')) id: string) {
+    const { state, revision } = await this.reader.load(streamIds.decision(id), decisionDecider);
+    if (revision === null)
+      throw new ProblemException(404, 'decision_not_found', `No decision ${id} is recorded.`);
+    return { ...state, decisionId: id, revision };
+  }
+}

@@ -1,0 +1,38 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { Database } from 'better-sqlite3';
+import { READ_MODELS } from '../infrastructure/ledger-storage';
+import { readModels } from '../infrastructure/read-models';
+
+export class IncidentListingQuery {
+  constructor(
+    readonly filter: { mission?: string; category?: string; status?: 'open' | 'closed' },
+    readonly page: { limit?: number; after?: string },
+  ) {}
+}
+
+export class IncidentTimelineQuery {
+  constructor(
+    readonly incidentId: string,
+    readonly asOf: string | undefined,
+    readonly order: 'occurred' | 'recorded',
+  ) {}
+}
+
+@QueryHandler(IncidentListingQuery)
+export class IncidentListingHandler implements IQueryHandler<IncidentListingQuery> {
+  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+  async execute({ filter, page }: IncidentListingQuery) {
+    return readModels.listIncidents(this.db, filter, page);
+  }
+}
+
+@QueryHandler(IncidentTimelineQuery)
+export class IncidentTimelineHandler implements IQueryHandler<IncidentTimelineQuery> {
+  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+  async execute({ incidentId, asOf, order }: IncidentTimelineQuery) {
+    return readModels.incidentTimeline(this.db, incidentId, { asOf, order });
+  }
+}
+
+export const IncidentQueryHandlers = [IncidentListingHandler, IncidentTimelineHandler];

@@ -1,0 +1,150 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { incidentDecider, streamIds, type IncidentCommand } from '@blue-ledger/domain';
+import type { CommandContext } from '@blue-ledger/event-store';
+import { READERS, Roles } from '../auth/roles.decorator';
+import { AggregateReader, metaOf } from '../commands/command-executor';
+import { Ctx } from '../http/command-context.decorator';
+import { uuidParam } from '../http/uuid-param.pipe';
+import { plain, WriteResponse, writeResponse } from '../http/write-response';
+import { ProblemException } from '../problems/problem.exception';
+import { ReasonDto } from '../shared-dto/reason.dto';
+import { splitSubjects } from '../shared-dto/subject.dto';
+import { ExecuteIncidentCommand } from './incident.commands';
+import {
+  AmendIncidentDto,
+  IncidentListQuery,
+  LinkUnitsDto,
+  ReportIncidentDto,
+  TimelineQuery,
+} from './incident.dto';
+import { IncidentListingQuery, IncidentTimelineQuery } from './incident.queries';
+
+@ApiTags('incidents')
+@ApiBearerAuth()
+@Controller('incidents')
+export class IncidentsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly reader: AggregateReader,
+  ) {}
+
+  private async run(incidentId: string, command: IncidentCommand, context: CommandContext) {
+    const result = await this.commands.execute(
+      new ExecuteIncidentCommand(incidentId, command, context),
+    );
+    return writeResponse(incidentId, result);
+  }
+
+  @Post()
+  @Roles('investigator')
+  @ApiOperation({ summary: 'Report an incident (IncidentReported)' })
+  report(@Body() body: ReportIncidentDto, @Ctx() context: CommandContext): Promise<WriteResponse> {
+    const incidentId = context.ids.next();
+    const { subjects, ...facts } = plain(body);
+    return this.run(
+      incidentId,
+      {
+        type: 'ReportIncident',
+        data: { incidentId, ...facts, ...splitSubjects(subjects) },
+        meta: metaOf(context),
+      },
+      context,
+    );
+  }
+
+  @Post(':id/amendments')
+  @Roles('investigator')
+  @ApiOperation({ summary: 'Correct the facts of an incident, with a reason (IncidentAmended)' })
+  amend(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: AmendIncidentDto,
+    @Ctx() context: CommandContext,
+  ) {
+    return this.run(
+      id,
+      { type: 'AmendIncident', data: plain(body), meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/units')
+  @Roles('investigator')
+  @ApiOperation({ summary: 'Link the units present (IncidentUnitsLinked)' })
+  link(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: LinkUnitsDto,
+    @Ctx() context: CommandContext,
+  ) {
+    return this.run(
+      id,
+      { type: 'LinkIncidentUnits', data: plain(body), meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/closure')
+  @Roles('investigator')
+  @ApiOperation({ summary: 'Close the incident, with a reason (IncidentClosed)' })
+  close(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ReasonDto,
+    @Ctx() context: CommandContext,
+  ) {
+    return this.run(
+      id,
+      { type: 'CloseIncident', data: plain(body), meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/reopening')
+  @Roles('investigator')
+  @ApiOperation({ summary: 'Reopen a closed incident, with a reason (IncidentReopened)' })
+  reopen(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ReasonDto,
+    @Ctx() context: CommandContext,
+  ) {
+    return this.run(
+      id,
+      { type: 'ReopenIncident', data: plain(body), meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Incidents, by mission, category and status' })
+  list(@Query() query: IncidentListQuery) {
+    const { limit, after, ...filter } = query;
+    return this.queries.execute(new IncidentListingQuery(filter, { limit, after }));
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'One incident as it stands now, with its revision' })
+  async get(@Param('id', uuidParam('id')) id: string) {
+    const { state, revision } = await this.reader.load(streamIds.incident(id), incidentDecider);
+    if (revision === null)
+      throw new ProblemException(404, 'incident_not_found', `No incident ${id} is recorded.`);
+    return { ...state, incidentId: id, revision };
+  }
+
+  @Get(':id/timeline')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary:
+      'Everything linked to the incident, by occurred or recorded time, as known at any instant',
+  })
+  async timeline(@Param('id', uuidParam('id')) id: string, @Query() query: TimelineQuery) {
+    if (!(await this.reader.exists(streamIds.incident(id)))) {
+      throw new ProblemException(404, 'incident_not_found', `No incident ${id} is recorded.`);
+    }
+    return this.queries.execute(
+      new IncidentTimelineQuery(id, query.asOf, query.order ?? 'occurred'),
+    );
+  }
+}

@@ -1,0 +1,60 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { investigationDecider, streamIds, type InvestigationCommand } from '@blue-ledger/domain';
+import type { CommandContext, CommandResult } from '@blue-ledger/event-store';
+import { CommandExecutor } from '../commands/command-executor';
+import { ReferenceChecks } from '../commands/reference-checks';
+
+export class ExecuteInvestigationCommand {
+  constructor(
+    readonly investigationId: string,
+    readonly command: InvestigationCommand,
+    readonly context: CommandContext,
+  ) {}
+}
+
+@CommandHandler(ExecuteInvestigationCommand)
+export class InvestigationCommandHandler implements ICommandHandler<
+  ExecuteInvestigationCommand,
+  CommandResult
+> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly references: ReferenceChecks,
+  ) {}
+
+  async execute({
+    investigationId,
+    command,
+    context,
+  }: ExecuteInvestigationCommand): Promise<CommandResult> {
+    switch (command.type) {
+      case 'OpenInvestigation':
+        await this.references.incidentsOpen(command.data.incidentIds, 'incidentIds');
+        break;
+      case 'RecordFinding':
+        for (const [index, attribution] of command.data.attributions.entries()) {
+          if (attribution.contingentId) {
+            await this.references.contingentsExist(
+              [attribution.contingentId],
+              `attributions[${index}].contingentId`,
+            );
+          }
+        }
+        break;
+      case 'NameUnit':
+        await this.references.contingentsExist([command.data.contingentId], 'contingentId');
+        break;
+      case 'IssueRecommendation':
+        if (command.data.contingentId) {
+          await this.references.contingentsExist([command.data.contingentId], 'contingentId');
+        }
+        break;
+    }
+    return this.executor.execute(
+      streamIds.investigation(investigationId),
+      investigationDecider,
+      command,
+      context,
+    );
+  }
+}

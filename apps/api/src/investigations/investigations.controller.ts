@@ -1,0 +1,264 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { investigationDecider, streamIds, type InvestigationCommand } from '@blue-ledger/domain';
+import type { CommandContext } from '@blue-ledger/event-store';
+import { READERS, Roles } from '../auth/roles.decorator';
+import { AggregateReader, metaOf } from '../commands/command-executor';
+import { Ctx } from '../http/command-context.decorator';
+import { uuidParam } from '../http/uuid-param.pipe';
+import { plain, WriteResponse, writeResponse } from '../http/write-response';
+import { ProblemException } from '../problems/problem.exception';
+import { ReasonDto } from '../shared-dto/reason.dto';
+import { splitSubjects } from '../shared-dto/subject.dto';
+import { ExecuteInvestigationCommand } from './investigation.commands';
+import {
+  AssignInvestigatorDto,
+  CloseInvestigationDto,
+  IssueRecommendationDto,
+  LogEvidenceDto,
+  NameUnitDto,
+  OpenInvestigationDto,
+  RecordFindingDto,
+  ReviseFindingDto,
+  SubmitReportDto,
+  TransferCustodyDto,
+} from './investigation.dto';
+
+@ApiTags('investigations')
+@ApiBearerAuth()
+@Controller('investigations')
+export class InvestigationsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly reader: AggregateReader,
+  ) {}
+
+  private async run(
+    investigationId: string,
+    id: string,
+    command: InvestigationCommand,
+    context: CommandContext,
+  ): Promise<WriteResponse> {
+    const result = await this.commands.execute(
+      new ExecuteInvestigationCommand(investigationId, command, context),
+    );
+    return writeResponse(id, result);
+  }
+
+  @Post()
+  @Roles('investigator')
+  @ApiOperation({
+    summary: 'Open an investigation into one or more incidents (InvestigationOpened)',
+  })
+  open(@Body() body: OpenInvestigationDto, @Ctx() context: CommandContext) {
+    const investigationId = context.ids.next();
+    const data = { investigationId, ...plain(body) };
+    return this.run(
+      investigationId,
+      investigationId,
+      { type: 'OpenInvestigation', data, meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/investigators')
+  @Roles('investigator')
+  @ApiOperation({ summary: 'Assign an investigator (InvestigatorAssigned)' })
+  assign(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: AssignInvestigatorDto,
+    @Ctx() context: CommandContext,
+  ) {
+    return this.run(
+      id,
+      body.investigatorId,
+      { type: 'AssignInvestigator', data: plain(body), meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/evidence')
+  @Roles('investigator')
+  @ApiOperation({ summary: 'Log evidence: its SHA-256 and custodian (EvidenceLogged)' })
+  logEvidence(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: LogEvidenceDto,
+    @Ctx() context: CommandContext,
+  ) {
+    const evidenceId = context.ids.next();
+    const { subjects, ...evidence } = plain(body);
+    const data = { evidenceId, ...evidence, ...splitSubjects(subjects) };
+    return this.run(id, evidenceId, { type: 'LogEvidence', data, meta: metaOf(context) }, context);
+  }
+
+  @Post(':id/evidence/:evidenceId/custody')
+  @Roles('investigator')
+  @ApiOperation({ summary: 'Transfer custody of evidence (EvidenceCustodyTransferred)' })
+  transfer(
+    @Param('id', uuidParam('id')) id: string,
+    @Param('evidenceId', uuidParam('evidenceId')) evidenceId: string,
+    @Body() body: TransferCustodyDto,
+    @Ctx() context: CommandContext,
+  ) {
+    const data = { evidenceId, ...plain(body) };
+    return this.run(
+      id,
+      evidenceId,
+      { type: 'TransferEvidenceCustody', data, meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/findings')
+  @Roles('investigator')
+  @ApiOperation({
+    summary: 'Record a finding with its attributions and context factors (FindingRecorded)',
+  })
+  recordFinding(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: RecordFindingDto,
+    @Ctx() context: CommandContext,
+  ) {
+    const findingId = context.ids.next();
+    const data = { findingId, ...plain(body) };
+    return this.run(id, findingId, { type: 'RecordFinding', data, meta: metaOf(context) }, context);
+  }
+
+  @Post(':id/findings/:findingId/revisions')
+  @Roles('investigator')
+  @ApiOperation({ summary: 'Revise a finding, with a reason (FindingRevised)' })
+  reviseFinding(
+    @Param('id', uuidParam('id')) id: string,
+    @Param('findingId', uuidParam('findingId')) findingId: string,
+    @Body() body: ReviseFindingDto,
+    @Ctx() context: CommandContext,
+  ) {
+    const data = { findingId, ...plain(body) };
+    return this.run(id, findingId, { type: 'ReviseFinding', data, meta: metaOf(context) }, context);
+  }
+
+  @Post(':id/findings/:findingId/withdrawal')
+  @Roles('investigator')
+  @ApiOperation({ summary: 'Withdraw a finding, with a reason (FindingWithdrawn)' })
+  withdrawFinding(
+    @Param('id', uuidParam('id')) id: string,
+    @Param('findingId', uuidParam('findingId')) findingId: string,
+    @Body() body: ReasonDto,
+    @Ctx() context: CommandContext,
+  ) {
+    const data = { findingId, ...plain(body) };
+    return this.run(
+      id,
+      findingId,
+      { type: 'WithdrawFinding', data, meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/namings')
+  @Roles('investigator')
+  @ApiOperation({ summary: 'Name a unit on the basis of findings attributed to it (UnitNamed)' })
+  nameUnit(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: NameUnitDto,
+    @Ctx() context: CommandContext,
+  ) {
+    const namingId = context.ids.next();
+    const data = { namingId, ...plain(body) };
+    return this.run(id, namingId, { type: 'NameUnit', data, meta: metaOf(context) }, context);
+  }
+
+  @Post(':id/recommendations')
+  @Roles('investigator')
+  @ApiOperation({ summary: 'Issue a recommendation resting on findings (RecommendationIssued)' })
+  recommend(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: IssueRecommendationDto,
+    @Ctx() context: CommandContext,
+  ) {
+    const recommendationId = context.ids.next();
+    const data = { recommendationId, ...plain(body) };
+    return this.run(
+      id,
+      recommendationId,
+      { type: 'IssueRecommendation', data, meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/reports')
+  @Roles('investigator')
+  @ApiOperation({ summary: 'Submit the investigation report (InvestigationReportSubmitted)' })
+  submitReport(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: SubmitReportDto,
+    @Ctx() context: CommandContext,
+  ) {
+    return this.run(
+      id,
+      id,
+      { type: 'SubmitReport', data: plain(body), meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/closure')
+  @Roles('investigator')
+  @ApiOperation({ summary: 'Close the investigation (InvestigationClosed)' })
+  close(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: CloseInvestigationDto,
+    @Ctx() context: CommandContext,
+  ) {
+    return this.run(
+      id,
+      id,
+      { type: 'CloseInvestigation', data: plain(body), meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/reopening')
+  @Roles('investigator')
+  @ApiOperation({ summary: 'Reopen a closed investigation, with a reason (InvestigationReopened)' })
+  reopen(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ReasonDto,
+    @Ctx() context: CommandContext,
+  ) {
+    return this.run(
+      id,
+      id,
+      { type: 'ReopenInvestigation', data: plain(body), meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'One investigation as it stands now, with its revision' })
+  async get(@Param('id', uuidParam('id')) id: string) {
+    const { state, revision } = await this.reader.load(
+      streamIds.investigation(id),
+      investigationDecider,
+    );
+    if (revision === null) {
+      throw new ProblemException(
+        404,
+        'investigation_not_found',
+        `No investigation ${id} is recorded.`,
+      );
+    }
+    return { ...(toJson(state) as object), investigationId: id, revision };
+  }
+}
+
+/** Decider state may hold Maps and Sets; answer them as arrays and objects. */
+export function toJson(value: unknown): unknown {
+  return JSON.parse(
+    JSON.stringify(value, (_, v: unknown) =>
+      v instanceof Map ? Object.fromEntries(v) : v instanceof Set ? [...v] : v,
+    ),
+  );
+}

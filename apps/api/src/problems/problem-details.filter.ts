@@ -1,0 +1,89 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { DomainError } from '@blue-ledger/domain';
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '@blue-ledger/event-store';
+import type { Request, Response } from 'express';
+import { FieldError, ProblemException } from './problem.exception';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthenticated',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable by the rules of the ledger',
+  429: 'Too many requests',
+  500: 'Internal error',
+  503: 'Service unavailable',
+};
+
+interface Problem {
+  status: number;
+  code: string;
+  detail: string;
+  errors?: FieldError[];
+  headers?: Record<string, string>;
+}
+
+/** The one place where errors become HTTP: every error answers as application/problem+json. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request>();
+    const problem = this.toProblem(exception);
+    const body: Record<string, unknown> = {
+      type: `urn:blue-ledger:problem:${problem.code}`,
+      title: TITLES[problem.status] ?? 'Error',
+      status: problem.status,
+      detail: problem.detail,
+      instance: request.originalUrl,
+    };
+    if (problem.errors?.length) {
+      body.field = problem.errors[0].field;
+      body.errors = problem.errors;
+    }
+    for (const [name, value] of Object.entries(problem.headers ?? {}))
+      response.setHeader(name, value);
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
+  }
+
+  private toProblem(exception: unknown): Problem {
+    if (exception instanceof ProblemException) {
+      const { code, detail, errors, headers } = exception;
+      return { status: exception.getStatus(), code, detail, errors, headers };
+    }
+    if (exception instanceof DomainError) {
+      const errors = exception.field ? [{ field: exception.field, reason: exception.message }] : [];
+      const status = exception.kind === 'not_found' ? 404 : 422;
+      return { status, code: exception.code, detail: exception.message, errors };
+    }
+    if (exception instanceof WrongExpectedRevisionError) {
+      return {
+        status: 409,
+        code: 'stale_revision',
+        detail: `${exception.streamId} has moved on (now at revision ${String(exception.actual)}); read it again and retry.`,
+      };
+    }
+    if (exception instanceof DuplicateEventIdError) {
+      return { status: 409, code: 'duplicate_event', detail: exception.message };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = status === 404 ? 'route_not_found' : `http_${status}`;
+      return { status, code, detail: exception.message };
+    }
+    this.logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+    );
+    return {
+      status: 500,
+      code: 'internal_error',
+      detail: 'The ledger could not complete the request.',
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { Database } from 'better-sqlite3';
+import { READ_MODELS } from '../infrastructure/ledger-storage';
+import { readModels, type RecommendationStatus } from '../infrastructure/read-models';
+
+export class RecommendationListingQuery {
+  constructor(
+    readonly status: RecommendationStatus | undefined,
+    readonly page: { limit?: number; after?: string },
+  ) {}
+}
+
+export class FollowThroughQuery {}
+
+@QueryHandler(RecommendationListingQuery)
+export class RecommendationListingHandler implements IQueryHandler<RecommendationListingQuery> {
+  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+  async execute({ status, page }: RecommendationListingQuery) {
+    return readModels.listRecommendations(this.db, status, page);
+  }
+}
+
+@QueryHandler(FollowThroughQuery)
+export class FollowThroughHandler implements IQueryHandler<FollowThroughQuery> {
+  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+  async execute() {
+    return readModels.followThrough(this.db);
+  }
+}
+
+export const RecommendationQueryHandlers = [RecommendationListingHandler, FollowThroughHandler];

@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { Command, CommanderError } from 'commander';
+import { ConfigurationError } from '../../api/src/config/ledger-config';
+import { registerRebuild } from './commands/rebuild';
+
+/** `ledger`: the ledger's offline tools. Run as `npm run ledger -- <command>`. */
+export function buildProgram(): Command {
+  const program = new Command('ledger')
+    .description('Blue Ledger: offline tools over the ledger in LEDGER_DATA_DIR (default ./data)')
+    .showHelpAfterError()
+    .exitOverride();
+  registerRebuild(program);
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof ConfigurationError) {
+      console.error(error.message);
+      return 2;
+    }
+    console.error(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv).then((code) => process.exit(code));
+}
