@@ -32,6 +32,23 @@ export class SubscriptionReader {
     return events;
   }
 
+  /**
+   * The next `count` events, wherever `caught_up` falls among them (an adapter turns live when
+   * it reaches the head, which moves while events are appended), and how often it came.
+   */
+  async nextEventsAcrossCatchUp(
+    count: number,
+  ): Promise<{ events: RecordedEvent[]; caughtUp: number }> {
+    const events: RecordedEvent[] = [];
+    let caughtUp = 0;
+    while (events.length < count) {
+      const message = await this.next();
+      if (message.kind === 'event') events.push(message.event);
+      else caughtUp++;
+    }
+    return { events, caughtUp };
+  }
+
   /** The events delivered before `caught_up`, and the position `caught_up` reported. */
   async untilCaughtUp(): Promise<{ history: RecordedEvent[]; position: bigint | null }> {
     const history: RecordedEvent[] = [];

@@ -104,10 +104,12 @@ export function describeSubscribingToAll(context: ContractContext): void {
       const appending = (async () => {
         for (const batch of batches.slice(1)) await store().appendToStream(streamId, batch);
       })();
-      const received = await reader.nextEvents(20);
+      const { events: received, caughtUp } = await reader.nextEventsAcrossCatchUp(20);
       await appending;
 
       expect(eventIds(received)).toEqual(eventIds(batches.flat()));
+      expect(caughtUp).toBeLessThanOrEqual(1);
+      await expectNothingMoreThanSentinel(reader, streamId);
       expect(received.map((e) => e.streamRevision)).toEqual(received.map((_, i) => BigInt(i)));
     });
 
