@@ -182,17 +182,20 @@ describe('Retries with an Idempotency-Key', () => {
         return send(ledger.client, writer, tag);
       });
       let killed: Promise<void> | undefined;
+      let inFlightAtKill = 0;
       const first = ledger;
       const attempts = await writeBurst({
         writers,
         writesPerWriter: 40,
         tagOf: (writer, sequence) => `Keyed write ${sequence} of writer ${writer}`,
-        onAcknowledged: (acknowledged) => {
-          if (acknowledged === 80) killed = first.kill();
+        onAcknowledged: (acknowledged, inFlight) => {
+          if (acknowledged !== 80) return;
+          inFlightAtKill = inFlight;
+          killed = first.kill();
         },
       });
       await killed;
-      expect(killed).toBeDefined();
+      expect(inFlightAtKill).toBeGreaterThan(0);
 
       ledger = await processes.start(dataDir);
       const retries = await inBatches(attempts, 8, (attempt) =>
