@@ -9,6 +9,10 @@ import {
   NOTIFICATION_CHANNELS,
   NotFoundError,
   NotificationChannel,
+  requireCount,
+  requireCountryCode,
+  requireOneOf,
+  requireText,
   RuleViolation,
   SubjectDetails,
   UNIT_TYPES,
@@ -342,38 +346,6 @@ function requireNotifiableStream(subjectStreamId: string): void {
       'invalid_subject_stream',
       'subjectStreamId must name an incident, investigation or decision stream',
       'subjectStreamId',
-    );
-  }
-}
-
-function requireText(value: string, field: string): void {
-  if (typeof value !== 'string' || value.trim().length === 0) {
-    throw new RuleViolation('text_required', `${field} must not be blank`, field);
-  }
-}
-
-function requireCountryCode(value: string, field: string): void {
-  if (typeof value !== 'string' || !/^[A-Z]{3}$/.test(value)) {
-    throw new RuleViolation(
-      'invalid_country',
-      `${field} must be an ISO 3166-1 alpha-3 code`,
-      field,
-    );
-  }
-}
-
-function requireCount(value: number, field: string): void {
-  if (!Number.isSafeInteger(value) || value < 0) {
-    throw new RuleViolation('invalid_count', `${field} must be a non-negative integer`, field);
-  }
-}
-
-function requireOneOf<T extends string>(value: T, allowed: readonly T[], field: string): void {
-  if (!allowed.includes(value)) {
-    throw new RuleViolation(
-      'not_in_vocabulary',
-      `${field} must be one of ${allowed.join(', ')}`,
-      field,
     );
   }
 }

@@ -126,13 +126,13 @@ describe('Repatriation decision', () => {
 
     it('rejects a decision that names no authority', () => {
       expect(() => given().when(decideCommand({ authority: ' ' }))).toThrow(
-        violation('authority_required', 'authority'),
+        violation('text_required', 'authority'),
       );
     });
 
     it('rejects a decision without a rationale', () => {
       expect(() => given().when(decideCommand({ rationale: '' }))).toThrow(
-        violation('rationale_required', 'rationale'),
+        violation('text_required', 'rationale'),
       );
     });
 

@@ -7,7 +7,7 @@ import {
 } from '../shared';
 import { requireIsoInstant } from '../shared/time';
 // Generic input checks; they live with the investigation, which needed them first.
-import { requireDistinctIds, requireOneOf, requireText } from '../investigation/required-input';
+import { requireDistinctIds, requireOneOf, requireText } from '../shared';
 import type {
   DecidedDecisionState,
   DecideRepatriation,

@@ -1,4 +1,4 @@
-import { INCIDENT_CATEGORIES, IncidentCategory, RuleViolation } from '../shared';
+import { INCIDENT_CATEGORIES, IncidentCategory, requireText, RuleViolation } from '../shared';
 import { requireIsoInstant } from '../shared/time';
 import type { Casualties, IncidentFacts, IncidentLocation } from './incident.events';
 
@@ -114,13 +114,6 @@ function requireInRange(value: number | undefined, min: number, max: number, fie
       field,
     );
   }
-}
-
-export function requireText(value: string, field: string): string {
-  if (typeof value !== 'string' || value.trim().length === 0) {
-    throw new RuleViolation('text_required', `${field} must not be blank`, field);
-  }
-  return value;
 }
 
 /** Equality of fact values: strings, and flat records in which an absent key equals undefined. */

@@ -7,17 +7,12 @@ import {
   NotFoundError,
   PersonalData,
   requireReason,
+  requireText,
   RuleViolation,
   SUBJECT_ROLES,
   SubjectReference,
 } from '../shared';
-import {
-  applyChanges,
-  factsThatChange,
-  INCIDENT_FACT_FIELDS,
-  requireText,
-  validFacts,
-} from './incident-facts';
+import { applyChanges, factsThatChange, INCIDENT_FACT_FIELDS, validFacts } from './incident-facts';
 import type { IncidentEvent, IncidentFacts } from './incident.events';
 
 export const incidentStreamId = (incidentId: string): string => streamIds.incident(incidentId);

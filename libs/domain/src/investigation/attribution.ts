@@ -1,6 +1,6 @@
 import type { Attribution } from './investigation.events';
 import { ATTRIBUTION_LEVELS, AttributionLevel, RuleViolation } from '../shared';
-import { requireOneOf, requireText } from './required-input';
+import { requireOneOf, requireText } from '../shared';
 
 const COUNTRY_ALPHA3 = /^[A-Z]{3}$/;
 

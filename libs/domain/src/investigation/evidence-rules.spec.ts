@@ -74,7 +74,7 @@ describe('Investigation', () => {
 
     it('rejects evidence without a custodian', () => {
       expect(() => given(...opening()).when(a.evidence('evidence-1', { custodian: '' }))).toThrow(
-        violation('custodian_required', 'custodian'),
+        violation('text_required', 'custodian'),
       );
     });
 

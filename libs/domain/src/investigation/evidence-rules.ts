@@ -13,7 +13,7 @@ import type {
   TransferEvidenceCustody,
 } from './investigation.decider';
 import type { EvidenceCustodyTransferred, EvidenceLogged } from './investigation.events';
-import { requireDistinctIds, requireOneOf, requireText } from './required-input';
+import { requireDistinctIds, requireOneOf, requireText } from '../shared';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/i;
 

@@ -98,7 +98,7 @@ describe('Investigation', () => {
 
     it('rejects a blank statement', () => {
       expect(() => given(...opening()).when(a.finding('finding-1', { statement: ' ' }))).toThrow(
-        violation('statement_required', 'statement'),
+        violation('text_required', 'statement'),
       );
     });
 

@@ -19,7 +19,7 @@ import type {
   FindingWithdrawn,
 } from './investigation.events';
 import { validateAttributions } from './attribution';
-import { requireDistinctIds, requireOneOf, requireText } from './required-input';
+import { requireDistinctIds, requireOneOf, requireText } from '../shared';
 
 const FINDING_FACT_KEYS = [
   'statement',

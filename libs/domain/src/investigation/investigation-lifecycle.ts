@@ -18,7 +18,7 @@ import type {
   InvestigatorAssigned,
 } from './investigation.events';
 import { normaliseSha256 } from './evidence-rules';
-import { requireDistinctIds, requireOneOf, requireText } from './required-input';
+import { requireDistinctIds, requireOneOf, requireText } from '../shared';
 
 /** The investigator who opens an investigation is its first assigned investigator. */
 export function decideOpenInvestigation(

@@ -108,7 +108,7 @@ describe('Investigation', () => {
 
     it('rejects a blank title', () => {
       expect(() => given().when(openCommand({ title: '  ' }))).toThrow(
-        violation('title_required', 'title'),
+        violation('text_required', 'title'),
       );
     });
 
@@ -207,7 +207,7 @@ describe('Investigation', () => {
     it('rejects closing without a summary', () => {
       expect(() =>
         given(...opening()).when(command('CloseInvestigation', { summary: '' })),
-      ).toThrow(violation('summary_required', 'summary'));
+      ).toThrow(violation('text_required', 'summary'));
     });
 
     it('rejects a reopening', () => {

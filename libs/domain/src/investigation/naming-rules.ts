@@ -3,7 +3,7 @@ import type { NameUnit, OpenInvestigationState } from './investigation.decider';
 import type { UnitNamed } from './investigation.events';
 import { isAttributedToUnit } from './attribution';
 import { requireCitableFindings } from './finding-rules';
-import { requireText } from './required-input';
+import { requireText } from '../shared';
 
 /**
  * A unit is named only on the basis of at least one live finding attributed to it. Naming the

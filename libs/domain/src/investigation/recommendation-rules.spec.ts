@@ -64,7 +64,7 @@ describe('Investigation', () => {
     it('rejects a recommendation without a rationale', () => {
       expect(() =>
         given(...recorded).when(a.recommendation('recommendation-1', { rationale: '' })),
-      ).toThrow(violation('rationale_required', 'rationale'));
+      ).toThrow(violation('text_required', 'rationale'));
     });
 
     it.each<RecommendationAction>(['repatriate_unit', 'repatriate_commander'])(

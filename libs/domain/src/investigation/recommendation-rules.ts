@@ -2,7 +2,7 @@ import { RECOMMENDATION_ACTIONS, RecommendationAction, RuleViolation } from '../
 import type { IssueRecommendation, OpenInvestigationState } from './investigation.decider';
 import type { RecommendationIssued } from './investigation.events';
 import { requireCitableFindings } from './finding-rules';
-import { requireDistinctIds, requireOneOf, requireText } from './required-input';
+import { requireDistinctIds, requireOneOf, requireText } from '../shared';
 
 /** Whom each repatriation must name: the unit (and its commander's unit), or the individuals. */
 const TARGET_OF_ACTION: Partial<Record<RecommendationAction, 'contingentId' | 'subjectIds'>> = {

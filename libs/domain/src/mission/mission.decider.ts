@@ -1,5 +1,12 @@
 import { streamIds } from '../ledger-event';
-import { assertNever, CommandMeta, Decider, RuleViolation } from '../shared';
+import {
+  assertNever,
+  CommandMeta,
+  Decider,
+  requireCountryCode,
+  requireText,
+  RuleViolation,
+} from '../shared';
 import { requireMissionCode } from './mission-code';
 import type { MissionEvent } from './mission.events';
 
@@ -50,22 +57,6 @@ function registerMission({ data }: RegisterMission, state: MissionState): Missio
       data: { code: data.code, name: data.name, hostCountry: data.hostCountry },
     },
   ];
-}
-
-function requireText(value: string, field: string): void {
-  if (typeof value !== 'string' || value.trim().length === 0) {
-    throw new RuleViolation('text_required', `${field} must not be blank`, field);
-  }
-}
-
-function requireCountryCode(value: string, field: string): void {
-  if (typeof value !== 'string' || !/^[A-Z]{3}$/.test(value)) {
-    throw new RuleViolation(
-      'invalid_country',
-      `${field} must be an ISO 3166-1 alpha-3 code`,
-      field,
-    );
-  }
 }
 
 export const missionDecider: Decider<MissionCommand, MissionEvent, MissionState> = {

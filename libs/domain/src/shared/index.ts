@@ -3,3 +3,4 @@ export * from './decider';
 export * from './errors';
 export * from './personal-data';
 export * from './vocabulary';
+export * from './input-rules';

@@ -1,10 +1,20 @@
-import { RuleViolation } from '../shared';
+import { RuleViolation } from './errors';
+
+/**
+ * The checks every decider makes of its input. The API validates the same at the edge; the
+ * deciders check again because they are the rules, whoever calls them.
+ */
 
 /** A required free text: present and not blank. */
-export function requireText(value: string | undefined, field: string, code = `${field}_required`) {
+export function requireText(
+  value: string | undefined,
+  field: string,
+  code = 'text_required',
+): string {
   if (typeof value !== 'string' || value.trim().length === 0) {
-    throw new RuleViolation(code, `${field} must be given`, field);
+    throw new RuleViolation(code, `${field} must not be blank`, field);
   }
+  return value;
 }
 
 /** A value from one of the domain's vocabularies; anything else would be stored forever. */
@@ -12,7 +22,7 @@ export function requireOneOf<T extends string>(
   value: T | undefined,
   allowed: readonly T[],
   field: string,
-): void {
+): T {
   if (value === undefined || !allowed.includes(value)) {
     throw new RuleViolation(
       'not_in_vocabulary',
@@ -20,6 +30,25 @@ export function requireOneOf<T extends string>(
       field,
     );
   }
+  return value;
+}
+
+export function requireCountryCode(value: string | undefined, field: string): string {
+  if (typeof value !== 'string' || !/^[A-Z]{3}$/.test(value)) {
+    throw new RuleViolation(
+      'invalid_country',
+      `${field} must be an ISO 3166-1 alpha-3 code`,
+      field,
+    );
+  }
+  return value;
+}
+
+export function requireCount(value: number, field: string): number {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RuleViolation('invalid_count', `${field} must be a non-negative integer`, field);
+  }
+  return value;
 }
 
 /** A list of ids in which every id is given once; `emptyCode` when the list may not be empty. */
