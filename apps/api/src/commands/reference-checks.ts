@@ -16,13 +16,14 @@ export class ReferenceChecks {
     }
   }
 
-  async contingentsExist(ids: readonly string[], field: string): Promise<void> {
-    for (const [index, id] of ids.entries()) {
-      if (!(await this.reader.exists(streamIds.contingent(id)))) {
-        const at = ids.length > 1 || field.endsWith('s') ? `${field}[${index}]` : field;
-        throw new RuleViolation('unknown_contingent', `no contingent ${id} is registered`, at);
-      }
+  async contingentExists(id: string, field: string): Promise<void> {
+    if (!(await this.reader.exists(streamIds.contingent(id)))) {
+      throw new RuleViolation('unknown_contingent', `no contingent ${id} is registered`, field);
     }
+  }
+
+  async contingentsExist(ids: readonly string[], field: string): Promise<void> {
+    for (const [index, id] of ids.entries()) await this.contingentExists(id, `${field}[${index}]`);
   }
 
   async incidentsOpen(ids: readonly string[], field: string): Promise<void> {

@@ -24,7 +24,7 @@ export class DecisionCommandHandler implements ICommandHandler<
 
   async execute({ decisionId, command, context }: ExecuteDecisionCommand): Promise<CommandResult> {
     if (command.type === 'DecideRepatriation') {
-      await this.references.contingentsExist([command.data.contingentId], 'contingentId');
+      await this.references.contingentExists(command.data.contingentId, 'contingentId');
     }
     return this.executor.execute(streamIds.decision(decisionId), decisionDecider, command, context);
   }

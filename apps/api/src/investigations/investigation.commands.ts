@@ -42,11 +42,11 @@ export class InvestigationCommandHandler implements ICommandHandler<
         }
         break;
       case 'NameUnit':
-        await this.references.contingentsExist([command.data.contingentId], 'contingentId');
+        await this.references.contingentExists(command.data.contingentId, 'contingentId');
         break;
       case 'IssueRecommendation':
         if (command.data.contingentId) {
-          await this.references.contingentsExist([command.data.contingentId], 'contingentId');
+          await this.references.contingentExists(command.data.contingentId, 'contingentId');
         }
         break;
     }
