@@ -44,7 +44,7 @@ function limitOf(maxCount: number | undefined): number {
  * subscriptions through polling.
  */
 export class SqliteEventStore implements EventStore {
-  readonly appended = new AppendSignal();
+  private readonly appended = new AppendSignal();
   private readonly statements: EventStatements;
   private readonly subscriptions = new Set<SqliteSubscription>();
   private readonly pollIntervalMs: number;
