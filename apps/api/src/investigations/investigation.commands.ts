@@ -34,8 +34,8 @@ export class InvestigationCommandHandler implements ICommandHandler<
       case 'RecordFinding':
         for (const [index, attribution] of command.data.attributions.entries()) {
           if (attribution.contingentId) {
-            await this.references.contingentsExist(
-              [attribution.contingentId],
+            await this.references.contingentExists(
+              attribution.contingentId,
               `attributions[${index}].contingentId`,
             );
           }
