@@ -1,5 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { investigationDecider, streamIds, type InvestigationCommand } from '@blue-ledger/domain';
+import {
+  investigationDecider,
+  streamIds,
+  type Attribution,
+  type InvestigationCommand,
+} from '@blue-ledger/domain';
 import type { CommandContext, CommandResult } from '@blue-ledger/event-store';
 import { CommandExecutor } from '../commands/command-executor';
 import { ReferenceChecks } from '../commands/reference-checks';
@@ -32,14 +37,13 @@ export class InvestigationCommandHandler implements ICommandHandler<
         await this.references.incidentsOpen(command.data.incidentIds, 'incidentIds');
         break;
       case 'RecordFinding':
-        for (const [index, attribution] of command.data.attributions.entries()) {
-          if (attribution.contingentId) {
-            await this.references.contingentExists(
-              attribution.contingentId,
-              `attributions[${index}].contingentId`,
-            );
-          }
-        }
+        await this.attributedUnitsExist(command.data.attributions, 'attributions');
+        break;
+      case 'ReviseFinding':
+        await this.attributedUnitsExist(
+          command.data.changes.attributions ?? [],
+          'changes.attributions',
+        );
         break;
       case 'NameUnit':
         await this.references.contingentExists(command.data.contingentId, 'contingentId');
@@ -56,5 +60,19 @@ export class InvestigationCommandHandler implements ICommandHandler<
       command,
       context,
     );
+  }
+
+  private async attributedUnitsExist(
+    attributions: readonly Attribution[],
+    field: string,
+  ): Promise<void> {
+    for (const [index, attribution] of attributions.entries()) {
+      if (attribution.contingentId) {
+        await this.references.contingentExists(
+          attribution.contingentId,
+          `${field}[${index}].contingentId`,
+        );
+      }
+    }
   }
 }
