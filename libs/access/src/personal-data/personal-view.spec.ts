@@ -1,0 +1,82 @@
+import { newSubjectKey } from './personal-data-cipher';
+import { ERASED, personalViewOf, REDACTED } from './personal-view';
+import { sealPersonalData } from './seal-personal-data';
+import { SubjectErasedError, type SubjectErasure, type SubjectKeyStore } from './subject-key-store';
+
+class MemoryKeys implements SubjectKeyStore {
+  private readonly keys = new Map<string, Buffer>();
+  private readonly erasures = new Map<string, SubjectErasure>();
+  keyFor(subjectId: string): Buffer {
+    if (this.erasures.has(subjectId)) throw new SubjectErasedError(subjectId);
+    const key = this.keys.get(subjectId) ?? newSubjectKey();
+    this.keys.set(subjectId, key);
+    return key;
+  }
+  find(subjectId: string): Buffer | 'erased' | undefined {
+    return this.erasures.has(subjectId) ? 'erased' : this.keys.get(subjectId);
+  }
+  erase(erasure: SubjectErasure): SubjectErasure {
+    this.keys.delete(erasure.subjectId);
+    this.erasures.set(erasure.subjectId, erasure);
+    return erasure;
+  }
+  erasureOf(subjectId: string): SubjectErasure | undefined {
+    return this.erasures.get(subjectId);
+  }
+}
+
+describe('Personal data of an event', () => {
+  const keys = new MemoryKeys();
+  const data = {
+    incidentId: 'i-1',
+    subjects: [
+      { subjectId: 'victim-1', role: 'victim' },
+      { subjectId: 'witness-1', role: 'witness' },
+    ],
+    personal: { 'victim-1': { name: 'Victim One' }, 'witness-1': { name: 'Witness One' } },
+  };
+  const event = { eventId: 'event-1', data: sealPersonalData(data, 'event-1', keys) };
+
+  it('is sealed subject by subject, the rest of the data untouched', () => {
+    expect(JSON.stringify(event.data)).not.toMatch(/Victim One|Witness One/);
+    expect(event.data.subjects).toEqual(data.subjects);
+    expect(Object.keys(event.data.personal as object)).toEqual(['victim-1', 'witness-1']);
+  });
+
+  it('is seen in clear by a reader with need-to-know, each subject a disclosure', () => {
+    expect(personalViewOf(event, keys, true)).toEqual({
+      view: { 'victim-1': { name: 'Victim One' }, 'witness-1': { name: 'Witness One' } },
+      disclosed: ['victim-1', 'witness-1'],
+    });
+  });
+
+  it('is redacted for anyone else, and nothing is disclosed', () => {
+    expect(personalViewOf(event, keys, false)).toEqual({
+      view: { 'victim-1': REDACTED, 'witness-1': REDACTED },
+      disclosed: [],
+    });
+  });
+
+  describe('when a subject is erased', () => {
+    beforeAll(() => {
+      keys.erase({ subjectId: 'victim-1', erasedAt: 'now', erasedBy: 'admin', reason: 'asked' });
+    });
+
+    it('shows that subject as erased to everyone, the others as before', () => {
+      expect(personalViewOf(event, keys, true)?.view).toEqual({
+        'victim-1': ERASED,
+        'witness-1': { name: 'Witness One' },
+      });
+      expect(personalViewOf(event, keys, false)?.view['victim-1']).toBe(ERASED);
+    });
+
+    it('refuses new details for the erased subject', () => {
+      const again = { personal: { 'victim-1': { name: 'Victim One' } } };
+      expect(() => sealPersonalData(again, 'event-2', keys)).toThrow(SubjectErasedError);
+    });
+  });
+
+  it('has no view when the event holds no personal field', () => {
+    expect(personalViewOf({ eventId: 'e', data: { a: 1 } }, keys, true)).toBeUndefined();
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * Where subjects' keys live, apart from the events. Erasing a subject destroys its key: every
+ * ciphertext sealed under it becomes noise, while the events (and their hashes) stay as they
+ * were recorded.
+ */
+export interface SubjectKeyStore {
+  /** The subject's key, created on first use. Throws SubjectErasedError for an erased subject. */
+  keyFor(subjectId: string): Buffer;
+  /** The subject's key if it has one; 'erased' once erased; undefined if it never had one. */
+  find(subjectId: string): Buffer | 'erased' | undefined;
+  erase(erasure: SubjectErasure): SubjectErasure;
+  erasureOf(subjectId: string): SubjectErasure | undefined;
+}
+
+export interface SubjectErasure {
+  subjectId: string;
+  erasedAt: string;
+  erasedBy: string;
+  reason: string;
+}
+
+export class SubjectErasedError extends Error {
+  override readonly name = 'SubjectErasedError';
+  constructor(readonly subjectId: string) {
+    super(`subject ${subjectId} was erased; no new personal details are recorded for it`);
+  }
+}
