@@ -11,3 +11,7 @@ export * from './tree-head/public-key';
 export * from './tree-head/tree-head';
 export * from './tree-head/tree-head-json';
 export * from './tree-head/notary-key';
+export * from './audit/ledger-verifier';
+export * from './audit/export-format';
+export * from './audit/verify-export';
+export * from './audit/read-all-in-pages';
