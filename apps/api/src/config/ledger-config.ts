@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { z } from 'zod';
+import { accessConfigOf, accessEnvSchema, type AccessConfig } from '../access/access-config';
 
 const principalSchema = z.object({
   token: z.string().min(16, 'tokens must be at least 16 characters'),
@@ -71,6 +72,8 @@ export interface LedgerConfig {
   eventStoreUrl?: string;
   projections: 'in-process' | 'external';
   logLevel: string;
+  /** Bearer JWTs from an identity provider; rate limits. */
+  access: AccessConfig;
 }
 
 export class ConfigurationError extends Error {
@@ -80,8 +83,10 @@ export class ConfigurationError extends Error {
 /** Reads and validates the environment once, at start; a bad value stops the start with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map(
+  const access = accessEnvSchema.safeParse(env);
+  if (!parsed.success || !access.success) {
+    const issues = [...(parsed.error?.issues ?? []), ...(access.error?.issues ?? [])];
+    const lines = issues.map(
       (i) => `  ${i.path.join('.') || 'environment'}: ${i.message}`,
     );
     throw new ConfigurationError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -96,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     eventStoreUrl: e.EVENTSTORE_URL,
     projections: e.LEDGER_PROJECTIONS,
     logLevel: e.LOG_LEVEL,
+    access: accessConfigOf(access.data),
   };
 }
 
