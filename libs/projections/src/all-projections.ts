@@ -4,6 +4,7 @@ import { contingentsProjection } from './contingents/contingents.projection';
 import { followThroughProjection } from './follow-through/follow-through.projection';
 import { incidentTimelineProjection } from './incident-timeline/incident-timeline.projection';
 import { incidentsProjection } from './incidents/incidents.projection';
+import { notaryProjection } from './notary/notary.projection';
 import type { Projection } from './projection';
 
 /** Every read model the API queries, for one ProjectionRunner. */
@@ -15,5 +16,6 @@ export function ledgerProjections(): Projection[] {
     incidentTimelineProjection,
     contingentHistoryProjection,
     followThroughProjection,
+    notaryProjection,
   ];
 }

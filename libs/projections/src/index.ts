@@ -30,3 +30,8 @@ export * from './contingent-history/contingent-history.queries';
 export { followThroughProjection } from './follow-through/follow-through.projection';
 export * from './follow-through/recommendations.queries';
 export * from './follow-through/follow-through.queries';
+export { notaryProjection } from './notary/notary.projection';
+export { createNotaryTables } from './notary/notary.tables';
+export * from './notary/notary';
+export * from './notary/notary-errors';
+export { notaryRecords, type NotarizedHead, type NotaryLeaf } from './notary/notary-records';

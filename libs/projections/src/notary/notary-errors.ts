@@ -1,0 +1,18 @@
+/** No event at this global position has reached the notary's log. */
+export class UnknownPositionError extends Error {
+  override readonly name = 'UnknownPositionError';
+  constructor(readonly position: bigint) {
+    super(`no event at position ${position} is in the notary's log`);
+  }
+}
+
+/** A tree size the log cannot answer for: past its end, or not covering the leaf asked about. */
+export class TreeSizeOutOfRangeError extends RangeError {
+  override readonly name = 'TreeSizeOutOfRangeError';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,269 @@
+import { generateKeyPairSync } from 'node:crypto';
+import Database from 'better-sqlite3';
+import {
+  chainEvents,
+  eventLeafHash,
+  GENESIS_HASH,
+  MerkleTree,
+  parseHash,
+  verifyConsistency,
+  verifyInclusion,
+  verifyTreeHead,
+  type NotaryKeyPair,
+} from '@blue-ledger/integrity';
+import type { RecordedEvent } from '@blue-ledger/event-store';
+import { ProjectionRunner } from '../projection-runner';
+import type { SqliteDatabase } from '../sqlite/database';
+import { InMemoryEventStore } from '../testing/in-memory-event-store';
+import { Notary, type NotaryOptions } from './notary';
+import { TreeSizeOutOfRangeError, UnknownPositionError } from './notary-errors';
+import { notaryProjection } from './notary.projection';
+
+const keys: NotaryKeyPair = { ...generateKeyPairSync('ed25519'), created: false };
+
+describe('The notary', () => {
+  let db: SqliteDatabase;
+  let store: InMemoryEventStore;
+  let runner: ProjectionRunner;
+  let now: number;
+  let appended: number;
+  const clock = () => new Date(now);
+  const silent = { log: () => undefined, error: () => undefined };
+
+  const notary = (options: Partial<NotaryOptions> = {}) =>
+    new Notary(db, keys, { everyEvents: 1000, everySeconds: 60, clock, ...options });
+
+  /** Appends `count` chained events round-robin over three streams; waits for the notary. */
+  async function append(count: number): Promise<void> {
+    for (let i = 0; i < count; i += 1) {
+      appended += 1;
+      const streamId = `incident-${appended % 3}`;
+      const [last] = await store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+      const revision = last ? last.streamRevision + 1n : 0n;
+      store.appendNow(
+        streamId,
+        chainEvents(streamId, revision, last?.hash ?? GENESIS_HASH, [
+          {
+            eventId: `event-${appended}`,
+            type: 'IncidentAmended',
+            schemaVersion: 1,
+            data: { summary: `amendment ${appended}` },
+            recordedAt: new Date(now).toISOString(),
+            actor: { id: 'investigator-1', role: 'investigator' },
+            correlationId: 'c',
+            causationId: 'c',
+          },
+        ]),
+      );
+    }
+    await runner.waitForPosition((await store.headPosition()) ?? 0n);
+  }
+
+  const events = (): Promise<RecordedEvent[]> => store.readAll();
+  const treeOf = (recorded: RecordedEvent[]) => {
+    const tree = new MerkleTree();
+    recorded.forEach((e) => tree.appendLeafHash(eventLeafHash(e.hash)));
+    return tree;
+  };
+
+  beforeEach(async () => {
+    now = Date.parse('2026-11-22T10:00:00Z');
+    appended = 0;
+    db = new Database(':memory:');
+    store = new InMemoryEventStore();
+    runner = new ProjectionRunner(store, db, [notaryProjection], { logger: silent });
+    await runner.start();
+  });
+
+  afterEach(async () => {
+    await runner.stop();
+    db.close();
+  });
+
+  describe('projection', () => {
+    it('keeps one leaf per event, in global order, with its position', async () => {
+      await append(7);
+      const leaves = db
+        .prepare('SELECT leaf_index, global_position, event_hash, leaf_hash FROM notary_leaves')
+        .all() as Array<{ leaf_index: number; global_position: number; leaf_hash: Buffer }>;
+      const recorded = await events();
+      expect(leaves.map((l) => [l.leaf_index, l.global_position])).toEqual(
+        recorded.map((e, i) => [i, Number(e.globalPosition)]),
+      );
+      expect(leaves.map((l) => l.leaf_hash)).toEqual(recorded.map((e) => eventLeafHash(e.hash)));
+    });
+
+    it('replays the same leaves when rebuilt, and keeps the signed heads', async () => {
+      await append(5);
+      const signed = notary().signHead();
+      const before = db.prepare('SELECT * FROM notary_leaves').all();
+      await runner.rebuild(['notary']);
+      expect(db.prepare('SELECT * FROM notary_leaves').all()).toEqual(before);
+      expect(notary().latestHead()).toEqual(signed);
+    });
+  });
+
+  describe('signing', () => {
+    it('signs the root of every event so far, verifiable with the public key', async () => {
+      await append(6);
+      const recorded = await events();
+      const { head, lastPosition } = notary().signHead();
+      expect(head).toMatchObject({
+        treeSize: 6n,
+        rootHash: treeOf(recorded).root().toString('hex'),
+        timestamp: '2026-11-22T10:00:00.000Z',
+      });
+      expect(lastPosition).toBe(recorded[5].globalPosition);
+      expect(verifyTreeHead(head, keys.publicKey)).toEqual({ ok: true });
+    });
+
+    it('signs the empty log too, on demand', () => {
+      expect(notary().signHead().head).toMatchObject({
+        treeSize: 0n,
+        rootHash: treeOf([]).root().toString('hex'),
+      });
+    });
+
+    it('lists the heads in the order they were signed, a page at a time', async () => {
+      const n = notary();
+      await append(2);
+      n.signHead();
+      await append(3);
+      n.signHead();
+      n.signHead();
+      expect(n.heads(0, 10).map((h) => [h.id, h.head.treeSize])).toEqual([
+        [1, 2n],
+        [2, 5n],
+        [3, 5n],
+      ]);
+      expect(n.heads(1, 1).map((h) => h.id)).toEqual([2]);
+    });
+  });
+
+  describe('on its schedule', () => {
+    it('waits for every N events', async () => {
+      const n = notary({ everyEvents: 4 });
+      await append(3);
+      expect(n.signIfDue()).toBeNull();
+      await append(1);
+      expect(n.signIfDue()?.head.treeSize).toBe(4n);
+      await append(3);
+      expect(n.signIfDue()).toBeNull();
+    });
+
+    it('signs after T seconds when events came since the last head, and not when none did', async () => {
+      const n = notary({ everySeconds: 30 });
+      await append(1);
+      now += 29_000;
+      expect(n.signIfDue()).toBeNull();
+      now += 1_000;
+      expect(n.signIfDue()?.head.treeSize).toBe(1n);
+      now += 60_000;
+      expect(n.signIfDue()).toBeNull();
+      await append(1);
+      expect(n.signIfDue()?.head.treeSize).toBe(2n);
+    });
+
+    it('refuses a schedule that could never sign', () => {
+      expect(() => notary({ everyEvents: 0 })).toThrow(RangeError);
+      expect(() => notary({ everySeconds: 0 })).toThrow(RangeError);
+    });
+  });
+
+  describe('proofs', () => {
+    it('proves every event included in every tree that holds it', async () => {
+      await append(9);
+      const n = notary();
+      const recorded = await events();
+      for (let size = 1; size <= 9; size += 1) {
+        for (let index = 0; index < size; index += 1) {
+          const proof = n.inclusionProof(recorded[index].globalPosition, BigInt(size));
+          expect(proof).toMatchObject({
+            leafIndex: BigInt(index),
+            eventHash: recorded[index].hash,
+          });
+          expect(
+            verifyInclusion(
+              parseHash(proof.leafHash),
+              proof.leafIndex,
+              proof.treeSize,
+              proof.proof.map((h) => parseHash(h)),
+              parseHash(proof.rootHash),
+            ),
+          ).toEqual({ ok: true });
+        }
+      }
+    });
+
+    it('proves inclusion in the latest signed head by default, with that head', async () => {
+      const n = notary();
+      await append(4);
+      const signed = n.signHead();
+      await append(3);
+      const proof = n.inclusionProof((await events())[2].globalPosition);
+      expect(proof.treeSize).toBe(4n);
+      expect(proof.head).toEqual(signed);
+      expect(proof.rootHash).toBe(signed.head.rootHash);
+      const later = n.inclusionProof((await events())[5].globalPosition);
+      expect(later).toMatchObject({ treeSize: 7n, head: null });
+    });
+
+    it('proves every head consistent with every later one', async () => {
+      const n = notary();
+      const heads = [];
+      for (const count of [1, 2, 5, 1, 8]) {
+        await append(count);
+        heads.push(n.signHead().head);
+      }
+      for (const earlier of heads) {
+        for (const later of heads.filter((h) => h.treeSize >= earlier.treeSize)) {
+          const proof = n.consistencyProof(earlier.treeSize, later.treeSize);
+          expect(proof).toMatchObject({ fromRoot: earlier.rootHash, toRoot: later.rootHash });
+          expect(
+            verifyConsistency(
+              earlier.treeSize,
+              later.treeSize,
+              proof.proof.map((h) => parseHash(h)),
+              parseHash(earlier.rootHash),
+              parseHash(later.rootHash),
+            ),
+          ).toEqual({ ok: true });
+        }
+      }
+    });
+
+    it('refuses positions and sizes the log does not hold', async () => {
+      await append(3);
+      const n = notary();
+      const [first, second] = await events();
+      expect(() => n.inclusionProof(first.globalPosition + 1n)).toThrow(UnknownPositionError);
+      expect(() => n.inclusionProof(second.globalPosition, 1n)).toThrow(TreeSizeOutOfRangeError);
+      expect(() => n.inclusionProof(first.globalPosition, 4n)).toThrow(TreeSizeOutOfRangeError);
+      expect(() => n.consistencyProof(2n, 4n)).toThrow(/to must be at most 3/);
+      expect(() => n.consistencyProof(3n, 2n)).toThrow(/from must be in 0..2/);
+    });
+  });
+
+  describe('after a restart', () => {
+    it('rebuilds the same tree from the table and keeps every head', async () => {
+      await append(11);
+      const first = notary();
+      const signed = first.signHead();
+      const again = notary();
+      expect(again.treeSize()).toBe(11n);
+      expect(again.latestHead()).toEqual(signed);
+      expect(again.consistencyProof(11n).toRoot).toBe(signed.head.rootHash);
+    });
+
+    it('reads the log again when the table was rebuilt underneath it', async () => {
+      await append(4);
+      const n = notary();
+      expect(n.treeSize()).toBe(4n);
+      db.prepare('UPDATE notary_leaves SET leaf_hash = zeroblob(32) WHERE leaf_index = 3').run();
+      const expected = new MerkleTree();
+      (await events()).slice(0, 3).forEach((e) => expected.appendLeafHash(eventLeafHash(e.hash)));
+      expected.appendLeafHash(Buffer.alloc(32));
+      expect(n.consistencyProof(4n, 4n).toRoot).toBe(expected.root().toString('hex'));
+    });
+  });
+});
