@@ -54,6 +54,8 @@ const envSchema = z
     LEDGER_STORE: z.enum(['sqlite', 'eventstoredb']).default('sqlite'),
     EVENTSTORE_URL: z.string().url().optional(),
     LEDGER_PROJECTIONS: z.enum(['in-process', 'external']).default('in-process'),
+    LEDGER_READ_MODELS_FILE: z.string().min(1).optional(),
+    PROJECTOR_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -71,6 +73,14 @@ export interface LedgerConfig {
   store: 'sqlite' | 'eventstoredb';
   eventStoreUrl?: string;
   projections: 'in-process' | 'external';
+  /**
+   * The SQLite file of the read models: by default `ledger.sqlite` (the embedded store's own
+   * file) on SQLite and `read-models.sqlite` on EventStoreDB, in the data directory. With
+   * `LEDGER_PROJECTIONS=external` the projector writes it and the API only reads it.
+   */
+  readModelsFile: string;
+  /** Where the projector answers `GET /health`. */
+  projectorPort: number;
   logLevel: string;
   /** Bearer JWTs from an identity provider; rate limits. */
   access: AccessConfig;
@@ -92,14 +102,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     throw new ConfigurationError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const dataDir = path.resolve(e.LEDGER_DATA_DIR);
+  const defaultReadModels = e.LEDGER_STORE === 'sqlite' ? 'ledger.sqlite' : 'read-models.sqlite';
   return {
     port: e.PORT,
     host: e.HOST,
-    dataDir: path.resolve(e.LEDGER_DATA_DIR),
+    dataDir,
     principals: e.LEDGER_PRINCIPALS,
     store: e.LEDGER_STORE,
     eventStoreUrl: e.EVENTSTORE_URL,
     projections: e.LEDGER_PROJECTIONS,
+    readModelsFile: e.LEDGER_READ_MODELS_FILE
+      ? path.resolve(e.LEDGER_READ_MODELS_FILE)
+      : path.join(dataDir, defaultReadModels),
+    projectorPort: e.PROJECTOR_PORT,
     logLevel: e.LOG_LEVEL,
     access: accessConfigOf(access.data),
   };

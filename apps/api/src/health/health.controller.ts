@@ -2,17 +2,38 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
 import { Public } from '../auth/roles.decorator';
+import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
+import { READ_MODEL_PROGRESS, type ReadModelProgress } from '../infrastructure/read-model-progress';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+    @Inject(READ_MODEL_PROGRESS) private readonly readModels: ReadModelProgress,
+  ) {}
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Liveness and the head of the global order' })
+  @ApiOperation({
+    summary: 'Liveness, the head of the global order and how far the read models have come',
+    description:
+      'With LEDGER_PROJECTIONS=external a write answers before the projector has applied it: ' +
+      'poll until `readModels.position` reaches the `position` of the write (or `caughtUp`).',
+  })
   async health() {
     const head = await this.store.headPosition();
-    return { status: 'ok', headPosition: head === null ? null : Number(head) };
+    const headPosition = head === null ? null : Number(head);
+    const position = this.readModels.position();
+    return {
+      status: 'ok',
+      headPosition,
+      readModels: {
+        projections: this.config.projections,
+        position,
+        caughtUp: headPosition === null || (position !== null && position >= headPosition),
+      },
+    };
   }
 }

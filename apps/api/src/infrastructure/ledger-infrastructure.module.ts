@@ -16,6 +16,7 @@ import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 import { IdempotencyStore } from '../http/idempotency.store';
 import { openLedgerStorage, READ_MODELS, type LedgerStorage } from './ledger-storage';
 import { ProjectionSync } from './projection-sync';
+import { READ_MODEL_PROGRESS } from './read-model-progress';
 import { SqliteRecommendationLocator } from './recommendation-locator';
 
 const LEDGER_STORAGE = Symbol('LEDGER_STORAGE');
@@ -60,15 +61,20 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
           inject: [LEDGER_STORAGE],
         },
         {
+          provide: READ_MODEL_PROGRESS,
+          useFactory: (s: LedgerStorage) => s.progress,
+          inject: [LEDGER_STORAGE],
+        },
+        {
           provide: IdempotencyStore,
-          useFactory: (db: Database.Database) => new IdempotencyStore(db),
-          inject: [READ_MODELS],
+          useFactory: (s: LedgerStorage) => new IdempotencyStore(s.apiState),
+          inject: [LEDGER_STORAGE],
         },
         {
           provide: RECOMMENDATION_LOCATOR,
-          useFactory: (db: Database.Database, runner: ProjectionRunner, store: EventStore) =>
-            new SqliteRecommendationLocator(db, runner, store),
-          inject: [READ_MODELS, ProjectionRunner, EVENT_STORE],
+          useFactory: (db: Database.Database, s: LedgerStorage, store: EventStore) =>
+            new SqliteRecommendationLocator(db, s.progress, store),
+          inject: [READ_MODELS, LEDGER_STORAGE, EVENT_STORE],
         },
         { provide: PrincipalRegistry, useFactory: () => principalRegistryFor(config) },
       ],
@@ -78,6 +84,7 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
         READ_MODELS,
         ProjectionRunner,
         ProjectionSync,
+        READ_MODEL_PROGRESS,
         IdempotencyStore,
         RECOMMENDATION_LOCATOR,
         PrincipalRegistry,
