@@ -16,3 +16,11 @@ export class TreeSizeOutOfRangeError extends RangeError {
     super(message);
   }
 }
+
+/** This process only reads the notary's tables: the process that writes them signs. */
+export class NotaryReadOnlyError extends Error {
+  override readonly name = 'NotaryReadOnlyError';
+  constructor() {
+    super('tree heads are signed by the process that runs the projections');
+  }
+}

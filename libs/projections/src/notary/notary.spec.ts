@@ -16,7 +16,11 @@ import { ProjectionRunner } from '../projection-runner';
 import type { SqliteDatabase } from '../sqlite/database';
 import { InMemoryEventStore } from '../testing/in-memory-event-store';
 import { Notary, type NotaryOptions } from './notary';
-import { TreeSizeOutOfRangeError, UnknownPositionError } from './notary-errors';
+import {
+  NotaryReadOnlyError,
+  TreeSizeOutOfRangeError,
+  UnknownPositionError,
+} from './notary-errors';
 import { notaryProjection } from './notary.projection';
 
 const keys: NotaryKeyPair = { ...generateKeyPairSync('ed25519'), created: false };
@@ -162,6 +166,17 @@ describe('The notary', () => {
       expect(n.signIfDue()).toBeNull();
       await append(1);
       expect(n.signIfDue()?.head.treeSize).toBe(2n);
+    });
+
+    it('signs nothing where another process writes its tables', async () => {
+      await append(2);
+      const signed = notary().signHead();
+      const reader = notary({ readOnly: true, everyEvents: 1 });
+      expect(() => reader.signHead()).toThrow(NotaryReadOnlyError);
+      await append(1);
+      expect(reader.signIfDue()).toBeNull();
+      expect(reader.latestHead()).toEqual(signed);
+      expect(reader.treeSize()).toBe(3n);
     });
 
     it('refuses a schedule that could never sign', () => {

@@ -7,13 +7,22 @@ import {
 import type { SqliteDatabase } from '../sqlite/database';
 import { notaryRecords, type NotarizedHead } from './notary-records';
 import { createNotaryTables } from './notary.tables';
-import { TreeSizeOutOfRangeError, UnknownPositionError } from './notary-errors';
+import {
+  NotaryReadOnlyError,
+  TreeSizeOutOfRangeError,
+  UnknownPositionError,
+} from './notary-errors';
 
 export interface NotaryOptions {
   /** Sign a head once this many events are not covered by the latest one. */
   everyEvents: number;
   /** Sign a head once the latest is this old and events came after it. */
   everySeconds: number;
+  /**
+   * Another process writes the notary's tables (an external projector): only read them, sign
+   * nothing here.
+   */
+  readOnly?: boolean;
   clock?: () => Date;
   logger?: { error(message: string, error?: unknown): void };
 }
@@ -64,7 +73,7 @@ export class Notary {
     if (!(options.everySeconds > 0)) throw new RangeError('everySeconds must be positive');
     this.clock = options.clock ?? (() => new Date());
     this.startedAt = this.clock().getTime();
-    createNotaryTables(db);
+    if (!options.readOnly) createNotaryTables(db);
     this.catchUp();
   }
 
@@ -88,6 +97,7 @@ export class Notary {
 
   /** Signs the log as it stands now, whatever the schedule says. */
   signHead(): NotarizedHead {
+    if (this.options.readOnly) throw new NotaryReadOnlyError();
     this.catchUp();
     const treeSize = this.tree.size;
     const head: SignedTreeHead = signTreeHead(
@@ -104,6 +114,7 @@ export class Notary {
 
   /** Signs when `everyEvents` events or `everySeconds` seconds have passed since the last head. */
   signIfDue(): NotarizedHead | null {
+    if (this.options.readOnly) return null;
     const size = this.treeSize();
     const latest = this.latestHead();
     const signedSize = latest?.head.treeSize ?? 0n;
@@ -117,7 +128,7 @@ export class Notary {
 
   /** Checks the schedule every second (or more often, for a shorter period) until `stop`. */
   start(): void {
-    if (this.timer) return;
+    if (this.timer || this.options.readOnly) return;
     const period = Math.min(1000, this.options.everySeconds * 1000);
     this.timer = setInterval(() => {
       try {
