@@ -1,0 +1,127 @@
+import {
+  EventStoreDbEventStore,
+  SqliteEventStore,
+  type EventStore,
+} from '@blue-ledger/event-store';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  startEventStoreDbDouble,
+  type EventStoreDbDouble,
+} from '../../../test/eventstoredb-double';
+import { loadConfig } from '../../api/src/config/ledger-config';
+import { startProjector, type Projector } from './projector';
+import { dumpReadModelFile, rebuiltFromZero } from './testing/read-model-dump';
+import { appendEvents, scenarioEvents } from './testing/scenario-events';
+
+describe('The projector', () => {
+  let dataDir: string;
+  let running: Projector | undefined;
+  const logged: string[] = [];
+  const logger = { info: (m: string) => logged.push(m), error: (m: string) => logged.push(m) };
+  const failures: Error[] = [];
+
+  const start = (env: Record<string, string>) => {
+    const config = loadConfig({ LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+    running = startProjector(config, logger, (error) => failures.push(error));
+    return running;
+  };
+
+  beforeEach(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'blue-ledger-'));
+    logged.length = 0;
+    failures.length = 0;
+  });
+
+  afterEach(async () => {
+    await running?.stop();
+    running = undefined;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  describe('on EventStoreDB (the gRPC test double)', () => {
+    let double: EventStoreDbDouble;
+    let store: EventStore;
+    let env: Record<string, string>;
+
+    beforeEach(async () => {
+      double = await startEventStoreDbDouble();
+      store = new EventStoreDbEventStore(double.url);
+      env = { LEDGER_STORE: 'eventstoredb', EVENTSTORE_URL: double.url };
+    });
+
+    afterEach(async () => {
+      await store.close();
+      await double.stop();
+    });
+
+    it('builds read-models.sqlite in the data directory, equal to a rebuild from zero', async () => {
+      await appendEvents(store, scenarioEvents());
+
+      const projector = start(env);
+      await projector.caughtUp;
+      const status = await projector.status();
+
+      expect(status).toMatchObject({ status: 'live', caughtUp: true });
+      expect(status.position).toBe(Number(await store.headPosition()));
+      expect(dumpReadModelFile(path.join(dataDir, 'read-models.sqlite'))).toEqual(
+        await rebuiltFromZero(store),
+      );
+      expect(failures).toEqual([]);
+    });
+
+    it('resumes from its checkpoint after a restart and applies every event once', async () => {
+      const events = scenarioEvents();
+      const half = Math.floor(events.length / 2);
+      await appendEvents(store, events.slice(0, half));
+      const first = start(env);
+      await first.caughtUp;
+      const { position: stoppedAt } = await first.status();
+      await first.stop();
+
+      await appendEvents(store, events.slice(half));
+      const second = start(env);
+      await second.caughtUp;
+
+      expect(logged).toContain(
+        `projector: following the eventstoredb store into ${path.join(dataDir, 'read-models.sqlite')} from its checkpoint at position ${stoppedAt}`,
+      );
+      expect((await second.status()).position).toBe(Number(await store.headPosition()));
+      expect(dumpReadModelFile(path.join(dataDir, 'read-models.sqlite'))).toEqual(
+        await rebuiltFromZero(store),
+      );
+    });
+
+    it('writes where LEDGER_READ_MODELS_FILE says', async () => {
+      const file = path.join(dataDir, 'node-1', 'projections.sqlite');
+      await appendEvents(store, scenarioEvents().slice(0, 5));
+
+      await start({ ...env, LEDGER_READ_MODELS_FILE: file }).caughtUp;
+
+      expect(dumpReadModelFile(file)).toEqual(await rebuiltFromZero(store));
+      expect(fs.existsSync(path.join(dataDir, 'read-models.sqlite'))).toBe(false);
+    });
+  });
+
+  describe('on the embedded SQLite store', () => {
+    it('follows the events another process appends to ledger.sqlite, into that same file', async () => {
+      const writer = SqliteEventStore.open(path.join(dataDir, 'ledger.sqlite'));
+      try {
+        const events = scenarioEvents();
+        await appendEvents(writer, events.slice(0, 10));
+        const projector = start({});
+        await projector.caughtUp;
+
+        await appendEvents(writer, events.slice(10));
+        await projector.runner.waitForPosition(Number(await writer.headPosition()), 10_000);
+
+        expect(dumpReadModelFile(path.join(dataDir, 'ledger.sqlite'))).toEqual(
+          await rebuiltFromZero(writer),
+        );
+      } finally {
+        await writer.close();
+      }
+    });
+  });
+});

@@ -1,0 +1,92 @@
+import type { EventStore } from '@blue-ledger/event-store';
+import { ledgerProjections, ProjectionRunner, type Projection } from '@blue-ledger/projections';
+import type { Database } from 'better-sqlite3';
+import type { LedgerConfig } from '../../api/src/config/ledger-config';
+import { openEventStore, openReadModelFile } from '../../api/src/infrastructure/ledger-storage';
+import { lowestPosition } from '../../api/src/infrastructure/read-model-progress';
+
+export interface ProjectorLogger {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export interface ProjectorStatus {
+  status: ProjectionRunner['status'];
+  /** Every read model has applied the events up to this position; null before the first. */
+  position: number | null;
+  headPosition: number | null;
+  caughtUp: boolean;
+  checkpoints: { name: string; version: number; position: number | null }[];
+}
+
+export interface Projector {
+  readonly runner: ProjectionRunner;
+  /** Resolves once the read models have caught up with the store's head at start. */
+  readonly caughtUp: Promise<void>;
+  status(): Promise<ProjectorStatus>;
+  /** Stops following the store; what was applied stays applied, with its checkpoint. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The read models as a process of their own: a ProjectionRunner following the store's global
+ * order (EventStoreDB's `$all`) into a local SQLite file. Each checkpoint is committed with the
+ * read-model writes it covers, so a restart resumes exactly after the last applied event.
+ */
+export function startProjector(
+  config: LedgerConfig,
+  logger: ProjectorLogger,
+  onFailure: (error: Error) => void,
+  projections: readonly Projection[] = ledgerProjections(),
+): Projector {
+  const { store, storeFile } = openEventStore(config);
+  const sharesStoreFile = storeFile !== undefined && storeFile.name === config.readModelsFile;
+  const readModels: Database = sharesStoreFile
+    ? storeFile
+    : openReadModelFile(config.readModelsFile);
+  const runner = new ProjectionRunner(store, readModels, projections, {
+    logger: { log: (message) => logger.info(message), error: logger.error },
+    onError: onFailure,
+  });
+  // `start` sets the tables and checkpoints up before its first await: they exist on return.
+  const caughtUp = runner.start();
+  caughtUp.catch(() => undefined);
+  logger.info(
+    `projector: following the ${config.store} store into ${config.readModelsFile} from ${startingPoint(runner)}`,
+  );
+
+  let stopping: Promise<void> | undefined;
+  return {
+    runner,
+    caughtUp,
+    status: () => statusOf(runner, store),
+    stop() {
+      stopping ??= (async () => {
+        await runner.stop();
+        await store.close();
+        readModels.close();
+        if (storeFile && !sharesStoreFile) storeFile.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+async function statusOf(runner: ProjectionRunner, store: EventStore): Promise<ProjectorStatus> {
+  const checkpoints = runner.checkpoints();
+  const position = lowestPosition(checkpoints.map((c) => c.position));
+  const head = await store.headPosition();
+  const headPosition = head === null ? null : Number(head);
+  return {
+    status: runner.status,
+    position,
+    headPosition,
+    caughtUp: headPosition === null || (position !== null && position >= headPosition),
+    checkpoints,
+  };
+}
+
+function startingPoint(runner: ProjectionRunner): string {
+  const position = lowestPosition(runner.checkpoints().map((c) => c.position));
+  return position === null ? 'the start' : `its checkpoint at position ${position}`;
+}
