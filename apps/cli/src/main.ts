@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { ConfigurationError } from '../../api/src/config/ledger-config';
+import { registerImport } from './commands/import';
 import { registerRebuild } from './commands/rebuild';
 
 /** `ledger`: the ledger's offline tools. Run as `npm run ledger -- <command>`. */
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerRebuild(program);
+  registerImport(program);
   return program;
 }
 

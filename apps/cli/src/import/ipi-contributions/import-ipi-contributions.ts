@@ -1,0 +1,110 @@
+import { contingentDecider, DomainError, streamIds } from '@blue-ledger/domain';
+import type { EventStore } from '@blue-ledger/event-store';
+import { readCsvRecords } from '../csv-records';
+import { ImportLedger } from '../import-ledger';
+import type { ImportReport, SkippedRow } from '../import-report';
+import { importerAs } from '../importer-principal';
+import { registerMissingMissions } from '../missions';
+import { naturalId } from '../natural-ids';
+import { silentProgress, type Progress } from '../progress';
+import { startOfDay } from '../source-values';
+import { planContingents, type ContingentPlan } from './contingent-plan';
+import {
+  CONTRIBUTION_COLUMNS,
+  parseContributionRow,
+  type ContributionRow,
+} from './contribution-row';
+
+export const IPI_CONTRIBUTIONS = 'ipi-contributions';
+
+/**
+ * Loads the IPI file of monthly uniformed contributions (International Peace Institute,
+ * compiled from the UN's monthly contribution reports) as contingents of each country in each
+ * mission, with a rotation recording each month in which their strength changed.
+ */
+export async function importIpiContributions(
+  store: EventStore,
+  filePath: string,
+  progress: Progress = silentProgress,
+): Promise<ImportReport> {
+  const { records, unreadable } = readCsvRecords(filePath, CONTRIBUTION_COLUMNS);
+  const skipped: SkippedRow[] = [...unreadable];
+  const rows: ContributionRow[] = [];
+  const unreadableMonths = [];
+  for (const record of records) {
+    const parsed = parseContributionRow(record);
+    if (parsed.ok) {
+      rows.push(parsed.row);
+    } else {
+      skipped.push({ line: record.line, reason: parsed.reason });
+      if (parsed.month) unreadableMonths.push(parsed.month);
+    }
+  }
+
+  const plans = planContingents(rows, unreadableMonths);
+  const ledger = new ImportLedger(store);
+  await registerMissingMissions(
+    ledger,
+    plans.map((plan) => plan.missionCode),
+  );
+  progress.start(
+    plans.reduce((sum, plan) => sum + plan.changes.length, 0),
+    IPI_CONTRIBUTIONS,
+  );
+  try {
+    for (const plan of plans) {
+      try {
+        await importContingent(ledger, plan, progress);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const lines = plan.changes.map((change) => change.line).filter((line) => line > 0);
+        skipped.push({ line: Math.min(...lines), reason: `${plan.key}: ${error.message}` });
+      }
+    }
+  } finally {
+    progress.stop();
+  }
+  return {
+    source: IPI_CONTRIBUTIONS,
+    rowsRead: records.length + unreadable.length,
+    rowsUsed: rows.length,
+    rowsIgnored: 0,
+    skipped: skipped.sort((a, b) => a.line - b.line),
+    commands: ledger.commands,
+    eventsAppended: ledger.eventsAppended,
+  };
+}
+
+/** Registers the contingent (once), then records each change of strength as a rotation. */
+async function importContingent(
+  ledger: ImportLedger,
+  plan: ContingentPlan,
+  progress: Progress,
+): Promise<void> {
+  const streamId = streamIds.contingent(plan.contingentId);
+  const admin = importerAs('admin');
+  await ledger.execute(streamId, contingentDecider, `ipi:${plan.key}:registered`, {
+    type: 'RegisterContingent',
+    data: {
+      contingentId: plan.contingentId,
+      country: plan.country,
+      unitType: plan.unitType,
+      designation: plan.designation,
+      missionCode: plan.missionCode,
+    },
+    meta: ledger.meta(admin),
+  });
+  for (const change of plan.changes) {
+    const naturalKey = `ipi:${plan.key}:${change.date}`;
+    await ledger.execute(streamId, contingentDecider, naturalKey, {
+      type: 'RotateContingent',
+      data: {
+        rotationId: naturalId(`rotation:${plan.key}:${change.date}`),
+        startedAt: startOfDay(change.date),
+        strength: change.strength,
+      },
+      meta: ledger.meta(admin),
+    });
+    progress.increment();
+  }
+}
