@@ -59,6 +59,8 @@ const envSchema = z
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
+    LEDGER_NOTARY_EVERY_EVENTS: z.coerce.number().int().min(1).default(1000),
+    LEDGER_NOTARY_EVERY_SECONDS: z.coerce.number().int().min(1).default(60),
   })
   .refine((env) => env.LEDGER_STORE !== 'eventstoredb' || env.EVENTSTORE_URL, {
     message: 'EVENTSTORE_URL is required when LEDGER_STORE=eventstoredb',
@@ -82,6 +84,8 @@ export interface LedgerConfig {
   /** Where the projector answers `GET /health`. */
   projectorPort: number;
   logLevel: string;
+  /** The notary signs a tree head once this many events or seconds have passed since the last. */
+  notary: { everyEvents: number; everySeconds: number };
   /** Bearer JWTs from an identity provider; rate limits. */
   access: AccessConfig;
 }
@@ -96,9 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const access = accessEnvSchema.safeParse(env);
   if (!parsed.success || !access.success) {
     const issues = [...(parsed.error?.issues ?? []), ...(access.error?.issues ?? [])];
-    const lines = issues.map(
-      (i) => `  ${i.path.join('.') || 'environment'}: ${i.message}`,
-    );
+    const lines = issues.map((i) => `  ${i.path.join('.') || 'environment'}: ${i.message}`);
     throw new ConfigurationError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
@@ -117,6 +119,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
       : path.join(dataDir, defaultReadModels),
     projectorPort: e.PROJECTOR_PORT,
     logLevel: e.LOG_LEVEL,
+    notary: {
+      everyEvents: e.LEDGER_NOTARY_EVERY_EVENTS,
+      everySeconds: e.LEDGER_NOTARY_EVERY_SECONDS,
+    },
     access: accessConfigOf(access.data),
   };
 }
