@@ -1,8 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
-import { BearerAuthGuard } from './auth/bearer-auth.guard';
+import { AccessModule } from './access/access.module';
 import { AggregateReader, CommandExecutor } from './commands/command-executor';
 import { RecommendationFinder } from './commands/recommendation-finder';
 import { ReferenceChecks } from './commands/reference-checks';
@@ -18,6 +17,7 @@ import { IncidentCommandHandler } from './incidents/incident.commands';
 import { IncidentQueryHandlers } from './incidents/incident.queries';
 import { IncidentsController } from './incidents/incidents.controller';
 import { LedgerInfrastructureModule } from './infrastructure/ledger-infrastructure.module';
+import { IntegrityModule } from './integrity/integrity.module';
 import { InvestigationCommandHandler } from './investigations/investigation.commands';
 import { InvestigationsController } from './investigations/investigations.controller';
 import { MissionCommandHandler } from './missions/mission.commands';
@@ -44,6 +44,8 @@ export class AppModule {
         }),
         CqrsModule.forRoot(),
         LedgerInfrastructureModule.forRoot(config),
+        IntegrityModule,
+        AccessModule.forRoot(config.access),
       ],
       controllers: [
         HealthController,
@@ -57,7 +59,6 @@ export class AppModule {
         StreamsController,
       ],
       providers: [
-        { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         CommandExecutor,
         AggregateReader,

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { bodyParserErrors } from './http/body-parser-errors';
@@ -24,6 +25,7 @@ export async function createApp(config: LedgerConfig): Promise<INestApplication>
   });
   app.use(bodyParserErrors);
   app.disable('x-powered-by');
+  app.use(helmet());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

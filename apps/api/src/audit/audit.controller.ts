@@ -1,7 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { READERS, Roles } from '../auth/roles.decorator';
 import { PageQuery } from '../http/page';
 import { Instant, LINE, Text } from '../http/validators';
 import { AuditTrailQuery } from './audit.queries';
@@ -26,7 +25,6 @@ export class AuditController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Roles(...READERS)
   @ApiOperation({
     summary:
       'Every event in global order, with full envelopes and hashes; filter and page with `after`',

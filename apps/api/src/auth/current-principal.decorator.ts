@@ -1,6 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { AuthenticatedRequest } from './bearer-auth.guard';
-import type { ActingPrincipal } from './principal';
+import type { ActingPrincipal, AuthenticatedRequest } from './principal';
 
 export const CurrentPrincipal = createParamDecorator(
   (_: unknown, context: ExecutionContext): ActingPrincipal | undefined =>

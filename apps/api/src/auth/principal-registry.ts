@@ -12,12 +12,23 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest();
  */
 export class PrincipalRegistry {
   private readonly byDigest = new Map<string, { digest: Buffer; principal: Principal }>();
+  private readonly byId = new Map<string, Principal>();
 
   constructor(principals: ConfiguredPrincipal[]) {
     for (const { token, ...principal } of principals) {
       const digest = sha256(token);
       this.byDigest.set(digest.toString('hex'), { digest, principal });
+      this.byId.set(principal.id, principal);
     }
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** The configured principals, without their tokens. */
+  list(): Principal[] {
+    return [...this.byId.values()];
   }
 
   authenticate(token: string): Principal | undefined {

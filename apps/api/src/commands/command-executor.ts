@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { sealPersonalData, SubjectErasedError, type SubjectKeyStore } from '@blue-ledger/access';
 import {
   foldEvents,
+  RuleViolation,
   upcast,
   type CommandMeta,
   type Decider,
@@ -13,18 +15,23 @@ import {
   type CommandResult,
   type EventStore,
 } from '@blue-ledger/event-store';
+import { SUBJECT_KEYS } from '../access/subject-keys.token';
 import { ProjectionSync } from '../infrastructure/projection-sync';
 
 export function metaOf(context: CommandContext): CommandMeta {
   return { now: context.now, actor: context.actor };
 }
 
-/** Runs a domain command through the one command path, then waits for in-process read models. */
+/**
+ * Runs a domain command through the one command path, then waits for in-process read models.
+ * Personal details are sealed under their subjects' keys before the events are hashed.
+ */
 @Injectable()
 export class CommandExecutor {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionSync,
+    @Inject(SUBJECT_KEYS) private readonly keys: SubjectKeyStore,
   ) {}
 
   async execute<C, E extends DomainEvent, S>(
@@ -33,9 +40,21 @@ export class CommandExecutor {
     command: C,
     context: CommandContext,
   ): Promise<CommandResult> {
-    const result = await handleCommand(this.store, streamId, decider, command, context);
+    const result = await handleCommand(this.store, streamId, decider, command, {
+      ...context,
+      sealData: (eventId, data) => this.seal(eventId, data),
+    });
     await this.projections.waitFor(result.position);
     return result;
+  }
+
+  private seal(eventId: string, data: Record<string, unknown>): Record<string, unknown> {
+    try {
+      return sealPersonalData(data, eventId, this.keys);
+    } catch (error) {
+      if (!(error instanceof SubjectErasedError)) throw error;
+      throw new RuleViolation('subject_erased', error.message, `personal.${error.subjectId}`);
+    }
   }
 }
 

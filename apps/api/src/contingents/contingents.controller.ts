@@ -5,7 +5,6 @@ import { contingentDecider, streamIds, type ContingentCommand } from '@blue-ledg
 import type { CommandContext } from '@blue-ledger/event-store';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { ActingPrincipal } from '../auth/principal';
-import { READERS, Roles } from '../auth/roles.decorator';
 import { AggregateReader, metaOf } from '../commands/command-executor';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
@@ -47,7 +46,6 @@ export class ContingentsController {
   }
 
   @Post()
-  @Roles('admin')
   @ApiOperation({ summary: 'Register a contingent (ContingentRegistered)' })
   register(
     @Body() body: RegisterContingentDto,
@@ -63,7 +61,6 @@ export class ContingentsController {
   }
 
   @Post(':id/rotations')
-  @Roles('admin')
   @ApiOperation({ summary: 'Record a rotation: new personnel and commander (ContingentRotated)' })
   rotate(
     @Param('id', uuidParam('id')) id: string,
@@ -80,7 +77,6 @@ export class ContingentsController {
   }
 
   @Post(':id/rehatting')
-  @Roles('admin')
   @ApiOperation({ summary: 'Re-hat into a UN mission, keeping the history (ContingentReHatted)' })
   rehat(
     @Param('id', uuidParam('id')) id: string,
@@ -96,7 +92,6 @@ export class ContingentsController {
   }
 
   @Post(':id/evaluations')
-  @Roles('admin')
   @ApiOperation({ summary: 'Record a unit evaluation (ContingentEvaluated)' })
   evaluate(
     @Param('id', uuidParam('id')) id: string,
@@ -113,7 +108,6 @@ export class ContingentsController {
   }
 
   @Post(':id/commendations')
-  @Roles('admin')
   @ApiOperation({ summary: 'Record a commendation (ContingentCommended)' })
   commend(
     @Param('id', uuidParam('id')) id: string,
@@ -130,7 +124,6 @@ export class ContingentsController {
   }
 
   @Post(':id/notifications')
-  @Roles('investigator')
   @ApiOperation({ summary: 'Record that the contributing country was notified (TccNotified)' })
   notify(
     @Param('id', uuidParam('id')) id: string,
@@ -147,7 +140,6 @@ export class ContingentsController {
   }
 
   @Post(':id/replies')
-  @Roles('tcc_liaison')
   @ApiOperation({ summary: "Record the contributing country's reply (TccResponseRecorded)" })
   async reply(
     @Param('id', uuidParam('id')) id: string,
@@ -166,7 +158,6 @@ export class ContingentsController {
   }
 
   @Get()
-  @Roles(...READERS, 'tcc_liaison')
   @ApiOperation({ summary: 'Contingents, by country and mission' })
   list(@Query() query: ContingentListQuery, @CurrentPrincipal() principal: ActingPrincipal) {
     const { limit, after, ...filter } = query;
@@ -180,7 +171,6 @@ export class ContingentsController {
   }
 
   @Get(':id')
-  @Roles(...READERS, 'tcc_liaison')
   @ApiOperation({ summary: 'One contingent, with its revision' })
   async get(
     @Param('id', uuidParam('id')) id: string,
@@ -190,7 +180,6 @@ export class ContingentsController {
   }
 
   @Get(':id/history')
-  @Roles(...READERS, 'tcc_liaison')
   @ApiOperation({
     summary:
       'Accountability history: deployments, incidents, findings, namings, decisions, replies, evaluations',

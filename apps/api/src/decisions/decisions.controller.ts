@@ -3,7 +3,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { decisionDecider, streamIds, type DecisionCommand } from '@blue-ledger/domain';
 import type { CommandContext } from '@blue-ledger/event-store';
-import { READERS, Roles } from '../auth/roles.decorator';
 import { AggregateReader, metaOf } from '../commands/command-executor';
 import { RecommendationFinder } from '../commands/recommendation-finder';
 import { Ctx } from '../http/command-context.decorator';
@@ -36,7 +35,6 @@ export class DecisionsController {
   }
 
   @Post()
-  @Roles('decision_authority')
   @ApiOperation({
     summary: 'Decide on repatriation: repatriate, retain or defer (RepatriationDecided)',
   })
@@ -55,7 +53,6 @@ export class DecisionsController {
   }
 
   @Post(':id/implementation')
-  @Roles('decision_authority')
   @ApiOperation({ summary: 'Record that a repatriation was carried out (RepatriationImplemented)' })
   implement(
     @Param('id', uuidParam('id')) id: string,
@@ -70,7 +67,6 @@ export class DecisionsController {
   }
 
   @Post(':id/reversal')
-  @Roles('decision_authority')
   @ApiOperation({ summary: 'Reverse a decision, with a reason (RepatriationReversed)' })
   reverse(
     @Param('id', uuidParam('id')) id: string,
@@ -85,7 +81,6 @@ export class DecisionsController {
   }
 
   @Post(':id/lapse')
-  @Roles('decision_authority')
   @ApiOperation({
     summary: 'Record that a decision lapsed, never carried out (RepatriationLapsed)',
   })
@@ -102,7 +97,6 @@ export class DecisionsController {
   }
 
   @Get(':id')
-  @Roles(...READERS)
   @ApiOperation({ summary: 'One decision as it stands now, with its revision' })
   async get(@Param('id', uuidParam('id')) id: string) {
     const { state, revision } = await this.reader.load(streamIds.decision(id), decisionDecider);

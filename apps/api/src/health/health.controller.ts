@@ -1,7 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
-import { Public } from '../auth/roles.decorator';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 import { READ_MODEL_PROGRESS, type ReadModelProgress } from '../infrastructure/read-model-progress';
 
@@ -15,7 +14,6 @@ export class HealthController {
   ) {}
 
   @Get()
-  @Public()
   @ApiOperation({
     summary: 'Liveness, the head of the global order and how far the read models have come',
     description:

@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { IdSource, type CommandContext } from '@blue-ledger/event-store';
 import { v7 as uuidv7 } from 'uuid';
-import type { AuthenticatedRequest } from '../auth/bearer-auth.guard';
+import type { AuthenticatedRequest } from '../auth/principal';
 import { ProblemException } from '../problems/problem.exception';
 
 export interface LedgerRequest extends AuthenticatedRequest {

@@ -3,7 +3,6 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { incidentDecider, streamIds, type IncidentCommand } from '@blue-ledger/domain';
 import type { CommandContext } from '@blue-ledger/event-store';
-import { READERS, Roles } from '../auth/roles.decorator';
 import { AggregateReader, metaOf } from '../commands/command-executor';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
@@ -39,7 +38,6 @@ export class IncidentsController {
   }
 
   @Post()
-  @Roles('investigator')
   @ApiOperation({ summary: 'Report an incident (IncidentReported)' })
   report(@Body() body: ReportIncidentDto, @Ctx() context: CommandContext): Promise<WriteResponse> {
     const incidentId = context.ids.next();
@@ -56,7 +54,6 @@ export class IncidentsController {
   }
 
   @Post(':id/amendments')
-  @Roles('investigator')
   @ApiOperation({ summary: 'Correct the facts of an incident, with a reason (IncidentAmended)' })
   amend(
     @Param('id', uuidParam('id')) id: string,
@@ -71,7 +68,6 @@ export class IncidentsController {
   }
 
   @Post(':id/units')
-  @Roles('investigator')
   @ApiOperation({ summary: 'Link the units present (IncidentUnitsLinked)' })
   link(
     @Param('id', uuidParam('id')) id: string,
@@ -86,7 +82,6 @@ export class IncidentsController {
   }
 
   @Post(':id/closure')
-  @Roles('investigator')
   @ApiOperation({ summary: 'Close the incident, with a reason (IncidentClosed)' })
   close(
     @Param('id', uuidParam('id')) id: string,
@@ -101,7 +96,6 @@ export class IncidentsController {
   }
 
   @Post(':id/reopening')
-  @Roles('investigator')
   @ApiOperation({ summary: 'Reopen a closed incident, with a reason (IncidentReopened)' })
   reopen(
     @Param('id', uuidParam('id')) id: string,
@@ -116,7 +110,6 @@ export class IncidentsController {
   }
 
   @Get()
-  @Roles(...READERS)
   @ApiOperation({ summary: 'Incidents, by mission, category and status' })
   list(@Query() query: IncidentListQuery) {
     const { limit, after, ...filter } = query;
@@ -124,7 +117,6 @@ export class IncidentsController {
   }
 
   @Get(':id')
-  @Roles(...READERS)
   @ApiOperation({ summary: 'One incident as it stands now, with its revision' })
   async get(@Param('id', uuidParam('id')) id: string) {
     const { state, revision } = await this.reader.load(streamIds.incident(id), incidentDecider);
@@ -134,7 +126,6 @@ export class IncidentsController {
   }
 
   @Get(':id/timeline')
-  @Roles(...READERS)
   @ApiOperation({
     summary:
       'Everything linked to the incident, by occurred or recorded time, as known at any instant',

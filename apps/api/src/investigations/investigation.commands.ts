@@ -6,7 +6,8 @@ import {
   type InvestigationCommand,
 } from '@blue-ledger/domain';
 import type { CommandContext, CommandResult } from '@blue-ledger/event-store';
-import { CommandExecutor } from '../commands/command-executor';
+import { requireAssigned } from '../access/investigator-assignment';
+import { AggregateReader, CommandExecutor } from '../commands/command-executor';
 import { ReferenceChecks } from '../commands/reference-checks';
 
 export class ExecuteInvestigationCommand {
@@ -25,6 +26,7 @@ export class InvestigationCommandHandler implements ICommandHandler<
   constructor(
     private readonly executor: CommandExecutor,
     private readonly references: ReferenceChecks,
+    private readonly reader: AggregateReader,
   ) {}
 
   async execute({
@@ -32,6 +34,9 @@ export class InvestigationCommandHandler implements ICommandHandler<
     command,
     context,
   }: ExecuteInvestigationCommand): Promise<CommandResult> {
+    if (command.type !== 'OpenInvestigation') {
+      await requireAssigned(this.reader, investigationId, context.actor);
+    }
     switch (command.type) {
       case 'OpenInvestigation':
         await this.references.incidentsOpen(command.data.incidentIds, 'incidentIds');

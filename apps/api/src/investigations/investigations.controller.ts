@@ -3,7 +3,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { investigationDecider, streamIds, type InvestigationCommand } from '@blue-ledger/domain';
 import type { CommandContext } from '@blue-ledger/event-store';
-import { READERS, Roles } from '../auth/roles.decorator';
 import { AggregateReader, metaOf } from '../commands/command-executor';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
@@ -47,7 +46,6 @@ export class InvestigationsController {
   }
 
   @Post()
-  @Roles('investigator')
   @ApiOperation({
     summary: 'Open an investigation into one or more incidents (InvestigationOpened)',
   })
@@ -63,7 +61,6 @@ export class InvestigationsController {
   }
 
   @Post(':id/investigators')
-  @Roles('investigator')
   @ApiOperation({ summary: 'Assign an investigator (InvestigatorAssigned)' })
   assign(
     @Param('id', uuidParam('id')) id: string,
@@ -79,7 +76,6 @@ export class InvestigationsController {
   }
 
   @Post(':id/evidence')
-  @Roles('investigator')
   @ApiOperation({ summary: 'Log evidence: its SHA-256 and custodian (EvidenceLogged)' })
   logEvidence(
     @Param('id', uuidParam('id')) id: string,
@@ -93,7 +89,6 @@ export class InvestigationsController {
   }
 
   @Post(':id/evidence/:evidenceId/custody')
-  @Roles('investigator')
   @ApiOperation({ summary: 'Transfer custody of evidence (EvidenceCustodyTransferred)' })
   transfer(
     @Param('id', uuidParam('id')) id: string,
@@ -111,7 +106,6 @@ export class InvestigationsController {
   }
 
   @Post(':id/findings')
-  @Roles('investigator')
   @ApiOperation({
     summary: 'Record a finding with its attributions and context factors (FindingRecorded)',
   })
@@ -126,7 +120,6 @@ export class InvestigationsController {
   }
 
   @Post(':id/findings/:findingId/revisions')
-  @Roles('investigator')
   @ApiOperation({ summary: 'Revise a finding, with a reason (FindingRevised)' })
   reviseFinding(
     @Param('id', uuidParam('id')) id: string,
@@ -139,7 +132,6 @@ export class InvestigationsController {
   }
 
   @Post(':id/findings/:findingId/withdrawal')
-  @Roles('investigator')
   @ApiOperation({ summary: 'Withdraw a finding, with a reason (FindingWithdrawn)' })
   withdrawFinding(
     @Param('id', uuidParam('id')) id: string,
@@ -157,7 +149,6 @@ export class InvestigationsController {
   }
 
   @Post(':id/namings')
-  @Roles('investigator')
   @ApiOperation({ summary: 'Name a unit on the basis of findings attributed to it (UnitNamed)' })
   nameUnit(
     @Param('id', uuidParam('id')) id: string,
@@ -170,7 +161,6 @@ export class InvestigationsController {
   }
 
   @Post(':id/recommendations')
-  @Roles('investigator')
   @ApiOperation({ summary: 'Issue a recommendation resting on findings (RecommendationIssued)' })
   recommend(
     @Param('id', uuidParam('id')) id: string,
@@ -188,7 +178,6 @@ export class InvestigationsController {
   }
 
   @Post(':id/reports')
-  @Roles('investigator')
   @ApiOperation({ summary: 'Submit the investigation report (InvestigationReportSubmitted)' })
   submitReport(
     @Param('id', uuidParam('id')) id: string,
@@ -204,7 +193,6 @@ export class InvestigationsController {
   }
 
   @Post(':id/closure')
-  @Roles('investigator')
   @ApiOperation({ summary: 'Close the investigation (InvestigationClosed)' })
   close(
     @Param('id', uuidParam('id')) id: string,
@@ -220,7 +208,6 @@ export class InvestigationsController {
   }
 
   @Post(':id/reopening')
-  @Roles('investigator')
   @ApiOperation({ summary: 'Reopen a closed investigation, with a reason (InvestigationReopened)' })
   reopen(
     @Param('id', uuidParam('id')) id: string,
@@ -236,7 +223,6 @@ export class InvestigationsController {
   }
 
   @Get(':id')
-  @Roles(...READERS)
   @ApiOperation({ summary: 'One investigation as it stands now, with its revision' })
   async get(@Param('id', uuidParam('id')) id: string) {
     const { state, revision } = await this.reader.load(

@@ -3,7 +3,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { missionDecider, streamIds } from '@blue-ledger/domain';
 import { EVENT_STORE, type CommandContext, type EventStore } from '@blue-ledger/event-store';
-import { READERS, Roles } from '../auth/roles.decorator';
 import { AggregateReader, metaOf } from '../commands/command-executor';
 import { Ctx } from '../http/command-context.decorator';
 import { WriteResponse, writeResponse } from '../http/write-response';
@@ -22,7 +21,6 @@ export class MissionsController {
   ) {}
 
   @Post()
-  @Roles('admin')
   @ApiOperation({ summary: 'Register a peacekeeping mission (MissionRegistered)' })
   async register(
     @Body() body: RegisterMissionDto,
@@ -39,7 +37,6 @@ export class MissionsController {
   }
 
   @Get()
-  @Roles(...READERS, 'tcc_liaison')
   @ApiOperation({ summary: 'All registered missions' })
   async list() {
     const events = await this.store.readAll({ filter: { eventTypes: ['MissionRegistered'] } });
@@ -47,7 +44,6 @@ export class MissionsController {
   }
 
   @Get(':code')
-  @Roles(...READERS, 'tcc_liaison')
   @ApiOperation({ summary: 'One mission' })
   async get(@Param('code') code: string) {
     const { state, revision } = await this.reader.load(streamIds.mission(code), missionDecider);

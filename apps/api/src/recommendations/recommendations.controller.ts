@@ -1,7 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { READERS, Roles } from '../auth/roles.decorator';
 import { PageQuery } from '../http/page';
 import { OneOf } from '../http/validators';
 import { RECOMMENDATION_STATUSES, type RecommendationStatus } from '../infrastructure/read-models';
@@ -19,7 +18,6 @@ export class RecommendationsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('recommendations')
-  @Roles(...READERS)
   @ApiOperation({ summary: 'Recommendations and what was decided on them' })
   list(@Query() query: RecommendationListQuery) {
     const { status, ...page } = query;
@@ -27,7 +25,6 @@ export class RecommendationsController {
   }
 
   @Get('follow-through')
-  @Roles(...READERS)
   @ApiOperation({
     summary:
       'Recommendations never decided, decisions never implemented, retain/defer against repatriation, and time from incident to finding to decision',

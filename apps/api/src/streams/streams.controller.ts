@@ -2,7 +2,6 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseStreamId } from '@blue-ledger/domain';
 import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
-import { READERS, Roles } from '../auth/roles.decorator';
 import { envelopeJson } from '../http/envelope';
 import { PageQuery } from '../http/page';
 import { ProblemException } from '../problems/problem.exception';
@@ -14,7 +13,6 @@ export class StreamsController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get(':streamId')
-  @Roles(...READERS)
   @ApiOperation({
     summary: "One stream's events with full envelopes, in revision order; `after` is a revision",
   })

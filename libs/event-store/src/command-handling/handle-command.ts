@@ -13,6 +13,11 @@ export interface CommandContext {
   ids: IdSource;
   /** From If-Match: the write is conditional on the stream being at this revision. */
   expectedRevision?: bigint;
+  /**
+   * Rewrites a new event's data before it is hashed and appended (e.g. seals personal details
+   * under their subjects' keys), so that what is hashed is what is stored.
+   */
+  sealData?: (eventId: string, data: Record<string, unknown>) => Record<string, unknown>;
 }
 
 export interface CommandResult {
@@ -81,17 +86,21 @@ async function attemptCommand<Command, Event extends DomainEvent, State>(
     streamId,
     nextRevision,
     last?.hash ?? GENESIS_HASH,
-    decided.map((event, index) => ({
-      eventId: context.ids.eventId(streamId, index),
-      type: event.type,
-      schemaVersion: decider.schemaVersions[event.type as Event['type']],
-      data: event.data as Record<string, unknown>,
-      recordedAt: context.now,
-      ...(event.occurredAt !== undefined && { occurredAt: event.occurredAt }),
-      actor: context.actor,
-      correlationId: context.correlationId,
-      causationId: context.causationId,
-    })),
+    decided.map((event, index) => {
+      const eventId = context.ids.eventId(streamId, index);
+      const data = event.data as Record<string, unknown>;
+      return {
+        eventId,
+        type: event.type,
+        schemaVersion: decider.schemaVersions[event.type as Event['type']],
+        data: context.sealData ? context.sealData(eventId, data) : data,
+        recordedAt: context.now,
+        ...(event.occurredAt !== undefined && { occurredAt: event.occurredAt }),
+        actor: context.actor,
+        correlationId: context.correlationId,
+        causationId: context.causationId,
+      };
+    }),
   );
   const result = await store.appendToStream(streamId, events, {
     expectedRevision: currentRevision ?? 'no_stream',
@@ -115,7 +124,10 @@ function findAppliedBefore(
   const start = history.findIndex((event) => event.eventId === firstId);
   if (start < 0) return undefined;
   let end = start;
-  while (end + 1 < history.length && history[end + 1].eventId === context.ids.eventId(streamId, end + 1 - start)) {
+  while (
+    end + 1 < history.length &&
+    history[end + 1].eventId === context.ids.eventId(streamId, end + 1 - start)
+  ) {
     end++;
   }
   const events = history.slice(start, end + 1);

@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AccessScope, SCOPE_EVENT_TYPES } from '@blue-ledger/access';
+import { upcast } from '@blue-ledger/domain';
+import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
+
+const BATCH = 5000;
+
+/**
+ * The access scope (assignments, which unit is whose, what is about which unit), kept in
+ * memory and brought up to the store's head before each use by reading only the events it
+ * folds. It follows the store itself, so it is as fresh as the write a request just made, on
+ * SQLite and EventStoreDB alike.
+ */
+@Injectable()
+export class AccessScopeService {
+  private readonly scope = new AccessScope();
+  private nextPosition: bigint | 'start' = 'start';
+  private catchingUp: Promise<void> = Promise.resolve();
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async current(): Promise<AccessScope> {
+    this.catchingUp = this.catchingUp.catch(() => undefined).then(() => this.catchUp());
+    await this.catchingUp;
+    return this.scope;
+  }
+
+  private async catchUp(): Promise<void> {
+    for (;;) {
+      const events = await this.store.readAll({
+        fromPosition: this.nextPosition,
+        maxCount: BATCH,
+        filter: { eventTypes: [...SCOPE_EVENT_TYPES] },
+      });
+      for (const event of events) {
+        const { type, data } = upcast(event);
+        this.scope.apply({ type, data: data as Record<string, unknown> });
+        this.nextPosition = event.globalPosition + 1n;
+      }
+      if (events.length < BATCH) return;
+    }
+  }
+}

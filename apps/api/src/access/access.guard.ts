@@ -1,0 +1,60 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import type { AuthenticatedRequest } from '../auth/principal';
+import { ProblemException } from '../problems/problem.exception';
+import { ACCESS_CONFIG, type AccessConfig } from './access-config';
+import { PERMISSIONS, PUBLIC } from './permissions';
+import { PrincipalAuthenticator } from './principal-authenticator';
+import { RateLimiter } from './rate-limiter';
+
+const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{1,4096})$/;
+
+/** `METHOD /route/:pattern` of the request, as Express matched it. */
+export function routeKeyOf(request: AuthenticatedRequest): string {
+  const route = (request.route as { path?: unknown } | undefined)?.path;
+  return `${request.method} ${typeof route === 'string' ? route : request.path}`;
+}
+
+/**
+ * Every request passes here: the route's entry in the permission table, the bearer token's
+ * principal, its rate limit, and the role it acts in. A route without an entry is refused.
+ * An address that sends no valid credentials is rate-limited before any costly check.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly authenticator: PrincipalAuthenticator,
+    private readonly limiter: RateLimiter,
+    @Inject(ACCESS_CONFIG) private readonly config: AccessConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const allowed = PERMISSIONS[routeKeyOf(request)];
+    if (allowed === undefined) {
+      throw new ProblemException(403, 'forbidden', 'No role may call this route.');
+    }
+    if (allowed === PUBLIC) return true;
+
+    const { perPrincipal, perAddress, windowSeconds } = this.config.rateLimit;
+    const address = `address:${request.ip ?? request.socket.remoteAddress ?? 'unknown'}`;
+    const header = request.headers.authorization;
+    const token = typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
+    if (!token) {
+      await this.limiter.hit(address, perAddress, windowSeconds);
+      throw new ProblemException(401, 'unauthenticated', 'Send Authorization: Bearer <token>.');
+    }
+    if (!this.authenticator.isCheap(token)) {
+      await this.limiter.hit(address, perAddress, windowSeconds);
+    }
+    const principal = await this.authenticator.authenticate(token);
+    if (!principal) throw new ProblemException(401, 'unauthenticated', 'The token is not valid.');
+    await this.limiter.hit(`principal:${principal.id}`, perPrincipal, windowSeconds);
+
+    const actingRole = allowed.find((role) => principal.roles.includes(role));
+    if (!actingRole) {
+      throw new ProblemException(403, 'forbidden', 'Your roles do not allow this request.');
+    }
+    request.principal = { ...principal, actingRole };
+    return true;
+  }
+}

@@ -1,0 +1,70 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ThrottlerStorageService } from '@nestjs/throttler';
+import type { Database } from 'better-sqlite3';
+import { PrincipalRegistry } from '../auth/principal-registry';
+import { READ_MODELS } from '../infrastructure/ledger-storage';
+import { ACCESS_CONFIG, type AccessConfig } from './access-config';
+import { AccessGuard } from './access.guard';
+import { AccessLog } from './access-log';
+import { AccessLogController } from './access-log.controller';
+import { AccessScopeService } from './access-scope.service';
+import { AccessViewInterceptor } from './access-view.interceptor';
+import { OidcVerifier } from './oidc-verifier';
+import { PrincipalAuthenticator } from './principal-authenticator';
+import { PrincipalStore } from './principal-store';
+import { PrincipalsController } from './principals.controller';
+import { RateLimiter } from './rate-limiter';
+import { SqliteSubjectKeys } from './sqlite-subject-keys';
+import { SUBJECT_KEYS } from './subject-keys.token';
+import { SubjectsController } from './subjects.controller';
+
+/**
+ * Who may do what: the access guard (permission table, principals, rate limits) on every
+ * route, the access view on every answer (personal details, a liaison's scope), the
+ * principals, subjects' keys and the access log, kept in the API's SQLite file.
+ */
+@Global()
+@Module({})
+export class AccessModule {
+  static forRoot(config: AccessConfig): DynamicModule {
+    return {
+      module: AccessModule,
+      controllers: [PrincipalsController, SubjectsController, AccessLogController],
+      providers: [
+        { provide: ACCESS_CONFIG, useValue: config },
+        {
+          provide: PrincipalStore,
+          useFactory: (db: Database) => new PrincipalStore(db),
+          inject: [READ_MODELS],
+        },
+        {
+          provide: AccessLog,
+          useFactory: (db: Database) => new AccessLog(db),
+          inject: [READ_MODELS],
+        },
+        {
+          provide: SUBJECT_KEYS,
+          useFactory: (db: Database) => new SqliteSubjectKeys(db.name),
+          inject: [READ_MODELS],
+        },
+        {
+          provide: PrincipalAuthenticator,
+          useFactory: (registry: PrincipalRegistry, store: PrincipalStore) =>
+            new PrincipalAuthenticator(
+              registry,
+              store,
+              config.oidc && new OidcVerifier(config.oidc),
+            ),
+          inject: [PrincipalRegistry, PrincipalStore],
+        },
+        ThrottlerStorageService,
+        RateLimiter,
+        AccessScopeService,
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_INTERCEPTOR, useClass: AccessViewInterceptor },
+      ],
+      exports: [ACCESS_CONFIG, SUBJECT_KEYS, AccessScopeService, PrincipalStore],
+    };
+  }
+}

@@ -1,0 +1,79 @@
+import type { Role } from '@blue-ledger/domain';
+
+/** A route anyone may call, without credentials. */
+export const PUBLIC = 'public';
+
+/** Every role that reads the whole ledger (personal details redacted unless need-to-know). */
+const READERS: Role[] = ['admin', 'investigator', 'decision_authority', 'oversight', 'reviewer'];
+/** The readers, and a contributing country's liaison, whose answers are scoped to its units. */
+const READERS_AND_LIAISONS: Role[] = [...READERS, 'tcc_liaison'];
+
+/**
+ * Who may call what: the one permission table, keyed by `METHOD /express/route/:pattern`. The
+ * access guard refuses any route that is not here; a request acts in the first of the
+ * principal's roles that the entry lists. Scoping within a route (an investigator's own
+ * investigations, a liaison's own country) is applied on top of this table.
+ */
+export const PERMISSIONS: Record<string, readonly Role[] | typeof PUBLIC> = {
+  'GET /health': PUBLIC,
+
+  'POST /missions': ['admin'],
+  'GET /missions': READERS_AND_LIAISONS,
+  'GET /missions/:code': READERS_AND_LIAISONS,
+
+  'POST /contingents': ['admin'],
+  'POST /contingents/:id/rotations': ['admin'],
+  'POST /contingents/:id/rehatting': ['admin'],
+  'POST /contingents/:id/evaluations': ['admin'],
+  'POST /contingents/:id/commendations': ['admin'],
+  'POST /contingents/:id/notifications': ['investigator'],
+  'POST /contingents/:id/replies': ['tcc_liaison'],
+  'GET /contingents': READERS_AND_LIAISONS,
+  'GET /contingents/:id': READERS_AND_LIAISONS,
+  'GET /contingents/:id/history': READERS_AND_LIAISONS,
+
+  'POST /incidents': ['investigator'],
+  'POST /incidents/:id/amendments': ['investigator'],
+  'POST /incidents/:id/units': ['investigator'],
+  'POST /incidents/:id/closure': ['investigator'],
+  'POST /incidents/:id/reopening': ['investigator'],
+  'GET /incidents': READERS_AND_LIAISONS,
+  'GET /incidents/:id': READERS_AND_LIAISONS,
+  'GET /incidents/:id/timeline': READERS_AND_LIAISONS,
+
+  // Investigators write only in the investigations they are assigned to (checked on the stream).
+  'POST /investigations': ['investigator'],
+  'POST /investigations/:id/investigators': ['investigator', 'admin'],
+  'POST /investigations/:id/evidence': ['investigator'],
+  'POST /investigations/:id/evidence/:evidenceId/custody': ['investigator'],
+  'POST /investigations/:id/findings': ['investigator'],
+  'POST /investigations/:id/findings/:findingId/revisions': ['investigator'],
+  'POST /investigations/:id/findings/:findingId/withdrawal': ['investigator'],
+  'POST /investigations/:id/namings': ['investigator'],
+  'POST /investigations/:id/recommendations': ['investigator'],
+  'POST /investigations/:id/reports': ['investigator'],
+  'POST /investigations/:id/closure': ['investigator'],
+  'POST /investigations/:id/reopening': ['investigator'],
+  'GET /investigations/:id': READERS,
+
+  'POST /decisions': ['decision_authority'],
+  'POST /decisions/:id/implementation': ['decision_authority'],
+  'POST /decisions/:id/reversal': ['decision_authority'],
+  'POST /decisions/:id/lapse': ['decision_authority'],
+  'GET /decisions/:id': READERS_AND_LIAISONS,
+
+  'GET /recommendations': READERS_AND_LIAISONS,
+  'GET /follow-through': READERS_AND_LIAISONS,
+  'GET /audit': READERS_AND_LIAISONS,
+  'GET /streams/:streamId': READERS_AND_LIAISONS,
+
+  'POST /principals': ['admin'],
+  'GET /principals': ['admin'],
+  'POST /principals/:id/tokens': ['admin'],
+  'DELETE /principals/:id/tokens': ['admin'],
+  'POST /subjects/:subjectId/erasure': ['admin'],
+  'GET /access-log': ['oversight', 'admin'],
+};
+
+export const permissionOf = (method: string, routePath: string) =>
+  PERMISSIONS[`${method.toUpperCase()} ${routePath}`];

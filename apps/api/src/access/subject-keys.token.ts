@@ -1,0 +1,2 @@
+/** The SubjectKeyStore: where subjects' keys are kept, apart from the events. */
+export const SUBJECT_KEYS = Symbol('SUBJECT_KEYS');

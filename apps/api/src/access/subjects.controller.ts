@@ -1,0 +1,49 @@
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { SubjectKeyStore } from '@blue-ledger/access';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { ActingPrincipal } from '../auth/principal';
+import { ProblemException } from '../problems/problem.exception';
+import { ReasonDto } from '../shared-dto/reason.dto';
+import { SUBJECT_KEYS } from './subject-keys.token';
+
+const SUBJECT_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+@ApiTags('access')
+@ApiBearerAuth()
+@Controller('subjects')
+export class SubjectsController {
+  constructor(@Inject(SUBJECT_KEYS) private readonly keys: SubjectKeyStore) {}
+
+  @Post(':subjectId/erasure')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'Erase a data subject: destroy its key, so every read, projection and export shows it erased; the events and their hashes stay',
+  })
+  erase(
+    @Param('subjectId') subjectId: string,
+    @Body() body: ReasonDto,
+    @CurrentPrincipal() admin: ActingPrincipal,
+  ) {
+    if (!SUBJECT_ID.test(subjectId)) {
+      throw new ProblemException(400, 'validation_failed', 'subjectId must be a subject id.', [
+        { field: 'subjectId', reason: 'must be 1-100 characters of [A-Za-z0-9._:-]' },
+      ]);
+    }
+    const earlier = this.keys.erasureOf(subjectId);
+    if (earlier) {
+      throw new ProblemException(
+        409,
+        'subject_already_erased',
+        `Subject ${subjectId} was erased on ${earlier.erasedAt}.`,
+      );
+    }
+    return this.keys.erase({
+      subjectId,
+      erasedAt: new Date().toISOString(),
+      erasedBy: admin.id,
+      reason: body.reason,
+    });
+  }
+}
