@@ -3,7 +3,7 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerStorageService } from '@nestjs/throttler';
 import type { Database } from 'better-sqlite3';
 import { PrincipalRegistry } from '../auth/principal-registry';
-import { READ_MODELS } from '../infrastructure/ledger-storage';
+import { API_STATE } from '../infrastructure/ledger-storage';
 import { ACCESS_CONFIG, type AccessConfig } from './access-config';
 import { AccessGuard } from './access.guard';
 import { AccessLog } from './access-log';
@@ -22,7 +22,8 @@ import { SubjectsController } from './subjects.controller';
 /**
  * Who may do what: the access guard (permission table, principals, rate limits) on every
  * route, the access view on every answer (personal details, a liaison's scope), the
- * principals, subjects' keys and the access log, kept in the API's SQLite file.
+ * principals, subjects' keys and the access log, kept in the file the API writes (the
+ * ledger's own SQLite file on the embedded store).
  */
 @Global()
 @Module({})
@@ -36,17 +37,17 @@ export class AccessModule {
         {
           provide: PrincipalStore,
           useFactory: (db: Database) => new PrincipalStore(db),
-          inject: [READ_MODELS],
+          inject: [API_STATE],
         },
         {
           provide: AccessLog,
           useFactory: (db: Database) => new AccessLog(db),
-          inject: [READ_MODELS],
+          inject: [API_STATE],
         },
         {
           provide: SUBJECT_KEYS,
           useFactory: (db: Database) => new SqliteSubjectKeys(db.name),
-          inject: [READ_MODELS],
+          inject: [API_STATE],
         },
         {
           provide: PrincipalAuthenticator,

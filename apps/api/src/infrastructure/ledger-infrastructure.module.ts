@@ -14,7 +14,7 @@ import { PrincipalRegistry } from '../auth/principal-registry';
 import { RECOMMENDATION_LOCATOR } from '../commands/recommendation-finder';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 import { IdempotencyStore } from '../http/idempotency.store';
-import { openLedgerStorage, READ_MODELS, type LedgerStorage } from './ledger-storage';
+import { API_STATE, openLedgerStorage, READ_MODELS, type LedgerStorage } from './ledger-storage';
 import { ProjectionSync } from './projection-sync';
 import { READ_MODEL_PROGRESS } from './read-model-progress';
 import { SqliteRecommendationLocator } from './recommendation-locator';
@@ -66,6 +66,11 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
           inject: [LEDGER_STORAGE],
         },
         {
+          provide: API_STATE,
+          useFactory: (s: LedgerStorage) => s.apiState,
+          inject: [LEDGER_STORAGE],
+        },
+        {
           provide: IdempotencyStore,
           useFactory: (s: LedgerStorage) => new IdempotencyStore(s.apiState),
           inject: [LEDGER_STORAGE],
@@ -82,6 +87,7 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
         LEDGER_CONFIG,
         EVENT_STORE,
         READ_MODELS,
+        API_STATE,
         ProjectionRunner,
         ProjectionSync,
         READ_MODEL_PROGRESS,

@@ -15,6 +15,8 @@ import {
 } from './read-model-progress';
 
 export const READ_MODELS = Symbol('READ_MODELS');
+/** The SQLite file the API writes its own tables in (`LedgerStorage.apiState`). */
+export const API_STATE = Symbol('API_STATE');
 
 export interface LedgerStorage {
   config: LedgerConfig;
