@@ -12,7 +12,8 @@ export async function* readAllInPages(
   let from: 'start' | bigint = 'start';
   for (;;) {
     const page = await store.readAll({ fromPosition: from, maxCount: pageSize + 1 });
-    const fresh = from === 'start' ? page : page.filter((e) => e.globalPosition > from);
+    const after = from;
+    const fresh = after === 'start' ? page : page.filter((e) => e.globalPosition > after);
     yield* fresh;
     if (page.length < pageSize + 1 || fresh.length === 0) return;
     from = page[page.length - 1].globalPosition;
