@@ -4,14 +4,17 @@ import type { RecordedEvent } from '@blue-ledger/event-store';
 export class ProjectionFailedError extends Error {
   override readonly name = 'ProjectionFailedError';
   readonly position: number;
+  /** `event` is where it failed or, when the failure was in writing a batch, the batch's last. */
   constructor(
     readonly projection: string,
     event: RecordedEvent,
     override readonly cause: unknown,
+    inBatchEndingAt = false,
   ) {
     const reason = cause instanceof Error ? cause.message : String(cause);
+    const where = `${event.type} at position ${event.globalPosition} (${event.eventId})`;
     super(
-      `projection ${projection} failed on ${event.type} at position ${event.globalPosition} (${event.eventId}): ${reason}`,
+      `projection ${projection} failed ${inBatchEndingAt ? 'in the batch ending with' : 'on'} ${where}: ${reason}`,
     );
     this.position = Number(event.globalPosition);
   }

@@ -1,7 +1,12 @@
 import type { EventStore, EventSubscription, RecordedEvent } from '@blue-ledger/event-store';
 import { checkpointWriter, createCheckpointTable, readCheckpoint } from './checkpoints';
 import type { ProjectionCheckpoint } from './checkpoints';
-import type { Projection } from './projection';
+import {
+  createQueryIndexes,
+  dropQueryIndexes,
+  EventApplyError,
+  type Projection,
+} from './projection';
 import {
   ProjectionFailedError,
   ProjectionRunnerStoppedError,
@@ -33,6 +38,8 @@ interface Tracked {
   projection: Projection;
   /** Global position of the last event applied, as stored in its checkpoint. */
   position: number | null;
+  /** Rebuilding from position 0 with its query indexes dropped, until caught up. */
+  bulkLoading: boolean;
 }
 
 interface Waiter {
@@ -70,7 +77,11 @@ export class ProjectionRunner {
     const names = projections.map((p) => p.name);
     const repeated = names.find((name, i) => names.indexOf(name) !== i);
     if (repeated !== undefined) throw new Error(`two projections are named ${repeated}`);
-    this.tracked = projections.map((projection) => ({ projection, position: null }));
+    this.tracked = projections.map((projection) => ({
+      projection,
+      position: null,
+      bulkLoading: false,
+    }));
     this.batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
     this.logger = options.logger ?? console;
   }
@@ -117,8 +128,7 @@ export class ProjectionRunner {
     const selected = this.select(names);
     const wasRunning = this.loop !== null;
     await this.halt();
-    this.prepare();
-    this.db.transaction(() => selected.forEach((t) => this.resetTracked(t)))();
+    this.prepare(selected);
     await this.follow({ stopWhenCaughtUp: !wasRunning });
   }
 
@@ -144,15 +154,19 @@ export class ProjectionRunner {
     });
   }
 
-  private prepare(): void {
+  /** Sets every projection up from its checkpoint; those in `rebuilding` start again from 0. */
+  private prepare(rebuilding: readonly Tracked[] = []): void {
     createCheckpointTable(this.db);
     this.writeCheckpoint ??= checkpointWriter(this.db);
-    this.applyInTransaction ??= this.db.transaction((events: RecordedEvent[]) =>
-      this.applyEvents(events),
-    );
+    const applyEvents = this.db.transaction((events: RecordedEvent[]) => this.applyEvents(events));
+    this.applyInTransaction ??= (events) => this.withoutFsync(() => applyEvents(events));
     this.db.transaction(() => {
       for (const tracked of this.tracked) {
         const { name, version } = tracked.projection;
+        if (rebuilding.includes(tracked)) {
+          this.resetTracked(tracked);
+          continue;
+        }
         const stored = readCheckpoint(this.db, name);
         if (stored !== null && stored.version === version) {
           tracked.projection.setup(this.db);
@@ -178,6 +192,7 @@ export class ProjectionRunner {
   }
 
   private follow({ stopWhenCaughtUp }: { stopWhenCaughtUp: boolean }): Promise<void> {
+    this.startBulkLoading();
     const lowest = this.lowestPosition();
     const subscription = this.store.subscribeToAll({
       fromPosition: lowest === null ? 'start' : BigInt(lowest),
@@ -207,16 +222,23 @@ export class ProjectionRunner {
           continue;
         }
         batch = this.commit(batch);
+        this.finishBulkLoading();
         this.currentStatus = 'live';
         caughtUp.resolve();
         if (stopWhenCaughtUp) break;
       }
       this.commit(batch);
+      this.finishBulkLoading();
       this.currentStatus = 'stopped';
       caughtUp.reject(new ProjectionRunnerStoppedError());
     } catch (error) {
       const failure = this.fail(error);
       caughtUp.reject(failure);
+      try {
+        this.finishBulkLoading();
+      } catch (indexError) {
+        this.logger.error('recreating the query indexes failed', indexError);
+      }
     } finally {
       if (this.subscription === subscription) {
         this.subscription = null;
@@ -242,24 +264,87 @@ export class ProjectionRunner {
     return [];
   }
 
+  /** Each projection gets the events after its checkpoint, then its checkpoint moves on. */
   private applyEvents(events: RecordedEvent[]): void {
-    const before = this.tracked.map((t) => t.position);
-    for (const event of events) {
-      const position = Number(event.globalPosition);
-      for (const tracked of this.tracked) {
-        if (tracked.position !== null && position <= tracked.position) continue;
-        try {
-          tracked.projection.apply(this.db, event);
-        } catch (cause) {
-          throw new ProjectionFailedError(tracked.projection.name, event, cause);
-        }
-        tracked.position = position;
-      }
+    const positions = events.map((e) => Number(e.globalPosition));
+    for (const tracked of this.tracked) {
+      const from = tracked.position;
+      let first = 0;
+      while (from !== null && first < positions.length && positions[first] <= from) first++;
+      if (first === events.length) continue;
+      this.applyTo(tracked.projection, first === 0 ? events : events.slice(first));
+      tracked.position = positions[positions.length - 1];
+      const { name, version } = tracked.projection;
+      this.writeCheckpoint?.({ name, version, position: tracked.position });
     }
-    this.tracked.forEach(({ projection, position }, i) => {
-      if (position === before[i]) return;
-      this.writeCheckpoint?.({ name: projection.name, version: projection.version, position });
-    });
+  }
+
+  private applyTo(projection: Projection, events: RecordedEvent[]): void {
+    if (projection.applyBatch === undefined) {
+      for (const event of events) {
+        try {
+          projection.apply(this.db, event);
+        } catch (cause) {
+          throw new ProjectionFailedError(projection.name, event, cause);
+        }
+      }
+      return;
+    }
+    try {
+      projection.applyBatch(this.db, events);
+    } catch (cause) {
+      if (cause instanceof EventApplyError) {
+        throw new ProjectionFailedError(projection.name, cause.event, cause.cause);
+      }
+      throw new ProjectionFailedError(projection.name, events[events.length - 1], cause, true);
+    }
+  }
+
+  /**
+   * A projection starting from position 0 has nothing a query could use yet: drop its query
+   * indexes while it loads. Were the runner to die before `finishBulkLoading`, the next start
+   * recreates them in `setup`.
+   */
+  private startBulkLoading(): void {
+    const loading = this.tracked.filter((t) => t.position === null && !t.bulkLoading);
+    if (loading.length === 0) return;
+    this.db.transaction(() => {
+      for (const tracked of loading) {
+        dropQueryIndexes(this.db, tracked.projection.queryIndexes?.(this.db));
+        tracked.bulkLoading = true;
+      }
+    })();
+  }
+
+  private finishBulkLoading(): void {
+    const loaded = this.tracked.filter((t) => t.bulkLoading);
+    if (loaded.length === 0) return;
+    this.withoutFsync(
+      this.db.transaction(() => {
+        for (const tracked of loaded) {
+          createQueryIndexes(this.db, tracked.projection.queryIndexes?.(this.db));
+          tracked.bulkLoading = false;
+        }
+      }),
+    );
+  }
+
+  /**
+   * The store's connection commits with `synchronous = FULL` (durable on acknowledgement).
+   * Read models need not be: their writes commit together with their checkpoint, so a power
+   * cut can lose the last few transactions, never half of one, and the runner replays them.
+   * Skipping the fsync makes catching up several times faster. The setting is the
+   * connection's, so it is restored at once, before any append can run.
+   */
+  private withoutFsync<T>(work: () => T): T {
+    const previous = this.db.pragma('synchronous', { simple: true }) as number;
+    if (previous <= 1) return work();
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return work();
+    } finally {
+      this.db.pragma(`synchronous = ${previous}`);
+    }
   }
 
   private async halt(): Promise<void> {

@@ -5,6 +5,7 @@ import { accountabilityScenario } from '../testing/accountability-scenario';
 import { project } from '../testing/ledger-history';
 import { auditTrailProjection } from './audit-trail.projection';
 import { getAuditEvent, getAuditTrail, type AuditTrailQuery } from './audit-trail.queries';
+import { ENVELOPES, envelopeModeOf } from './event-envelopes';
 
 const events = accountabilityScenario().events;
 const asAudited = (event: (typeof events)[number]) => ({
@@ -105,4 +106,89 @@ describe('Audit trail', () => {
       );
     });
   });
+
+  describe("when the embedded store's events table shares the database", () => {
+    let shared: SqliteDatabase;
+    beforeEach(() => {
+      shared = new Database(':memory:');
+      createStoreTable(shared);
+      const insert = shared.prepare(
+        `INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const e of events) {
+        insert.run(
+          e.globalPosition,
+          e.eventId,
+          e.streamId,
+          e.streamRevision,
+          e.type,
+          e.schemaVersion,
+          e.recordedAt,
+          e.occurredAt ?? null,
+          e.actor.id,
+          e.actor.role,
+          e.correlationId,
+          e.causationId,
+          JSON.stringify(e.data),
+          e.prevHash,
+          e.hash,
+        );
+      }
+    });
+    afterEach(() => shared.close());
+
+    it('views that table instead of copying every event, and reads the same trail', () => {
+      project(shared, auditTrailProjection, events);
+
+      expect(envelopeModeOf(shared)).toBe('view');
+      expect(getAuditTrail(shared, { limit: 500 })).toEqual(getAuditTrail(db, { limit: 500 }));
+      expect(getAuditTrail(shared, { actorId: 'usg-dpo', from: '2016-09-01T00:00:00Z' })).toEqual(
+        getAuditTrail(db, { actorId: 'usg-dpo', from: '2016-09-01T00:00:00Z' }),
+      );
+    });
+
+    it('replaces copies made before the table was there', () => {
+      auditTrailProjection.setup(shared);
+      shared.exec(`DROP VIEW ${ENVELOPES}`);
+      shared.exec(`CREATE TABLE ${ENVELOPES} AS SELECT * FROM events`);
+
+      auditTrailProjection.setup(shared);
+
+      expect(envelopeModeOf(shared)).toBe('view');
+    });
+
+    it('refuses to set up once the viewed table is gone, until rebuilt', () => {
+      auditTrailProjection.setup(shared);
+      shared.exec('DROP TABLE events');
+
+      expect(() => auditTrailProjection.setup(shared)).toThrow(
+        'rebuild the audit-trail projection',
+      );
+      auditTrailProjection.reset(shared);
+      auditTrailProjection.setup(shared);
+      expect(envelopeModeOf(shared)).toBe('copy');
+    });
+  });
 });
+
+/** The embedded store's table, as its adapter creates it (libs/event-store/src/sqlite). */
+function createStoreTable(db: SqliteDatabase): void {
+  db.exec(`CREATE TABLE events (
+    global_position INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id TEXT NOT NULL UNIQUE,
+    stream_id TEXT NOT NULL,
+    stream_revision INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    schema_version INTEGER NOT NULL,
+    recorded_at TEXT NOT NULL,
+    occurred_at TEXT,
+    actor_id TEXT NOT NULL,
+    actor_role TEXT NOT NULL,
+    correlation_id TEXT NOT NULL,
+    causation_id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    UNIQUE (stream_id, stream_revision)
+  ) STRICT`);
+}

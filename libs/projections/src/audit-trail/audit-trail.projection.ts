@@ -1,65 +1,91 @@
 import type { RecordedEvent } from '@blue-ledger/event-store';
-import type { Projection } from '../projection';
+import {
+  createQueryIndexes,
+  dropQueryIndexes,
+  type Projection,
+  type QueryIndex,
+} from '../projection';
+import type { SqliteDatabase } from '../sqlite/database';
 import { preparedStatements } from '../sqlite/prepared-statements';
-import { toMillis } from '../support/time';
+import {
+  createEnvelopes,
+  dropEnvelopes,
+  ENVELOPES,
+  envelopeModeOf,
+  STORE_EVENTS_TABLE,
+} from './event-envelopes';
 
-export const AUDIT_TRAIL_TABLE = 'audit_trail_events';
+/** Recorded time as a number SQLite can index and compare, whatever the zone it was written in. */
+export const RECORDED_TIME = 'julianday(recorded_at)';
+
+/** Indexes on the copied envelopes, for every filter of the audit trail. */
+const copyIndexes: QueryIndex[] = [
+  { name: `${ENVELOPES}_by_stream`, table: ENVELOPES, columns: ['stream_id', 'global_position'] },
+  { name: `${ENVELOPES}_by_actor`, table: ENVELOPES, columns: ['actor_id', 'global_position'] },
+  { name: `${ENVELOPES}_by_type`, table: ENVELOPES, columns: ['type', 'global_position'] },
+  { name: `${ENVELOPES}_by_recorded`, table: ENVELOPES, columns: [RECORDED_TIME] },
+];
+
+/**
+ * Indexes the audit trail adds to the embedded store's table, for the filters the store's own
+ * indexes (by stream, by type) do not serve. Never dropped while loading: that table is not
+ * what is being loaded.
+ */
+const storeTableIndexes: QueryIndex[] = [
+  {
+    name: 'audit_trail_by_actor',
+    table: STORE_EVENTS_TABLE,
+    columns: ['actor_id', 'global_position'],
+  },
+  { name: 'audit_trail_by_recorded', table: STORE_EVENTS_TABLE, columns: [RECORDED_TIME] },
+];
 
 const statements = preparedStatements((db) => ({
-  insert: db.prepare(
-    `INSERT INTO ${AUDIT_TRAIL_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ),
+  /** Null when the envelopes are a view of the store's table: nothing to copy. */
+  copy:
+    envelopeModeOf(db) === 'copy'
+      ? db.prepare(`INSERT INTO ${ENVELOPES} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      : null,
 }));
 
-/** Every event in the global order with its whole envelope, hashes included. */
+const indexesOf = (db: SqliteDatabase): QueryIndex[] =>
+  envelopeModeOf(db) === 'copy' ? copyIndexes : [];
+
+/**
+ * Every event in the global order with its whole envelope, hashes included, filterable by
+ * stream, actor, type and recorded time; also where the other read models' queries read
+ * envelopes from. With the embedded store in the same database it is a view of the store's
+ * own table, with two more indexes on it, and applying an event costs nothing; otherwise it
+ * copies each envelope (see event-envelopes.ts).
+ */
 export const auditTrailProjection: Projection = {
   name: 'audit-trail',
-  version: 1,
+  version: 2,
+  queryIndexes: indexesOf,
 
   setup(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS ${AUDIT_TRAIL_TABLE} (
-      position INTEGER PRIMARY KEY,
-      event_id TEXT NOT NULL,
-      type TEXT NOT NULL,
-      schema_version INTEGER NOT NULL,
-      stream_id TEXT NOT NULL,
-      stream_revision INTEGER NOT NULL,
-      recorded_at TEXT NOT NULL,
-      recorded_ms INTEGER,
-      occurred_at TEXT,
-      actor_id TEXT NOT NULL,
-      actor_role TEXT NOT NULL,
-      correlation_id TEXT NOT NULL,
-      causation_id TEXT NOT NULL,
-      data TEXT NOT NULL,
-      prev_hash TEXT NOT NULL,
-      hash TEXT NOT NULL
-    )`);
-    for (const column of ['stream_id', 'actor_id', 'type']) {
-      db.exec(`CREATE INDEX IF NOT EXISTS ${AUDIT_TRAIL_TABLE}_by_${column}
-        ON ${AUDIT_TRAIL_TABLE} (${column}, position)`);
-    }
-    db.exec(`CREATE INDEX IF NOT EXISTS ${AUDIT_TRAIL_TABLE}_by_recorded
-      ON ${AUDIT_TRAIL_TABLE} (recorded_ms)`);
+    statements.forget(db);
+    createEnvelopes(db);
+    createQueryIndexes(db, envelopeModeOf(db) === 'copy' ? copyIndexes : storeTableIndexes);
   },
 
   reset(db) {
     statements.forget(db);
-    db.exec(`DROP TABLE IF EXISTS ${AUDIT_TRAIL_TABLE}`);
+    dropQueryIndexes(db, storeTableIndexes);
+    dropEnvelopes(db);
   },
 
   apply(db, event: RecordedEvent) {
     statements
       .of(db)
-      .insert.run(
+      .copy?.run(
         event.globalPosition,
         event.eventId,
-        event.type,
-        event.schemaVersion,
         event.streamId,
         event.streamRevision,
+        event.type,
+        event.schemaVersion,
         event.recordedAt,
-        toMillis(event.recordedAt),
         event.occurredAt ?? null,
         event.actor.id,
         event.actor.role,

@@ -2,7 +2,8 @@ import type { Actor } from '@blue-ledger/event-store';
 import type { SqliteDatabase } from '../sqlite/database';
 import { pageOf, pageSize } from '../sqlite/page';
 import { boundMillis } from '../support/time';
-import { AUDIT_TRAIL_TABLE } from './audit-trail.projection';
+import { RECORDED_TIME } from './audit-trail.projection';
+import { ENVELOPE_COLUMNS, ENVELOPES, type EnvelopeRow } from './event-envelopes';
 
 /** An event's whole envelope, as JSON can carry it: revision and position as numbers. */
 export interface AuditEvent {
@@ -17,6 +18,7 @@ export interface AuditEvent {
   actor: Actor;
   correlationId: string;
   causationId: string;
+  /** As stored: the schema version it was written in, personal field included. */
   data: Record<string, unknown>;
   prevHash: string;
   hash: string;
@@ -41,65 +43,59 @@ export interface AuditTrailPage {
   next: number | null;
 }
 
-interface AuditRow {
-  position: number;
-  event_id: string;
-  type: string;
-  schema_version: number;
-  stream_id: string;
-  stream_revision: number;
-  recorded_at: string;
-  occurred_at: string | null;
-  actor_id: string;
-  actor_role: string;
-  correlation_id: string;
-  causation_id: string;
-  data: string;
-  prev_hash: string;
-  hash: string;
-}
-
 /** Every event in the global order, filtered, one page at a time. */
 export function getAuditTrail(db: SqliteDatabase, query: AuditTrailQuery = {}): AuditTrailPage {
-  const conditions: string[] = [];
-  const params: (string | number)[] = [];
+  // Filtered on time alone, read the time window by its index and sort it, rather than walk
+  // the whole trail in order until the window comes (SQLite's choice without the hint).
+  const onlyTime =
+    (query.from ?? query.to) !== undefined &&
+    query.streamId === undefined &&
+    query.actorId === undefined &&
+    query.type === undefined;
+  const position = onlyTime ? '+global_position' : 'global_position';
+  const conditions: string[] = [`${position} > ?`];
+  const params: (string | number)[] = [query.after ?? -1];
   const where = (condition: string, value: string | number) => {
     conditions.push(condition);
     params.push(value);
   };
-  if (query.after !== undefined) where('position > ?', query.after);
   if (query.streamId !== undefined) where('stream_id = ?', query.streamId);
   if (query.actorId !== undefined) where('actor_id = ?', query.actorId);
   if (query.type !== undefined) where('type = ?', query.type);
-  if (query.from !== undefined) where('recorded_ms >= ?', boundMillis(query.from, 'from'));
-  if (query.to !== undefined) where('recorded_ms <= ?', boundMillis(query.to, 'to'));
+  if (query.from !== undefined)
+    where(`${RECORDED_TIME} >= julianday(?)`, instant(query.from, 'from'));
+  if (query.to !== undefined) where(`${RECORDED_TIME} <= julianday(?)`, instant(query.to, 'to'));
   const size = pageSize(query.limit);
   const rows = db
     .prepare(
-      `SELECT * FROM ${AUDIT_TRAIL_TABLE}
-       ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
-       ORDER BY position LIMIT ?`,
+      `SELECT ${ENVELOPE_COLUMNS.join(', ')} FROM ${ENVELOPES}
+       WHERE ${conditions.join(' AND ')} ORDER BY ${position} LIMIT ?`,
     )
-    .all(...params, size + 1) as AuditRow[];
-  const { items, next } = pageOf(rows, size, (row) => row.position, toAuditEvent);
+    .all(...params, size + 1) as EnvelopeRow[];
+  const { items, next } = pageOf(rows, size, (row) => row.global_position, auditEventOf);
   return { events: items, next };
 }
 
 /** One event by its global position, or null. */
 export function getAuditEvent(db: SqliteDatabase, position: number): AuditEvent | null {
-  const row = db.prepare(`SELECT * FROM ${AUDIT_TRAIL_TABLE} WHERE position = ?`).get(position) as
-    AuditRow | undefined;
-  return row === undefined ? null : toAuditEvent(row);
+  const row = db
+    .prepare(`SELECT ${ENVELOPE_COLUMNS.join(', ')} FROM ${ENVELOPES} WHERE global_position = ?`)
+    .get(position) as EnvelopeRow | undefined;
+  return row === undefined ? null : auditEventOf(row);
 }
 
-function toAuditEvent(row: AuditRow): AuditEvent {
+/** A time bound as SQLite's date functions read it: checked here, as UTC. */
+const instant = (iso: string, field: string): string =>
+  new Date(boundMillis(iso, field)).toISOString();
+
+function auditEventOf(row: EnvelopeRow): AuditEvent {
   const event: AuditEvent = {
     eventId: row.event_id,
     type: row.type,
     schemaVersion: row.schema_version,
     streamId: row.stream_id,
     streamRevision: row.stream_revision,
-    globalPosition: row.position,
+    globalPosition: row.global_position,
     recordedAt: row.recorded_at,
     actor: { id: row.actor_id, role: row.actor_role },
     correlationId: row.correlation_id,

@@ -1,9 +1,24 @@
+import type { RecordedEvent } from '@blue-ledger/event-store';
 import Database from 'better-sqlite3';
+import { auditTrailProjection } from '../audit-trail/audit-trail.projection';
+import { contingentsProjection } from '../contingents/contingents.projection';
+import { followThroughProjection } from '../follow-through/follow-through.projection';
+import { incidentsProjection } from '../incidents/incidents.projection';
 import type { SqliteDatabase } from '../sqlite/database';
 import { accountabilityScenario, ids } from '../testing/accountability-scenario';
 import { LedgerHistory, project } from '../testing/ledger-history';
 import { contingentHistoryProjection } from './contingent-history.projection';
 import { getContingentHistory } from './contingent-history.queries';
+
+/** The history reads its own read model, the audit trail's envelopes, and three others' facts. */
+const projectHistory = (db: SqliteDatabase, events: RecordedEvent[]) =>
+  [
+    contingentHistoryProjection,
+    auditTrailProjection,
+    contingentsProjection,
+    incidentsProjection,
+    followThroughProjection,
+  ].forEach((projection) => project(db, projection, events));
 
 describe('Contingent accountability history', () => {
   let db: SqliteDatabase;
@@ -13,7 +28,7 @@ describe('Contingent accountability history', () => {
   afterEach(() => db.close());
 
   describe('given Malakal and Juba', () => {
-    beforeEach(() => project(db, contingentHistoryProjection, accountabilityScenario().events));
+    beforeEach(() => projectHistory(db, accountabilityScenario().events));
 
     it('tells the Chinese battalion its deployment, rotation, incident, finding and naming', () => {
       const history = getContingentHistory(db, ids.chineseBattalion);
@@ -195,7 +210,7 @@ describe('Contingent accountability history', () => {
         type: 'FindingWithdrawn',
         data: { investigationId: 'i', findingId: 'dropped', reason: 'No evidence' },
       });
-      project(db, contingentHistoryProjection, h.events);
+      projectHistory(db, h.events);
 
       const first = getContingentHistory(db, 'first-unit');
       const second = getContingentHistory(db, 'second-unit');
@@ -212,7 +227,7 @@ describe('Contingent accountability history', () => {
   });
 
   it('is empty for a contingent it knows nothing of', () => {
-    contingentHistoryProjection.setup(db);
+    projectHistory(db, []);
     expect(getContingentHistory(db, 'unknown')).toMatchObject({
       contingent: null,
       deployments: [],

@@ -1,140 +1,97 @@
-import type { RecordedEvent } from '@blue-ledger/event-store';
-import { contingentIdOf, evolveContingentState } from '../documents/contingent-state';
-import { evolveFinding, findingIdOf, unitsOf } from '../documents/finding-record';
-import { evolveIncidentSummary, incidentIdsOf } from '../documents/incident-summary';
-import { applyToRecommendationsAndDecisions } from '../documents/recommendation-decisions';
-import type { Projection } from '../projection';
-import type { SqliteDatabase } from '../sqlite/database';
+import type { Attribution } from '@blue-ledger/domain';
+import { unitsOf } from '../documents/finding-record';
+import { createQueryIndexes, type Projection } from '../projection';
 import { preparedStatements } from '../sqlite/prepared-statements';
-import { recordedOf } from '../support/envelope';
 import { ledgerEventOf } from '../support/ledger-event-of';
 import {
-  contingents,
-  decisions,
-  documentTables,
   FACTS_TABLE,
+  FINDING_EVENTS_TABLE,
   FINDING_UNITS_TABLE,
-  findings,
-  incidents,
-  recommendations,
+  queryIndexes,
   type FactKind,
 } from './contingent-history.tables';
 
 const statements = preparedStatements((db) => ({
-  fact: db.prepare(`INSERT INTO ${FACTS_TABLE} VALUES (?, ?, ?, ?)`),
-  findingUnit: db.prepare(`INSERT OR IGNORE INTO ${FINDING_UNITS_TABLE} VALUES (?, ?)`),
+  fact: db.prepare(`INSERT INTO ${FACTS_TABLE} VALUES (?, ?, ?)`),
+  findingEvent: db.prepare(`INSERT INTO ${FINDING_EVENTS_TABLE} VALUES (?, ?)`),
+  findingUnit: db.prepare(`INSERT INTO ${FINDING_UNITS_TABLE} VALUES (?, ?)`),
 }));
 
 /**
- * A contingent's accountability history: deployments and rotations, incidents, findings
- * attributed to it, namings, recommendations and decisions about it and whether they were
- * carried out, notifications and replies, evaluations and commendations.
+ * Which events make up each contingent's history: the facts of its life (rotations,
+ * re-hattings, evaluations, commendations, notifications and replies, namings, links to
+ * incidents) and the findings ever attributed to it, with their revisions and withdrawals. It
+ * keeps positions only: getContingentHistory reads the envelopes from the audit trail, the
+ * current state from the contingents, incidents and follow-through read models.
  */
 export const contingentHistoryProjection: Projection = {
   name: 'contingent-history',
-  version: 1,
+  version: 2,
+  queryIndexes: () => queryIndexes,
 
   setup(db) {
-    documentTables.forEach((table) => table.create(db));
     db.exec(`CREATE TABLE IF NOT EXISTS ${FACTS_TABLE} (
       contingent_id TEXT NOT NULL,
       position INTEGER NOT NULL,
-      kind TEXT NOT NULL,
-      fact TEXT NOT NULL,
-      PRIMARY KEY (contingent_id, position)
+      kind TEXT NOT NULL
+    )`);
+    db.exec(`CREATE TABLE IF NOT EXISTS ${FINDING_EVENTS_TABLE} (
+      finding_id TEXT NOT NULL,
+      position INTEGER NOT NULL
     )`);
     db.exec(`CREATE TABLE IF NOT EXISTS ${FINDING_UNITS_TABLE} (
       contingent_id TEXT NOT NULL,
-      finding_id TEXT NOT NULL,
-      PRIMARY KEY (contingent_id, finding_id)
-    ) WITHOUT ROWID`);
+      finding_id TEXT NOT NULL
+    )`);
+    createQueryIndexes(db, queryIndexes);
   },
 
   reset(db) {
     statements.forget(db);
-    documentTables.forEach((table) => table.drop(db));
-    db.exec(`DROP TABLE IF EXISTS ${FACTS_TABLE}`);
-    db.exec(`DROP TABLE IF EXISTS ${FINDING_UNITS_TABLE}`);
+    for (const table of [FACTS_TABLE, FINDING_EVENTS_TABLE, FINDING_UNITS_TABLE]) {
+      db.exec(`DROP TABLE IF EXISTS ${table}`);
+    }
   },
 
   apply(db, event) {
-    const contingentId = contingentIdOf(event);
-    if (contingentId !== null) {
-      contingents.update(db, contingentId, (doc) => evolveContingentState(doc, event));
+    const { fact, findingEvent, findingUnit } = statements.of(db);
+    const position = event.globalPosition;
+    const record = (contingentId: string, kind: FactKind): void => {
+      fact.run(contingentId, position, kind);
+    };
+    const attribute = (findingId: string, attributions: Attribution[] | undefined): void => {
+      findingEvent.run(findingId, position);
+      if (attributions === undefined) return;
+      unitsOf({ attributions }).forEach((unit) => findingUnit.run(unit, findingId));
+    };
+    const e = ledgerEventOf(event);
+    switch (e.type) {
+      case 'FindingRecorded':
+        return attribute(e.data.findingId, e.data.attributions);
+      case 'FindingRevised':
+        return attribute(e.data.findingId, e.data.changes.attributions);
+      case 'FindingWithdrawn':
+        return attribute(e.data.findingId, undefined);
+      case 'ContingentRotated':
+        return record(e.data.contingentId, 'rotation');
+      case 'ContingentReHatted':
+        return record(e.data.contingentId, 're_hatting');
+      case 'ContingentEvaluated':
+        return record(e.data.contingentId, 'evaluation');
+      case 'ContingentCommended':
+        return record(e.data.contingentId, 'commendation');
+      case 'TccNotified':
+        return record(e.data.contingentId, 'notification');
+      case 'TccResponseRecorded':
+        return record(e.data.contingentId, 'response');
+      case 'UnitNamed':
+        return record(e.data.contingentId, 'naming');
+      case 'IncidentReported':
+      case 'IncidentUnitsLinked':
+        new Set(e.data.contingentIds).forEach((id) => record(id, 'incident_link'));
+        return;
+      default:
+        return;
     }
-    incidentIdsOf(event).forEach((incidentId) => updateIncident(db, event, incidentId));
-    const findingId = findingIdOf(event);
-    if (findingId !== null) {
-      const finding = findings.update(db, findingId, (doc) => evolveFinding(doc, event));
-      if (finding !== null) {
-        unitsOf(finding).forEach((unit) => statements.of(db).findingUnit.run(unit, findingId));
-      }
-    }
-    applyToRecommendationsAndDecisions(db, event, { recommendations, decisions });
-    recordFacts(db, event);
   },
 };
-
-function recordFact(
-  db: SqliteDatabase,
-  event: RecordedEvent,
-  contingentId: string,
-  kind: FactKind,
-  details: object,
-): void {
-  const recorded = recordedOf(event);
-  const fact = JSON.stringify({ ...details, ...recorded });
-  statements.of(db).fact.run(contingentId, recorded.position, kind, fact);
-}
-
-/** Keeps the incident's current facts, and links each unit newly linked to it. */
-function updateIncident(db: SqliteDatabase, event: RecordedEvent, incidentId: string): void {
-  const before = incidents.get(db, incidentId);
-  const after = evolveIncidentSummary(before, event);
-  if (after === null || after === before) return;
-  incidents.put(db, incidentId, after);
-  const linkedBefore = new Set(before?.contingentIds ?? []);
-  for (const contingentId of after.contingentIds) {
-    if (!linkedBefore.has(contingentId)) {
-      recordFact(db, event, contingentId, 'incident_link', { incidentId });
-    }
-  }
-}
-
-function recordFacts(db: SqliteDatabase, event: RecordedEvent): void {
-  const fact = (contingentId: string, kind: FactKind, details: object) =>
-    recordFact(db, event, contingentId, kind, details);
-  const e = ledgerEventOf(event);
-  switch (e.type) {
-    case 'ContingentRotated': {
-      const { contingentId, personal: _personal, ...rotation } = e.data;
-      return fact(contingentId, 'rotation', rotation);
-    }
-    case 'ContingentReHatted': {
-      const { contingentId, ...reHatting } = e.data;
-      return fact(contingentId, 're_hatting', reHatting);
-    }
-    case 'ContingentEvaluated': {
-      const { contingentId, ...evaluation } = e.data;
-      return fact(contingentId, 'evaluation', evaluation);
-    }
-    case 'ContingentCommended': {
-      const { contingentId, ...commendation } = e.data;
-      return fact(contingentId, 'commendation', commendation);
-    }
-    case 'TccNotified': {
-      const { contingentId, ...notification } = e.data;
-      return fact(contingentId, 'notification', notification);
-    }
-    case 'TccResponseRecorded': {
-      const { contingentId, ...response } = e.data;
-      return fact(contingentId, 'response', response);
-    }
-    case 'UnitNamed': {
-      const { contingentId, ...naming } = e.data;
-      return fact(contingentId, 'naming', naming);
-    }
-    default:
-      return;
-  }
-}

@@ -1,19 +1,31 @@
 import type { EvaluationRating, NotificationChannel } from '@blue-ledger/domain';
+import type { RecordedEvent } from '@blue-ledger/event-store';
+import {
+  ENVELOPES,
+  envelopeColumnsOf,
+  recordedEventOf,
+  type EnvelopeRow,
+} from '../audit-trail/event-envelopes';
 import type { ContingentState, Deployment } from '../documents/contingent-state';
 import type { DecisionRecord } from '../documents/decision-record';
-import { unitsOf, type FindingRecord } from '../documents/finding-record';
+import {
+  evolveFinding,
+  findingIdOf,
+  unitsOf,
+  type FindingRecord,
+} from '../documents/finding-record';
 import type { IncidentStatus } from '../documents/incident-summary';
 import type { RecommendationRecord } from '../documents/recommendation-record';
 import type { SqliteDatabase } from '../sqlite/database';
-import type { Recorded } from '../support/envelope';
+import { recordedOf, type Recorded } from '../support/envelope';
+import { ledgerEventOf } from '../support/ledger-event-of';
+import { contingentStates } from '../contingents/contingents.projection';
+import { decisions, recommendations } from '../follow-through/follow-through.tables';
+import { incidentSummaries } from '../incidents/incidents.projection';
 import {
-  contingents,
-  decisions,
   FACTS_TABLE,
+  FINDING_EVENTS_TABLE,
   FINDING_UNITS_TABLE,
-  findings,
-  incidents,
-  recommendations,
   type FactKind,
 } from './contingent-history.tables';
 
@@ -71,7 +83,7 @@ export interface NamingFact extends Recorded {
 
 export interface IncidentLink {
   incidentId: string;
-  /** When the unit was linked to the incident. */
+  /** When the unit was first linked to the incident. */
   linked: Recorded;
   /** The incident's current facts, when it is known. */
   incident: {
@@ -110,9 +122,15 @@ export interface ContingentHistory {
 
 const parseAll = <T>(rows: string[]): T[] => JSON.parse(`[${rows.join(',')}]`) as T[];
 
-/** Everything the ledger holds about one contingent, each part in the order it was recorded. */
+type FactRow = EnvelopeRow & { kind: FactKind };
+
+/**
+ * Everything the ledger holds about one contingent, each part in the order it was recorded.
+ * It reads the contingent-history read model, the envelopes from the audit trail, and the
+ * current facts from the contingents, incidents and follow-through read models.
+ */
 export function getContingentHistory(db: SqliteDatabase, contingentId: string): ContingentHistory {
-  const contingent = contingents.get(db, contingentId);
+  const contingent = contingentStates.get(db, contingentId);
   const facts = factsOf(db, contingentId);
   const responses = facts<ResponseFact>('response');
   const notifications = facts<Omit<NotificationFact, 'responses'>>('notification').map((n) => ({
@@ -126,7 +144,7 @@ export function getContingentHistory(db: SqliteDatabase, contingentId: string): 
     deployments: contingent?.deployments ?? [],
     rotations: facts<RotationFact>('rotation'),
     reHattings: facts<ReHattingFact>('re_hatting'),
-    incidents: facts<{ incidentId: string } & Recorded>('incident_link').map((link) =>
+    incidents: firstLinks(facts<{ incidentId: string } & Recorded>('incident_link')).map((link) =>
       incidentLink(db, link),
     ),
     findings: attributedFindings(db, contingentId),
@@ -144,23 +162,48 @@ export function getContingentHistory(db: SqliteDatabase, contingentId: string): 
   };
 }
 
+/** The facts of one contingent, grouped by kind: each its event's data and when it was recorded. */
 function factsOf(db: SqliteDatabase, contingentId: string) {
   const rows = db
-    .prepare(`SELECT kind, fact FROM ${FACTS_TABLE} WHERE contingent_id = ? ORDER BY position`)
-    .all(contingentId) as { kind: FactKind; fact: string }[];
+    .prepare(
+      `SELECT f.kind, ${envelopeColumnsOf('e')} FROM ${FACTS_TABLE} f
+       JOIN ${ENVELOPES} e ON e.global_position = f.position
+       WHERE f.contingent_id = ? ORDER BY f.position`,
+    )
+    .all(contingentId) as FactRow[];
+  const facts = rows.map((row) => ({ kind: row.kind, fact: factOf(recordedEventOf(row)) }));
   return <T>(kind: FactKind): T[] =>
-    parseAll<T>(rows.filter((row) => row.kind === kind).map((row) => row.fact));
+    facts.filter((f) => f.kind === kind).map((f) => f.fact as unknown as T);
+}
+
+/** The event's data without the contingent id it is filed under, and when it was recorded. */
+function factOf(event: RecordedEvent): Record<string, unknown> {
+  const {
+    contingentId: _contingentId,
+    personal: _personal,
+    ...details
+  } = ledgerEventOf(event).data as Record<string, unknown>;
+  if (event.type === 'IncidentReported' || event.type === 'IncidentUnitsLinked') {
+    return { incidentId: details.incidentId, ...recordedOf(event) };
+  }
+  return { ...details, ...recordedOf(event) };
 }
 
 function docsOf(db: SqliteDatabase, table: string, where: string, value: string): string[] {
   return db.prepare(`SELECT doc FROM ${table} WHERE ${where}`).pluck().all(value) as string[];
 }
 
+/** A unit linked to an incident again keeps the time it was first linked. */
+function firstLinks<Link extends { incidentId: string }>(links: Link[]): Link[] {
+  const seen = new Set<string>();
+  return links.filter((link) => !seen.has(link.incidentId) && seen.add(link.incidentId));
+}
+
 function incidentLink(
   db: SqliteDatabase,
   { incidentId, position, recordedAt }: { incidentId: string } & Recorded,
 ): IncidentLink {
-  const incident = incidents.get(db, incidentId);
+  const incident = incidentSummaries.get(db, incidentId);
   return {
     incidentId,
     linked: { position, recordedAt },
@@ -177,16 +220,23 @@ function incidentLink(
   };
 }
 
+/** Each finding ever attributed to the unit, folded from its events to how it stands now. */
 function attributedFindings(db: SqliteDatabase, contingentId: string): AttributedFinding[] {
   const rows = db
     .prepare(
-      `SELECT f.doc FROM ${FINDING_UNITS_TABLE} u JOIN ${findings.name} f ON f.id = u.finding_id
-       WHERE u.contingent_id = ? ORDER BY f.position`,
+      `SELECT ${envelopeColumnsOf('e')} FROM ${FINDING_EVENTS_TABLE} f
+       JOIN ${ENVELOPES} e ON e.global_position = f.position
+       WHERE f.finding_id IN (SELECT finding_id FROM ${FINDING_UNITS_TABLE} WHERE contingent_id = ?)
+       ORDER BY f.position`,
     )
-    .pluck()
-    .all(contingentId) as string[];
-  return parseAll<FindingRecord>(rows).map((finding) => ({
-    ...finding,
-    attributedNow: unitsOf(finding).includes(contingentId),
-  }));
+    .all(contingentId) as EnvelopeRow[];
+  const findings = new Map<string, FindingRecord | null>();
+  for (const event of rows.map(recordedEventOf)) {
+    const findingId = findingIdOf(event);
+    if (findingId === null) continue;
+    findings.set(findingId, evolveFinding(findings.get(findingId) ?? null, event));
+  }
+  return [...findings.values()]
+    .filter((finding): finding is FindingRecord => finding !== null)
+    .map((finding) => ({ ...finding, attributedNow: unitsOf(finding).includes(contingentId) }));
 }

@@ -1,14 +1,13 @@
-import type { ContingentState } from '../documents/contingent-state';
-import type { DecisionRecord } from '../documents/decision-record';
-import type { FindingRecord } from '../documents/finding-record';
-import type { IncidentSummary } from '../documents/incident-summary';
-import type { RecommendationRecord } from '../documents/recommendation-record';
-import { DocumentTable } from '../sqlite/document-table';
+import type { QueryIndex } from '../projection';
 
+/** Which events make up each contingent's history, by position and kind. */
 export const FACTS_TABLE = 'contingent_history_facts';
+/** The events of each finding (recorded, revised, withdrawn), by position. */
+export const FINDING_EVENTS_TABLE = 'contingent_history_finding_events';
+/** The contingents each finding was ever attributed to at unit level. */
 export const FINDING_UNITS_TABLE = 'contingent_history_finding_units';
 
-/** The append-only facts of a contingent's history, one per event and contingent. */
+/** The kinds of fact a contingent's history holds, one per event and contingent. */
 export type FactKind =
   | 'rotation'
   | 're_hatting'
@@ -19,40 +18,20 @@ export type FactKind =
   | 'naming'
   | 'incident_link';
 
-export const contingents = new DocumentTable<ContingentState>({
-  table: 'contingent_history_contingents',
-  columns: [],
-  indexes: [],
-});
-
-export const incidents = new DocumentTable<IncidentSummary>({
-  table: 'contingent_history_incidents',
-  columns: [],
-  indexes: [],
-});
-
-export const findings = new DocumentTable<FindingRecord>({
-  table: 'contingent_history_findings',
-  columns: [{ name: 'position', type: 'INTEGER', value: (d) => d.recorded.position }],
-  indexes: [],
-});
-
-export const recommendations = new DocumentTable<RecommendationRecord>({
-  table: 'contingent_history_recommendations',
-  columns: [
-    { name: 'contingent_id', type: 'TEXT', value: (d) => d.contingentId },
-    { name: 'position', type: 'INTEGER', value: (d) => d.issued.position },
-  ],
-  indexes: [['contingent_id', 'position']],
-});
-
-export const decisions = new DocumentTable<DecisionRecord>({
-  table: 'contingent_history_decisions',
-  columns: [
-    { name: 'contingent_id', type: 'TEXT', value: (d) => d.contingentId },
-    { name: 'position', type: 'INTEGER', value: (d) => d.recorded.position },
-  ],
-  indexes: [['contingent_id', 'position']],
-});
-
-export const documentTables = [contingents, incidents, findings, recommendations, decisions];
+export const queryIndexes: QueryIndex[] = [
+  {
+    name: `${FACTS_TABLE}_by_contingent`,
+    table: FACTS_TABLE,
+    columns: ['contingent_id', 'position'],
+  },
+  {
+    name: `${FINDING_EVENTS_TABLE}_by_finding`,
+    table: FINDING_EVENTS_TABLE,
+    columns: ['finding_id', 'position'],
+  },
+  {
+    name: `${FINDING_UNITS_TABLE}_by_contingent`,
+    table: FINDING_UNITS_TABLE,
+    columns: ['contingent_id', 'finding_id'],
+  },
+];

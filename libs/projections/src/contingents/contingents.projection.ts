@@ -3,7 +3,7 @@ import {
   evolveContingentState,
   type ContingentState,
 } from '../documents/contingent-state';
-import type { Projection } from '../projection';
+import { batched, type Projection } from '../projection';
 import { DocumentTable } from '../sqlite/document-table';
 
 export const contingentStates = new DocumentTable<ContingentState>({
@@ -20,11 +20,18 @@ export const contingentStates = new DocumentTable<ContingentState>({
 export const contingentsProjection: Projection = {
   name: 'contingents',
   version: 1,
+  queryIndexes: () => contingentStates.queryIndexes,
   setup: (db) => contingentStates.create(db),
   reset: (db) => contingentStates.drop(db),
-  apply(db, event) {
-    const contingentId = contingentIdOf(event);
-    if (contingentId === null) return;
-    contingentStates.update(db, contingentId, (doc) => evolveContingentState(doc, event));
-  },
+  ...batched((db) => {
+    const states = contingentStates.session(db);
+    return {
+      apply(event) {
+        const contingentId = contingentIdOf(event);
+        if (contingentId === null) return;
+        states.update(contingentId, (doc) => evolveContingentState(doc, event));
+      },
+      flush: () => states.flush(),
+    };
+  }),
 };

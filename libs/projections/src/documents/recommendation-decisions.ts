@@ -1,6 +1,5 @@
 import type { RecordedEvent } from '@blue-ledger/event-store';
-import type { SqliteDatabase } from '../sqlite/database';
-import type { DocumentTable } from '../sqlite/document-table';
+import type { DocumentSession } from '../sqlite/document-table';
 import { decisionIdOf, evolveDecision, type DecisionRecord } from './decision-record';
 import {
   answeredBy,
@@ -8,9 +7,9 @@ import {
   type RecommendationRecord,
 } from './recommendation-record';
 
-export interface RecommendationAndDecisionTables {
-  recommendations: DocumentTable<RecommendationRecord>;
-  decisions: DocumentTable<DecisionRecord>;
+export interface RecommendationsAndDecisions {
+  recommendations: DocumentSession<RecommendationRecord>;
+  decisions: DocumentSession<DecisionRecord>;
 }
 
 /**
@@ -18,23 +17,22 @@ export interface RecommendationAndDecisionTables {
  * out, reversed or lapsed also changes the status of the recommendation it answers.
  */
 export function applyToRecommendationsAndDecisions(
-  db: SqliteDatabase,
   event: RecordedEvent,
-  { recommendations, decisions }: RecommendationAndDecisionTables,
+  { recommendations, decisions }: RecommendationsAndDecisions,
 ): void {
   const issued = issuedRecommendation(event);
   if (issued !== null) {
-    if (recommendations.get(db, issued.recommendationId) === null) {
-      recommendations.put(db, issued.recommendationId, issued);
+    if (recommendations.get(issued.recommendationId) === null) {
+      recommendations.put(issued.recommendationId, issued);
     }
     return;
   }
   const decisionId = decisionIdOf(event);
   if (decisionId === null) return;
-  const decision = decisions.update(db, decisionId, (doc) => evolveDecision(doc, event));
+  const decision = decisions.update(decisionId, (doc) => evolveDecision(doc, event));
   const answered = decision?.recommendation;
   if (decision === null || answered === null || answered === undefined) return;
-  recommendations.update(db, answered.recommendationId, (doc) =>
+  recommendations.update(answered.recommendationId, (doc) =>
     doc === null ? null : answeredBy(doc, decision),
   );
 }

@@ -1,25 +1,33 @@
 import type { RecordedEvent } from '@blue-ledger/event-store';
 import { applyToRecommendationsAndDecisions } from '../documents/recommendation-decisions';
-import type { Projection } from '../projection';
+import { batched, createQueryIndexes, type Projection } from '../projection';
 import type { SqliteDatabase } from '../sqlite/database';
 import { preparedStatements } from '../sqlite/prepared-statements';
-import { recordedOf } from '../support/envelope';
 import { ledgerEventOf } from '../support/ledger-event-of';
+import { toMillis } from '../support/time';
 import {
   decisions,
   documentTables,
   FINDINGS_TABLE,
-  incidents,
+  INCIDENTS_TABLE,
   INVESTIGATION_INCIDENTS_TABLE,
-  investigations,
+  INVESTIGATIONS_TABLE,
+  queryIndexes,
   recommendations,
 } from './follow-through.tables';
 
 const statements = preparedStatements((db) => ({
-  finding: db.prepare(`INSERT OR IGNORE INTO ${FINDINGS_TABLE} VALUES (?, ?)`),
-  investigationIncident: db.prepare(
-    `INSERT OR IGNORE INTO ${INVESTIGATION_INCIDENTS_TABLE} VALUES (?, ?)`,
+  incident: db.prepare(`INSERT OR IGNORE INTO ${INCIDENTS_TABLE} VALUES (?, ?, ?)`),
+  incidentOccurred: db.prepare(
+    `UPDATE ${INCIDENTS_TABLE} SET occurred_at = ?, occurred_ms = ? WHERE incident_id = ?`,
   ),
+  investigation: db.prepare(`INSERT OR IGNORE INTO ${INVESTIGATIONS_TABLE} VALUES (?, NULL, NULL)`),
+  investigationIncident: db.prepare(`INSERT INTO ${INVESTIGATION_INCIDENTS_TABLE} VALUES (?, ?)`),
+  firstFinding: db.prepare(
+    `UPDATE ${INVESTIGATIONS_TABLE} SET first_finding_at = ?, first_finding_position = ?
+     WHERE investigation_id = ? AND first_finding_at IS NULL`,
+  ),
+  finding: db.prepare(`INSERT INTO ${FINDINGS_TABLE} VALUES (?, ?)`),
 }));
 
 /**
@@ -30,66 +38,89 @@ const statements = preparedStatements((db) => ({
  */
 export const followThroughProjection: Projection = {
   name: 'follow-through',
-  version: 1,
+  version: 2,
+  queryIndexes: () => queryIndexes,
 
   setup(db) {
     documentTables.forEach((table) => table.create(db));
-    db.exec(`CREATE TABLE IF NOT EXISTS ${FINDINGS_TABLE} (
-      finding_id TEXT PRIMARY KEY,
-      investigation_id TEXT NOT NULL
-    ) WITHOUT ROWID`);
+    db.exec(`CREATE TABLE IF NOT EXISTS ${INCIDENTS_TABLE} (
+      incident_id TEXT PRIMARY KEY,
+      occurred_at TEXT NOT NULL,
+      occurred_ms INTEGER
+    )`);
+    db.exec(`CREATE TABLE IF NOT EXISTS ${INVESTIGATIONS_TABLE} (
+      investigation_id TEXT PRIMARY KEY,
+      first_finding_at TEXT,
+      first_finding_position INTEGER
+    )`);
     db.exec(`CREATE TABLE IF NOT EXISTS ${INVESTIGATION_INCIDENTS_TABLE} (
       investigation_id TEXT NOT NULL,
-      incident_id TEXT NOT NULL,
-      PRIMARY KEY (investigation_id, incident_id)
-    ) WITHOUT ROWID`);
+      incident_id TEXT NOT NULL
+    )`);
+    db.exec(`CREATE TABLE IF NOT EXISTS ${FINDINGS_TABLE} (
+      finding_id TEXT NOT NULL,
+      investigation_id TEXT NOT NULL
+    )`);
+    createQueryIndexes(db, queryIndexes);
   },
 
   reset(db) {
     statements.forget(db);
     documentTables.forEach((table) => table.drop(db));
-    db.exec(`DROP TABLE IF EXISTS ${FINDINGS_TABLE}`);
-    db.exec(`DROP TABLE IF EXISTS ${INVESTIGATION_INCIDENTS_TABLE}`);
+    for (const table of [
+      INCIDENTS_TABLE,
+      INVESTIGATIONS_TABLE,
+      INVESTIGATION_INCIDENTS_TABLE,
+      FINDINGS_TABLE,
+    ]) {
+      db.exec(`DROP TABLE IF EXISTS ${table}`);
+    }
   },
 
-  apply(db, event) {
-    applyToRecommendationsAndDecisions(db, event, { recommendations, decisions });
-    trackProgress(db, event);
-  },
+  ...batched((db) => {
+    const documents = {
+      recommendations: recommendations.session(db),
+      decisions: decisions.session(db),
+    };
+    return {
+      apply(event) {
+        applyToRecommendationsAndDecisions(event, documents);
+        trackProgress(db, event);
+      },
+      flush() {
+        documents.recommendations.flush();
+        documents.decisions.flush();
+      },
+    };
+  }),
 };
 
 function trackProgress(db: SqliteDatabase, event: RecordedEvent): void {
+  const s = statements.of(db);
   const e = ledgerEventOf(event);
   switch (e.type) {
-    case 'IncidentReported':
-      if (incidents.get(db, e.data.incidentId) === null) {
-        const { incidentId, occurredAt } = e.data;
-        incidents.put(db, incidentId, { incidentId, occurredAt });
-      }
+    case 'IncidentReported': {
+      const { incidentId, occurredAt } = e.data;
+      s.incident.run(incidentId, occurredAt, toMillis(occurredAt));
       return;
+    }
     case 'IncidentAmended': {
       const { occurredAt } = e.data.changes;
-      if (occurredAt === undefined) return;
-      incidents.update(db, e.data.incidentId, (doc) =>
-        doc === null ? null : { ...doc, occurredAt },
-      );
+      if (occurredAt !== undefined) {
+        s.incidentOccurred.run(occurredAt, toMillis(occurredAt), e.data.incidentId);
+      }
       return;
     }
     case 'InvestigationOpened': {
       const { investigationId, incidentIds } = e.data;
-      if (investigations.get(db, investigationId) !== null) return;
-      investigations.put(db, investigationId, { investigationId, incidentIds, firstFinding: null });
-      incidentIds.forEach((id) => statements.of(db).investigationIncident.run(investigationId, id));
+      if (s.investigation.run(investigationId).changes === 0) return;
+      new Set(incidentIds).forEach((id) => s.investigationIncident.run(investigationId, id));
       return;
     }
     case 'FindingRecorded': {
       const { investigationId, findingId } = e.data;
-      statements.of(db).finding.run(findingId, investigationId);
-      investigations.update(db, investigationId, (doc) =>
-        doc === null || doc.firstFinding !== null
-          ? doc
-          : { ...doc, firstFinding: { ...recordedOf(event), findingId } },
-      );
+      s.finding.run(findingId, investigationId);
+      s.firstFinding.run(event.recordedAt, event.globalPosition, investigationId);
       return;
     }
     default:

@@ -6,9 +6,9 @@ import { pageSize } from '../sqlite/page';
 import { daysBetween } from '../support/time';
 import {
   decisions,
-  incidents,
+  INCIDENTS_TABLE,
   INVESTIGATION_INCIDENTS_TABLE,
-  investigations,
+  INVESTIGATIONS_TABLE,
   recommendations,
 } from './follow-through.tables';
 
@@ -107,19 +107,22 @@ interface TimesRow {
 }
 
 function decisionTimes(db: SqliteDatabase): DecisionTimes[] {
-  const earliestIncident = `SELECT n.id FROM ${INVESTIGATION_INCIDENTS_TABLE} l
-    JOIN ${incidents.name} n ON n.id = l.incident_id
+  const earliestIncident = `SELECT n.incident_id FROM ${INVESTIGATION_INCIDENTS_TABLE} l
+    JOIN ${INCIDENTS_TABLE} n ON n.incident_id = l.incident_id
     WHERE l.investigation_id = d.investigation_id ORDER BY n.occurred_ms LIMIT 1`;
   const rows = db
     .prepare(
       `SELECT d.id AS decisionId, d.recommendation_id AS recommendationId,
               d.investigation_id AS investigationId, d.decided_at AS decidedAt,
               i.first_finding_at AS firstFindingRecordedAt, (${earliestIncident}) AS incidentId
-       FROM ${decisions.name} d LEFT JOIN ${investigations.name} i ON i.id = d.investigation_id
+       FROM ${decisions.name} d
+       LEFT JOIN ${INVESTIGATIONS_TABLE} i ON i.investigation_id = d.investigation_id
        WHERE d.investigation_id IS NOT NULL ORDER BY d.position`,
     )
     .all() as TimesRow[];
-  const occurredAt = db.prepare(`SELECT occurred_at FROM ${incidents.name} WHERE id = ?`).pluck();
+  const occurredAt = db
+    .prepare(`SELECT occurred_at FROM ${INCIDENTS_TABLE} WHERE incident_id = ?`)
+    .pluck();
   return rows.map((row) => {
     const incidentOccurredAt =
       row.incidentId === null ? null : ((occurredAt.get(row.incidentId) as string) ?? null);

@@ -1,24 +1,16 @@
 import type { DecisionRecord } from '../documents/decision-record';
 import type { RecommendationRecord } from '../documents/recommendation-record';
-import type { Recorded } from '../support/envelope';
+import type { QueryIndex } from '../projection';
 import { DocumentTable } from '../sqlite/document-table';
-import { toMillis } from '../support/time';
 
-export const FINDINGS_TABLE = 'follow_through_findings';
+/** Investigation id → when its first finding was recorded. */
+export const INVESTIGATIONS_TABLE = 'follow_through_investigations';
+/** Investigation id → the incidents it covers. */
 export const INVESTIGATION_INCIDENTS_TABLE = 'follow_through_investigation_incidents';
-
-export interface InvestigationProgress {
-  investigationId: string;
-  incidentIds: string[];
-  /** The first finding recorded in it: when the investigation first concluded anything. */
-  firstFinding: (Recorded & { findingId: string }) | null;
-}
-
-export interface IncidentOccurrence {
-  incidentId: string;
-  /** The current occurred time, after amendments. */
-  occurredAt: string;
-}
+/** Incident id → when it occurred, after amendments. */
+export const INCIDENTS_TABLE = 'follow_through_incidents';
+/** Finding id → its investigation: a lookup the API needs. */
+export const FINDINGS_TABLE = 'follow_through_findings';
 
 export const recommendations = new DocumentTable<RecommendationRecord>({
   table: 'follow_through_recommendations',
@@ -48,27 +40,21 @@ export const decisions = new DocumentTable<DecisionRecord>({
       value: (d) => d.recommendation?.investigationId ?? null,
     },
     { name: 'recommended_action', type: 'TEXT', value: (d) => d.recommendation?.action ?? null },
+    { name: 'contingent_id', type: 'TEXT', value: (d) => d.contingentId },
     { name: 'decided_at', type: 'TEXT', value: (d) => d.decidedAt },
     { name: 'position', type: 'INTEGER', value: (d) => d.recorded.position },
   ],
-  indexes: [['position'], ['outcome', 'status', 'position'], ['investigation_id']],
+  indexes: [['position'], ['outcome', 'status', 'position'], ['contingent_id', 'position']],
 });
 
-export const investigations = new DocumentTable<InvestigationProgress>({
-  table: 'follow_through_investigations',
-  columns: [
-    { name: 'first_finding_at', type: 'TEXT', value: (d) => d.firstFinding?.recordedAt ?? null },
-  ],
-  indexes: [],
-});
+export const documentTables = [recommendations, decisions];
 
-export const incidents = new DocumentTable<IncidentOccurrence>({
-  table: 'follow_through_incidents',
-  columns: [
-    { name: 'occurred_at', type: 'TEXT', value: (d) => d.occurredAt },
-    { name: 'occurred_ms', type: 'INTEGER', value: (d) => toMillis(d.occurredAt) },
-  ],
-  indexes: [],
-});
-
-export const documentTables = [recommendations, decisions, investigations, incidents];
+export const queryIndexes: QueryIndex[] = [
+  ...documentTables.flatMap((table) => table.queryIndexes),
+  {
+    name: `${INVESTIGATION_INCIDENTS_TABLE}_by_investigation`,
+    table: INVESTIGATION_INCIDENTS_TABLE,
+    columns: ['investigation_id'],
+  },
+  { name: `${FINDINGS_TABLE}_by_finding`, table: FINDINGS_TABLE, columns: ['finding_id'] },
+];

@@ -78,7 +78,7 @@ export function findRecommendation(
 /** The investigation a finding was recorded in, or null when the finding is unknown. */
 export function findInvestigationOfFinding(db: SqliteDatabase, findingId: string): string | null {
   const investigationId = db
-    .prepare(`SELECT investigation_id FROM ${FINDINGS_TABLE} WHERE finding_id = ?`)
+    .prepare(`SELECT investigation_id FROM ${FINDINGS_TABLE} WHERE finding_id = ? LIMIT 1`)
     .pluck()
     .get(findingId) as string | undefined;
   return investigationId ?? null;

@@ -1,9 +1,15 @@
+import type { RecordedEvent } from '@blue-ledger/event-store';
 import Database from 'better-sqlite3';
+import { auditTrailProjection } from '../audit-trail/audit-trail.projection';
 import type { SqliteDatabase } from '../sqlite/database';
 import { accountabilityScenario, ids } from '../testing/accountability-scenario';
 import { LedgerHistory, project } from '../testing/ledger-history';
 import { incidentTimelineProjection } from './incident-timeline.projection';
 import { getTimeline, type IncidentTimeline } from './incident-timeline.queries';
+
+/** The timeline reads the envelopes from the audit trail. */
+const projectTimeline = (db: SqliteDatabase, events: RecordedEvent[]) =>
+  [incidentTimelineProjection, auditTrailProjection].forEach((p) => project(db, p, events));
 
 const stepsOf = (timeline: IncidentTimeline) =>
   timeline.entries.map((e) => `${e.position} ${e.type}`);
@@ -16,7 +22,7 @@ describe('Incident timeline', () => {
   afterEach(() => db.close());
 
   describe('given Malakal and Juba', () => {
-    beforeEach(() => project(db, incidentTimelineProjection, accountabilityScenario().events));
+    beforeEach(() => projectTimeline(db, accountabilityScenario().events));
 
     it('holds the incident and everything linked to it, and nothing else', () => {
       const timeline = getTimeline(db, ids.juba, { order: 'recorded' });
@@ -122,7 +128,7 @@ describe('Incident timeline', () => {
         recordedAt: '2016-07-15T00:00:00.000Z',
         occurredAt: '2016-07-11T00:00:00.000Z',
       });
-      project(db, incidentTimelineProjection, h.events);
+      projectTimeline(db, h.events);
 
       const occurred = getTimeline(db, 'kidal', { order: 'occurred' });
       const recorded = getTimeline(db, 'kidal', { order: 'recorded' });
@@ -144,7 +150,7 @@ describe('Incident timeline', () => {
     });
 
     it('refuses an order it does not know', () => {
-      incidentTimelineProjection.setup(db);
+      projectTimeline(db, []);
       expect(() => getTimeline(db, 'kidal', { order: 'alphabetical' as 'occurred' })).toThrow(
         RangeError,
       );
@@ -165,7 +171,7 @@ describe('Incident timeline', () => {
       h.record('contingent-chn-batt', replied('inquiry-notice'), {
         recordedAt: '2016-08-21T00:00:00.000Z',
       });
-      project(db, incidentTimelineProjection, h.events);
+      projectTimeline(db, h.events);
 
       expect(stepsOf(getTimeline(db, 'kidal', { asOf: '2016-08-22T00:00:00.000Z' }))).toEqual([
         '10 IncidentReported',
@@ -184,7 +190,7 @@ describe('Incident timeline', () => {
     });
 
     it('rejects an instant that does not parse', () => {
-      incidentTimelineProjection.setup(db);
+      projectTimeline(db, []);
       expect(() => getTimeline(db, 'kidal', { asOf: 'yesterday' })).toThrow(RangeError);
     });
   });
@@ -203,7 +209,7 @@ describe('Incident timeline', () => {
       h.record('contingent-chn-batt', notified('about-decision', 'decision-d'));
       h.record('contingent-chn-batt', notified('about-incident', 'incident-b'));
       h.record('contingent-chn-batt', notified('about-nothing', 'mission-UNMISS'));
-      project(db, incidentTimelineProjection, h.events);
+      projectTimeline(db, h.events);
 
       expect(stepsOf(getTimeline(db, 'a'))).toEqual([
         '10 IncidentReported',
@@ -224,7 +230,7 @@ describe('Incident timeline', () => {
   });
 
   it('is empty for an incident it knows nothing of', () => {
-    incidentTimelineProjection.setup(db);
+    projectTimeline(db, []);
     expect(getTimeline(db, 'unknown').entries).toEqual([]);
   });
 });

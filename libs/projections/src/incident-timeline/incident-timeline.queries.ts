@@ -1,7 +1,13 @@
+import {
+  ENVELOPES,
+  envelopeColumnsOf,
+  recordedEventOf,
+  type EnvelopeRow,
+} from '../audit-trail/event-envelopes';
 import type { SqliteDatabase } from '../sqlite/database';
 import { boundMillis } from '../support/time';
 import { TIMELINE_ENTRIES_TABLE } from './incident-timeline.projection';
-import type { TimelineEntry } from './timeline-entry';
+import { timelineEntryOf, type TimelineEntry } from './timeline-entry';
 
 /** `occurred`: as it happened in the world; `recorded`: as the ledger learnt it. */
 export type TimelineOrder = 'occurred' | 'recorded';
@@ -22,14 +28,15 @@ export interface IncidentTimeline {
 }
 
 const ORDER_BY: Record<TimelineOrder, string> = {
-  occurred: 'occurred_ms, position',
-  recorded: 'recorded_ms, position',
+  occurred: 't.occurred_ms, t.position',
+  recorded: 't.recorded_ms, t.position',
 };
 
 /**
  * The incident and everything linked to it: its own events, its investigations and all that
  * happened in them, the decisions answering their recommendations, the notifications about any
- * of these and the replies. With `asOf`, the timeline as it was known at that instant.
+ * of these and the replies. With `asOf`, the timeline as it was known at that instant. Reads
+ * the incident-timeline read model and, for the envelopes, the audit trail.
  */
 export function getTimeline(
   db: SqliteDatabase,
@@ -39,16 +46,16 @@ export function getTimeline(
   const order = query.order ?? 'occurred';
   if (!(order in ORDER_BY)) throw new RangeError(`order must be occurred or recorded: ${order}`);
   const asOf = query.asOf ?? null;
-  const known = asOf === null ? '' : 'AND known_ms <= ?';
+  const known = asOf === null ? '' : 'AND t.known_ms <= ?';
   const params: (string | number)[] = [incidentId];
   if (asOf !== null) params.push(boundMillis(asOf, 'asOf'));
   const rows = db
     .prepare(
-      `SELECT entry FROM ${TIMELINE_ENTRIES_TABLE}
-       WHERE incident_id = ? ${known} ORDER BY ${ORDER_BY[order]}`,
+      `SELECT ${envelopeColumnsOf('e')} FROM ${TIMELINE_ENTRIES_TABLE} t
+       JOIN ${ENVELOPES} e ON e.global_position = t.position
+       WHERE t.incident_id = ? ${known} ORDER BY ${ORDER_BY[order]}`,
     )
-    .pluck()
-    .all(...params) as string[];
-  const entries = JSON.parse(`[${rows.join(',')}]`) as TimelineEntry[];
+    .all(...params) as EnvelopeRow[];
+  const entries = rows.map((row) => timelineEntryOf(recordedEventOf(row)));
   return { incidentId, asOf, order, entries };
 }

@@ -3,7 +3,7 @@ import {
   incidentIdsOf,
   type IncidentSummary,
 } from '../documents/incident-summary';
-import type { Projection } from '../projection';
+import { batched, type Projection } from '../projection';
 import { DocumentTable } from '../sqlite/document-table';
 
 export const incidentSummaries = new DocumentTable<IncidentSummary>({
@@ -26,11 +26,18 @@ export const incidentSummaries = new DocumentTable<IncidentSummary>({
 export const incidentsProjection: Projection = {
   name: 'incidents',
   version: 1,
+  queryIndexes: () => incidentSummaries.queryIndexes,
   setup: (db) => incidentSummaries.create(db),
   reset: (db) => incidentSummaries.drop(db),
-  apply(db, event) {
-    for (const incidentId of incidentIdsOf(event)) {
-      incidentSummaries.update(db, incidentId, (doc) => evolveIncidentSummary(doc, event));
-    }
-  },
+  ...batched((db) => {
+    const summaries = incidentSummaries.session(db);
+    return {
+      apply(event) {
+        for (const incidentId of incidentIdsOf(event)) {
+          summaries.update(incidentId, (doc) => evolveIncidentSummary(doc, event));
+        }
+      },
+      flush: () => summaries.flush(),
+    };
+  }),
 };

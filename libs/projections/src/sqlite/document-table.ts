@@ -1,3 +1,4 @@
+import { createQueryIndexes, type QueryIndex } from '../projection';
 import type { SqliteDatabase } from './database';
 import { preparedStatements } from './prepared-statements';
 
@@ -13,7 +14,7 @@ export interface IndexedColumn<Doc> {
 export interface DocumentTableSpec<Doc> {
   table: string;
   columns: IndexedColumn<Doc>[];
-  /** Each index as its list of columns. */
+  /** Indexes for the queries, each as its list of columns. */
   indexes: string[][];
 }
 
@@ -30,15 +31,16 @@ export class DocumentTable<Doc> {
     return this.spec.table;
   }
 
+  get queryIndexes(): QueryIndex[] {
+    const { table, indexes } = this.spec;
+    return indexes.map((columns) => ({ name: `${table}_by_${columns.join('_')}`, table, columns }));
+  }
+
   create(db: SqliteDatabase): void {
-    const { table, columns, indexes } = this.spec;
+    const { table, columns } = this.spec;
     const extra = columns.map((c) => `, ${c.name} ${c.type}`).join('');
     db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY${extra}, doc TEXT NOT NULL)`);
-    for (const index of indexes) {
-      db.exec(
-        `CREATE INDEX IF NOT EXISTS ${table}_by_${index.join('_')} ON ${table} (${index.join(', ')})`,
-      );
-    }
+    createQueryIndexes(db, this.queryIndexes);
   }
 
   drop(db: SqliteDatabase): void {
@@ -64,6 +66,11 @@ export class DocumentTable<Doc> {
     return after;
   }
 
+  /** A write-back cache of documents for one transaction: read each once, write each once. */
+  session(db: SqliteDatabase): DocumentSession<Doc> {
+    return new DocumentSession(this, db);
+  }
+
   private prepare(db: SqliteDatabase) {
     const { table, columns } = this.spec;
     const names = ['id', ...columns.map((c) => c.name), 'doc'];
@@ -78,5 +85,40 @@ export class DocumentTable<Doc> {
          ON CONFLICT(id) DO UPDATE SET ${updates}`,
       ),
     };
+  }
+}
+
+export class DocumentSession<Doc> {
+  private readonly docs = new Map<string, Doc | null>();
+  private readonly changed = new Set<string>();
+
+  constructor(
+    private readonly table: DocumentTable<Doc>,
+    private readonly db: SqliteDatabase,
+  ) {}
+
+  get(id: string): Doc | null {
+    if (this.docs.has(id)) return this.docs.get(id) ?? null;
+    const doc = this.table.get(this.db, id);
+    this.docs.set(id, doc);
+    return doc;
+  }
+
+  put(id: string, doc: Doc): void {
+    this.docs.set(id, doc);
+    this.changed.add(id);
+  }
+
+  /** Read, evolve, keep; a null result changes nothing. Documents are never mutated in place. */
+  update(id: string, evolve: (doc: Doc | null) => Doc | null): Doc | null {
+    const before = this.get(id);
+    const after = evolve(before);
+    if (after !== null && after !== before) this.put(id, after);
+    return after;
+  }
+
+  flush(): void {
+    for (const id of this.changed) this.table.put(this.db, id, this.docs.get(id) as Doc);
+    this.changed.clear();
   }
 }
