@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { ConfigurationError } from '../../api/src/config/ledger-config';
 import { registerImport } from './commands/import';
+import { registerPrincipals } from './commands/principals';
 import { registerRebuild } from './commands/rebuild';
 
 /** `ledger`: the ledger's offline tools. Run as `npm run ledger -- <command>`. */
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerRebuild(program);
   registerImport(program);
+  registerPrincipals(program);
   return program;
 }
 
