@@ -2,9 +2,13 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { ConfigurationError } from '../../api/src/config/ledger-config';
+import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerPrincipals } from './commands/principals';
+import { registerPublicKey } from './commands/public-key';
 import { registerRebuild } from './commands/rebuild';
+import { registerVerify } from './commands/verify';
+import { registerVerifyProof } from './commands/verify-proof';
 
 /** `ledger`: the ledger's offline tools. Run as `npm run ledger -- <command>`. */
 export function buildProgram(): Command {
@@ -15,6 +19,10 @@ export function buildProgram(): Command {
   registerRebuild(program);
   registerImport(program);
   registerPrincipals(program);
+  registerExport(program);
+  registerVerify(program);
+  registerVerifyProof(program);
+  registerPublicKey(program);
   return program;
 }
 
