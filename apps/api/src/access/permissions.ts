@@ -67,6 +67,15 @@ export const PERMISSIONS: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /audit': READERS_AND_LIAISONS,
   'GET /streams/:streamId': READERS_AND_LIAISONS,
 
+  // Heads, keys and proofs are hashes and positions: anyone who reads may check the record.
+  'GET /integrity/head': READERS_AND_LIAISONS,
+  'GET /integrity/heads': READERS_AND_LIAISONS,
+  'GET /integrity/public-key': READERS_AND_LIAISONS,
+  'GET /integrity/proofs/inclusion': READERS_AND_LIAISONS,
+  'GET /integrity/proofs/consistency': READERS_AND_LIAISONS,
+  'POST /integrity/heads': ['admin', 'oversight'],
+  'POST /integrity/verification': READERS,
+
   'POST /principals': ['admin'],
   'GET /principals': ['admin'],
   'POST /principals/:id/tokens': ['admin'],
