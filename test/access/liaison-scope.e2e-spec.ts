@@ -1,0 +1,206 @@
+import { PERMISSIONS, PUBLIC } from '../../apps/api/src/access/permissions';
+import { startApp, type RunningApp } from '../support/in-process-app';
+import { appRoutes } from './app-routes';
+import {
+  CATCH_ALL_ROUTE,
+  DOCUMENTATION_ROUTE,
+  pathOf,
+  type AccessFixtures,
+} from './route-requests';
+
+const RWANDAN_DESIGNATION = 'Rwandan battalion RWABATT-7';
+
+describe("A liaison's view of the ledger", () => {
+  let running: RunningApp;
+  const eth = {} as AccessFixtures;
+  const rwa = {} as AccessFixtures;
+  let sharedIncident: string;
+
+  beforeAll(async () => {
+    running = await startApp();
+    const admin = running.client.as('admin');
+    const investigator = running.client.as('investigator');
+    const decider = running.client.as('decider');
+    await admin.create('/missions', { code: 'UNMISS', name: 'UNMISS', hostCountry: 'SSD' });
+    const unit = (country: string, designation: string) =>
+      admin
+        .create('/contingents', {
+          country,
+          unitType: 'infantry_battalion',
+          designation,
+          missionCode: 'UNMISS',
+        })
+        .then((r) => r.id);
+    eth.contingentId = await unit('ETH', 'Ethiopian battalion');
+    rwa.contingentId = await unit('RWA', RWANDAN_DESIGNATION);
+    await admin.create(`/contingents/${rwa.contingentId}/evaluations`, {
+      evaluatedAt: '2016-01-01T00:00:00Z',
+      rating: 'below_standard',
+      summary: 'Evaluation of the unit',
+    });
+    const incident = (contingentIds: string[], summary: string) =>
+      investigator
+        .create('/incidents', {
+          missionCode: 'UNMISS',
+          occurredAt: '2016-02-17T22:00:00Z',
+          location: { name: 'Malakal POC site' },
+          category: 'attack_on_poc_site',
+          summary,
+          contingentIds,
+        })
+        .then((r) => r.id);
+    sharedIncident = await incident([eth.contingentId, rwa.contingentId], 'Attack on the POC site');
+    eth.incidentId = sharedIncident;
+    rwa.incidentId = await incident([rwa.contingentId], 'Another incident');
+    const investigationId = (
+      await investigator.create('/investigations', {
+        incidentIds: [sharedIncident, rwa.incidentId],
+        kind: 'board_of_inquiry',
+        title: 'Board of Inquiry',
+      })
+    ).id;
+    eth.investigationId = rwa.investigationId = investigationId;
+    const finding = (contingentIds: string[], statement: string) =>
+      investigator
+        .create(`/investigations/${investigationId}/findings`, {
+          statement,
+          category: 'abandonment_of_post',
+          severity: 'high',
+          attributions: contingentIds.map((contingentId) => ({ level: 'unit', contingentId })),
+        })
+        .then((r) => r.id);
+    eth.findingId = await finding([eth.contingentId, rwa.contingentId], 'Both units left posts');
+    rwa.findingId = await finding([rwa.contingentId], 'The unit did not engage');
+    eth.evidenceId = rwa.evidenceId = (
+      await investigator.create(`/investigations/${investigationId}/evidence`, {
+        kind: 'document',
+        description: 'Log',
+        sha256: 'c'.repeat(64),
+        custodian: 'BOI',
+      })
+    ).id;
+    await investigator.create(`/investigations/${investigationId}/namings`, {
+      contingentId: rwa.contingentId,
+      findingIds: [rwa.findingId],
+      public: false,
+    });
+    rwa.recommendationId = (
+      await investigator.create(`/investigations/${investigationId}/recommendations`, {
+        action: 'repatriate_unit',
+        contingentId: rwa.contingentId,
+        findingIds: [rwa.findingId],
+        rationale: 'Repatriate the unit',
+      })
+    ).id;
+    rwa.decisionId = (
+      await decider.create('/decisions', {
+        contingentId: rwa.contingentId,
+        scope: 'unit',
+        outcome: 'repatriate',
+        authority: 'USG DPO',
+        rationale: 'As recommended',
+        recommendationId: rwa.recommendationId,
+      })
+    ).id;
+    eth.decisionId = (
+      await decider.create('/decisions', {
+        contingentId: eth.contingentId,
+        scope: 'unit',
+        outcome: 'retain',
+        authority: 'USG DPO',
+        rationale: 'No recommendation',
+      })
+    ).id;
+    await investigator.create(`/contingents/${rwa.contingentId}/notifications`, {
+      subjectStreamId: `investigation-${investigationId}`,
+      notifiedAt: '2016-06-01T00:00:00Z',
+      channel: 'note_verbale',
+    });
+    for (const f of [eth, rwa]) Object.assign(f, { managedPrincipalId: 'x', subjectId: 'x' });
+  });
+
+  afterAll(async () => {
+    await running?.close();
+  });
+
+  const readPaths = () => {
+    const routes = appRoutes(running.app).filter(
+      (r) =>
+        r.startsWith('GET ') &&
+        !DOCUMENTATION_ROUTE.test(r) &&
+        !CATCH_ALL_ROUTE.test(r) &&
+        PERMISSIONS[r] !== PUBLIC &&
+        (PERMISSIONS[r] as readonly string[]).includes('tcc_liaison'),
+    );
+    const searches = [
+      `/contingents?country=RWA`,
+      `/audit?stream=contingent-${rwa.contingentId}`,
+      `/audit?type=UnitNamed`,
+      `/audit?type=ContingentRegistered`,
+      `/audit?limit=1000`,
+      `/incidents?mission=UNMISS`,
+      `/streams/incident-${sharedIncident}`,
+      `/streams/investigation-${eth.investigationId}`,
+      `/streams/decision-${rwa.decisionId}`,
+      `/incidents/${sharedIncident}/timeline?order=recorded`,
+      `/contingents/${eth.contingentId}/history`,
+    ];
+    return [...routes.flatMap((r) => [pathOf(r, eth), pathOf(r, rwa)]), ...searches];
+  };
+
+  it("gives Ethiopia's liaison nothing about the Rwandan unit, on any route or search", async () => {
+    const rwandan = [
+      rwa.contingentId,
+      rwa.incidentId,
+      rwa.findingId,
+      rwa.recommendationId,
+      rwa.decisionId,
+      RWANDAN_DESIGNATION,
+      '"RWA"',
+      eth.evidenceId,
+    ];
+    const leaks: string[] = [];
+    for (const p of readPaths()) {
+      const response = await running.client.as('liaisonETH').get(p);
+      if (response.status >= 500) leaks.push(`${p}: ${response.status}`);
+      // A refusal echoes only the path the liaison sent.
+      if (response.status >= 400) continue;
+      const text = JSON.stringify(response.body);
+      for (const thing of rwandan) if (text.includes(thing)) leaks.push(`${p}: ${thing}`);
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('shows it its own unit in the incident the two units shared, and the finding about both', async () => {
+    const timeline = await running.client
+      .as('liaisonETH')
+      .get(`/incidents/${sharedIncident}/timeline`);
+    expect(timeline.status).toBe(200);
+    expect(JSON.stringify(timeline.body)).toContain(eth.findingId);
+    const history = await running.client
+      .as('liaisonETH')
+      .get(`/contingents/${eth.contingentId}/history`);
+    expect(history.status).toBe(200);
+    expect(JSON.stringify(history.body)).toContain(eth.findingId);
+    expect(JSON.stringify(history.body)).toContain(eth.decisionId);
+  });
+
+  it('answers not found, or forbidden, for what is wholly about another country', async () => {
+    for (const p of [
+      `/incidents/${rwa.incidentId}`,
+      `/incidents/${rwa.incidentId}/timeline`,
+      `/decisions/${rwa.decisionId}`,
+      `/streams/contingent-${rwa.contingentId}`,
+      `/contingents/${rwa.contingentId}`,
+    ]) {
+      expect([403, 404]).toContain((await running.client.as('liaisonETH').get(p)).status);
+    }
+  });
+
+  it('hides nothing from a reviewer, who reads all', async () => {
+    const audit = await running.client.as('reviewer').get('/audit?limit=1000');
+    const text = JSON.stringify(audit.body);
+    expect(text).toContain(rwa.contingentId);
+    expect(text).toContain(RWANDAN_DESIGNATION);
+  });
+});
