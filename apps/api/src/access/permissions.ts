@@ -82,14 +82,6 @@ export const PERMISSIONS: Record<string, readonly Role[] | typeof PUBLIC> = {
   'DELETE /principals/:id/tokens': ['admin'],
   'POST /subjects/:subjectId/erasure': ['admin'],
   'GET /access-log': ['oversight', 'admin'],
-
-  'GET /integrity/head': READERS,
-  'GET /integrity/heads': READERS,
-  'GET /integrity/public-key': READERS,
-  'GET /integrity/proofs/inclusion': READERS,
-  'GET /integrity/proofs/consistency': READERS,
-  'POST /integrity/heads': ['admin', 'oversight'],
-  'POST /integrity/verification': READERS,
 };
 
 export const permissionOf = (method: string, routePath: string) =>
