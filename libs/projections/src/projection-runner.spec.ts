@@ -10,7 +10,7 @@ import {
 import type { Projection } from './projection';
 import type { SqliteDatabase } from './sqlite/database';
 import { accountabilityScenario } from './testing/accountability-scenario';
-import { countingProjection } from './testing/counting-projection';
+import { countingProjection, indexExists } from './testing/counting-projection';
 import { InMemoryEventStore } from './testing/in-memory-event-store';
 import { appendAll, proposedOf } from './testing/ledger-history';
 import { dumpTables, tablesOf } from './testing/table-dump';
@@ -183,6 +183,19 @@ describe('ProjectionRunner', () => {
       );
     });
 
+    it('names the event a batch failed on', async () => {
+      const failing = countingProjection('failing', {
+        batched: true,
+        failAt: (e) => Number(e.globalPosition) === 70,
+      });
+
+      await expect(runner([failing], { batchSize: 10 }).start()).rejects.toMatchObject({
+        projection: 'failing',
+        position: 70,
+      });
+      expect(failing.seen(db)).toEqual([]);
+    });
+
     it('fails again on restart at the same event: it never skips it', async () => {
       const failing = failingAt(150);
       await expect(runner([failing], { batchSize: 1 }).start()).rejects.toThrow();
@@ -191,6 +204,62 @@ describe('ProjectionRunner', () => {
         position: 150,
       });
       expect(failing.seen(db)).toEqual(allPositions().slice(0, 14));
+    });
+  });
+
+  describe('when loading from position 0', () => {
+    it('drops the query indexes while loading and creates them again once caught up', async () => {
+      const indexSeen: boolean[] = [];
+      const loading = countingProjection('loading', {
+        observe: (database) => indexSeen.push(indexExists(database, 'loading_seen_by_type')),
+      });
+
+      await runner([loading]).start();
+
+      expect(indexSeen).toHaveLength(scenario.length);
+      expect(indexSeen.every((seen) => !seen)).toBe(true);
+      expect(indexExists(db, 'loading_seen_by_type')).toBe(true);
+    });
+
+    it('keeps them while following live events', async () => {
+      const indexSeen: boolean[] = [];
+      const live = runner([
+        countingProjection('live', {
+          observe: (database) => indexSeen.push(indexExists(database, 'live_seen_by_type')),
+        }),
+      ]);
+      await live.start();
+      indexSeen.length = 0;
+
+      const { position } = await store.appendToStream('incident-x', [proposedOf(scenario[0])]);
+      await live.waitForPosition(position, 1000);
+
+      expect(indexSeen).toEqual([true]);
+    });
+
+    it('creates them again when it stops on an error', async () => {
+      const failing = countingProjection('failing', {
+        failAt: (e) => e.type === 'IncidentReported',
+      });
+
+      await expect(runner([failing]).start()).rejects.toThrow(ProjectionFailedError);
+
+      expect(indexExists(db, 'failing_seen_by_type')).toBe(true);
+    });
+
+    it('commits without fsync, and gives the connection back as it found it', async () => {
+      const synchronous: number[] = [];
+      db.pragma('synchronous = FULL');
+
+      await runner([
+        countingProjection('counting', {
+          observe: (database) =>
+            synchronous.push(database.pragma('synchronous', { simple: true }) as number),
+        }),
+      ]).start();
+
+      expect(new Set(synchronous)).toEqual(new Set([1]));
+      expect(db.pragma('synchronous', { simple: true })).toBe(2);
     });
   });
 
