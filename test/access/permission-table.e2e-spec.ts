@@ -56,7 +56,7 @@ describe('The permission table', () => {
   const send = (client: LedgerClient, route: string, headers: Record<string, string> = {}) => {
     const [method] = route.split(' ');
     const body = bodyOf(route, f);
-    return client.request(
+    return client.request<{ type?: string }>(
       method,
       pathOf(route, f),
       body === undefined ? undefined : JSON.stringify(body),
