@@ -179,6 +179,20 @@ describe('The notary', () => {
       expect(reader.treeSize()).toBe(3n);
     });
 
+    it('answers as an empty log where the writer has not made its tables yet', () => {
+      const empty = new Database(':memory:');
+      try {
+        const reader = new Notary(empty, keys, { everyEvents: 1, everySeconds: 1, readOnly: true });
+        expect(reader.treeSize()).toBe(0n);
+        expect(reader.latestHead()).toBeNull();
+        expect(reader.heads(0, 10)).toEqual([]);
+        expect(() => reader.inclusionProof(1n)).toThrow(UnknownPositionError);
+        expect(reader.consistencyProof(0n).heads).toEqual({ from: null, to: null });
+      } finally {
+        empty.close();
+      }
+    });
+
     it('refuses a schedule that could never sign', () => {
       expect(() => notary({ everyEvents: 0 })).toThrow(RangeError);
       expect(() => notary({ everySeconds: 0 })).toThrow(RangeError);

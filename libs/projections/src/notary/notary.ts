@@ -61,6 +61,7 @@ export class Notary {
   private timer: NodeJS.Timeout | null = null;
   private readonly clock: () => Date;
   private readonly startedAt: number;
+  private tablesFound = false;
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -73,7 +74,10 @@ export class Notary {
     if (!(options.everySeconds > 0)) throw new RangeError('everySeconds must be positive');
     this.clock = options.clock ?? (() => new Date());
     this.startedAt = this.clock().getTime();
-    if (!options.readOnly) createNotaryTables(db);
+    if (!options.readOnly) {
+      createNotaryTables(db);
+      this.tablesFound = true;
+    }
     this.catchUp();
   }
 
@@ -88,11 +92,11 @@ export class Notary {
   }
 
   latestHead(): NotarizedHead | null {
-    return notaryRecords.latestHead(this.db);
+    return this.hasTables() ? notaryRecords.latestHead(this.db) : null;
   }
 
   heads(afterId: number, limit: number): NotarizedHead[] {
-    return notaryRecords.headsAfter(this.db, afterId, limit);
+    return this.hasTables() ? notaryRecords.headsAfter(this.db, afterId, limit) : [];
   }
 
   /** Signs the log as it stands now, whatever the schedule says. */
@@ -151,7 +155,7 @@ export class Notary {
    */
   inclusionProof(position: bigint, treeSize?: bigint): InclusionProof {
     this.catchUp();
-    const leaf = notaryRecords.leafAtPosition(this.db, position);
+    const leaf = this.hasTables() ? notaryRecords.leafAtPosition(this.db, position) : null;
     if (leaf === null || leaf.leafIndex >= this.tree.size) throw new UnknownPositionError(position);
     const latest = this.latestHead()?.head.treeSize;
     const size =
@@ -170,7 +174,7 @@ export class Notary {
       leafHash: hex(leaf.leafHash),
       rootHash: hex(this.tree.root(size)),
       proof: this.tree.inclusionProof(leaf.leafIndex, size).map(hex),
-      head: notaryRecords.latestHeadOfSize(this.db, size),
+      head: this.latestHeadOfSize(size),
     };
   }
 
@@ -191,8 +195,8 @@ export class Notary {
       toRoot: hex(this.tree.root(size)),
       proof: this.tree.consistencyProof(from, size).map(hex),
       heads: {
-        from: notaryRecords.latestHeadOfSize(this.db, from),
-        to: notaryRecords.latestHeadOfSize(this.db, size),
+        from: this.latestHeadOfSize(from),
+        to: this.latestHeadOfSize(size),
       },
     };
   }
@@ -202,6 +206,7 @@ export class Notary {
    * last leaf held is gone or differs), the tree is read again from the start.
    */
   private catchUp(): void {
+    if (!this.hasTables()) return;
     const size = this.tree.size;
     if (size > 0n) {
       const last = notaryRecords.leafAt(this.db, size - 1n);
@@ -215,5 +220,22 @@ export class Notary {
       }
       this.tree.appendLeafHash(leafHash);
     }
+  }
+
+  private latestHeadOfSize(size: bigint): NotarizedHead | null {
+    return this.hasTables() ? notaryRecords.latestHeadOfSize(this.db, size) : null;
+  }
+
+  /** A read-only notary may start before the process that writes its tables has made them. */
+  private hasTables(): boolean {
+    if (this.tablesFound) return true;
+    const found = this.db
+      .prepare(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('notary_leaves', 'notary_heads')",
+      )
+      .pluck()
+      .get() as number;
+    this.tablesFound = found === 2;
+    return this.tablesFound;
   }
 }
