@@ -14,7 +14,8 @@ const BATCH = 5000;
 @Injectable()
 export class AccessScopeService {
   private readonly scope = new AccessScope();
-  private nextPosition: bigint | 'start' = 'start';
+  /** The last event folded: on EventStoreDB only real event positions are valid cursors. */
+  private lastPosition: bigint | null = null;
   private catchingUp: Promise<void> = Promise.resolve();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
@@ -27,15 +28,18 @@ export class AccessScopeService {
 
   private async catchUp(): Promise<void> {
     for (;;) {
+      const from = this.lastPosition;
       const events = await this.store.readAll({
-        fromPosition: this.nextPosition,
+        fromPosition: from ?? 'start',
         maxCount: BATCH,
         filter: { eventTypes: [...SCOPE_EVENT_TYPES] },
       });
-      for (const event of events) {
+      // The cursor is inclusive: the first event read again is the one folded last.
+      const fresh = from === null ? events : events.filter((e) => e.globalPosition > from);
+      for (const event of fresh) {
         const { type, data } = upcast(event);
         this.scope.apply({ type, data: data as Record<string, unknown> });
-        this.nextPosition = event.globalPosition + 1n;
+        this.lastPosition = event.globalPosition;
       }
       if (events.length < BATCH) return;
     }
