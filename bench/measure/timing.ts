@@ -1,0 +1,25 @@
+/** Seconds elapsed since `start` (from `process.hrtime.bigint()`). */
+export const secondsSince = (start: bigint): number =>
+  Number(process.hrtime.bigint() - start) / 1e9;
+
+export const perSecond = (count: number, seconds: number): number =>
+  seconds > 0 ? count / seconds : 0;
+
+/** A measured rate and the baseline it is judged against, from the same run on the same data. */
+export interface RatedFigure {
+  perSecond: number;
+  baselinePerSecond: number;
+  /** perSecond / baselinePerSecond. */
+  ratio: number;
+  target: number;
+  met: boolean;
+}
+
+export function rated(
+  perSecondValue: number,
+  baselinePerSecond: number,
+  target: number,
+): RatedFigure {
+  const ratio = baselinePerSecond > 0 ? perSecondValue / baselinePerSecond : 0;
+  return { perSecond: perSecondValue, baselinePerSecond, ratio, target, met: ratio >= target };
+}
