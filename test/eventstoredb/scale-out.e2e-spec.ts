@@ -1,0 +1,174 @@
+import type { RecordedEvent } from '@blue-ledger/event-store';
+import {
+  dumpReadModelFile,
+  rebuiltFromZero,
+} from '../../apps/projector/src/testing/read-model-dump';
+import type { HttpResponse, LedgerClient } from '../support/http-client';
+import {
+  incidentReport,
+  registerMissionAndContingent,
+} from '../reliability/support/ledger-fixtures';
+import { readAuditTrail } from '../reliability/support/ledger-reads';
+import { writeBurst, type WriteAttempt, type Writer } from '../reliability/support/write-burst';
+import { brokenGlobalOrder } from './support/global-order';
+import { ScaleOutCluster } from './support/scale-out-cluster';
+
+const STALE_REVISION = 'urn:blue-ledger:problem:stale_revision';
+const CLIENTS_PER_API = 8;
+
+const amendment = (summary: string) => ({
+  changes: { summary },
+  reason: `Correction from a later witness statement: ${summary}`,
+});
+
+/** The summary a write carried: how each write is found among the events. */
+const tagOf = (event: RecordedEvent): unknown =>
+  event.type === 'IncidentReported'
+    ? event.data.summary
+    : (event.data.changes as { summary?: string } | undefined)?.summary;
+
+const isStaleRevision = (response: HttpResponse) =>
+  response.status === 409 &&
+  response.contentType?.startsWith('application/problem+json') === true &&
+  response.body.type === STALE_REVISION;
+
+describe('Two API processes and a projector on one EventStoreDB (the gRPC test double)', () => {
+  let cluster: ScaleOutCluster;
+  let investigators: LedgerClient[];
+  let contingentId: string;
+  let incidentId: string;
+
+  beforeEach(async () => {
+    cluster = new ScaleOutCluster();
+    await cluster.startStore();
+    await cluster.startProjector();
+    const [first, second] = [await cluster.startApi(), await cluster.startApi()];
+    investigators = [first.client.as('investigator'), second.client.as('investigator')];
+    contingentId = await registerMissionAndContingent(first.client);
+    incidentId = (
+      await investigators[1].create(
+        '/incidents',
+        incidentReport(contingentId, 'Attack on the POC site'),
+      )
+    ).id;
+  });
+
+  afterEach(async () => {
+    await cluster.tearDown();
+  });
+
+  const allEvents = () => cluster.store.readAll();
+
+  /** The projector has caught up, both APIs read what it wrote, and it equals a rebuild. */
+  async function expectReadModelsToMatchTheStore(events: RecordedEvent[]) {
+    const projected = await cluster.projector.waitUntilCaughtUp();
+    expect(projected.position).toBe(Number(events.at(-1)?.globalPosition));
+    for (const api of cluster.apis) {
+      const audited = await readAuditTrail(api.client);
+      expect(audited.map((e) => e.eventId)).toEqual(events.map((e) => e.eventId));
+    }
+    expect(dumpReadModelFile(cluster.readModelsFile)).toEqual(await rebuiltFromZero(cluster.store));
+  }
+
+  describe('amending one incident with If-Match from both processes at once', () => {
+    it('lets exactly one write win each revision, refuses every other with a 409, and the read models equal a rebuild from zero', async () => {
+      const streamId = `incident-${incidentId}`;
+      const rounds = 4;
+      const winners: string[] = [];
+      for (let round = 0; round < rounds; round++) {
+        const revision = Number((await cluster.store.readStream(streamId)).at(-1)?.streamRevision);
+        const answers = await Promise.all(
+          investigators.flatMap((investigator, api) =>
+            Array.from({ length: CLIENTS_PER_API }, async (_, client) => {
+              const summary = `Round ${round}: client ${client} of API ${api + 1}`;
+              const response = await investigator.post(
+                `/incidents/${incidentId}/amendments`,
+                amendment(summary),
+                { 'If-Match': String(revision) },
+              );
+              return { summary, response };
+            }),
+          ),
+        );
+        const won = answers.filter(({ response }) => response.status === 201);
+        const others = answers.filter(({ response }) => response.status !== 201);
+        expect(won.map(({ response }) => response.body.revision)).toEqual([revision + 1]);
+        expect(
+          others
+            .filter(({ response }) => !isStaleRevision(response))
+            .map(({ response }) => `${response.status} ${JSON.stringify(response.body)}`),
+        ).toEqual([]);
+        winners.push(won[0].summary);
+      }
+
+      const events = await allEvents();
+      expect(brokenGlobalOrder(events)).toEqual([]);
+      const amended = events.filter((e) => e.type === 'IncidentAmended').map(tagOf);
+      expect(amended).toEqual(winners);
+      await expectReadModelsToMatchTheStore(events);
+    });
+  });
+
+  describe('a burst of unconditional writes from both processes', () => {
+    it('stores each acknowledged write once, where its answer said, and no refused one; every refusal is a 409', async () => {
+      const writersOn = (investigator: LedgerClient): Writer[] => [
+        (tag) => investigator.post('/incidents', incidentReport(contingentId, tag)),
+        (tag) => investigator.post('/incidents', incidentReport(contingentId, tag)),
+        (tag) => investigator.post(`/incidents/${incidentId}/amendments`, amendment(tag)),
+        (tag) => investigator.post(`/incidents/${incidentId}/amendments`, amendment(tag)),
+        (tag) => investigator.post(`/incidents/${incidentId}/amendments`, amendment(tag)),
+      ];
+      const attempts = await writeBurst({
+        writers: investigators.flatMap(writersOn),
+        writesPerWriter: 12,
+        tagOf: (writer, sequence) =>
+          `Write ${sequence} of writer ${writer} (API ${writer < 5 ? 1 : 2})`,
+      });
+
+      expect(answeredOtherwise(attempts)).toEqual([]);
+      const events = await allEvents();
+      expect(brokenGlobalOrder(events)).toEqual([]);
+      expect(missingOrDuplicated(attempts, events)).toEqual([]);
+      await expectReadModelsToMatchTheStore(events);
+    });
+  });
+});
+
+/** Writes that got neither a 201 nor a stale-revision 409. */
+function answeredOtherwise(attempts: WriteAttempt[]): string[] {
+  return attempts.flatMap(({ tag, outcome }) => {
+    if (outcome.kind === 'acknowledged') return [];
+    if (outcome.kind === 'no_answer') return [`${tag}: no answer (${outcome.error})`];
+    const body = outcome.body as { type?: string };
+    if (outcome.status === 409 && body.type === STALE_REVISION) return [];
+    return [`${tag}: ${outcome.status} ${JSON.stringify(body)}`];
+  });
+}
+
+/** Each acknowledged write stands exactly once, where its answer said; a refused one not at all. */
+function missingOrDuplicated(attempts: WriteAttempt[], events: RecordedEvent[]): string[] {
+  const problems: string[] = [];
+  for (const { tag, outcome } of attempts) {
+    const found = events.filter((event) => tagOf(event) === tag);
+    if (outcome.kind !== 'acknowledged') {
+      if (found.length > 0) problems.push(`${tag}: refused, yet stored ${found.length} times`);
+      continue;
+    }
+    if (found.length !== 1) {
+      problems.push(`${tag}: acknowledged, stored ${found.length} times`);
+      continue;
+    }
+    const [event] = found;
+    const { answer } = outcome;
+    if (
+      Number(event.globalPosition) !== answer.position ||
+      event.streamId !== answer.streamId ||
+      Number(event.streamRevision) !== answer.revision
+    ) {
+      problems.push(
+        `${tag}: acknowledged as ${JSON.stringify(answer)}, stored at ${event.streamId}@${event.streamRevision} (${event.globalPosition})`,
+      );
+    }
+  }
+  return problems;
+}
