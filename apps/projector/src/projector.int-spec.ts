@@ -3,6 +3,7 @@ import {
   SqliteEventStore,
   type EventStore,
 } from '@blue-ledger/event-store';
+import { loadOrCreateKeyPair, verifyTreeHead } from '@blue-ledger/integrity';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -91,6 +92,25 @@ describe('The projector', () => {
       expect(dumpReadModelFile(path.join(dataDir, 'read-models.sqlite'))).toEqual(
         await rebuiltFromZero(store),
       );
+    });
+
+    it('signs tree heads over the log it projects, with the notary key of its data directory', async () => {
+      const events = scenarioEvents().slice(0, 6);
+      await appendEvents(store, events);
+
+      const projector = start({ ...env, LEDGER_NOTARY_EVERY_EVENTS: '1' });
+      await projector.caughtUp;
+      const deadline = Date.now() + 5000;
+      while (projector.notary.latestHead() === null && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+
+      const signed = projector.notary.latestHead();
+      expect(signed?.head.treeSize).toBe(BigInt(events.length));
+      expect(signed?.lastPosition).toBe(await store.headPosition());
+      expect(verifyTreeHead(signed!.head, loadOrCreateKeyPair(dataDir).publicKey)).toEqual({
+        ok: true,
+      });
     });
 
     it('writes where LEDGER_READ_MODELS_FILE says', async () => {

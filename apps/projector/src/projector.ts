@@ -1,5 +1,11 @@
 import type { EventStore } from '@blue-ledger/event-store';
-import { ledgerProjections, ProjectionRunner, type Projection } from '@blue-ledger/projections';
+import { loadOrCreateKeyPair } from '@blue-ledger/integrity';
+import {
+  ledgerProjections,
+  Notary,
+  ProjectionRunner,
+  type Projection,
+} from '@blue-ledger/projections';
 import type { Database } from 'better-sqlite3';
 import type { LedgerConfig } from '../../api/src/config/ledger-config';
 import { openEventStore, openReadModelFile } from '../../api/src/infrastructure/ledger-storage';
@@ -21,6 +27,8 @@ export interface ProjectorStatus {
 
 export interface Projector {
   readonly runner: ProjectionRunner;
+  /** Signs tree heads over the Merkle log the notary projection keeps (the API only reads them). */
+  readonly notary: Notary;
   /** Resolves once the read models have caught up with the store's head at start. */
   readonly caughtUp: Promise<void>;
   status(): Promise<ProjectorStatus>;
@@ -31,7 +39,8 @@ export interface Projector {
 /**
  * The read models as a process of their own: a ProjectionRunner following the store's global
  * order (EventStoreDB's `$all`) into a local SQLite file. Each checkpoint is committed with the
- * read-model writes it covers, so a restart resumes exactly after the last applied event.
+ * read-model writes it covers, so a restart resumes exactly after the last applied event. The
+ * notary signs tree heads here too: with an external projector, the API only reads them.
  */
 export function startProjector(
   config: LedgerConfig,
@@ -54,14 +63,21 @@ export function startProjector(
   logger.info(
     `projector: following the ${config.store} store into ${config.readModelsFile} from ${startingPoint(runner)}`,
   );
+  const notary = new Notary(readModels, loadOrCreateKeyPair(config.dataDir), {
+    ...config.notary,
+    logger: { error: logger.error },
+  });
+  notary.start();
 
   let stopping: Promise<void> | undefined;
   return {
     runner,
+    notary,
     caughtUp,
     status: () => statusOf(runner, store),
     stop() {
       stopping ??= (async () => {
+        notary.stop();
         await runner.stop();
         await store.close();
         readModels.close();
