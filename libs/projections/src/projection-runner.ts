@@ -7,12 +7,10 @@ import {
   EventApplyError,
   type Projection,
 } from './projection';
-import {
-  ProjectionFailedError,
-  ProjectionRunnerStoppedError,
-  ProjectionTimeoutError,
-} from './projection-errors';
-import type { SqliteDatabase } from './sqlite/database';
+import { ProjectionFailedError, ProjectionRunnerStoppedError } from './projection-errors';
+import { PositionWaiters } from './position-waiters';
+import type { SqliteDatabase, SqliteStatement } from './sqlite/database';
+import { withoutFsync } from './sqlite/without-fsync';
 import { deferred, type Deferred } from './support/deferred';
 
 export interface ProjectionRunnerLogger {
@@ -42,13 +40,6 @@ interface Tracked {
   bulkLoading: boolean;
 }
 
-interface Waiter {
-  position: number;
-  resolve(): void;
-  reject(error: Error): void;
-  timer: NodeJS.Timeout;
-}
-
 /**
  * Feeds projections from the store's global order. Each event is applied to every projection
  * whose checkpoint is behind it, and the checkpoints are written in the same transaction as the
@@ -60,9 +51,10 @@ export class ProjectionRunner {
   private readonly tracked: Tracked[];
   private readonly batchSize: number;
   private readonly logger: ProjectionRunnerLogger;
-  private readonly waiters = new Set<Waiter>();
+  private readonly waiters = new PositionWaiters((position) => this.behind(position));
   private writeCheckpoint: ((checkpoint: ProjectionCheckpoint) => void) | null = null;
   private applyInTransaction: ((events: RecordedEvent[]) => void) | null = null;
+  private readStoredCheckpoint: SqliteStatement | null = null;
   private subscription: EventSubscription | null = null;
   private loop: Promise<void> | null = null;
   private currentStatus: ProjectionRunnerStatus = 'stopped';
@@ -106,7 +98,8 @@ export class ProjectionRunner {
   /**
    * Sets up the tables (rebuilding any projection whose version changed), then follows the
    * store from the lowest checkpoint. Resolves once caught up with the store's head; the
-   * runner then keeps following live events until `stop`.
+   * runner then keeps following live events until `stop`. Rejects if a projection fails or
+   * the runner is stopped before it caught up.
    */
   async start(): Promise<void> {
     if (this.loop !== null) throw new Error('the projection runner is already running');
@@ -117,7 +110,7 @@ export class ProjectionRunner {
   /** Stops following; what was applied stays applied. Waiters are rejected. */
   async stop(): Promise<void> {
     await this.halt();
-    this.rejectWaiters(new ProjectionRunnerStoppedError());
+    this.waiters.rejectAll(new ProjectionRunnerStoppedError());
   }
 
   /**
@@ -138,28 +131,28 @@ export class ProjectionRunner {
    */
   waitForPosition(position: bigint | number, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
     const target = Number(position);
-    if (this.reached(target)) return Promise.resolve();
-    if (this.lastFailure !== null) return Promise.reject(this.lastFailure);
-    return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = {
-        position: target,
-        resolve,
-        reject,
-        timer: setTimeout(() => {
-          this.waiters.delete(waiter);
-          reject(new ProjectionTimeoutError(target, this.behind(target), timeoutMs));
-        }, timeoutMs),
-      };
-      this.waiters.add(waiter);
-    });
+    if (this.lastFailure !== null && this.behind(target).length > 0) {
+      return Promise.reject(this.lastFailure);
+    }
+    return this.waiters.wait(target, timeoutMs);
   }
 
   /** Sets every projection up from its checkpoint; those in `rebuilding` start again from 0. */
   private prepare(rebuilding: readonly Tracked[] = []): void {
     createCheckpointTable(this.db);
     this.writeCheckpoint ??= checkpointWriter(this.db);
-    const applyEvents = this.db.transaction((events: RecordedEvent[]) => this.applyEvents(events));
-    this.applyInTransaction ??= (events) => this.withoutFsync(() => applyEvents(events));
+    this.readStoredCheckpoint ??= this.db.prepare(
+      'SELECT version, position FROM projection_checkpoints WHERE name = ?',
+    );
+    if (this.applyInTransaction === null) {
+      const transaction = this.db.transaction((events: RecordedEvent[]) =>
+        this.applyEvents(events),
+      );
+      // IMMEDIATE takes the write lock before the checkpoints are read, so that two processes
+      // feeding the same read-model file never apply one event twice.
+      this.applyInTransaction = (events) =>
+        withoutFsync(this.db, () => transaction.immediate(events));
+    }
     this.db.transaction(() => {
       for (const tracked of this.tracked) {
         const { name, version } = tracked.projection;
@@ -260,7 +253,7 @@ export class ProjectionRunner {
       this.tracked.forEach((t, i) => (t.position = before[i]));
       throw error;
     }
-    this.settleWaiters();
+    this.waiters.settle();
     return [];
   }
 
@@ -268,7 +261,7 @@ export class ProjectionRunner {
   private applyEvents(events: RecordedEvent[]): void {
     const positions = events.map((e) => Number(e.globalPosition));
     for (const tracked of this.tracked) {
-      const from = tracked.position;
+      const from = this.storedPosition(tracked);
       let first = 0;
       while (from !== null && first < positions.length && positions[first] <= from) first++;
       if (first === events.length) continue;
@@ -277,6 +270,21 @@ export class ProjectionRunner {
       const { name, version } = tracked.projection;
       this.writeCheckpoint?.({ name, version, position: tracked.position });
     }
+  }
+
+  /**
+   * Another process on the same file (a second API on the embedded store) may have applied
+   * events since this one last looked: the stored checkpoint, not memory, says where to go on.
+   */
+  private storedPosition(tracked: Tracked): number | null {
+    const stored = this.readStoredCheckpoint?.get(tracked.projection.name) as
+      { version: number; position: number | null } | undefined;
+    if (stored && stored.version === tracked.projection.version && stored.position !== null) {
+      if (tracked.position === null || stored.position > tracked.position) {
+        tracked.position = stored.position;
+      }
+    }
+    return tracked.position;
   }
 
   private applyTo(projection: Projection, events: RecordedEvent[]): void {
@@ -319,7 +327,8 @@ export class ProjectionRunner {
   private finishBulkLoading(): void {
     const loaded = this.tracked.filter((t) => t.bulkLoading);
     if (loaded.length === 0) return;
-    this.withoutFsync(
+    withoutFsync(
+      this.db,
       this.db.transaction(() => {
         for (const tracked of loaded) {
           createQueryIndexes(this.db, tracked.projection.queryIndexes?.(this.db));
@@ -327,24 +336,6 @@ export class ProjectionRunner {
         }
       }),
     );
-  }
-
-  /**
-   * The store's connection commits with `synchronous = FULL` (durable on acknowledgement).
-   * Read models need not be: their writes commit together with their checkpoint, so a power
-   * cut can lose the last few transactions, never half of one, and the runner replays them.
-   * Skipping the fsync makes catching up several times faster. The setting is the
-   * connection's, so it is restored at once, before any append can run.
-   */
-  private withoutFsync<T>(work: () => T): T {
-    const previous = this.db.pragma('synchronous', { simple: true }) as number;
-    if (previous <= 1) return work();
-    this.db.pragma('synchronous = NORMAL');
-    try {
-      return work();
-    } finally {
-      this.db.pragma(`synchronous = ${previous}`);
-    }
   }
 
   private async halt(): Promise<void> {
@@ -359,7 +350,7 @@ export class ProjectionRunner {
     this.lastFailure = failure;
     this.currentStatus = 'failed';
     this.logger.error(`projection runner stopped: ${failure.message}`, failure);
-    this.rejectWaiters(failure);
+    this.waiters.rejectAll(failure);
     this.options.onError?.(failure);
     return failure;
   }
@@ -386,26 +377,5 @@ export class ProjectionRunner {
     return this.tracked
       .filter((t) => t.position === null || t.position < position)
       .map((t) => t.projection.name);
-  }
-
-  private reached(position: number): boolean {
-    return this.behind(position).length === 0;
-  }
-
-  private settleWaiters(): void {
-    for (const waiter of this.waiters) {
-      if (!this.reached(waiter.position)) continue;
-      clearTimeout(waiter.timer);
-      this.waiters.delete(waiter);
-      waiter.resolve();
-    }
-  }
-
-  private rejectWaiters(error: Error): void {
-    for (const waiter of this.waiters) {
-      clearTimeout(waiter.timer);
-      waiter.reject(error);
-    }
-    this.waiters.clear();
   }
 }
