@@ -109,6 +109,50 @@ describe('Two API processes and a projector on one EventStoreDB (the gRPC test d
     });
   });
 
+  describe('while the projector is down', () => {
+    it('still answers writes, and /health shows the read models behind until it catches up', async () => {
+      await cluster.projector.waitUntilCaughtUp();
+      expect(await cluster.projector.stop()).toBe(0);
+      const [first, second] = cluster.apis;
+      const before = await first.client.get('/health');
+
+      const written = await investigators[0].create(
+        '/incidents',
+        incidentReport(contingentId, 'Reported while the projector was down'),
+      );
+      const behind = await second.client.get('/health');
+      const listed = await second.client.as('reviewer').get('/incidents?limit=100');
+
+      expect(behind.body).toMatchObject({
+        headPosition: written.position,
+        readModels: {
+          projections: 'external',
+          position: before.body.headPosition,
+          caughtUp: false,
+        },
+      });
+      expect(listed.body.items.map((i: { incidentId: string }) => i.incidentId)).not.toContain(
+        written.id,
+      );
+
+      await cluster.startProjector();
+      await cluster.projector.waitUntilCaughtUp();
+      for (const api of cluster.apis) {
+        const health = await api.client.get('/health');
+        expect(health.body.readModels).toEqual({
+          projections: 'external',
+          position: written.position,
+          caughtUp: true,
+        });
+      }
+      const relisted = await second.client.as('reviewer').get('/incidents?limit=100');
+      expect(relisted.body.items.map((i: { incidentId: string }) => i.incidentId)).toContain(
+        written.id,
+      );
+      await expectReadModelsToMatchTheStore(await allEvents());
+    });
+  });
+
   describe('a burst of unconditional writes from both processes', () => {
     it('stores each acknowledged write once, where its answer said, and no refused one; every refusal is a 409', async () => {
       const writersOn = (investigator: LedgerClient): Writer[] => [

@@ -1,4 +1,4 @@
 import * as path from 'node:path';
-import { runStoryOnBothStores } from '../support/story-on-both-stores';
+import { runStoryOnEachDeployment } from '../support/story-on-each-deployment';
 
-runStoryOnBothStores(path.resolve(__dirname, '../../stories/alindao.e2e-spec'));
+runStoryOnEachDeployment(path.resolve(__dirname, '../../stories/alindao.e2e-spec'));

@@ -30,6 +30,8 @@ export function normaliseExchanges(exchanges: Exchange[], recordedSince: number)
     value.replace(UUID, id).replace(DIGEST, id).replace(INSTANT, instant);
   const value = (input: unknown, key?: string): unknown => {
     if (key !== undefined && storeSpecific(key) && input !== null) return '<store>';
+    // `/health`'s account of who writes the read models and how far: the deployment's.
+    if (key === 'readModels') return '<deployment>';
     if (key === 'next' && input !== null) return '<cursor>';
     if (typeof input === 'string') return text(input);
     if (Array.isArray(input)) return input.map((item) => value(item));

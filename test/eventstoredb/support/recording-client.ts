@@ -10,6 +10,16 @@ export interface Exchange {
   response?: unknown;
 }
 
+export interface RecordingOptions {
+  /**
+   * After each write, wait until `GET /health` says the read models have applied it, as the
+   * README tells clients of an API with external projections to do.
+   */
+  readYourWrites?: boolean;
+}
+
+const READ_MODELS_WAIT_MS = 10_000;
+
 /**
  * A LedgerClient that writes down every request and its answer, in the order the story sent
  * them (answers to concurrent requests may arrive in any order; their slots do not move).
@@ -18,17 +28,18 @@ export class RecordingLedgerClient extends LedgerClient {
   constructor(
     baseUrl: string,
     private readonly exchanges: Exchange[],
+    private readonly options: RecordingOptions = {},
     token?: string,
   ) {
     super(baseUrl, token);
   }
 
   override as(name: PrincipalName): LedgerClient {
-    return new RecordingLedgerClient(this.baseUrl, this.exchanges, principals[name].token);
+    return this.withToken(principals[name].token);
   }
 
   override withToken(token: string | undefined): LedgerClient {
-    return new RecordingLedgerClient(this.baseUrl, this.exchanges, token);
+    return new RecordingLedgerClient(this.baseUrl, this.exchanges, this.options, token);
   }
 
   override async request<T>(
@@ -42,7 +53,25 @@ export class RecordingLedgerClient extends LedgerClient {
     const response = await super.request<T>(method, path, body, headers);
     exchange.status = response.status;
     exchange.response = response.body;
+    const position = (response.body as { position?: unknown } | null)?.position;
+    if (this.options.readYourWrites && response.status < 300 && typeof position === 'number') {
+      await this.readModelsAt(position);
+    }
     return response;
+  }
+
+  private async readModelsAt(position: number): Promise<void> {
+    const health = new LedgerClient(this.baseUrl);
+    const deadline = Date.now() + READ_MODELS_WAIT_MS;
+    for (;;) {
+      const { body } = await health.get<{ readModels: { position: number | null } }>('/health');
+      const reached = body.readModels.position;
+      if (reached !== null && reached >= position) return;
+      if (Date.now() > deadline) {
+        throw new Error(`the read models stayed at ${reached}, behind the write at ${position}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 }
 
