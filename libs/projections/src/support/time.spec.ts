@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { daysBetween, toMillis } from './time';
+import { toMillis } from './time';
 
 describe('toMillis', () => {
   it('reads every UTC instant as Date.parse does', () => {
@@ -37,12 +37,5 @@ describe('toMillis', () => {
     expect(toMillis('2016-02-30T00:00:00Z')).toBe(Date.parse('2016-02-30T00:00:00Z'));
     expect(toMillis('not a time')).toBeNull();
     expect(toMillis(undefined)).toBeNull();
-  });
-});
-
-describe('daysBetween', () => {
-  it('counts days to the hundredth, and nothing when a time is missing', () => {
-    expect(daysBetween('2016-07-11T15:00:00Z', '2016-10-01T09:00:00Z')).toBe(81.75);
-    expect(daysBetween(null, '2016-10-01T09:00:00Z')).toBeNull();
   });
 });

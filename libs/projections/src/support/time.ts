@@ -53,16 +53,6 @@ export function toMillis(iso: string | undefined | null): number | null {
   return Number.isNaN(parsed) ? null : parsed;
 }
 
-const MILLIS_PER_DAY = 86_400_000;
-
-/** Days from one instant to another, to the hundredth; null when either is missing. */
-export function daysBetween(from: string | null, to: string | null): number | null {
-  const start = toMillis(from);
-  const end = toMillis(to);
-  if (start === null || end === null) return null;
-  return Math.round(((end - start) / MILLIS_PER_DAY) * 100) / 100;
-}
-
 /** Milliseconds of a query's time bound; a bound that is not an instant is the caller's error. */
 export function boundMillis(iso: string, field: string): number {
   const millis = toMillis(iso);
