@@ -1,31 +1,24 @@
 import 'reflect-metadata';
 import { SqliteEventStore } from '@blue-ledger/event-store';
-import { execSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseBenchOptions, type BenchOptions } from './bench-options';
-import { generateLedger, type GeneratedLedger } from './generate/generate-ledger';
 import { SeededRandom } from './generate/seeded-random';
-import type { AppendTargets } from './measure/append-workload';
 import { measureCommandPath } from './measure/command-path';
 import { appendLoad, readLatency, type LoadResult } from './measure/http-load';
 import { measureRawInserts } from './measure/raw-inserts';
 import { measurePlainRead, measureRebuild } from './measure/rebuild';
 import { startServer } from './measure/server-process';
-import { perSecond, rated, secondsSince } from './measure/timing';
+import { secondsSince } from './measure/timing';
 import { measureVerification } from './measure/verification';
-import { formatResults, type BenchResults, type LatencyFigure } from './report/bench-results';
-import { importRealData } from './setup/import-real-data';
+import { assembleResults } from './report/assemble-results';
+import { formatResults, type BenchResults } from './report/bench-results';
+import { appendTargets, buildLedger } from './setup/build-ledger';
 
 const LEDGER_FILE = 'ledger.sqlite';
+/** The command path and the raw inserts take turns, so that a slow patch of the disk hits both. */
 const ROUNDS = 4;
-const SIMULATED_START = Date.UTC(2018, 0, 1);
-const LATENCY_TARGET_MS = 20;
-const SOURCES = [
-  'UN peacekeeping fatalities: UN DPPA/DPO open data (DPPADPOSS-FATALITIES), as committed in iv-div/my-jupyter-portfolio, peacekeeping-fatalities/',
-  "IPI contributions 2009-2014: International Peace Institute, from the UN's monthly contribution reports; IPIDataLab/TCC-DataScraper, tcc_files/Gender.Full.csv",
-];
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 
@@ -108,141 +101,14 @@ async function main(options: BenchOptions): Promise<BenchResults> {
       await server.stop();
     }
 
-    const commandPerSecond = perSecond(appends.events, appends.seconds);
-    const total = Number(imported) + generated.eventsWritten;
-    return {
-      generatedAt: new Date().toISOString(),
-      gitCommit: gitCommit(),
-      node: process.version,
-      machine: {
-        cpu: os.cpus()[0]?.model ?? 'unknown',
-        cpus: os.cpus().length,
-        memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
-        platform: os.platform(),
-        release: os.release(),
-      },
-      seed: options.seed,
-      events: {
-        total,
-        imported: Number(imported),
-        generated: generated.eventsWritten,
-        stories: generated.stories,
-        refusedCommands: generated.refused,
-      },
-      sources: SOURCES,
-      settings: {
-        durability: 'WAL, synchronous=FULL, one transaction per command (as shipped)',
-        commands: options.commands,
-        connections: options.connections,
-        httpSeconds: options.httpSeconds,
-        latencySeconds: options.latencySeconds,
-        latencyConnections: 1,
-        serverLogLevel: 'warn',
-      },
-      figures: {
-        commandPath: {
-          unit: 'events/s',
-          baseline: 'raw better-sqlite3 inserts',
-          commands: options.commands,
-          ...rated(commandPerSecond, perSecond(appends.rawEvents, appends.rawSeconds), 0.5),
-        },
-        httpAppends: {
-          unit: 'events/s',
-          baseline: 'in-process command path',
-          connections: options.connections,
-          failed: http.failed,
-          ...rated(perSecond(http.ok, http.seconds), commandPerSecond, 0.3),
-        },
-        rebuild: {
-          unit: 'events/s',
-          baseline: 'plain read of all events',
-          ...rated(
-            perSecond(rebuild.events, rebuild.seconds),
-            perSecond(plainRead.events, plainRead.seconds),
-            0.5,
-          ),
-        },
-        verification: {
-          unit: 'events/s',
-          baseline: 'raw SHA-256 of the same bytes',
-          ok: verification.ok,
-          ...rated(
-            perSecond(verification.events, verification.verifySeconds),
-            perSecond(verification.events, verification.rawSeconds),
-            0.5,
-          ),
-        },
-        timeline: latencyOf(latency.timeline),
-        timelineAsOf: latencyOf(latency.timelineAsOf),
-        contingentHistory: latencyOf(latency.contingentHistory),
-        peakRss: { serverMiB: serverPeak, benchMiB: process.resourceUsage().maxRSS / 1024 },
-      },
+    return assembleResults(
+      { imported, generated, plainRead, rebuild, appends, verification, http, latency, serverPeak },
+      options,
       phases,
-    };
+    );
   } finally {
     if (!options.keep && !options.dir) fs.rmSync(dir, { recursive: true, force: true });
     else log(`ledger kept in ${dir}`);
-  }
-}
-
-/** Real data first, then the generated ledger on top; setup only, so durability is relaxed here. */
-async function buildLedger(
-  file: string,
-  options: BenchOptions,
-): Promise<{ imported: bigint; generated: GeneratedLedger }> {
-  const store = SqliteEventStore.open(file);
-  try {
-    store.db.pragma('synchronous = OFF');
-    if ((await store.headPosition()) === null) {
-      const start = process.hrtime.bigint();
-      const { contributions, fatalities } = await importRealData(store, options.data);
-      const events = contributions.eventsAppended + fatalities.eventsAppended;
-      log(`imported ${events} events of real data in ${secondsSince(start).toFixed(1)} s`);
-    }
-    const start = process.hrtime.bigint();
-    const imported = (await store.headPosition()) ?? 0n;
-    const generated = await generateLedger(store, {
-      seed: options.seed,
-      targetEvents: options.events,
-      startMs: SIMULATED_START,
-    });
-    log(
-      `generated ${generated.eventsWritten} events in ${generated.stories} stories ` +
-        `(${generated.refused} refused) in ${secondsSince(start).toFixed(1)} s`,
-    );
-    return { imported, generated };
-  } finally {
-    await store.close();
-  }
-}
-
-function appendTargets(generated: GeneratedLedger): AppendTargets {
-  const missions = new Map<string, string>();
-  for (const contingent of generated.samples.contingents)
-    missions.set(contingent.missionCode, contingent.id);
-  return {
-    missions: [...missions].map(([code, contingentId]) => ({ code, contingentId })),
-    openInvestigations: generated.samples.openInvestigations,
-  };
-}
-
-function latencyOf(result: LoadResult): LatencyFigure {
-  return {
-    p50Ms: result.p50Ms,
-    p99Ms: result.p99Ms,
-    requestsPerSecond: perSecond(result.ok, result.seconds),
-    targetP99Ms: LATENCY_TARGET_MS,
-    met: result.failed === 0 && result.p99Ms < LATENCY_TARGET_MS,
-  };
-}
-
-function gitCommit(): string {
-  try {
-    return execSync('git rev-parse HEAD', { cwd: __dirname, stdio: ['ignore', 'pipe', 'ignore'] })
-      .toString()
-      .trim();
-  } catch {
-    return 'unknown';
   }
 }
 
