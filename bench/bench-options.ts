@@ -58,7 +58,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     seed: options.seed as number,
     data: path.resolve(options.data as string),
     out: path.resolve(options.out as string),
-    commands: options.commands ?? (small ? 200 : 2000),
+    commands: options.commands ?? (small ? 200 : 6000),
     connections: options.connections as number,
     httpSeconds: options.httpSeconds ?? (small ? 3 : 15),
     latencySeconds: options.latencySeconds ?? (small ? 2 : 10),
