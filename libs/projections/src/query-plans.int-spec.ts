@@ -35,9 +35,6 @@ describe('Read-model queries at size', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const sample = (sql: string, count: number): string[] =>
-    db.prepare(`${sql} ORDER BY random() LIMIT ${count}`).pluck().all() as string[];
-
   // Their latency is measured by `npm run bench` at a million events, not asserted here.
   it('answers a timeline in either order and as known at any time', () => {
     const [incidentId] = db
