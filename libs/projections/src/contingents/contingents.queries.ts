@@ -1,6 +1,6 @@
 import type { ContingentState } from '../documents/contingent-state';
 import type { SqliteDatabase } from '../sqlite/database';
-import { pageOf, pageSize, type Page } from '../sqlite/page';
+import { pageOfDocuments, type Page } from '../sqlite/page';
 import { contingentStates } from './contingents.projection';
 
 export interface ContingentListQuery {
@@ -18,28 +18,14 @@ export function listContingents(
   db: SqliteDatabase,
   query: ContingentListQuery = {},
 ): Page<ContingentState> {
-  const conditions: string[] = ['position > ?'];
-  const params: (string | number)[] = [query.after ?? -1];
-  if (query.country !== undefined) {
-    conditions.push('country = ?');
-    params.push(query.country);
-  }
-  if (query.mission !== undefined) {
-    conditions.push('mission_code = ?');
-    params.push(query.mission);
-  }
-  const size = pageSize(query.limit);
-  const rows = db
-    .prepare(
-      `SELECT position, doc FROM ${contingentStates.name}
-       WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`,
-    )
-    .all(...params, size + 1) as { position: number; doc: string }[];
-  return pageOf(
-    rows,
-    size,
-    (row) => row.position,
-    (row) => JSON.parse(row.doc) as ContingentState,
+  return pageOfDocuments<ContingentState>(
+    db,
+    contingentStates.name,
+    {
+      country: query.country,
+      mission_code: query.mission,
+    },
+    query,
   );
 }
 

@@ -4,7 +4,7 @@ import type {
   RecommendationStatus,
 } from '../documents/recommendation-record';
 import type { SqliteDatabase } from '../sqlite/database';
-import { pageOf, pageSize, type Page } from '../sqlite/page';
+import { pageOfDocuments, type Page } from '../sqlite/page';
 import { FINDINGS_TABLE, recommendations } from './follow-through.tables';
 
 export interface RecommendationListQuery {
@@ -20,28 +20,14 @@ export function listRecommendations(
   db: SqliteDatabase,
   query: RecommendationListQuery = {},
 ): Page<RecommendationRecord> {
-  const conditions: string[] = ['position > ?'];
-  const params: (string | number)[] = [query.after ?? -1];
-  if (query.status !== undefined) {
-    conditions.push('status = ?');
-    params.push(query.status);
-  }
-  if (query.contingentId !== undefined) {
-    conditions.push('contingent_id = ?');
-    params.push(query.contingentId);
-  }
-  const size = pageSize(query.limit);
-  const rows = db
-    .prepare(
-      `SELECT position, doc FROM ${recommendations.name}
-       WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`,
-    )
-    .all(...params, size + 1) as { position: number; doc: string }[];
-  return pageOf(
-    rows,
-    size,
-    (row) => row.position,
-    (row) => JSON.parse(row.doc) as RecommendationRecord,
+  return pageOfDocuments<RecommendationRecord>(
+    db,
+    recommendations.name,
+    {
+      status: query.status,
+      contingent_id: query.contingentId,
+    },
+    query,
   );
 }
 

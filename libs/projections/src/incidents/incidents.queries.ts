@@ -1,7 +1,7 @@
 import type { IncidentCategory } from '@blue-ledger/domain';
 import type { IncidentStatus, IncidentSummary } from '../documents/incident-summary';
 import type { SqliteDatabase } from '../sqlite/database';
-import { pageOf, pageSize, type Page } from '../sqlite/page';
+import { pageOfDocuments, type Page } from '../sqlite/page';
 import { incidentSummaries } from './incidents.projection';
 
 export interface IncidentListQuery {
@@ -18,32 +18,15 @@ export function listIncidents(
   db: SqliteDatabase,
   query: IncidentListQuery = {},
 ): Page<IncidentSummary> {
-  const conditions: string[] = ['position > ?'];
-  const params: (string | number)[] = [query.after ?? -1];
-  if (query.mission !== undefined) {
-    conditions.push('mission_code = ?');
-    params.push(query.mission);
-  }
-  if (query.category !== undefined) {
-    conditions.push('category = ?');
-    params.push(query.category);
-  }
-  if (query.status !== undefined) {
-    conditions.push('status = ?');
-    params.push(query.status);
-  }
-  const size = pageSize(query.limit);
-  const rows = db
-    .prepare(
-      `SELECT position, doc FROM ${incidentSummaries.name}
-       WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`,
-    )
-    .all(...params, size + 1) as { position: number; doc: string }[];
-  return pageOf(
-    rows,
-    size,
-    (row) => row.position,
-    (row) => JSON.parse(row.doc) as IncidentSummary,
+  return pageOfDocuments<IncidentSummary>(
+    db,
+    incidentSummaries.name,
+    {
+      mission_code: query.mission,
+      category: query.category,
+      status: query.status,
+    },
+    query,
   );
 }
 

@@ -1,3 +1,4 @@
+import type { SqliteDatabase } from './database';
 /** One page of a list read in a stable order; `next` is the cursor for the page after, or null. */
 export interface Page<T> {
   items: T[];
@@ -22,4 +23,35 @@ export function pageOf<Row, Item>(
   const more = rows.length > size;
   const kept = more ? rows.slice(0, size) : rows;
   return { items: kept.map(toItem), next: more ? cursorOf(kept[kept.length - 1]) : null };
+}
+
+/**
+ * One page of a document table in the order the documents were created (`position`), with
+ * equality filters on indexed columns; a filter whose value is undefined is left out.
+ */
+export function pageOfDocuments<Doc>(
+  db: SqliteDatabase,
+  table: string,
+  filters: Record<string, string | undefined>,
+  query: { after?: number; limit?: number },
+): Page<Doc> {
+  const conditions = ['position > ?'];
+  const params: (string | number)[] = [query.after ?? -1];
+  for (const [column, value] of Object.entries(filters)) {
+    if (value === undefined) continue;
+    conditions.push(`${column} = ?`);
+    params.push(value);
+  }
+  const size = pageSize(query.limit);
+  const rows = db
+    .prepare(
+      `SELECT position, doc FROM ${table} WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`,
+    )
+    .all(...params, size + 1) as { position: number; doc: string }[];
+  return pageOf(
+    rows,
+    size,
+    (row) => row.position,
+    (row) => JSON.parse(row.doc) as Doc,
+  );
 }
