@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { SqliteEventStore } from '@blue-ledger/event-store';
+import { SqliteEventStore, StreamStateCache } from '@blue-ledger/event-store';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -44,12 +44,14 @@ async function main(options: BenchOptions): Promise<BenchResults> {
     const rebuild = await phase('rebuild', () => measureRebuild(dir));
     const appends = await phase('command path vs raw inserts', async () => {
       const totals = { events: 0, seconds: 0, rawEvents: 0, rawSeconds: 0 };
+      const streams = new StreamStateCache();
       for (let round = 0; round < ROUNDS; round++) {
         const run = await measureCommandPath(
           store,
           targets,
           rnd,
           Math.ceil(options.commands / ROUNDS),
+          streams,
         );
         const raw = measureRawInserts(file, run.appended);
         totals.events += run.events;

@@ -1,6 +1,7 @@
 import {
   handleCommand,
   IdSource,
+  StreamStateCache,
   type CommandResult,
   type EventStore,
 } from '@blue-ledger/event-store';
@@ -27,6 +28,8 @@ export async function measureCommandPath(
   targets: AppendTargets,
   rnd: SeededRandom,
   commands: number,
+  /** The folded streams the path keeps between commands, as the API keeps them between requests. */
+  streams?: StreamStateCache,
 ): Promise<CommandPathRun> {
   const appended: CommandResult[] = [];
   let events = 0;
@@ -44,9 +47,9 @@ export async function measureCommandPath(
     };
     const result = await dispatch(work, {
       incident: (streamId, decider, command) =>
-        handleCommand(store, streamId, decider, command, context),
+        handleCommand(store, streamId, decider, command, context, streams),
       investigation: (streamId, decider, command) =>
-        handleCommand(store, streamId, decider, command, context),
+        handleCommand(store, streamId, decider, command, context, streams),
     });
     appended.push(result);
     events += result.events.length;

@@ -11,6 +11,7 @@ import {
 import {
   EVENT_STORE,
   handleCommand,
+  StreamStateCache,
   type CommandContext,
   type CommandResult,
   type EventStore,
@@ -28,6 +29,8 @@ export function metaOf(context: CommandContext): CommandMeta {
  */
 @Injectable()
 export class CommandExecutor {
+  private readonly streams = new StreamStateCache();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionSync,
@@ -40,10 +43,17 @@ export class CommandExecutor {
     command: C,
     context: CommandContext,
   ): Promise<CommandResult> {
-    const result = await handleCommand(this.store, streamId, decider, command, {
-      ...context,
-      sealData: (eventId, data) => this.seal(eventId, data),
-    });
+    const result = await handleCommand(
+      this.store,
+      streamId,
+      decider,
+      command,
+      {
+        ...context,
+        sealData: (eventId, data) => this.seal(eventId, data),
+      },
+      this.streams,
+    );
     await this.projections.waitFor(result.position);
     return result;
   }

@@ -8,6 +8,7 @@ import {
 import {
   handleCommand,
   IdSource,
+  StreamStateCache,
   type Actor,
   type CommandResult,
   type EventStore,
@@ -28,6 +29,7 @@ export class ImportLedger {
   readonly commands: Record<string, CommandCount> = {};
   eventsAppended = 0;
   private readonly runId = randomUUID();
+  private readonly streams = new StreamStateCache();
 
   constructor(
     private readonly store: EventStore,
@@ -50,13 +52,20 @@ export class ImportLedger {
     command: NoInfer<Command>,
   ): Promise<CommandResult> {
     const { now, actor } = command.meta;
-    const result = await handleCommand(this.store, streamId, decider, command, {
-      actor,
-      now,
-      correlationId: this.runId,
-      causationId: naturalId(naturalKey),
-      ids: IdSource.seeded(IMPORT_ID_EPOCH_MS, naturalKey),
-    });
+    const result = await handleCommand(
+      this.store,
+      streamId,
+      decider,
+      command,
+      {
+        actor,
+        now,
+        correlationId: this.runId,
+        causationId: naturalId(naturalKey),
+        ids: IdSource.seeded(IMPORT_ID_EPOCH_MS, naturalKey),
+      },
+      this.streams,
+    );
     const count = (this.commands[command.type] ??= { appended: 0, alreadyRecorded: 0 });
     if (result.alreadyApplied) {
       count.alreadyRecorded += 1;

@@ -1,2 +1,3 @@
 export * from './handle-command';
 export * from './id-source';
+export * from './stream-state-cache';
