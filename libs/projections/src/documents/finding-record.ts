@@ -1,6 +1,5 @@
 import type { FindingFacts } from '@blue-ledger/domain';
-import type { RecordedEvent } from '@blue-ledger/event-store';
-import { changedFields, recordedOf, type Recorded } from '../support/envelope';
+import { changedFields, recordedOf, type EventFacts, type Recorded } from '../support/envelope';
 import { ledgerEventOf } from '../support/ledger-event-of';
 
 /** A finding as it stands now: its current facts after revisions, and whether it was withdrawn. */
@@ -13,7 +12,7 @@ export interface FindingRecord extends FindingFacts {
 }
 
 /** The finding an event is about, or null. */
-export function findingIdOf(event: RecordedEvent): string | null {
+export function findingIdOf(event: EventFacts): string | null {
   const e = ledgerEventOf(event);
   switch (e.type) {
     case 'FindingRecorded':
@@ -34,10 +33,7 @@ export const unitsOf = (facts: Pick<FindingFacts, 'attributions'>): string[] => 
   ),
 ];
 
-export function evolveFinding(
-  doc: FindingRecord | null,
-  event: RecordedEvent,
-): FindingRecord | null {
+export function evolveFinding(doc: FindingRecord | null, event: EventFacts): FindingRecord | null {
   const e = ledgerEventOf(event);
   const recorded = recordedOf(event);
   switch (e.type) {

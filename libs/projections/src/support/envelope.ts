@@ -6,7 +6,15 @@ export interface Recorded {
   recordedAt: string;
 }
 
-export const recordedOf = (event: RecordedEvent): Recorded => ({
+/** What a read model needs of an envelope to replay its event: what it says and where it stands. */
+export type EventFacts = Pick<
+  RecordedEvent,
+  'type' | 'schemaVersion' | 'data' | 'occurredAt' | 'globalPosition' | 'recordedAt'
+>;
+
+export const recordedOf = (
+  event: Pick<RecordedEvent, 'globalPosition' | 'recordedAt'>,
+): Recorded => ({
   position: Number(event.globalPosition),
   recordedAt: event.recordedAt,
 });
