@@ -14,7 +14,7 @@ type Add = { by: number };
 const counter: Decider<Add, Added, number> = {
   schemaVersions: { Added: 1 },
   initialState: 0,
-  evolve: (total, event) => event.data.total,
+  evolve: (_total, event) => event.data.total,
   decide: (command, total) => [
     { type: 'Added', data: { by: command.by, total: total + command.by } },
   ],
