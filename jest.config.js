@@ -1,15 +1,6 @@
 /** Three tiers by file name: *.spec.ts (pure), *.int-spec.ts (real adapters), *.e2e-spec.ts (the app over HTTP). */
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2022',
-    },
-    module: { type: 'commonjs' },
-  },
-];
+// Type checking is `npm run typecheck`'s job; tests only transpile, file by file.
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }];
 
 const moduleNameMapper = {
   '^@blue-ledger/(domain|event-store|projections|integrity|access)$': '<rootDir>/libs/$1/src',
@@ -20,7 +11,7 @@ const project = (displayName, testMatch, extra = {}) => ({
   testEnvironment: 'node',
   rootDir: __dirname,
   testMatch,
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': tsJest },
   moduleNameMapper,
   ...extra,
 });
