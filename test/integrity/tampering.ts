@@ -1,28 +1,14 @@
 import Database from 'better-sqlite3';
 import { GENESIS_HASH, hashEvent, type HashableEvent } from '@blue-ledger/integrity';
+import type { EventRow as StoredEventRow } from '@blue-ledger/event-store';
 import * as path from 'node:path';
 
 /**
  * What someone with write access to `ledger.sqlite` could do while the ledger is stopped:
  * better-sqlite3 straight on the file, the append-only triggers dropped first.
  */
-export interface EventRow {
-  global_position: number;
-  event_id: string;
-  stream_id: string;
-  stream_revision: number;
-  type: string;
-  schema_version: number;
-  recorded_at: string;
-  occurred_at: string | null;
-  actor_id: string;
-  actor_role: string;
-  correlation_id: string;
-  causation_id: string;
-  data: string;
-  prev_hash: string;
-  hash: string;
-}
+/** A row of the events table, read with plain numbers. */
+export type EventRow = StoredEventRow<number>;
 
 export function withLedgerFile<T>(dataDir: string, tamper: (db: Database.Database) => T): T {
   const db = new Database(path.join(dataDir, 'ledger.sqlite'));

@@ -1,13 +1,16 @@
 import type { ProposedEvent, RecordedEvent } from '../event-store.port';
 
-/** One row of the events table, read with safe integers (INTEGER columns come back as bigint). */
-export interface EventRow {
-  global_position: bigint;
+/**
+ * One row of the events table. The store reads with safe integers (INTEGER columns come back
+ * as bigint); readers that use plain numbers (read models, tests) say `EventRow<number>`.
+ */
+export interface EventRow<Integer extends bigint | number = bigint> {
+  global_position: Integer;
   event_id: string;
   stream_id: string;
-  stream_revision: bigint;
+  stream_revision: Integer;
   type: string;
-  schema_version: bigint;
+  schema_version: Integer;
   recorded_at: string;
   occurred_at: string | null;
   actor_id: string;

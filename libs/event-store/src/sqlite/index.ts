@@ -1,2 +1,3 @@
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
 export { EVENT_SCHEMA_VERSION, migrateEventSchema } from './sqlite-schema';
+export type { EventRow } from './event-row';

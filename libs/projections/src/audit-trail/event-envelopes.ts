@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@blue-ledger/event-store';
+import type { EventRow, RecordedEvent } from '@blue-ledger/event-store';
 import type { SqliteDatabase } from '../sqlite/database';
 
 /**
@@ -29,23 +29,8 @@ export const ENVELOPE_COLUMNS = [
   'hash',
 ] as const;
 
-export interface EnvelopeRow {
-  global_position: number;
-  event_id: string;
-  stream_id: string;
-  stream_revision: number;
-  type: string;
-  schema_version: number;
-  recorded_at: string;
-  occurred_at: string | null;
-  actor_id: string;
-  actor_role: string;
-  correlation_id: string;
-  causation_id: string;
-  data: string;
-  prev_hash: string;
-  hash: string;
-}
+/** A row of the store's events table, as the read models read it (plain numbers). */
+export type EnvelopeRow = EventRow<number>;
 
 /** `copy`: the audit trail stores the envelopes; `view`: it views the store's events table. */
 export type EnvelopeMode = 'copy' | 'view';
