@@ -2,12 +2,12 @@ import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { missionDecider, streamIds } from '@blue-ledger/domain';
-import { EVENT_STORE, type CommandContext, type EventStore } from '@blue-ledger/event-store';
-import { AggregateReader, metaOf } from '../commands/command-executor';
+import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
+import { AggregateReader, metaOf, type CommandContext } from '@blue-ledger/command-handling';
 import { Ctx } from '../http/command-context.decorator';
 import { WriteResponse, writeResponse } from '../http/write-response';
 import { ProblemException } from '../problems/problem.exception';
-import { ExecuteMissionCommand } from './mission.commands';
+import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
 import { RegisterMissionDto } from './mission.dto';
 
 @ApiTags('missions')
@@ -27,9 +27,12 @@ export class MissionsController {
     @Ctx() context: CommandContext,
   ): Promise<WriteResponse> {
     const result = await this.commands.execute(
-      new ExecuteMissionCommand(
-        body.code,
-        { type: 'RegisterMission', data: { ...body }, meta: metaOf(context) },
+      new ExecuteLedgerCommand(
+        {
+          aggregate: 'mission',
+          id: body.code,
+          command: { type: 'RegisterMission', data: { ...body }, meta: metaOf(context) },
+        },
         context,
       ),
     );

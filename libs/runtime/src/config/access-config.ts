@@ -1,15 +1,5 @@
+import type { OidcConfig } from '@blue-ledger/access';
 import { z } from 'zod';
-
-/** Optional OpenID Connect: bearer JWTs from an external identity provider. */
-export interface OidcConfig {
-  issuer: string;
-  jwksUrl: string;
-  /** Where the roles are in the token's claims; a dotted path, e.g. `realm_access.roles`. */
-  rolesClaim: string;
-  /** The claim holding a liaison's country (ISO 3166-1 alpha-3). */
-  countryClaim: string;
-  audience?: string;
-}
 
 export interface RateLimitConfig {
   /** Requests per window for one principal; 0 turns the limit off. */

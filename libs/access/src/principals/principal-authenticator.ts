@@ -1,7 +1,8 @@
-import { looksLikeJwt, parseToken, verifySecret } from '@blue-ledger/access';
 import { createHash } from 'node:crypto';
-import type { Principal } from '../auth/principal';
-import type { PrincipalRegistry } from '../auth/principal-registry';
+import { verifySecret } from '../tokens/secret-hash';
+import { looksLikeJwt, parseToken } from '../tokens/principal-token';
+import type { Principal } from './principal';
+import type { PrincipalRegistry } from './principal-registry';
 import type { OidcVerifier } from './oidc-verifier';
 import type { PrincipalStore } from './principal-store';
 

@@ -1,6 +1,7 @@
+import type { ConfiguredPrincipal } from '@blue-ledger/access';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { accessConfigOf, accessEnvSchema, type AccessConfig } from '../access/access-config';
+import { accessConfigOf, accessEnvSchema, type AccessConfig } from './access-config';
 
 const principalSchema = z.object({
   token: z.string().min(16, 'tokens must be at least 16 characters'),
@@ -23,7 +24,6 @@ const principalSchema = z.object({
     .regex(/^[A-Z]{3}$/, 'country must be an ISO 3166-1 alpha-3 code')
     .optional(),
 });
-export type ConfiguredPrincipal = z.infer<typeof principalSchema>;
 
 const principalsFromJson = z
   .string()

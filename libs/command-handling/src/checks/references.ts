@@ -1,13 +1,11 @@
-import { Injectable } from '@nestjs/common';
 import { incidentDecider, RuleViolation, streamIds } from '@blue-ledger/domain';
-import { AggregateReader } from './command-executor';
+import type { AggregateReader } from '../aggregate-reader';
 
 /**
- * Checks across aggregates that a command's body refers to things that exist (422 with the
- * field), done before the decider runs; each decider itself sees only its own stream.
+ * That a command's body refers to things that exist (422 with the field), checked before the
+ * decider runs: each decider itself sees only its own stream.
  */
-@Injectable()
-export class ReferenceChecks {
+export class References {
   constructor(private readonly reader: AggregateReader) {}
 
   async missionExists(code: string, field: string): Promise<void> {

@@ -1,3 +1,5 @@
+import { SqliteSubjectKeys, type SubjectKeyStore } from '@blue-ledger/access';
+import { CommandPath } from '@blue-ledger/command-handling';
 import {
   EventStoreDbEventStore,
   SqliteEventStore,
@@ -13,6 +15,7 @@ import {
   runnerProgress,
   type ReadModelProgress,
 } from './read-model-progress';
+import { SqliteRecommendationLocator } from './recommendation-locator';
 
 export const READ_MODELS = Symbol('READ_MODELS');
 /** The SQLite file the API writes its own tables in (`LedgerStorage.apiState`). */
@@ -29,6 +32,8 @@ export interface LedgerStorage {
   progress: ReadModelProgress;
   /** The API's own tables (idempotency keys): the read-model file unless the projector owns it. */
   apiState: Database;
+  /** Subjects' keys for personal details, in the API's file, on a connection of their own. */
+  subjectKeys: SubjectKeyStore;
   close(): Promise<void>;
 }
 
@@ -63,6 +68,7 @@ export function openLedgerStorage(config: LedgerConfig): LedgerStorage {
     apiState = readModels;
   }
   const runner = new ProjectionRunner(store, readModels, projections);
+  const subjectKeys = new SqliteSubjectKeys(apiState.name);
   const progress =
     config.projections === 'external'
       ? new ExternalReadModelProgress(readModels, projections)
@@ -74,12 +80,34 @@ export function openLedgerStorage(config: LedgerConfig): LedgerStorage {
     runner,
     progress,
     apiState,
+    subjectKeys,
     async close() {
       await runner.stop();
       await store.close();
+      subjectKeys.close();
       for (const db of opened) db.close();
     },
   };
+}
+
+/**
+ * The ledger's one write path over this storage. `afterAppend` runs once a command's events
+ * are durable (the API waits there for its in-process read models).
+ */
+export function openCommandPath(
+  storage: LedgerStorage,
+  afterAppend?: (position: bigint) => Promise<void>,
+): CommandPath {
+  return new CommandPath({
+    store: storage.store,
+    subjectKeys: storage.subjectKeys,
+    recommendations: new SqliteRecommendationLocator(
+      storage.readModels,
+      storage.progress,
+      storage.store,
+    ),
+    afterAppend,
+  });
 }
 
 /** The configured store; on SQLite also its connection, which the read models may share. */

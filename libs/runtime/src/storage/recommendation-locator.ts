@@ -1,7 +1,7 @@
+import type { RecommendationLocator } from '@blue-ledger/command-handling';
 import type { EventStore } from '@blue-ledger/event-store';
 import { findRecommendation } from '@blue-ledger/projections';
 import type { Database } from 'better-sqlite3';
-import type { RecommendationLocator } from '../commands/recommendation-finder';
 import type { ReadModelProgress } from './read-model-progress';
 
 /** Looks the recommendation up in the read model once it has caught up with the store's head. */

@@ -1,7 +1,8 @@
-import { hashSecret, issueToken } from '@blue-ledger/access';
 import type { Role } from '@blue-ledger/domain';
 import type { Database } from 'better-sqlite3';
-import type { Principal } from '../auth/principal';
+import { hashSecret } from '../tokens/secret-hash';
+import { issueToken } from '../tokens/principal-token';
+import type { Principal } from './principal';
 
 export interface StoredToken {
   tokenId: string;

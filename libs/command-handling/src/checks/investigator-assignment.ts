@@ -1,6 +1,14 @@
 import { investigationDecider, streamIds } from '@blue-ledger/domain';
-import type { AggregateReader } from '../commands/command-executor';
-import { ProblemException } from '../problems/problem.exception';
+import type { AggregateReader } from '../aggregate-reader';
+
+/** The actor may not write in this investigation (HTTP 403 `not_assigned`). */
+export class NotAssignedError extends Error {
+  override readonly name = 'NotAssignedError';
+  readonly code = 'not_assigned';
+  constructor() {
+    super('Only an investigator assigned to this investigation may write in it.');
+  }
+}
 
 /**
  * An investigator writes only in the investigations it is assigned to (InvestigatorAssigned;
@@ -20,10 +28,6 @@ export async function requireAssigned(
   );
   if (state.status === 'not_opened') return;
   if (!state.investigators.includes(actor.id)) {
-    throw new ProblemException(
-      403,
-      'not_assigned',
-      'Only an investigator assigned to this investigation may write in it.',
-    );
+    throw new NotAssignedError();
   }
 }

@@ -12,7 +12,7 @@ export interface CachedStream<State> {
 export const DEFAULT_CACHED_STREAMS = 10_000;
 
 /**
- * A bounded, least-recently-used map of folded stream states for one caller of `handleCommand`.
+ * A bounded, least-recently-used map of folded stream states for one command path.
  * It only saves the read of a stream's older events: the command path still reads every event
  * after the cached revision, so a state cached here is never stale, whoever else appends.
  */
@@ -47,6 +47,11 @@ export class StreamStateCache {
     while (this.entries.size > this.maxStreams) {
       this.entries.delete(this.entries.keys().next().value as string);
     }
+  }
+
+  /** Whether some state of the stream is cached: then the stream exists (streams are never deleted). */
+  has(streamId: string): boolean {
+    return this.entries.has(streamId);
   }
 
   delete(streamId: string): void {

@@ -1,8 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ConfiguredPrincipal } from '../config/ledger-config';
-import type { Principal } from './principal';
+import type { ConfiguredPrincipal, Principal } from './principal';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
 

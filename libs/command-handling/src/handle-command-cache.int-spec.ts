@@ -3,8 +3,9 @@ import { verifyChains } from '@blue-ledger/integrity';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SqliteEventStore } from '../sqlite/sqlite-event-store';
-import { handleCommand, type CommandContext } from './handle-command';
+import { SqliteEventStore } from '@blue-ledger/event-store';
+import type { CommandContext } from './command-context';
+import { handleCommand } from './handle-command';
 import { IdSource } from './id-source';
 import { StreamStateCache } from './stream-state-cache';
 
@@ -51,7 +52,7 @@ describe('handleCommand with a stream state cache', () => {
     by: number,
     cache?: StreamStateCache,
     ids = IdSource.random(),
-  ) => handleCommand(store, 'counter-1', counter, { by }, contextWith(ids), cache);
+  ) => handleCommand(store, 'counter-1', counter, { by }, contextWith(ids), { cache });
 
   describe('when another writer appended to a cached stream', () => {
     it('decides on the state that includes the other writer’s event and keeps the hash chain', async () => {

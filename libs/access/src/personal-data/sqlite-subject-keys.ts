@@ -1,10 +1,6 @@
-import {
-  newSubjectKey,
-  SubjectErasedError,
-  type SubjectErasure,
-  type SubjectKeyStore,
-} from '@blue-ledger/access';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { newSubjectKey } from './personal-data-cipher';
+import { SubjectErasedError, type SubjectErasure, type SubjectKeyStore } from './subject-key-store';
 
 /**
  * Subjects' keys in their own table, on their own connection to the ledger's SQLite file, with
@@ -83,7 +79,7 @@ export class SqliteSubjectKeys implements SubjectKeyStore {
     );
   }
 
-  onApplicationShutdown(): void {
+  close(): void {
     this.db.close();
   }
 }

@@ -1,7 +1,17 @@
 import { ROLES, type Role } from '@blue-ledger/domain';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
-import type { Principal } from '../auth/principal';
-import type { OidcConfig } from './access-config';
+import type { Principal } from './principal';
+
+/** Optional OpenID Connect: bearer JWTs from an external identity provider. */
+export interface OidcConfig {
+  issuer: string;
+  jwksUrl: string;
+  /** Where the roles are in the token's claims; a dotted path, e.g. `realm_access.roles`. */
+  rolesClaim: string;
+  /** The claim holding a liaison's country (ISO 3166-1 alpha-3). */
+  countryClaim: string;
+  audience?: string;
+}
 
 const COUNTRY = /^[A-Z]{3}$/;
 
