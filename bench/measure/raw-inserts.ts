@@ -5,17 +5,22 @@ import { secondsSince } from './timing';
 
 const RAW_TABLE = 'bench_raw_events';
 
+/** How the raw baseline commits: each command's rows in a transaction of their own, or rows in fixed-size batches. */
+export type RawCommits = { perCommand: true } | { rowsPerCommit: number };
+
 /**
- * The baseline of the command path: the same rows inserted with bare better-sqlite3 into a
- * table built from the events table's own DDL (same columns, constraints and indexes) in the
- * same file, holding as many rows as the ledger (see `prepareRawTable`), with the same settings
- * (WAL, synchronous=FULL) and one transaction per command, as the ledger commits them. No
- * read, no fold, no decision, no hashing.
+ * The baselines of the appends: the same rows inserted with bare better-sqlite3 into a table
+ * built from the events table's own DDL (same columns, constraints and indexes) in the same
+ * file, holding as many rows as the ledger (see `prepareRawTable`), with the same settings
+ * (WAL, synchronous=FULL). No read, no fold, no decision, no hashing, no concurrency: one loop
+ * of inserts and commits. The rows are deleted again afterwards (not timed), so that every
+ * baseline of a run inserts the same rows into a table of the same depth.
  */
 export function measureRawInserts(
   file: string,
   batches: readonly CommandResult[],
-): { events: number; seconds: number } {
+  commits: RawCommits,
+): { events: number; seconds: number; commits: number } {
   const db = new BetterSqlite3(file, { timeout: 5000 });
   try {
     db.pragma('journal_mode = WAL');
@@ -28,22 +33,38 @@ export function measureRawInserts(
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .safeIntegers(true);
-    const append = db.transaction((batch: CommandResult) => {
+    const rows = batches.map((batch) => {
       const first = batch.revision - BigInt(batch.events.length - 1);
-      batch.events.forEach((event, i) =>
-        insert.run(...insertParameters(batch.streamId, first + BigInt(i), event)),
+      return batch.events.map((event, i) =>
+        insertParameters(batch.streamId, first + BigInt(i), event),
       );
+    });
+    const groups =
+      'perCommand' in commits ? rows : chunks(rows.flat(), Math.max(1, commits.rowsPerCommit));
+    const commit = db.transaction((group: unknown[][]) => {
+      for (const parameters of group) insert.run(...parameters);
     }).immediate;
+    const before = db.prepare(`SELECT MAX(global_position) FROM ${RAW_TABLE}`).pluck().get();
     let events = 0;
     const start = process.hrtime.bigint();
-    for (const batch of batches) {
-      append(batch);
-      events += batch.events.length;
+    for (const group of groups) {
+      commit(group);
+      events += group.length;
     }
-    return { events, seconds: secondsSince(start) };
+    const seconds = secondsSince(start);
+    db.prepare(`DELETE FROM ${RAW_TABLE} WHERE global_position > ?`).run(before ?? 0);
+    return { events, seconds, commits: groups.length };
   } finally {
     db.close();
   }
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) {
+    result.push(items.slice(start, start + size));
+  }
+  return result;
 }
 
 /**

@@ -17,6 +17,8 @@ export interface VerificationRun {
   ok: boolean;
   verifySeconds: number;
   rawSeconds: number;
+  /** Threads that hashed the events (1: the calling thread alone). */
+  workers: number;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function measureVerification(store: EventStore): Promise<Verificati
     ok: verifier.result().ok && tree.size === BigInt(events),
     verifySeconds: Number(verifyNs) / 1e9,
     rawSeconds: Number(rawNs) / 1e9,
+    workers: 1,
   };
 }
 
