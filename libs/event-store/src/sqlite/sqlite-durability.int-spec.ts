@@ -80,6 +80,53 @@ describe('The SQLite event store, written to by real processes', () => {
     });
   });
 
+  describe('when a writer is killed in the middle of grouped commits', () => {
+    it('keeps every acknowledged event exactly once, no partial batch and no gap', async () => {
+      const appenders = 32;
+      const acknowledged: string[] = [];
+
+      for (let round = 0; round < 3; round++) {
+        const writer = start('grouped-burst.child.ts', [file, String(appenders)]);
+        const target = acknowledged.length + 600;
+        await writer.waitForLines(
+          (lines) => acknowledged.length + acknowledgedIds(lines).length >= target,
+          30_000,
+        );
+        writer.process.kill('SIGKILL');
+        const { signal } = await writer.exited;
+        expect(signal).toBe('SIGKILL');
+        acknowledged.push(...acknowledgedIds(writer.lines));
+      }
+
+      const store = SqliteEventStore.open(file);
+      try {
+        const all = await store.readAll();
+        const stored = all.map((e) => e.eventId);
+        expect(new Set(stored).size).toBe(stored.length);
+        const isStored = new Set(stored);
+        expect(acknowledged.filter((id) => !isStored.has(id))).toEqual([]);
+        expect(all.map((e) => e.globalPosition)).toEqual(all.map((_, i) => BigInt(i + 1)));
+        const streams = new Map<string, RecordedEvent[]>();
+        for (const event of all) {
+          streams.set(event.streamId, [...(streams.get(event.streamId) ?? []), event]);
+        }
+        expect(streams.size).toBe(appenders);
+        for (const events of streams.values()) expectContiguousRevisions(events);
+        const batchSizes = new Map<string, { size: number; count: number }>();
+        for (const { data } of all) {
+          const batch = `${String(data.writer)}/${String(data.appender)}/${String(data.batch)}`;
+          const seen = batchSizes.get(batch) ?? { size: Number(data.size), count: 0 };
+          batchSizes.set(batch, { ...seen, count: seen.count + 1 });
+        }
+        const partial = [...batchSizes].filter(([, { size, count }]) => size !== count);
+        expect(partial).toEqual([]);
+        expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
   describe('when several processes append to the same streams at once', () => {
     it('loses nothing, duplicates nothing and leaves no gap', async () => {
       const streamIds = ['contingent-shared-1', 'contingent-shared-2'];
