@@ -23,7 +23,6 @@ import {
 } from '@blue-ledger/runtime';
 import { SUBJECT_KEYS } from '../access/subject-keys.token';
 import { IdempotencyStore } from '../http/idempotency.store';
-import { ProjectionSync } from './projection-sync';
 
 const LEDGER_STORAGE = Symbol('LEDGER_STORAGE');
 
@@ -57,16 +56,6 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
           inject: [LEDGER_STORAGE],
         },
         {
-          provide: ProjectionSync,
-          useFactory: (s: LedgerStorage) =>
-            new ProjectionSync(
-              config.projections === 'in-process'
-                ? (position: bigint) => s.runner.waitForPosition(Number(position), 30_000)
-                : undefined,
-            ),
-          inject: [LEDGER_STORAGE],
-        },
-        {
           provide: READ_MODEL_PROGRESS,
           useFactory: (s: LedgerStorage) => s.progress,
           inject: [LEDGER_STORAGE],
@@ -88,9 +77,11 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
         },
         {
           provide: CommandPath,
-          useFactory: (s: LedgerStorage, sync: ProjectionSync) =>
-            openCommandPath(s, (position) => sync.waitFor(position)),
-          inject: [LEDGER_STORAGE, ProjectionSync],
+          useFactory: (s: LedgerStorage) => {
+            const logger = new Logger('ReadYourWrites');
+            return openCommandPath(s, { readYourWrites: { logError: (m) => logger.error(m) } });
+          },
+          inject: [LEDGER_STORAGE],
         },
         {
           provide: AggregateReader,
@@ -110,7 +101,6 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
         READ_MODELS,
         API_STATE,
         ProjectionRunner,
-        ProjectionSync,
         READ_MODEL_PROGRESS,
         IdempotencyStore,
         SUBJECT_KEYS,

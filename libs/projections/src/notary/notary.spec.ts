@@ -60,7 +60,7 @@ describe('The notary', () => {
         ]),
       );
     }
-    await runner.waitForPosition((await store.headPosition()) ?? 0n);
+    await runner.waitFor((await store.headPosition()) ?? 0n);
   }
 
   const events = (): Promise<RecordedEvent[]> => store.readAll();
