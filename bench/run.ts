@@ -36,7 +36,7 @@ async function main(options: BenchOptions): Promise<BenchResults> {
     return result;
   };
   try {
-    const { imported, generated } = await phase('setup', () => buildLedger(file, options));
+    const { imported, generated, reused } = await phase('setup', () => buildLedger(file, options));
     const rnd = new SeededRandom(options.seed + 1);
     const targets = appendTargets(generated);
 
@@ -94,7 +94,18 @@ async function main(options: BenchOptions): Promise<BenchResults> {
     }
 
     return assembleResults(
-      { imported, generated, plainRead, rebuild, appends, verification, http, latency, serverPeak },
+      {
+        imported,
+        generated,
+        reused,
+        plainRead,
+        rebuild,
+        appends,
+        verification,
+        http,
+        latency,
+        serverPeak,
+      },
       options,
       phases,
       loadAverage,

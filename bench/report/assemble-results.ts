@@ -23,6 +23,7 @@ type Rate = { events: number; seconds: number };
 export interface Measurements {
   imported: bigint;
   generated: GeneratedLedger;
+  reused: boolean;
   plainRead: Rate;
   rebuild: Rate;
   appends: AppendRates;
@@ -37,6 +38,7 @@ export function assembleResults(
   {
     imported,
     generated,
+    reused,
     plainRead,
     rebuild,
     appends,
@@ -84,6 +86,7 @@ export function assembleResults(
       latencySeconds: options.latencySeconds,
       latencyConnections: 1,
       serverLogLevel: 'warn',
+      reusedLedger: reused,
     },
     figures: {
       httpAppends: {
