@@ -15,7 +15,7 @@ import { AppendSignal } from './append-signal';
 import { configureConnection } from './sqlite-connection';
 import { EventStatements, MAX_INTEGER } from './event-statements';
 import { GroupCommit } from './group-commit';
-import { migrateEventSchema } from './sqlite-schema';
+import { migrateEventSchema, requireCurrentSchema } from './sqlite-schema';
 import { SqliteSubscription } from './sqlite-subscription';
 import { StreamAppender, type AppendRequest } from './stream-appender';
 
@@ -28,6 +28,11 @@ export interface SqliteEventStoreOptions {
   catchUpPageSize?: number;
   /** Most appends committed together in one transaction. Default 1000. */
   maxGroupSize?: number;
+  /**
+   * Opens an existing file for reading only (`open`): no migration, no append; e.g. for the
+   * threads of a verification, beside the process that writes.
+   */
+  readOnly?: boolean;
 }
 
 /** Thrown by an append made once `close` was called. */
@@ -68,7 +73,10 @@ export class SqliteEventStore implements EventStore {
 
   /** Opens (and creates, if needed) the event store in the file at `filePath`. */
   static open(filePath: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
-    const db = new BetterSqlite3(filePath, { timeout: options.busyTimeoutMs ?? 5000 });
+    const db = new BetterSqlite3(filePath, {
+      timeout: options.busyTimeoutMs ?? 5000,
+      ...(options.readOnly && { readonly: true, fileMustExist: true }),
+    });
     try {
       return new SqliteEventStore(db, options, true);
     } catch (error) {
@@ -86,8 +94,11 @@ export class SqliteEventStore implements EventStore {
     options: SqliteEventStoreOptions = {},
     private readonly ownsConnection = false,
   ) {
-    configureConnection(db, options.busyTimeoutMs ?? 5000);
-    migrateEventSchema(db);
+    if (db.readonly) requireCurrentSchema(db);
+    else {
+      configureConnection(db, options.busyTimeoutMs ?? 5000);
+      migrateEventSchema(db);
+    }
     this.statements = new EventStatements(db);
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.catchUpPageSize = options.catchUpPageSize ?? 500;
@@ -111,6 +122,7 @@ export class SqliteEventStore implements EventStore {
     options: AppendOptions = {},
   ): Promise<AppendResult> {
     if (this.closed) throw new EventStoreClosedError();
+    if (this.db.readonly) throw new TypeError('this event store was opened for reading only');
     if (events.length === 0) throw new RangeError('an append needs at least one event');
     const seen = new Set<string>();
     for (const { eventId } of events) {
