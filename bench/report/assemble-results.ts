@@ -123,6 +123,7 @@ export function assembleResults(
         baseline: 'raw SHA-256 of the same bytes',
         ok: verification.ok,
         workers: verification.workers,
+        singleThreadPerSecond: perSecond(verification.events, verification.singleThreadSeconds),
         ...rated(
           perSecond(verification.events, verification.verifySeconds),
           perSecond(verification.events, verification.rawSeconds),

@@ -33,7 +33,12 @@ const results: BenchResults = {
     commandPathConcurrent: { ...rated(12000, 40000, 0.25), callers: 32, commands: 100 },
     commandPath: { ...rated(1500, 2500, null), commands: 25 },
     rebuild: rated(40000, 100000, 0.5),
-    verification: { ...rated(160000, 300000, 0.5), ok: true, workers: 2 },
+    verification: {
+      ...rated(160000, 300000, 0.5),
+      ok: true,
+      workers: 2,
+      singleThreadPerSecond: 90000,
+    },
     timeline: latency(5),
     timelineAsOf: latency(4),
     contingentHistory: latency(38),

@@ -32,7 +32,7 @@ export interface BenchResults {
     commandPathConcurrent: Rated<{ callers: number; commands: number }>;
     commandPath: Rated<{ commands: number }>;
     rebuild: Rated;
-    verification: Rated<{ ok: boolean; workers: number }>;
+    verification: Rated<{ ok: boolean; workers: number; singleThreadPerSecond: number }>;
     timeline: LatencyFigure;
     timelineAsOf: LatencyFigure;
     contingentHistory: LatencyFigure;
