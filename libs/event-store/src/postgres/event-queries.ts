@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Pool, QueryConfig, QueryResultRow } from 'pg';
+import type { ClientBase, Pool, QueryConfig, QueryResultRow } from 'pg';
 import type {
   Direction,
   EventFilter,
@@ -48,7 +48,8 @@ const order = (direction: Direction) => (direction === 'forwards' ? 'ASC' : 'DES
  */
 export class EventQueries {
   constructor(
-    private readonly pool: Pool,
+    /** The store's pool; a client of its own in tests that hold a transaction open. */
+    private readonly pool: Pool | ClientBase,
     /** Quoted. */
     private readonly schema: string,
   ) {}
