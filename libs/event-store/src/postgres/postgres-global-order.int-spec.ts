@@ -44,12 +44,29 @@ describeOnPostgres('The PostgreSQL global order', (url) => {
     return client;
   };
 
-  /** An append through the store's own function, left uncommitted in a transaction of `client`. */
-  const beginAppend = async (client: Client, streamId: string, event = proposedEvent()) => {
+  /**
+   * An event written in a transaction of `client` left open: through the store's own
+   * function, or by a bare INSERT (the trigger draws its position under the same lock).
+   */
+  const beginAppend = async (
+    client: Client,
+    streamId: string,
+    how: 'append_to_stream' | 'INSERT' = 'append_to_stream',
+  ) => {
+    const event = proposedEvent();
+    const s = quotedSchema(schema);
     await client.query('BEGIN');
     const { rows } = await client.query<{ global_position: string }>(
-      `SELECT global_position FROM ${quotedSchema(schema)}.append_to_stream(
-         $1, 'any', NULL, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      how === 'append_to_stream'
+        ? `SELECT global_position FROM ${s}.append_to_stream(
+             $1, 'any', NULL, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`
+        : `INSERT INTO ${s}.events (stream_id, stream_revision, event_id, type, schema_version,
+             recorded_at, occurred_at, actor_id, actor_role, correlation_id, causation_id, data,
+             prev_hash, hash)
+           SELECT $1, 0, e.* FROM unnest($2::text[], $3::text[], $4::int[], $5::text[],
+             $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
+             $12::text[], $13::text[]) AS e
+           RETURNING global_position`,
       [streamId, ...batchColumns([event])],
     );
     return { event, position: BigInt(rows[0].global_position) };
@@ -90,34 +107,37 @@ describeOnPostgres('The PostgreSQL global order', (url) => {
   });
 
   describe('when a writer has drawn a position but not committed', () => {
-    it('makes the next append wait for it, so that a reader sees neither, then both in order', async () => {
-      const holder = await connect();
-      const observer = await connect();
-      const first = await beginAppend(holder, 'incident-slow');
-      const subscriber = new SubscriptionReader(store.subscribeToAll());
-      expect((await subscriber.untilCaughtUp()).history).toEqual([]);
+    it.each(['append_to_stream', 'INSERT'] as const)(
+      'makes the next append wait for it, so that a reader sees neither, then both in order (written by %s)',
+      async (how) => {
+        const holder = await connect();
+        const observer = await connect();
+        const first = await beginAppend(holder, 'incident-slow', how);
+        const subscriber = new SubscriptionReader(store.subscribeToAll());
+        expect((await subscriber.untilCaughtUp()).history).toEqual([]);
 
-      const second = proposedEvent();
-      let secondDone = false;
-      const appending = store.appendToStream('incident-fast', [second]).then((result) => {
-        secondDone = true;
-        return result;
-      });
-      await someoneWaitsForTheWriteLock(observer);
+        const second = proposedEvent();
+        let secondDone = false;
+        const appending = store.appendToStream('incident-fast', [second]).then((result) => {
+          secondDone = true;
+          return result;
+        });
+        await someoneWaitsForTheWriteLock(observer);
 
-      expect(secondDone).toBe(false);
-      expect(await store.readAll()).toEqual([]);
-      expect(await store.headPosition()).toBeNull();
+        expect(secondDone).toBe(false);
+        expect(await store.readAll()).toEqual([]);
+        expect(await store.headPosition()).toBeNull();
 
-      await holder.query('COMMIT');
-      const { position } = await appending;
+        await holder.query('COMMIT');
+        const { position } = await appending;
 
-      expect(position).toBeGreaterThan(first.position);
-      const delivered = await subscriber.nextEvents(2);
-      expect(eventIds(delivered)).toEqual([first.event.eventId, second.eventId]);
-      expect(delivered.map((e) => e.globalPosition)).toEqual([first.position, position]);
-      await subscriber.subscription.close();
-    });
+        expect(position).toBeGreaterThan(first.position);
+        const delivered = await subscriber.nextEvents(2);
+        expect(eventIds(delivered)).toEqual([first.event.eventId, second.eventId]);
+        expect(delivered.map((e) => e.globalPosition)).toEqual([first.position, position]);
+        await subscriber.subscription.close();
+      },
+    );
 
     it('leaves a gap that nothing fills when it rolls back', async () => {
       const holder = await connect();

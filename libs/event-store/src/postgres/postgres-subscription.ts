@@ -91,6 +91,8 @@ export class PostgresSubscription implements EventSubscription {
           }
           failures = 0;
         } catch (error) {
+          // Closing the store ends its pool, perhaps under a query of this loop.
+          if (this.closed) return;
           if (!isConnectionFailure(error)) throw error;
           this.lastError = error;
           await cancellableDelay(reconnectDelayMs(failures++), (wake) => (this.wakeUp = wake));
