@@ -74,12 +74,18 @@ const TRANSIENT_MESSAGES = [
  * statement is wrong": only the former is worth retrying on a new connection.
  */
 export function isConnectionFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
+  // Duck-typed: errors of node's sockets may come from another realm (a test sandbox), where
+  // \`instanceof Error\` is false.
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message, errors } = error as {
+    code?: unknown;
+    message?: unknown;
+    errors?: unknown;
+  };
   if (typeof code === 'string') {
     if (code.startsWith('08') || TRANSIENT_SQLSTATES.has(code)) return true;
     if (TRANSIENT_SOCKET_CODES.has(code)) return true;
   }
-  if (error instanceof AggregateError) return error.errors.some(isConnectionFailure);
-  return TRANSIENT_MESSAGES.some((message) => error.message.includes(message));
+  if (Array.isArray(errors) && errors.some(isConnectionFailure)) return true;
+  return typeof message === 'string' && TRANSIENT_MESSAGES.some((text) => message.includes(text));
 }
