@@ -130,7 +130,8 @@ export class EventQueries {
 
 const names = new Map<string, string>();
 
-function statementName(text: string): string {
+/** A prepared statement's name, from its text: the same text is parsed once per connection. */
+export function statementName(text: string): string {
   let name = names.get(text);
   if (!name) {
     name = `bl_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
