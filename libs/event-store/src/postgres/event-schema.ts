@@ -126,18 +126,18 @@ export const EVENT_MIGRATIONS: readonly Migration[] = [
         PERFORM pg_advisory_xact_lock(
           ${GLOBAL_POSITION_LOCK_CLASS}, '${s}.events'::regclass::oid::integer);
 
-        SELECT count(*)::integer AS found,
-               coalesce(bool_and(e.stream_id = p_stream_id), false)
-                 AND count(DISTINCT e.stream_revision - b.ord) = 1 AS same_batch,
-               (array_agg(e.stream_revision ORDER BY b.ord DESC))[1] AS last_revision,
-               (array_agg(e.global_position ORDER BY b.ord DESC))[1] AS last_position,
-               (array_agg(e.event_id ORDER BY b.ord))[1] AS first_id,
-               (array_agg(e.stream_id ORDER BY b.ord))[1] AS first_stream,
-               (array_agg(e.stream_revision ORDER BY b.ord))[1] AS first_revision
-          INTO v_stored
-          FROM unnest(p_event_ids) WITH ORDINALITY AS b(id, ord)
-          JOIN ${s}.events e ON e.event_id = b.id;
-        IF v_stored.found > 0 THEN
+        IF EXISTS (SELECT 1 FROM ${s}.events e WHERE e.event_id = ANY (p_event_ids)) THEN
+          SELECT count(*)::integer AS found,
+                 bool_and(e.stream_id = p_stream_id)
+                   AND count(DISTINCT e.stream_revision - b.ord) = 1 AS same_batch,
+                 (array_agg(e.stream_revision ORDER BY b.ord DESC))[1] AS last_revision,
+                 (array_agg(e.global_position ORDER BY b.ord DESC))[1] AS last_position,
+                 (array_agg(e.event_id ORDER BY b.ord))[1] AS first_id,
+                 (array_agg(e.stream_id ORDER BY b.ord))[1] AS first_stream,
+                 (array_agg(e.stream_revision ORDER BY b.ord))[1] AS first_revision
+            INTO v_stored
+            FROM unnest(p_event_ids) WITH ORDINALITY AS b(id, ord)
+            JOIN ${s}.events e ON e.event_id = b.id;
           IF v_stored.found = v_count AND v_stored.same_batch THEN
             RETURN QUERY SELECT 'already_appended', v_stored.last_revision,
               v_stored.last_position, NULL::text, NULL::text;
@@ -148,8 +148,8 @@ export const EVENT_MIGRATIONS: readonly Migration[] = [
           RETURN;
         END IF;
 
-        SELECT max(e.stream_revision) INTO v_current
-          FROM ${s}.events e WHERE e.stream_id = p_stream_id;
+        SELECT e.stream_revision INTO v_current FROM ${s}.events e
+          WHERE e.stream_id = p_stream_id ORDER BY e.stream_revision DESC LIMIT 1;
         v_expected_holds := CASE p_expected
           WHEN 'any' THEN true
           WHEN 'no_stream' THEN v_current IS NULL
