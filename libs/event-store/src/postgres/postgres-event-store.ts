@@ -48,6 +48,21 @@ export interface PostgresEventStoreOptions {
 const clamp = (value: bigint): bigint =>
   value < 0n ? 0n : value > MAX_BIGINT ? MAX_BIGINT : value;
 
+/**
+ * Events are hashed as the writer gave them; a database in another encoding would refuse
+ * characters, or (SQL_ASCII) store bytes it cannot compare or filter by.
+ */
+async function assertUtf8(pool: Pool): Promise<void> {
+  const { rows } = await pool.query<{ encoding: string }>(
+    `SELECT current_setting('server_encoding') AS encoding`,
+  );
+  if (rows[0].encoding !== 'UTF8') {
+    throw new Error(
+      `the event store needs a UTF-8 database; this one is ${rows[0].encoding} (CREATE DATABASE ... ENCODING 'UTF8')`,
+    );
+  }
+}
+
 function limitOf(maxCount: number | undefined): number | null {
   if (maxCount === undefined) return null;
   if (!Number.isSafeInteger(maxCount) || maxCount < 0) {
@@ -95,6 +110,7 @@ export class PostgresEventStore implements EventStore {
     };
     const store = new PostgresEventStore(settings, schema, options);
     try {
+      await assertUtf8(store.pool);
       await runMigrations(store.pool, schema, 'events', EVENT_MIGRATIONS);
       return store;
     } catch (error) {
