@@ -5,12 +5,12 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { bodyParserErrors } from './http/body-parser-errors';
+import { jsonBodyParser } from './http/json-body/json-body-parser';
 import type { LedgerConfig } from './config/ledger-config';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { createValidationPipe } from './problems/validation.pipe';
 
-export const BODY_LIMIT = '1mb';
+export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the whole application; `main` listens, tests too (over real HTTP). */
 export async function createApp(config: LedgerConfig): Promise<INestApplication> {
@@ -19,11 +19,7 @@ export async function createApp(config: LedgerConfig): Promise<INestApplication>
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', {
-    limit: BODY_LIMIT,
-    type: ['application/json', 'application/*+json'],
-  });
-  app.use(bodyParserErrors);
+  app.use(jsonBodyParser({ maxBytes: BODY_LIMIT_BYTES }));
   app.disable('x-powered-by');
   app.use(helmet());
   app.useGlobalFilters(new ProblemDetailsFilter());

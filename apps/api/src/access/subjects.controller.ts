@@ -1,13 +1,11 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SubjectKeyStore } from '@blue-ledger/access';
+import { isRecordedSubjectId, SUBJECT_ID_RULE, type SubjectKeyStore } from '@blue-ledger/access';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { ActingPrincipal } from '../auth/principal';
 import { ProblemException } from '../problems/problem.exception';
 import { ReasonDto } from '../shared-dto/reason.dto';
 import { SUBJECT_KEYS } from './subject-keys.token';
-
-const SUBJECT_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 @ApiTags('access')
 @ApiBearerAuth()
@@ -26,9 +24,9 @@ export class SubjectsController {
     @Body() body: ReasonDto,
     @CurrentPrincipal() admin: ActingPrincipal,
   ) {
-    if (!SUBJECT_ID.test(subjectId)) {
+    if (!isRecordedSubjectId(subjectId)) {
       throw new ProblemException(400, 'validation_failed', 'subjectId must be a subject id.', [
-        { field: 'subjectId', reason: 'must be 1-100 characters of [A-Za-z0-9._:-]' },
+        { field: 'subjectId', reason: `must be ${SUBJECT_ID_RULE}` },
       ]);
     }
     const earlier = this.keys.erasureOf(subjectId);

@@ -1,5 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { sealPersonalData, SubjectErasedError, type SubjectKeyStore } from '@blue-ledger/access';
+import {
+  InvalidSubjectIdError,
+  sealPersonalData,
+  SubjectErasedError,
+  type SubjectKeyStore,
+} from '@blue-ledger/access';
 import {
   foldEvents,
   RuleViolation,
@@ -62,6 +67,9 @@ export class CommandExecutor {
     try {
       return sealPersonalData(data, eventId, this.keys);
     } catch (error) {
+      if (error instanceof InvalidSubjectIdError) {
+        throw new RuleViolation('invalid_subject_id', error.message, `personal.${error.subjectId}`);
+      }
       if (!(error instanceof SubjectErasedError)) throw error;
       throw new RuleViolation('subject_erased', error.message, `personal.${error.subjectId}`);
     }

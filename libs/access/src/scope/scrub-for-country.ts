@@ -22,7 +22,7 @@ export function scrubForCountry(value: unknown, view: CountryView): unknown {
   if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;
     if (typeof record.country === 'string' && record.country !== view.country) return HIDDEN;
-    const out: Record<string, unknown> = {};
+    const out = Object.create(null) as Record<string, unknown>;
     for (const [key, field] of Object.entries(record)) {
       const scrubbed = scrubForCountry(field, view);
       if (scrubbed === HIDDEN) return HIDDEN;
