@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { jsonBodyParser } from './http/json-body/json-body-parser';
+import { noStore } from './http/no-store';
 import type { LedgerConfig } from './config/ledger-config';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { createValidationPipe } from './problems/validation.pipe';
@@ -19,6 +20,7 @@ export async function createApp(config: LedgerConfig): Promise<INestApplication>
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  app.use(noStore);
   app.use(jsonBodyParser({ maxBytes: BODY_LIMIT_BYTES }));
   app.disable('x-powered-by');
   app.use(helmet());
