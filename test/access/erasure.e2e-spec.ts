@@ -1,3 +1,4 @@
+import { WRAPPED_KEY_BYTES } from '@blue-ledger/access';
 import { ProjectionRunner } from '@blue-ledger/projections';
 import {
   exportEventLine,
@@ -146,7 +147,7 @@ describe('Erasing a data subject', () => {
         .pluck()
         .get(VICTIM) as Buffer;
       db.close();
-      expect(keyBytes).toHaveLength(32);
+      expect(keyBytes).toHaveLength(WRAPPED_KEY_BYTES);
       const erasure = await running.client
         .as('admin')
         .post(`/subjects/${VICTIM}/erasure`, { reason: 'The victim asked to be forgotten' });

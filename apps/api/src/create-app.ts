@@ -18,6 +18,8 @@ export async function createApp(config: LedgerConfig): Promise<INestApplication>
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     bufferLogs: true,
+    // A provider that cannot start (e.g. a ConfigurationError) reaches `main`, which says why.
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   app.use(noStore);

@@ -1,6 +1,7 @@
 export * from './personal-data/personal-data-cipher';
 export * from './personal-data/subject-key-store';
 export * from './personal-data/subject-id';
+export * from './personal-data/key-wrapping';
 export * from './personal-data/seal-personal-data';
 export * from './personal-data/personal-view';
 export * from './scope/access-scope';

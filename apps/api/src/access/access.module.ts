@@ -1,14 +1,16 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerStorageService } from '@nestjs/throttler';
 import type { Database } from 'better-sqlite3';
 import { PrincipalRegistry } from '../auth/principal-registry';
+import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 import { API_STATE } from '../infrastructure/ledger-storage';
 import { ACCESS_CONFIG, type AccessConfig } from './access-config';
 import { AccessGuard } from './access.guard';
 import { AccessLog } from './access-log';
 import { AccessLogController } from './access-log.controller';
 import { AccessScopeService } from './access-scope.service';
+import { DataDirPermissions } from './data-dir-permissions';
 import { AccessViewInterceptor } from './access-view.interceptor';
 import { OidcVerifier } from './oidc-verifier';
 import { PrincipalAuthenticator } from './principal-authenticator';
@@ -25,6 +27,8 @@ import { SubjectsController } from './subjects.controller';
  * principals, subjects' keys and the access log, kept in the file the API writes (the
  * ledger's own SQLite file on the embedded store).
  */
+const logger = new Logger('Access');
+
 @Global()
 @Module({})
 export class AccessModule {
@@ -46,8 +50,17 @@ export class AccessModule {
         },
         {
           provide: SUBJECT_KEYS,
-          useFactory: (db: Database) => new SqliteSubjectKeys(db.name),
-          inject: [API_STATE],
+          useFactory: (db: Database, ledger: LedgerConfig) => {
+            const keys = SqliteSubjectKeys.open(db.name, ledger.dataDir, config.keyEncryptionKey);
+            if (keys.kek.created) logger.log(`made the key-encryption key ${ledger.dataDir}/kek`);
+            if (keys.migrated > 0) {
+              logger.log(
+                `wrapped ${keys.migrated} subject keys stored unwrapped by an older version`,
+              );
+            }
+            return keys;
+          },
+          inject: [API_STATE, LEDGER_CONFIG],
         },
         {
           provide: PrincipalAuthenticator,
@@ -62,6 +75,7 @@ export class AccessModule {
         ThrottlerStorageService,
         RateLimiter,
         AccessScopeService,
+        DataDirPermissions,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: AccessViewInterceptor },
       ],

@@ -8,6 +8,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigurationError, type LedgerConfig } from '../config/ledger-config';
+import { privateDir, privateFile } from './private-data-dir';
 import {
   ExternalReadModelProgress,
   runnerProgress,
@@ -40,7 +41,7 @@ export interface LedgerStorage {
  * in `idempotency-keys.sqlite` (EventStoreDB).
  */
 export function openLedgerStorage(config: LedgerConfig): LedgerStorage {
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  privateDir(config.dataDir);
   const { store, storeFile } = openEventStore(config);
   const projections = ledgerProjections();
   const opened: Database[] = storeFile ? [storeFile] : [];
@@ -88,7 +89,9 @@ export function openEventStore(config: LedgerConfig): {
   storeFile?: Database;
 } {
   if (config.store === 'sqlite') {
-    const db = new BetterSqlite3(path.join(config.dataDir, 'ledger.sqlite'), { timeout: 5000 });
+    const file = path.join(config.dataDir, 'ledger.sqlite');
+    privateFile(file);
+    const db = new BetterSqlite3(file, { timeout: 5000 });
     return { store: new SqliteEventStore(db), storeFile: db };
   }
   return { store: new EventStoreDbEventStore(config.eventStoreUrl as string) };
@@ -96,7 +99,7 @@ export function openEventStore(config: LedgerConfig): {
 
 /** A read-model file this process writes: WAL, so that other processes can read it meanwhile. */
 export function openReadModelFile(file: string): Database {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  privateFile(file);
   const db = new BetterSqlite3(file, { timeout: 5000 });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
