@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
+import { SubjectErasures } from './access/subject-erasures';
+import { SubjectsController } from './access/subjects.controller';
 import { AggregateReader, CommandExecutor } from './commands/command-executor';
 import { RecommendationFinder } from './commands/recommendation-finder';
 import { ReferenceChecks } from './commands/reference-checks';
@@ -57,6 +59,7 @@ export class AppModule {
         RecommendationsController,
         AuditController,
         StreamsController,
+        SubjectsController,
       ],
       providers: [
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
@@ -69,6 +72,7 @@ export class AppModule {
         IncidentCommandHandler,
         InvestigationCommandHandler,
         DecisionCommandHandler,
+        SubjectErasures,
         ...ContingentQueryHandlers,
         ...IncidentQueryHandlers,
         ...RecommendationQueryHandlers,

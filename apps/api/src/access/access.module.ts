@@ -1,9 +1,11 @@
 import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerStorageService } from '@nestjs/throttler';
+import { derivedSecret } from '@blue-ledger/access';
 import type { Database } from 'better-sqlite3';
 import { PrincipalRegistry } from '../auth/principal-registry';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
+import { IDEMPOTENCY_SECRET, IDEMPOTENCY_SECRET_PURPOSE } from '../http/idempotency-secret';
 import { API_STATE } from '../infrastructure/ledger-storage';
 import { ACCESS_CONFIG, type AccessConfig } from './access-config';
 import { AccessGuard } from './access.guard';
@@ -19,7 +21,6 @@ import { PrincipalsController } from './principals.controller';
 import { RateLimiter } from './rate-limiter';
 import { SqliteSubjectKeys } from './sqlite-subject-keys';
 import { SUBJECT_KEYS } from './subject-keys.token';
-import { SubjectsController } from './subjects.controller';
 
 /**
  * Who may do what: the access guard (permission table, principals, rate limits) on every
@@ -35,7 +36,7 @@ export class AccessModule {
   static forRoot(config: AccessConfig): DynamicModule {
     return {
       module: AccessModule,
-      controllers: [PrincipalsController, SubjectsController, AccessLogController],
+      controllers: [PrincipalsController, AccessLogController],
       providers: [
         { provide: ACCESS_CONFIG, useValue: config },
         {
@@ -72,6 +73,12 @@ export class AccessModule {
             ),
           inject: [PrincipalRegistry, PrincipalStore],
         },
+        {
+          provide: IDEMPOTENCY_SECRET,
+          useFactory: (keys: SqliteSubjectKeys) =>
+            derivedSecret(keys.kek.key, IDEMPOTENCY_SECRET_PURPOSE),
+          inject: [SUBJECT_KEYS],
+        },
         ThrottlerStorageService,
         RateLimiter,
         AccessScopeService,
@@ -79,7 +86,13 @@ export class AccessModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: AccessViewInterceptor },
       ],
-      exports: [ACCESS_CONFIG, SUBJECT_KEYS, AccessScopeService, PrincipalStore],
+      exports: [
+        ACCESS_CONFIG,
+        SUBJECT_KEYS,
+        IDEMPOTENCY_SECRET,
+        AccessScopeService,
+        PrincipalStore,
+      ],
     };
   }
 }

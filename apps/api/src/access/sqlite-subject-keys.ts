@@ -108,12 +108,16 @@ export class SqliteSubjectKeys implements SubjectKeyStore {
     return this.storedKey(subjectId) !== undefined;
   }
 
+  /**
+   * Destroys the subject's wrapped key and remembers the erasure (the `SubjectErased` event is
+   * the record; this row only lets the key store refuse new details quickly). Idempotent.
+   */
   erase(erasure: SubjectErasure): SubjectErasure {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM subject_keys WHERE subject_id = ?').run(erasure.subjectId);
       this.db
         .prepare(
-          'INSERT INTO subject_erasures (subject_id, erased_at, erased_by, reason) VALUES (?, ?, ?, ?)',
+          'INSERT OR IGNORE INTO subject_erasures (subject_id, erased_at, erased_by, reason) VALUES (?, ?, ?, ?)',
         )
         .run(erasure.subjectId, erasure.erasedAt, erasure.erasedBy, erasure.reason);
     })();

@@ -68,6 +68,8 @@ export function summarizeEvent(event: RecordedEvent): string {
       return `Repatriation reversed: ${oneLine(e.data.reason)}`;
     case 'RepatriationLapsed':
       return `Repatriation lapsed: ${oneLine(e.data.reason)}`;
+    case 'SubjectErased':
+      return `Subject erased: ${e.data.subjectId} (${oneLine(e.data.reason)})`;
     default:
       return event.type;
   }
