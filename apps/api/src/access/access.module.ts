@@ -9,6 +9,7 @@ import { IDEMPOTENCY_SECRET, IDEMPOTENCY_SECRET_PURPOSE } from '../http/idempote
 import { API_STATE } from '../infrastructure/ledger-storage';
 import { ACCESS_CONFIG, type AccessConfig } from './access-config';
 import { AccessGuard } from './access.guard';
+import { AuthenticationThrottle } from './authentication-throttle';
 import { AccessLog } from './access-log';
 import { AccessLogController } from './access-log.controller';
 import { AccessScopeService } from './access-scope.service';
@@ -78,6 +79,11 @@ export class AccessModule {
           useFactory: (keys: SqliteSubjectKeys) =>
             derivedSecret(keys.kek.key, IDEMPOTENCY_SECRET_PURPOSE),
           inject: [SUBJECT_KEYS],
+        },
+        {
+          provide: AuthenticationThrottle,
+          useFactory: () =>
+            new AuthenticationThrottle(config.rateLimit.perAddress, config.rateLimit.windowSeconds),
         },
         ThrottlerStorageService,
         RateLimiter,

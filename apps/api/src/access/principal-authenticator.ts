@@ -1,11 +1,13 @@
-import { looksLikeJwt, parseToken, verifySecret } from '@blue-ledger/access';
-import { createHash } from 'node:crypto';
+import { hashSecret, looksLikeJwt, parseToken, verifySecret } from '@blue-ledger/access';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Principal } from '../auth/principal';
 import type { PrincipalRegistry } from '../auth/principal-registry';
 import type { OidcVerifier } from './oidc-verifier';
 import type { PrincipalStore } from './principal-store';
 
 const MAX_VERIFIED = 10_000;
+/** A hash no secret matches, checked for token ids that do not exist. */
+const UNKNOWN_TOKEN_HASH = hashSecret(randomBytes(32).toString('base64url'));
 const digest = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 /**
@@ -30,18 +32,15 @@ export class PrincipalAuthenticator {
     return this.configured.authenticate(token) ?? this.fromStore(token);
   }
 
-  /** True when checking the token costs nothing: a configured one, or a store token seen before. */
-  isCheap(token: string): boolean {
-    if (this.configured.authenticate(token)) return true;
-    const parsed = parseToken(token);
-    return parsed !== undefined && this.verified.get(parsed.tokenId) === digest(parsed.secret);
-  }
-
   private fromStore(token: string): Principal | undefined {
     const parsed = parseToken(token);
     if (!parsed) return undefined;
     const live = this.store.liveToken(parsed.tokenId);
-    if (!live) return undefined;
+    if (!live) {
+      // As long as checking a real one: the time taken does not tell which token ids exist.
+      verifySecret(parsed.secret, UNKNOWN_TOKEN_HASH);
+      return undefined;
+    }
     if (this.verified.get(parsed.tokenId) === digest(parsed.secret)) return live.principal;
     if (!verifySecret(parsed.secret, live.secretHash)) return undefined;
     if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
