@@ -2,6 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
+import { IntegrityWatch } from '../integrity/integrity-watch';
 import { READ_MODEL_PROGRESS, type ReadModelProgress } from '../infrastructure/read-model-progress';
 
 @ApiTags('health')
@@ -11,11 +12,13 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
     @Inject(READ_MODEL_PROGRESS) private readonly readModels: ReadModelProgress,
+    private readonly integrity: IntegrityWatch,
   ) {}
 
   @Get()
   @ApiOperation({
-    summary: 'Liveness, the head of the global order and how far the read models have come',
+    summary:
+      'Liveness, the head of the global order, how far the read models have come, and the background verification of the store',
     description:
       'With LEDGER_PROJECTIONS=external a write answers before the projector has applied it: ' +
       'poll until `readModels.position` reaches the `position` of the write (or `caughtUp`).',
@@ -32,6 +35,7 @@ export class HealthController {
         position,
         caughtUp: headPosition === null || (position !== null && position >= headPosition),
       },
+      integrity: this.integrity.status(),
     };
   }
 }

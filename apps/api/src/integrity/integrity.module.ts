@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 import { READ_MODELS } from '../infrastructure/ledger-storage';
 import { IntegrityController } from './integrity.controller';
+import { IntegrityWatch } from './integrity-watch';
 
 /**
  * The notary's signed tree heads and proofs, and verification of the whole store. The key pair
@@ -24,7 +25,9 @@ import { IntegrityController } from './integrity.controller';
         }),
       inject: [READ_MODELS, LEDGER_CONFIG],
     },
+    IntegrityWatch,
   ],
+  exports: [IntegrityWatch],
 })
 export class IntegrityModule implements OnModuleInit, OnModuleDestroy {
   constructor(@Inject(Notary) private readonly notary: Notary) {}
