@@ -10,6 +10,7 @@ import { plain, WriteResponse, writeResponse } from '../http/write-response';
 import { ProblemException } from '../problems/problem.exception';
 import { ReasonDto } from '../shared-dto/reason.dto';
 import { splitSubjects } from '../shared-dto/subject.dto';
+import { AssignInvestigatorDto } from '../investigations/investigation.dto';
 import { ExecuteIncidentCommand } from './incident.commands';
 import {
   AmendIncidentDto,
@@ -79,6 +80,23 @@ export class IncidentsController {
       { type: 'LinkIncidentUnits', data: plain(body), meta: metaOf(context) },
       context,
     );
+  }
+
+  @Post(':id/investigators')
+  @ApiOperation({
+    summary:
+      'Make an investigator responsible for the incident (IncidentInvestigatorAssigned): by an investigator responsible for it, or an admin',
+  })
+  assign(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: AssignInvestigatorDto,
+    @Ctx() context: CommandContext,
+  ) {
+    return this.run(
+      id,
+      { type: 'AssignIncidentInvestigator', data: plain(body), meta: metaOf(context) },
+      context,
+    ).then((written) => ({ ...written, id: body.investigatorId }));
   }
 
   @Post(':id/closure')

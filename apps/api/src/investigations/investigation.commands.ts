@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   investigationDecider,
@@ -5,8 +6,14 @@ import {
   type Attribution,
   type InvestigationCommand,
 } from '@blue-ledger/domain';
-import type { CommandContext, CommandResult } from '@blue-ledger/event-store';
-import { requireAssigned } from '../access/investigator-assignment';
+import {
+  EVENT_STORE,
+  type CommandContext,
+  type CommandResult,
+  type EventStore,
+} from '@blue-ledger/event-store';
+import { AccessScopeService } from '../access/access-scope.service';
+import { requireAssigned, requireResponsibleForIncident } from '../access/investigator-assignment';
 import { AggregateReader, CommandExecutor } from '../commands/command-executor';
 import { ReferenceChecks } from '../commands/reference-checks';
 
@@ -27,6 +34,8 @@ export class InvestigationCommandHandler implements ICommandHandler<
     private readonly executor: CommandExecutor,
     private readonly references: ReferenceChecks,
     private readonly reader: AggregateReader,
+    private readonly scopes: AccessScopeService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async execute({
@@ -38,9 +47,21 @@ export class InvestigationCommandHandler implements ICommandHandler<
       await requireAssigned(this.reader, investigationId, context.actor);
     }
     switch (command.type) {
-      case 'OpenInvestigation':
+      case 'OpenInvestigation': {
+        const scope = await this.scopes.current();
+        for (const [index, id] of command.data.incidentIds.entries()) {
+          await requireResponsibleForIncident(
+            this.store,
+            scope,
+            id,
+            context.actor,
+            'open_investigation',
+            `incidentIds[${index}]`,
+          );
+        }
         await this.references.incidentsOpen(command.data.incidentIds, 'incidentIds');
         break;
+      }
       case 'RecordFinding':
         await this.attributedUnitsExist(command.data.attributions, 'attributions');
         break;

@@ -36,6 +36,8 @@ export function summarizeEvent(event: RecordedEvent): string {
       return `Incident closed: ${oneLine(e.data.reason)}`;
     case 'IncidentReopened':
       return `Incident reopened: ${oneLine(e.data.reason)}`;
+    case 'IncidentInvestigatorAssigned':
+      return `Investigator assigned to the incident: ${e.data.investigatorId}`;
     case 'InvestigationOpened':
       return `Investigation opened (${e.data.kind}): ${oneLine(e.data.title)}`;
     case 'InvestigatorAssigned':
