@@ -14,6 +14,7 @@ import { AccessLog } from './access-log';
 import { AccessLogController } from './access-log.controller';
 import { AccessScopeService } from './access-scope.service';
 import { DataDirPermissions } from './data-dir-permissions';
+import { LiaisonVisibility } from './liaison-visibility';
 import { AccessViewInterceptor } from './access-view.interceptor';
 import { OidcVerifier } from './oidc-verifier';
 import { PrincipalAuthenticator } from './principal-authenticator';
@@ -88,6 +89,7 @@ export class AccessModule {
         ThrottlerStorageService,
         RateLimiter,
         AccessScopeService,
+        LiaisonVisibility,
         DataDirPermissions,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: AccessViewInterceptor },
@@ -96,6 +98,7 @@ export class AccessModule {
         ACCESS_CONFIG,
         SUBJECT_KEYS,
         IDEMPOTENCY_SECRET,
+        LiaisonVisibility,
         AccessScopeService,
         PrincipalStore,
       ],

@@ -3,6 +3,9 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { incidentDecider, streamIds, type IncidentCommand } from '@blue-ledger/domain';
 import type { CommandContext } from '@blue-ledger/event-store';
+import { LiaisonVisibility } from '../access/liaison-visibility';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { ActingPrincipal } from '../auth/principal';
 import { AggregateReader, metaOf } from '../commands/command-executor';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
@@ -29,6 +32,7 @@ export class IncidentsController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly reader: AggregateReader,
+    private readonly liaisons: LiaisonVisibility,
   ) {}
 
   private async run(incidentId: string, command: IncidentCommand, context: CommandContext) {
@@ -129,9 +133,10 @@ export class IncidentsController {
 
   @Get()
   @ApiOperation({ summary: 'Incidents, by mission, category and status' })
-  list(@Query() query: IncidentListQuery) {
+  async list(@Query() query: IncidentListQuery, @CurrentPrincipal() principal: ActingPrincipal) {
     const { limit, after, ...filter } = query;
-    return this.queries.execute(new IncidentListingQuery(filter, { limit, after }));
+    const visible = await this.liaisons.of(principal);
+    return this.queries.execute(new IncidentListingQuery(filter, { limit, after }, visible));
   }
 
   @Get(':id')
