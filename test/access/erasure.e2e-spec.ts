@@ -12,6 +12,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PERMISSIONS, PUBLIC } from '../../apps/api/src/access/permissions';
+import { ledger } from '../integrity/ledger-cli';
 import { ledgerHead } from '../support/ledger-head';
 import { startApp, type RunningApp } from '../support/in-process-app';
 import type { PrincipalName } from '../support/principals';
@@ -254,6 +255,40 @@ describe('Erasing a data subject', () => {
       ]);
       const report = await verifyExport(lines, { publicKey });
       expect({ ok: report.ok, failure: report.failure }).toEqual({ ok: true, failure: null });
+    });
+
+    it('exports, with the ledger command, what was hashed and the erasure, and the export verifies offline', async () => {
+      const file = path.join(running.dataDir, 'after-erasure.ndjson');
+      const exported = await ledger(['export', '--out', file, '--no-progress'], running.dataDir);
+      expect(exported.code).toBe(0);
+      const text = fs.readFileSync(file, 'utf8');
+      for (const secret of SECRETS) expect(text).not.toContain(secret);
+      expect(text).not.toContain('[erased]');
+      const lines = text
+        .split('\n')
+        .filter(Boolean)
+        .map(
+          (line) => JSON.parse(line) as { type?: string; event?: { type: string; data: unknown } },
+        );
+      const events = lines.map((line) => line.event ?? line).filter((e) => e && 'data' in e) as {
+        type: string;
+        data: Record<string, unknown>;
+      }[];
+      expect(events.filter((e) => e.type === 'SubjectErased').map((e) => e.data)).toEqual([
+        { subjectId: VICTIM, reason: 'The victim asked to be forgotten' },
+      ]);
+      const reported = events.find((e) => e.type === 'IncidentReported');
+      expect(isSealed((reported?.data.personal as Record<string, unknown>)[VICTIM])).toBe(true);
+      const keyFile = path.join(running.dataDir, 'notary.pem');
+      fs.writeFileSync(
+        keyFile,
+        (await running.client.as('admin').get('/integrity/public-key')).body.pem,
+      );
+      const verified = await ledger(['verify', file, '--public-key', keyFile, '--no-progress']);
+      expect({ code: verified.code, said: verified.stdout }).toEqual({
+        code: 0,
+        said: expect.any(String),
+      });
     });
 
     it('refuses new details for the erased subject, and the ledger does not move', async () => {
