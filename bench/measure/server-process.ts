@@ -61,7 +61,25 @@ function peakRssOf(pid: number): number | null {
 }
 
 interface Health {
-  integrity?: { status: string };
+  headPosition?: number | null;
+  readModels?: { caughtUp?: boolean };
+  integrity?: { status: string; checkedThrough?: string | null };
+}
+
+/**
+ * Waits until the server has drained what a load left behind: the read models caught up with
+ * the head, and the background verification with the last event. Reads are measured after it.
+ */
+export async function settled(url: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const health = (await (await fetch(`${url}/health`)).json()) as Health;
+    const head = health.headPosition ?? null;
+    const verified = health.integrity?.checkedThrough ?? null;
+    if (health.readModels?.caughtUp && (head === null || verified === String(head))) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the server did not settle after the load');
 }
 
 async function waitForHealth(
