@@ -393,7 +393,7 @@ const unknownIdsInPath: BadRequest[] = [
     'on an unknown contingent',
     () => `/contingents/${unknown}/replies`,
     {
-      code: 'contingent_not_found',
+      code: 'not_found',
     },
   ),
   {
@@ -515,7 +515,8 @@ const wrongRoles: BadRequest[] = [
   asOther('POST /investigations/{id}/findings', 'liaisonETH'),
   asOther('POST /contingents/{id}/notifications', 'liaisonETH'),
   asOther('POST /contingents/{id}/replies', 'admin'),
-  asOther('POST /contingents/{id}/replies', 'liaisonMRT'),
+  // Another country's unit is, to a liaison, as absent as an unknown one (no existence oracle).
+  { ...asOther('POST /contingents/{id}/replies', 'liaisonMRT'), status: 404, code: 'not_found' },
 ];
 
 /** Each table: what is wrong with the requests, and the requests. */

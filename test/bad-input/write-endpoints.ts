@@ -123,6 +123,13 @@ export const writeEndpoints: WriteEndpoint[] = [
     required: ['contingentIds'],
   },
   {
+    name: 'POST /incidents/{id}/investigators',
+    as: 'investigator',
+    path: (f) => `/incidents/${f.incidentId}/investigators`,
+    valid: () => ({ investigatorId: 'inv-mission' }),
+    required: ['investigatorId'],
+  },
+  {
     name: 'POST /incidents/{id}/closure',
     as: 'investigator',
     path: (f) => `/incidents/${f.incidentId}/closure`,

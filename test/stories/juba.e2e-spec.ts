@@ -232,7 +232,11 @@ describe('The Juba story (UNMISS, July 2016)', () => {
 
     it('lets the liaison of Kenya read the history of its own unit, and not that of the Chinese battalion', async () => {
       await history(kenya, units.kenya);
-      expectProblem(await kenya.get(`/contingents/${units.china}/history`), { status: 403 });
+      // Another country's unit is answered exactly as an unknown one would be.
+      expectProblem(await kenya.get(`/contingents/${units.china}/history`), {
+        status: 404,
+        code: 'not_found',
+      });
     });
 
     it('refuses a reply for Kenya from the liaison of another country, and records nothing', async () => {
@@ -243,7 +247,7 @@ describe('The Juba story (UNMISS, July 2016)', () => {
           regarding: notificationId,
         }),
       );
-      expectProblem(refused, { status: 403 });
+      expectProblem(refused, { status: 404, code: 'not_found' });
       expect((await history(reviewer, units.kenya)).notifications[0].responses).toHaveLength(1);
     });
 
@@ -254,7 +258,7 @@ describe('The Juba story (UNMISS, July 2016)', () => {
           regarding: notificationId,
         }),
       );
-      expectProblem(refused, { status: 403 });
+      expectProblem(refused, { status: 404, code: 'not_found' });
     });
   });
 });

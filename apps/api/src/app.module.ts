@@ -4,6 +4,8 @@ import { LedgerCommandHandler } from './commands/ledger-command.handler';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import type { LedgerConfig } from '@blue-ledger/runtime';
+import { SubjectErasures } from './access/subject-erasures';
+import { SubjectsController } from './access/subjects.controller';
 import { ContingentQueryHandlers } from './contingents/contingent.queries';
 import { ContingentsController } from './contingents/contingents.controller';
 import { DecisionsController } from './decisions/decisions.controller';
@@ -50,10 +52,12 @@ export class AppModule {
         RecommendationsController,
         AuditController,
         StreamsController,
+        SubjectsController,
       ],
       providers: [
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         LedgerCommandHandler,
+        SubjectErasures,
         ...ContingentQueryHandlers,
         ...IncidentQueryHandlers,
         ...RecommendationQueryHandlers,

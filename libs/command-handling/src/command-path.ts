@@ -1,8 +1,14 @@
-import { sealPersonalData, SubjectErasedError, type SubjectKeyStore } from '@blue-ledger/access';
+import {
+  InvalidSubjectIdError,
+  sealPersonalData,
+  SubjectErasedError,
+  type SubjectKeyStore,
+} from '@blue-ledger/access';
 import { RuleViolation } from '@blue-ledger/domain';
 import type { EventStore } from '@blue-ledger/event-store';
 import { AggregateReader } from './aggregate-reader';
 import { checkAcrossAggregates, type CheckTools } from './checks/cross-aggregate-checks';
+import type { InvestigationCoverage } from './checks/investigator-assignment';
 import { RecommendationFinder, type RecommendationLocator } from './checks/recommendation-finder';
 import { References } from './checks/references';
 import type { CommandContext, CommandResult } from './command-context';
@@ -16,6 +22,8 @@ export interface CommandPathOptions {
   subjectKeys: SubjectKeyStore;
   /** Where the read models say a recommendation lives. */
   recommendations: RecommendationLocator;
+  /** Who is assigned to the investigations covering an incident (the access scope). */
+  coverage: InvestigationCoverage;
   /**
    * Called once a command's events are durable, with the position of the last one (the API
    * waits there for its in-process read models: read your writes). It must not throw.
@@ -45,6 +53,7 @@ export class CommandPath {
       reader: this.reader,
       references: new References(this.reader),
       recommendations: this.recommendations,
+      coverage: options.coverage,
     };
   }
 
@@ -67,6 +76,9 @@ export class CommandPath {
     try {
       return sealPersonalData(data, eventId, this.options.subjectKeys);
     } catch (error) {
+      if (error instanceof InvalidSubjectIdError) {
+        throw new RuleViolation('invalid_subject_id', error.message, `personal.${error.subjectId}`);
+      }
       if (!(error instanceof SubjectErasedError)) throw error;
       throw new RuleViolation('subject_erased', error.message, `personal.${error.subjectId}`);
     }

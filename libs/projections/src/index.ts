@@ -5,6 +5,7 @@ export * from './checkpoints';
 export * from './all-projections';
 export type { SqliteDatabase } from './sqlite/database';
 export type { Page } from './sqlite/page';
+export type { VisibleOnly } from './sqlite/visible-only';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './sqlite/page';
 export type { Recorded } from './support/envelope';
 export type { InvolvedIds } from './support/ids-involved';

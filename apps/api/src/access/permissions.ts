@@ -32,7 +32,10 @@ export const PERMISSIONS: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /contingents/:id': READERS_AND_LIAISONS,
   'GET /contingents/:id/history': READERS_AND_LIAISONS,
 
+  // An investigator changes only incidents it answers for: reported, assigned to, or covered
+  // by an investigation it is assigned to (checked on the streams); admins assign too.
   'POST /incidents': ['investigator'],
+  'POST /incidents/:id/investigators': ['investigator', 'admin'],
   'POST /incidents/:id/amendments': ['investigator'],
   'POST /incidents/:id/units': ['investigator'],
   'POST /incidents/:id/closure': ['investigator'],

@@ -8,6 +8,7 @@ import { AggregateReader, metaOf, type CommandContext } from '@blue-ledger/comma
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { WriteResponse, writeResponse } from '../http/write-response';
+import { liaisonNotFound } from '../access/liaison-not-found';
 import { ProblemException } from '../problems/problem.exception';
 import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
 import {
@@ -198,7 +199,8 @@ export class ContingentsController {
       throw new ProblemException(404, 'contingent_not_found', `No contingent ${id} is registered.`);
     }
     if (principal.actingRole === 'tcc_liaison' && state.country !== principal.country) {
-      throw new ProblemException(403, 'other_country', 'A liaison acts only for its own country.');
+      // Another country's unit is, to a liaison, exactly as absent as an unknown one.
+      throw liaisonNotFound();
     }
     const { status: _status, ...contingent } = state;
     return { ...contingent, revision };

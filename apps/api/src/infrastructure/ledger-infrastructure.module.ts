@@ -12,6 +12,7 @@ import { AggregateReader, CommandPath, RecommendationFinder } from '@blue-ledger
 import { EVENT_STORE } from '@blue-ledger/event-store';
 import { ProjectionRunner } from '@blue-ledger/projections';
 import {
+  ACCESS_SCOPE,
   API_STATE,
   LEDGER_CONFIG,
   openCommandPath,
@@ -87,6 +88,11 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
           inject: [LEDGER_STORAGE],
         },
         {
+          provide: ACCESS_SCOPE,
+          useFactory: (s: LedgerStorage) => s.scope,
+          inject: [LEDGER_STORAGE],
+        },
+        {
           provide: CommandPath,
           useFactory: (s: LedgerStorage, sync: ProjectionSync) =>
             openCommandPath(s, (position) => sync.waitFor(position)),
@@ -114,6 +120,7 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
         READ_MODEL_PROGRESS,
         IdempotencyStore,
         SUBJECT_KEYS,
+        ACCESS_SCOPE,
         CommandPath,
         AggregateReader,
         RecommendationFinder,
@@ -123,6 +130,12 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
   }
 
   async onModuleInit(): Promise<void> {
+    const { dataDir } = this.storage.config;
+    const keys = this.storage.subjectKeys;
+    if (keys.kek.created) this.logger.log(`made the key-encryption key ${dataDir}/kek`);
+    if (keys.migrated > 0) {
+      this.logger.log(`wrapped ${keys.migrated} subject keys stored unwrapped by an older version`);
+    }
     if (this.storage.config.projections === 'in-process') {
       await this.storage.runner.start();
     }

@@ -8,6 +8,7 @@ import {
   listRecommendations,
   RECOMMENDATION_STATUSES,
   type RecommendationStatus,
+  type VisibleOnly,
 } from '@blue-ledger/projections';
 import type { IncidentCategory } from '@blue-ledger/domain';
 import type { Database } from 'better-sqlite3';
@@ -56,12 +57,14 @@ export const readModels = {
     db: Database,
     filter: { mission?: string; category?: string; status?: 'open' | 'closed' },
     page: PageRequest,
+    visible?: VisibleOnly,
   ) =>
     nextAsString(
       listIncidents(db, {
         ...filter,
         category: filter.category as IncidentCategory | undefined,
         ...cursor(page),
+        visible,
       }),
     ),
 
@@ -83,11 +86,13 @@ export const readModels = {
     db: Database,
     status: RecommendationStatus | undefined,
     page: PageRequest,
-  ) => nextAsString(listRecommendations(db, { status, ...cursor(page) })),
+    visible?: VisibleOnly,
+  ) => nextAsString(listRecommendations(db, { status, ...cursor(page), visible })),
 
-  followThrough: (db: Database) => getFollowThrough(db, { limit: 1000 }),
+  followThrough: (db: Database, visible?: VisibleOnly) =>
+    getFollowThrough(db, { limit: 1000, visible }),
 
-  auditTrail: (db: Database, filter: AuditFilter, page: PageRequest) =>
+  auditTrail: (db: Database, filter: AuditFilter, page: PageRequest, visible?: VisibleOnly) =>
     nextAsString(
       getAuditTrail(db, {
         streamId: filter.stream,
@@ -96,6 +101,7 @@ export const readModels = {
         from: filter.from,
         to: filter.to,
         ...cursor(page),
+        visible,
       }),
     ),
 };

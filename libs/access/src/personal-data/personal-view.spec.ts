@@ -1,6 +1,7 @@
 import { newSubjectKey } from './personal-data-cipher';
 import { ERASED, personalViewOf, REDACTED } from './personal-view';
 import { sealPersonalData } from './seal-personal-data';
+import { InvalidSubjectIdError } from './subject-id';
 import { SubjectErasedError, type SubjectErasure, type SubjectKeyStore } from './subject-key-store';
 
 class MemoryKeys implements SubjectKeyStore {
@@ -54,6 +55,25 @@ describe('Personal data of an event', () => {
     expect(personalViewOf(event, keys, false)).toEqual({
       view: { 'victim-1': REDACTED, 'witness-1': REDACTED },
       disclosed: [],
+    });
+  });
+
+  describe('when a subject id reaches a prototype', () => {
+    it('refuses to seal it rather than lose the details', () => {
+      for (const subjectId of ['__proto__', 'constructor', 'prototype', '-dash', '']) {
+        const personal = JSON.parse(`{${JSON.stringify(subjectId)}:{"name":"Lost"}}`) as object;
+        expect(() => sealPersonalData({ personal }, 'event-2', keys)).toThrow(
+          InvalidSubjectIdError,
+        );
+      }
+    });
+
+    it('keeps sealed details and views in maps without a prototype', () => {
+      const sealed = sealPersonalData({ personal: { valueOf: { name: 'V' } } }, 'event-3', keys);
+      expect(Object.getPrototypeOf(sealed.personal)).toBeNull();
+      const shown = personalViewOf({ eventId: 'event-3', data: sealed }, keys, true);
+      expect(Object.getPrototypeOf(shown?.view)).toBeNull();
+      expect(shown?.view.valueOf).toEqual({ name: 'V' });
     });
   });
 

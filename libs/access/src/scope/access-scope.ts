@@ -8,6 +8,7 @@ export const SCOPE_EVENT_TYPES = [
   'TccResponseRecorded',
   'IncidentReported',
   'IncidentUnitsLinked',
+  'IncidentInvestigatorAssigned',
   'InvestigationOpened',
   'InvestigatorAssigned',
   'EvidenceLogged',
@@ -43,6 +44,8 @@ export class AccessScope {
   readonly incidentUnits = new Map<string, Set<string>>();
   readonly investigationIncidents = new Map<string, string[]>();
   readonly investigators = new Map<string, Set<string>>();
+  /** Investigators assigned to an incident itself (IncidentInvestigatorAssigned). */
+  readonly incidentInvestigators = new Map<string, Set<string>>();
   readonly findings = new Map<string, FindingScope>();
   readonly namings = new Map<string, { investigationId: string; contingentId: string }>();
   readonly recommendations = new Map<
@@ -82,6 +85,11 @@ export class AccessScope {
         const units = this.incidentUnits.get(str('incidentId')) ?? new Set<string>();
         for (const id of strings('contingentIds')) units.add(id);
         this.incidentUnits.set(str('incidentId'), units);
+        break;
+      }
+      case 'IncidentInvestigatorAssigned': {
+        const assigned = this.incidentInvestigators.get(str('incidentId')) ?? new Set<string>();
+        this.incidentInvestigators.set(str('incidentId'), assigned.add(str('investigatorId')));
         break;
       }
       case 'InvestigationOpened':
@@ -132,6 +140,14 @@ export class AccessScope {
 
   isAssigned(investigationId: string, principalId: string): boolean {
     return this.investigators.get(investigationId)?.has(principalId) ?? false;
+  }
+
+  /** Assigned to the incident itself, or to an investigation that covers it. */
+  isAssignedToIncident(incidentId: string, principalId: string): boolean {
+    return (
+      (this.incidentInvestigators.get(incidentId)?.has(principalId) ?? false) ||
+      this.investigationsOf(incidentId).some((id) => this.isAssigned(id, principalId))
+    );
   }
 
   /** Investigations that cover the incident. */

@@ -4,6 +4,8 @@ import type { AccessScope } from './access-scope';
 export interface CountryView {
   country: string;
   hidden: ReadonlySet<string>;
+  /** Every id the ledger holds that the country may see. */
+  visible: ReadonlySet<string>;
 }
 
 const intersects = (ids: Iterable<string>, set: ReadonlySet<string>) => {
@@ -64,5 +66,5 @@ export function countryViewOf(scope: AccessScope, country: string): CountryView 
   hideUnlessVisible(scope.decisions.keys());
   hideUnlessVisible(scope.unitRecords.keys());
   for (const id of scope.evidence) hidden.add(id);
-  return { country, hidden };
+  return { country, hidden, visible };
 }

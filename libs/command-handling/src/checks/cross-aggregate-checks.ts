@@ -1,8 +1,13 @@
-import type { Attribution } from '@blue-ledger/domain';
+import type { Attribution, IncidentCommand } from '@blue-ledger/domain';
 import type { AggregateReader } from '../aggregate-reader';
 import type { CommandContext } from '../command-context';
 import type { LedgerCommand } from '../ledger-command';
-import { requireAssigned } from './investigator-assignment';
+import {
+  requireAssigned,
+  requireResponsibleForIncident,
+  type IncidentAct,
+  type InvestigationCoverage,
+} from './investigator-assignment';
 import type { RecommendationFinder } from './recommendation-finder';
 import type { References } from './references';
 
@@ -11,21 +16,33 @@ export interface CheckTools {
   reader: AggregateReader;
   references: References;
   recommendations: RecommendationFinder;
+  coverage: InvestigationCoverage;
 }
+
+/** What each command does to an existing incident: each needs responsibility for it. */
+const INCIDENT_ACTS: Partial<Record<IncidentCommand['type'], IncidentAct>> = {
+  AmendIncident: 'amend',
+  LinkIncidentUnits: 'link_units',
+  CloseIncident: 'close',
+  ReopenIncident: 'reopen',
+  AssignIncidentInvestigator: 'assign_investigator',
+};
 
 /**
  * The checks a decider cannot make because they look beyond its own stream: the mission and
- * contingents referred to exist, the incidents are open, the investigator is assigned, the
- * recommendation answered was issued as described. Run before the decider, by every writer
+ * contingents referred to exist, the incidents are open, the investigator is assigned to the
+ * investigation or responsible for the incident, the recommendation answered was issued as
+ * described. Run before the decider, by every writer
  * (the API, the importers, the bench) alike; a failing check throws and nothing is appended.
  */
 export async function checkAcrossAggregates(
   target: LedgerCommand,
   context: CommandContext,
-  { reader, references, recommendations }: CheckTools,
+  { reader, references, recommendations, coverage }: CheckTools,
 ): Promise<void> {
   switch (target.aggregate) {
     case 'mission':
+    case 'subject':
       return;
     case 'contingent': {
       const { command } = target;
@@ -40,6 +57,10 @@ export async function checkAcrossAggregates(
     }
     case 'incident': {
       const { command } = target;
+      const act = INCIDENT_ACTS[command.type];
+      if (act) {
+        await requireResponsibleForIncident(reader, coverage, target.id, context.actor, act);
+      }
       if (command.type === 'ReportIncident') {
         await references.missionExists(command.data.missionCode, 'missionCode');
         await references.contingentsExist(command.data.contingentIds ?? [], 'contingentIds');
@@ -55,6 +76,16 @@ export async function checkAcrossAggregates(
       }
       switch (command.type) {
         case 'OpenInvestigation':
+          for (const [index, id] of command.data.incidentIds.entries()) {
+            await requireResponsibleForIncident(
+              reader,
+              coverage,
+              id,
+              context.actor,
+              'open_investigation',
+              `incidentIds[${index}]`,
+            );
+          }
           return references.incidentsOpen(command.data.incidentIds, 'incidentIds');
         case 'RecordFinding':
           return attributedUnitsExist(references, command.data.attributions, 'attributions');

@@ -9,7 +9,7 @@ export const INVESTIGATIONS_TABLE = 'follow_through_investigations';
 export const INVESTIGATION_INCIDENTS_TABLE = 'follow_through_investigation_incidents';
 /** Incident id → when it occurred, after amendments. */
 export const INCIDENTS_TABLE = 'follow_through_incidents';
-/** Finding id → its investigation: a lookup the API needs. */
+/** Finding id → its investigation (a lookup the API needs), when and where it was recorded. */
 export const FINDINGS_TABLE = 'follow_through_findings';
 
 export const recommendations = new DocumentTable<RecommendationRecord>({
@@ -57,4 +57,9 @@ export const queryIndexes: QueryIndex[] = [
     columns: ['investigation_id'],
   },
   { name: `${FINDINGS_TABLE}_by_finding`, table: FINDINGS_TABLE, columns: ['finding_id'] },
+  {
+    name: `${FINDINGS_TABLE}_by_investigation`,
+    table: FINDINGS_TABLE,
+    columns: ['investigation_id', 'position'],
+  },
 ];

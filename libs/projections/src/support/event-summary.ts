@@ -36,6 +36,8 @@ export function summarizeEvent(event: RecordedEvent): string {
       return `Incident closed: ${oneLine(e.data.reason)}`;
     case 'IncidentReopened':
       return `Incident reopened: ${oneLine(e.data.reason)}`;
+    case 'IncidentInvestigatorAssigned':
+      return `Investigator assigned to the incident: ${e.data.investigatorId}`;
     case 'InvestigationOpened':
       return `Investigation opened (${e.data.kind}): ${oneLine(e.data.title)}`;
     case 'InvestigatorAssigned':
@@ -68,6 +70,8 @@ export function summarizeEvent(event: RecordedEvent): string {
       return `Repatriation reversed: ${oneLine(e.data.reason)}`;
     case 'RepatriationLapsed':
       return `Repatriation lapsed: ${oneLine(e.data.reason)}`;
+    case 'SubjectErased':
+      return `Subject erased: ${e.data.subjectId} (${oneLine(e.data.reason)})`;
     default:
       return event.type;
   }

@@ -61,6 +61,7 @@ const envSchema = z
       .default('info'),
     LEDGER_NOTARY_EVERY_EVENTS: z.coerce.number().int().min(1).default(1000),
     LEDGER_NOTARY_EVERY_SECONDS: z.coerce.number().int().min(1).default(60),
+    LEDGER_VERIFY_EVERY_SECONDS: z.coerce.number().int().min(0).max(31_536_000).default(3600),
   })
   .refine((env) => env.LEDGER_STORE !== 'eventstoredb' || env.EVENTSTORE_URL, {
     message: 'EVENTSTORE_URL is required when LEDGER_STORE=eventstoredb',
@@ -86,6 +87,8 @@ export interface LedgerConfig {
   logLevel: string;
   /** The notary signs a tree head once this many events or seconds have passed since the last. */
   notary: { everyEvents: number; everySeconds: number };
+  /** A full background verification of the store this often (0: only at start). */
+  verifyEverySeconds: number;
   /** Bearer JWTs from an identity provider; rate limits. */
   access: AccessConfig;
 }
@@ -123,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
       everyEvents: e.LEDGER_NOTARY_EVERY_EVENTS,
       everySeconds: e.LEDGER_NOTARY_EVERY_SECONDS,
     },
+    verifyEverySeconds: e.LEDGER_VERIFY_EVERY_SECONDS,
     access: accessConfigOf(access.data),
   };
 }
