@@ -11,5 +11,7 @@ export * from './shared/time';
 export * from './mission/mission-code';
 export * from './mission/mission.decider';
 export * from './contingent/contingent.decider';
+export * from './contingent/strength-over-time';
+export type { Presence } from './contingent/presence-rules';
 export * from './incident/incident.decider';
 export * from './decision/decision.decider';

@@ -17,9 +17,12 @@ import {
   SubjectDetails,
   UNIT_TYPES,
   UnitType,
+  WithdrawalBy,
 } from '../shared';
 import { requireIsoInstant } from '../shared/time';
 import type { ContingentEvent } from './contingent.events';
+import { decideReturn, decideWithdrawal, requireDeployedAt, type Presence } from './presence-rules';
+import type { DatedChange } from './strength-over-time';
 
 export const contingentStreamId = (contingentId: string): string =>
   streamIds.contingent(contingentId);
@@ -32,9 +35,15 @@ export interface RegisteredContingent {
   designation: string;
   missionCode: string;
   sector?: string;
+  /** The strength it serves at (or left with, while gone): the last one recorded. */
   strength?: number;
+  deployedAt?: string;
   commanderSubjectId?: string;
   rotations: number;
+  /** Deployed, or since when it is gone and why. */
+  presence: Presence;
+  /** Its dated facts, in the order recorded: what its strength over time is made of. */
+  datedChanges: readonly DatedChange[];
   /** Notifications sent to the contributing country, by notification id. */
   notifications: Readonly<Record<string, { notifiedAt: string; subjectStreamId: string }>>;
 }
@@ -45,23 +54,83 @@ const initialContingentState: ContingentState = { status: 'unregistered' };
 
 function evolveContingent(state: ContingentState, event: ContingentEvent): ContingentState {
   if (event.type === 'ContingentRegistered') {
-    return { status: 'registered', ...event.data, rotations: 0, notifications: {} };
+    const { deployedAt, strength, missionCode } = event.data;
+    const deployment: DatedChange[] =
+      deployedAt === undefined
+        ? []
+        : [
+            {
+              kind: 'deployment',
+              at: deployedAt,
+              seq: 0,
+              missionCode,
+              ...(strength === undefined ? {} : { strength }),
+            },
+          ];
+    return {
+      status: 'registered',
+      ...event.data,
+      rotations: 0,
+      presence: { status: 'deployed', ...(deployedAt === undefined ? {} : { since: deployedAt }) },
+      datedChanges: deployment,
+      notifications: {},
+    };
   }
   // Only a registered contingent has a history; the store never holds one without it.
   if (state.status !== 'registered') return state;
+  const dated = (change: DistributiveOmit<DatedChange, 'seq'>): readonly DatedChange[] => [
+    ...state.datedChanges,
+    { ...change, seq: state.datedChanges.length } as DatedChange,
+  ];
   switch (event.type) {
     case 'ContingentRotated': {
-      const { strength, commanderSubjectId } = event.data;
+      const { strength, commanderSubjectId, startedAt } = event.data;
       // A rotation brings a new commander: one not named is unknown, not the previous one.
       return {
         ...state,
         rotations: state.rotations + 1,
         strength: strength ?? state.strength,
         commanderSubjectId,
+        datedChanges: dated({
+          kind: 'rotation',
+          at: startedAt,
+          ...(strength === undefined ? {} : { strength }),
+        }),
       };
     }
     case 'ContingentReHatted':
-      return { ...state, missionCode: event.data.toMissionCode };
+      return {
+        ...state,
+        missionCode: event.data.toMissionCode,
+        datedChanges: dated({
+          kind: 're_hatting',
+          at: event.data.at,
+          toMissionCode: event.data.toMissionCode,
+        }),
+      };
+    case 'ContingentWithdrawn': {
+      const { at, by, reason, decisionId } = event.data;
+      const status = decisionId === undefined ? 'withdrawn' : 'repatriated';
+      const decided = decisionId === undefined ? {} : { decisionId };
+      return {
+        ...state,
+        presence: { status, since: at, by, reason, ...decided },
+        datedChanges: dated({ kind: 'withdrawal', at, by, ...decided }),
+      };
+    }
+    case 'ContingentReturned': {
+      const { at, strength } = event.data;
+      return {
+        ...state,
+        strength: strength ?? state.strength,
+        presence: { status: 'deployed', since: at },
+        datedChanges: dated({
+          kind: 'return',
+          at,
+          ...(strength === undefined ? {} : { strength }),
+        }),
+      };
+    }
     case 'TccNotified': {
       const { notificationId, notifiedAt, subjectStreamId } = event.data;
       return {
@@ -93,6 +162,7 @@ export type RegisterContingent = Command<
     missionCode: string;
     sector?: string;
     strength?: number;
+    deployedAt?: string;
   }
 >;
 export type RotateContingent = Command<
@@ -118,6 +188,17 @@ export type CommendContingent = Command<
   'CommendContingent',
   { commendationId: string; at: string; citation: string }
 >;
+export type WithdrawContingent = Command<
+  'WithdrawContingent',
+  {
+    at: string;
+    by: WithdrawalBy;
+    reason: string;
+    /** Set only by the implementation of a decision to repatriate the unit. */
+    decisionId?: string;
+  }
+>;
+export type ReturnContingent = Command<'ReturnContingent', { at: string; strength?: number }>;
 export type NotifyTcc = Command<
   'NotifyTcc',
   {
@@ -138,6 +219,8 @@ export type ContingentCommand =
   | ReHatContingent
   | EvaluateContingent
   | CommendContingent
+  | WithdrawContingent
+  | ReturnContingent
   | NotifyTcc
   | RecordTccResponse;
 
@@ -153,6 +236,10 @@ function decideContingent(command: ContingentCommand, state: ContingentState): C
       return [evaluate(command, state)];
     case 'CommendContingent':
       return [commend(command, state)];
+    case 'WithdrawContingent':
+      return [decideWithdrawal(command, state)];
+    case 'ReturnContingent':
+      return [decideReturn(command, state)];
     case 'NotifyTcc':
       return [notifyTcc(command, state)];
     case 'RecordTccResponse':
@@ -173,6 +260,7 @@ function register({ data }: RegisterContingent, state: ContingentState): Conting
   requireMissionCode(data.missionCode, 'missionCode');
   if (data.sector !== undefined) requireText(data.sector, 'sector');
   if (data.strength !== undefined) requireCount(data.strength, 'strength');
+  if (data.deployedAt !== undefined) requireIsoInstant(data.deployedAt, 'deployedAt');
   const { contingentId, country, unitType, designation, missionCode, sector, strength } = data;
   return {
     type: 'ContingentRegistered',
@@ -184,6 +272,7 @@ function register({ data }: RegisterContingent, state: ContingentState): Conting
       missionCode,
       ...(sector === undefined ? {} : { sector }),
       ...(strength === undefined ? {} : { strength }),
+      ...(data.deployedAt === undefined ? {} : { deployedAt: data.deployedAt }),
     },
   };
 }
@@ -192,6 +281,7 @@ function rotate({ data }: RotateContingent, state: RegisteredContingent): Contin
   const { rotationId, startedAt, strength, commanderSubjectId, commanderDetails } = data;
   requireText(rotationId, 'rotationId');
   requireIsoInstant(startedAt, 'startedAt');
+  requireDeployedAt(state, startedAt, 'startedAt');
   if (strength !== undefined) requireCount(strength, 'strength');
   if (commanderSubjectId !== undefined) requireText(commanderSubjectId, 'commanderSubjectId');
   if (commanderDetails !== undefined && commanderSubjectId === undefined) {
@@ -221,6 +311,7 @@ function reHat({ data }: ReHatContingent, state: RegisteredContingent): Continge
   requireText(data.fromOperation, 'fromOperation');
   requireMissionCode(data.toMissionCode, 'toMissionCode');
   requireIsoInstant(data.at, 'at');
+  requireDeployedAt(state, data.at, 'at');
   if (data.toMissionCode === state.missionCode) {
     throw new RuleViolation(
       'already_in_mission',
@@ -350,6 +441,8 @@ function requireNotifiableStream(subjectStreamId: string): void {
   }
 }
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 export const contingentDecider: Decider<ContingentCommand, ContingentEvent, ContingentState> = {
   schemaVersions: {
     ContingentRegistered: 1,
@@ -357,6 +450,8 @@ export const contingentDecider: Decider<ContingentCommand, ContingentEvent, Cont
     ContingentReHatted: 1,
     ContingentEvaluated: 1,
     ContingentCommended: 1,
+    ContingentWithdrawn: 1,
+    ContingentReturned: 1,
     TccNotified: 1,
     TccResponseRecorded: 1,
   },
