@@ -21,8 +21,14 @@ import {
 } from '../shared';
 import { requireIsoInstant } from '../shared/time';
 import type { ContingentEvent } from './contingent.events';
-import { decideReturn, decideWithdrawal, requireDeployedAt, type Presence } from './presence-rules';
-import type { DatedChange } from './strength-over-time';
+import {
+  decideReturn,
+  decideWithdrawal,
+  presenceAfter,
+  requireDeployedAt,
+  type Presence,
+} from './presence-rules';
+import { withDatedChangeOf, type DatedChange } from './strength-over-time';
 
 export const contingentStreamId = (contingentId: string): string =>
   streamIds.contingent(contingentId);
@@ -54,83 +60,39 @@ const initialContingentState: ContingentState = { status: 'unregistered' };
 
 function evolveContingent(state: ContingentState, event: ContingentEvent): ContingentState {
   if (event.type === 'ContingentRegistered') {
-    const { deployedAt, strength, missionCode } = event.data;
-    const deployment: DatedChange[] =
-      deployedAt === undefined
-        ? []
-        : [
-            {
-              kind: 'deployment',
-              at: deployedAt,
-              seq: 0,
-              missionCode,
-              ...(strength === undefined ? {} : { strength }),
-            },
-          ];
     return {
       status: 'registered',
       ...event.data,
       rotations: 0,
-      presence: { status: 'deployed', ...(deployedAt === undefined ? {} : { since: deployedAt }) },
-      datedChanges: deployment,
+      presence: presenceAfter({ status: 'deployed' }, event),
+      datedChanges: withDatedChangeOf([], event),
       notifications: {},
     };
   }
   // Only a registered contingent has a history; the store never holds one without it.
   if (state.status !== 'registered') return state;
-  const dated = (change: DistributiveOmit<DatedChange, 'seq'>): readonly DatedChange[] => [
-    ...state.datedChanges,
-    { ...change, seq: state.datedChanges.length } as DatedChange,
-  ];
+  const moved = {
+    presence: presenceAfter(state.presence, event),
+    datedChanges: withDatedChangeOf(state.datedChanges, event),
+  };
   switch (event.type) {
     case 'ContingentRotated': {
-      const { strength, commanderSubjectId, startedAt } = event.data;
+      const { strength, commanderSubjectId } = event.data;
       // A rotation brings a new commander: one not named is unknown, not the previous one.
       return {
         ...state,
+        ...moved,
         rotations: state.rotations + 1,
         strength: strength ?? state.strength,
         commanderSubjectId,
-        datedChanges: dated({
-          kind: 'rotation',
-          at: startedAt,
-          ...(strength === undefined ? {} : { strength }),
-        }),
       };
     }
     case 'ContingentReHatted':
-      return {
-        ...state,
-        missionCode: event.data.toMissionCode,
-        datedChanges: dated({
-          kind: 're_hatting',
-          at: event.data.at,
-          toMissionCode: event.data.toMissionCode,
-        }),
-      };
-    case 'ContingentWithdrawn': {
-      const { at, by, reason, decisionId } = event.data;
-      const status = decisionId === undefined ? 'withdrawn' : 'repatriated';
-      const decided = decisionId === undefined ? {} : { decisionId };
-      return {
-        ...state,
-        presence: { status, since: at, by, reason, ...decided },
-        datedChanges: dated({ kind: 'withdrawal', at, by, ...decided }),
-      };
-    }
-    case 'ContingentReturned': {
-      const { at, strength } = event.data;
-      return {
-        ...state,
-        strength: strength ?? state.strength,
-        presence: { status: 'deployed', since: at },
-        datedChanges: dated({
-          kind: 'return',
-          at,
-          ...(strength === undefined ? {} : { strength }),
-        }),
-      };
-    }
+      return { ...state, ...moved, missionCode: event.data.toMissionCode };
+    case 'ContingentWithdrawn':
+      return { ...state, ...moved };
+    case 'ContingentReturned':
+      return { ...state, ...moved, strength: event.data.strength ?? state.strength };
     case 'TccNotified': {
       const { notificationId, notifiedAt, subjectStreamId } = event.data;
       return {
@@ -440,8 +402,6 @@ function requireNotifiableStream(subjectStreamId: string): void {
     );
   }
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export const contingentDecider: Decider<ContingentCommand, ContingentEvent, ContingentState> = {
   schemaVersions: {

@@ -12,7 +12,7 @@ import type {
   ReturnContingent,
   WithdrawContingent,
 } from './contingent.decider';
-import type { ContingentReturned, ContingentWithdrawn } from './contingent.events';
+import type { ContingentEvent, ContingentReturned, ContingentWithdrawn } from './contingent.events';
 import { absences } from './strength-over-time';
 
 /** Whether the unit serves in its mission now, or since when it is gone and why. */
@@ -27,6 +27,30 @@ export type Presence =
     };
 
 const millis = (iso: string): number => Date.parse(iso);
+
+/** Where the unit is after one more event of its stream: deployed, or gone since when and why. */
+export function presenceAfter(presence: Presence, event: ContingentEvent): Presence {
+  switch (event.type) {
+    case 'ContingentRegistered': {
+      const { deployedAt } = event.data;
+      return { status: 'deployed', ...(deployedAt === undefined ? {} : { since: deployedAt }) };
+    }
+    case 'ContingentWithdrawn': {
+      const { at, by, reason, decisionId } = event.data;
+      return {
+        status: decisionId === undefined ? 'withdrawn' : 'repatriated',
+        since: at,
+        by,
+        reason,
+        ...(decisionId === undefined ? {} : { decisionId }),
+      };
+    }
+    case 'ContingentReturned':
+      return { status: 'deployed', since: event.data.at };
+    default:
+      return presence;
+  }
+}
 
 /**
  * A deployed unit is withdrawn, by its country or by the UN, with a reason; a withdrawal that

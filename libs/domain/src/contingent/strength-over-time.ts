@@ -1,4 +1,5 @@
 import type { WithdrawalBy } from '../shared';
+import type { ContingentEvent } from './contingent.events';
 
 /**
  * What the record says about a unit's presence at a date: where it served and how many it
@@ -118,4 +119,53 @@ export function absences(changes: readonly DatedChange[]): { from: string; to: s
     if (change.kind === 'return' && gone.length > 0) gone[gone.length - 1].to = change.at;
   }
   return gone;
+}
+
+/** The dated change an event of a unit's stream makes, `seq` its place among them; null when none. */
+export function datedChangeOf(event: ContingentEvent, seq: number): DatedChange | null {
+  const strengthOf = (strength: number | undefined) => (strength === undefined ? {} : { strength });
+  switch (event.type) {
+    case 'ContingentRegistered': {
+      const { deployedAt, strength, missionCode } = event.data;
+      if (deployedAt === undefined) return null;
+      return { kind: 'deployment', at: deployedAt, seq, missionCode, ...strengthOf(strength) };
+    }
+    case 'ContingentRotated':
+      return {
+        kind: 'rotation',
+        at: event.data.startedAt,
+        seq,
+        ...strengthOf(event.data.strength),
+      };
+    case 'ContingentReHatted':
+      return {
+        kind: 're_hatting',
+        at: event.data.at,
+        seq,
+        toMissionCode: event.data.toMissionCode,
+      };
+    case 'ContingentWithdrawn': {
+      const { at, by, decisionId } = event.data;
+      return {
+        kind: 'withdrawal',
+        at,
+        seq,
+        by,
+        ...(decisionId === undefined ? {} : { decisionId }),
+      };
+    }
+    case 'ContingentReturned':
+      return { kind: 'return', at: event.data.at, seq, ...strengthOf(event.data.strength) };
+    default:
+      return null;
+  }
+}
+
+/** The dated changes after one more event of the unit's stream. */
+export function withDatedChangeOf(
+  changes: readonly DatedChange[],
+  event: ContingentEvent,
+): readonly DatedChange[] {
+  const change = datedChangeOf(event, changes.length);
+  return change === null ? changes : [...changes, change];
 }

@@ -142,6 +142,14 @@ export const SINGLE_HOLDER_ROLES: readonly LeaderRole[] = [
   'police_commissioner',
 ];
 
+/** The mission leaders who command troops or police: a recommendation may ask to repatriate them. */
+export const COMMANDER_ROLES: readonly LeaderRole[] = [
+  'force_commander',
+  'deputy_force_commander',
+  'sector_commander',
+  'police_commissioner',
+];
+
 export const DEPARTURE_REASONS = values('end_of_assignment', 'relieved', 'resigned', 'other');
 export type DepartureReason = (typeof DEPARTURE_REASONS)[number];
 
