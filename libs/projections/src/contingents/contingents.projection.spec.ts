@@ -66,6 +66,24 @@ describe('Contingents', () => {
         missionCode: 'MINUSMA',
         sector: 'North',
         strength: 850,
+        deployedAt: null,
+        presence: { status: 'deployed' },
+        strengthOverTime: [
+          {
+            from: '2013-07-01T00:00:00.000Z',
+            to: '2014-01-10T00:00:00.000Z',
+            strength: 800,
+            missionCode: 'MINUSMA',
+            status: 'deployed',
+          },
+          {
+            from: '2014-01-10T00:00:00.000Z',
+            to: null,
+            strength: 850,
+            missionCode: 'MINUSMA',
+            status: 'deployed',
+          },
+        ],
         registered: { position: 10, recordedAt: '2013-01-01T00:00:00.000Z' },
         deployments: [
           {

@@ -38,7 +38,7 @@ const statements = preparedStatements((db) => ({
  */
 export const followThroughProjection: Projection = {
   name: 'follow-through',
-  version: 2,
+  version: 3,
   queryIndexes: () => queryIndexes,
 
   setup(db) {

@@ -1,4 +1,5 @@
 import type { ConfiguredPrincipal } from '@blue-ledger/access';
+import type { DeadlinePolicy } from '@blue-ledger/domain';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { accessConfigOf, accessEnvSchema, type AccessConfig } from './access-config';
@@ -61,6 +62,8 @@ const envSchema = z
       .default('info'),
     LEDGER_NOTARY_EVERY_EVENTS: z.coerce.number().int().min(1).default(1000),
     LEDGER_NOTARY_EVERY_SECONDS: z.coerce.number().int().min(1).default(60),
+    LEDGER_REPLY_WINDOW_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    LEDGER_DECISION_WINDOW_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   })
   .refine((env) => env.LEDGER_STORE !== 'eventstoredb' || env.EVENTSTORE_URL, {
     message: 'EVENTSTORE_URL is required when LEDGER_STORE=eventstoredb',
@@ -86,6 +89,11 @@ export interface LedgerConfig {
   logLevel: string;
   /** The notary signs a tree head once this many events or seconds have passed since the last. */
   notary: { everyEvents: number; everySeconds: number };
+  /**
+   * The ledger's own deadline windows, in days: the contributing country's reply to a
+   * notification, and the decision on a recommendation. Policy, not law.
+   */
+  deadlines: DeadlinePolicy;
   /** Bearer JWTs from an identity provider; rate limits. */
   access: AccessConfig;
 }
@@ -122,6 +130,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     notary: {
       everyEvents: e.LEDGER_NOTARY_EVERY_EVENTS,
       everySeconds: e.LEDGER_NOTARY_EVERY_SECONDS,
+    },
+    deadlines: {
+      replyWindowDays: e.LEDGER_REPLY_WINDOW_DAYS,
+      decisionWindowDays: e.LEDGER_DECISION_WINDOW_DAYS,
     },
     access: accessConfigOf(access.data),
   };

@@ -1,5 +1,5 @@
 import { SqliteSubjectKeys, type SubjectKeyStore } from '@blue-ledger/access';
-import { CommandPath } from '@blue-ledger/command-handling';
+import { CommandPath, type RefusedConsequence } from '@blue-ledger/command-handling';
 import {
   EventStoreDbEventStore,
   SqliteEventStore,
@@ -97,16 +97,21 @@ export function openLedgerStorage(config: LedgerConfig): LedgerStorage {
 export function openCommandPath(
   storage: LedgerStorage,
   afterAppend?: (position: bigint) => Promise<void>,
+  onConsequenceRefused?: (refused: RefusedConsequence) => void,
 ): CommandPath {
+  const readModels = new SqliteRecommendationLocator(
+    storage.readModels,
+    storage.progress,
+    storage.store,
+  );
   return new CommandPath({
     store: storage.store,
     subjectKeys: storage.subjectKeys,
-    recommendations: new SqliteRecommendationLocator(
-      storage.readModels,
-      storage.progress,
-      storage.store,
-    ),
+    recommendations: readModels,
+    appointments: readModels,
+    pendingConsequences: readModels,
     afterAppend,
+    onConsequenceRefused,
   });
 }
 
