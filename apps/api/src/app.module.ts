@@ -6,6 +6,8 @@ import { AccessModule } from './access/access.module';
 import type { LedgerConfig } from '@blue-ledger/runtime';
 import { ContingentQueryHandlers } from './contingents/contingent.queries';
 import { ContingentsController } from './contingents/contingents.controller';
+import { DeadlineQueryHandlers } from './deadlines/deadline.queries';
+import { DeadlinesController } from './deadlines/deadlines.controller';
 import { DecisionsController } from './decisions/decisions.controller';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
@@ -14,6 +16,7 @@ import { IncidentsController } from './incidents/incidents.controller';
 import { LedgerInfrastructureModule } from './infrastructure/ledger-infrastructure.module';
 import { IntegrityModule } from './integrity/integrity.module';
 import { InvestigationsController } from './investigations/investigations.controller';
+import { MissionQueryHandlers } from './missions/mission.queries';
 import { MissionsController } from './missions/missions.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuditQueryHandlers } from './audit/audit.queries';
@@ -48,6 +51,7 @@ export class AppModule {
         InvestigationsController,
         DecisionsController,
         RecommendationsController,
+        DeadlinesController,
         AuditController,
         StreamsController,
       ],
@@ -58,6 +62,8 @@ export class AppModule {
         ...IncidentQueryHandlers,
         ...RecommendationQueryHandlers,
         ...AuditQueryHandlers,
+        ...MissionQueryHandlers,
+        ...DeadlineQueryHandlers,
       ],
     };
   }

@@ -28,7 +28,7 @@ import {
   requireDeployedAt,
   type Presence,
 } from './presence-rules';
-import { withDatedChangeOf, type DatedChange } from './strength-over-time';
+import { withDatedChangeOf, type DatedChange, type RegisteredPresence } from './strength-over-time';
 
 export const contingentStreamId = (contingentId: string): string =>
   streamIds.contingent(contingentId);
@@ -48,7 +48,8 @@ export interface RegisteredContingent {
   rotations: number;
   /** Deployed, or since when it is gone and why. */
   presence: Presence;
-  /** Its dated facts, in the order recorded: what its strength over time is made of. */
+  /** Where and at what strength it was registered, and its dated facts in the order recorded: what its strength over time is made of. */
+  registeredAs: RegisteredPresence;
   datedChanges: readonly DatedChange[];
   /** Notifications sent to the contributing country, by notification id. */
   notifications: Readonly<Record<string, { notifiedAt: string; subjectStreamId: string }>>;
@@ -65,6 +66,10 @@ function evolveContingent(state: ContingentState, event: ContingentEvent): Conti
       ...event.data,
       rotations: 0,
       presence: presenceAfter({ status: 'deployed' }, event),
+      registeredAs: {
+        missionCode: event.data.missionCode,
+        ...(event.data.strength === undefined ? {} : { strength: event.data.strength }),
+      },
       datedChanges: withDatedChangeOf([], event),
       notifications: {},
     };

@@ -222,7 +222,11 @@ describe('Contingent presence', () => {
     it('counts its strength over time: zero while gone', () => {
       const state = stateAfter(registered, withdrawn, returned);
       expect(
-        strengthOverTime(state, state.datedChanges).map((p) => [p.from, p.to, p.strength]),
+        strengthOverTime(state.registeredAs, state.datedChanges).map((p) => [
+          p.from,
+          p.to,
+          p.strength,
+        ]),
       ).toEqual([
         ['2016-01-14T21:00:00.000Z', '2016-11-08T21:00:00.000Z', 1000],
         ['2016-11-08T21:00:00.000Z', '2017-01-28T21:00:00.000Z', 0],
@@ -267,7 +271,7 @@ describe('Contingent presence', () => {
             if (change.kind === 'withdrawal') gone = true;
             if (change.kind === 'return') gone = false;
           }
-          const periods = strengthOverTime(state, state.datedChanges);
+          const periods = strengthOverTime(state.registeredAs, state.datedChanges);
           expect(periods.at(-1)?.status === 'deployed').toBe(state.presence.status === 'deployed');
         }),
       );
