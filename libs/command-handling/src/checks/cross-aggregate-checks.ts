@@ -1,6 +1,6 @@
 import { COMMANDER_ROLES, RuleViolation, type Attribution } from '@blue-ledger/domain';
 import type { AggregateReader } from '../aggregate-reader';
-import { metaOf, type CommandContext } from '../command-context';
+import type { CommandContext } from '../command-context';
 import type { ConsequenceRecorder } from '../consequences/consequence-recorder';
 import type { LedgerCommand } from '../ledger-command';
 import type { AppointmentFinder } from './appointment-finder';
@@ -103,7 +103,7 @@ export async function checkAcrossAggregates(
     case 'decision': {
       const { command } = target;
       if (command.type === 'ImplementRepatriation') {
-        return consequences.check(target.id, command.data.implementedAt, metaOf(context));
+        return consequences.check(target.id, command);
       }
       if (command.type !== 'DecideRepatriation') return;
       const { contingentId, appointmentId, missionCode, recommendation } = command.data;

@@ -1,10 +1,9 @@
 import {
   decisionDecider,
   DomainError,
-  isIsoInstant,
   RuleViolation,
   streamIds,
-  type CommandMeta,
+  type ImplementRepatriation,
 } from '@blue-ledger/domain';
 import type { Actor, EventStore, ProposedEvent } from '@blue-ledger/event-store';
 import type { AggregateReader } from '../aggregate-reader';
@@ -53,13 +52,21 @@ export class ConsequenceRecorder {
   /**
    * Before a decision is implemented: the consequence its implementation would record must be
    * one the rules accept now (the leader still in post, the unit still deployed, not dated
-   * before what its record holds), or nothing is appended.
+   * before what its record holds), or nothing is appended. An implementation the decision's own
+   * rules refuse is left to them.
    */
-  async check(decisionId: string, implementedAt: string, meta: CommandMeta): Promise<void> {
-    if (!isIsoInstant(implementedAt)) return;
+  async check(decisionId: string, implementation: ImplementRepatriation): Promise<void> {
     const { state } = await this.reader.load(streamIds.decision(decisionId), decisionDecider);
-    if (state.status !== 'decided') return;
-    const consequence = consequenceOf(state, implementedAt, meta);
+    try {
+      decisionDecider.decide(implementation, state);
+    } catch {
+      return; // the decision's own rules answer first, when the command path runs them
+    }
+    const consequence = consequenceOf(
+      state,
+      implementation.data.implementedAt,
+      implementation.meta,
+    );
     if (consequence === null) return;
     const { decider, streamId } = AGGREGATES[consequence.aggregate];
     const { state: target } = await this.reader.load(streamId(consequence.id), decider);
