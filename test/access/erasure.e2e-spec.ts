@@ -192,6 +192,7 @@ describe('Erasing a data subject', () => {
         recommendationId: '',
         decisionId: '',
         notificationId: '',
+        appointmentId: '',
         managedPrincipalId: 'admin-1',
         subjectId: VICTIM,
       };
