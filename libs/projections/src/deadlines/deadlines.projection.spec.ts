@@ -259,8 +259,8 @@ describe('Deadlines', () => {
         'national_investigator_appointment',
       ]);
       expect(kinds('2021-06-20T00:00:00Z', { status: 'open' })).toEqual([
-        'tcc_reply',
         'national_investigation_conclusion',
+        'tcc_reply',
       ]);
       expect(kinds('2021-06-20T00:00:00Z', { kind: 'tcc_reply' })).toEqual(['tcc_reply']);
       expect(kinds('2021-06-20T00:00:00Z', { country: 'CMR' })).toEqual([]);
@@ -460,6 +460,29 @@ describe('Deadlines', () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  it('pages through every deadline once, those an event started together included', () => {
+    h.record(`contingent-${GAB}`, notified());
+    h.record(`contingent-${GAB}`, notified(`incident-${SEA_INCIDENT}`, 'n-2'));
+    h.record('investigation-boi', opened('boi', 'board_of_inquiry', '2021-09-30T17:00:00Z'));
+    build();
+    const clock = at('2021-07-01T00:00:00Z');
+    const all = listDeadlines(db, {}, DEFAULT_DEADLINE_POLICY, clock).items.map(
+      (d) => d.deadlineId,
+    );
+    expect(all).toHaveLength(7);
+    for (const limit of [1, 2, 3]) {
+      const paged: string[] = [];
+      let after: number | undefined;
+      for (;;) {
+        const page = listDeadlines(db, { limit, after }, DEFAULT_DEADLINE_POLICY, clock);
+        paged.push(...page.items.map((d) => d.deadlineId));
+        if (page.next === null) break;
+        after = page.next;
+      }
+      expect(paged).toEqual(all);
+    }
   });
 
   it('builds the same deadlines when run twice over the same events', () => {

@@ -95,7 +95,8 @@ const STATUS_CONDITION: Record<DeadlineStatus, string> = {
 };
 
 /**
- * Deadlines in the order they started, filtered, one page at a time, each with its status at
+ * Deadlines in the order they started (the kinds one event starts in the order of the rules),
+ * filtered, one page at a time, each with its status at
  * `clockMs`. The ledger's windows come from `policy`, applied here: a changed window applies
  * to every deadline of its kind.
  */
@@ -105,7 +106,7 @@ export function listDeadlines(
   policy: DeadlinePolicy,
   clockMs: number,
 ): Page<DeadlineView> {
-  const conditions = ['applies = 1', 'position > @after'];
+  const conditions = ['applies = 1', 'seq > @after'];
   const params: Record<string, string | number> = {
     after: query.after ?? -1,
     clock: clockMs,
@@ -127,19 +128,19 @@ export function listDeadlines(
   const size = pageSize(query.limit);
   const rows = db
     .prepare(
-      `SELECT position, doc FROM (
-         SELECT position, doc, applies, kind, country, mission_code, contingent_id, appointment_id, met_ms,
+      `SELECT seq, doc FROM (
+         SELECT seq, doc, applies, kind, country, mission_code, contingent_id, appointment_id, met_ms,
                 COALESCE(due_ms, start_day_ms + (CASE kind
                   WHEN 'tcc_reply' THEN @reply WHEN 'recommendation_decision' THEN @decision ELSE 0
                 END + 1) * @day) AS due
            FROM ${deadlines.name})
-       WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT @limit`,
+       WHERE ${conditions.join(' AND ')} ORDER BY seq LIMIT @limit`,
     )
-    .all({ ...params, limit: size + 1 }) as { position: number; doc: string }[];
+    .all({ ...params, limit: size + 1 }) as { seq: number; doc: string }[];
   return pageOf(
     rows,
     size,
-    (row) => row.position,
+    (row) => row.seq,
     (row) => viewOf(JSON.parse(row.doc) as DeadlineRecord, policy, clockMs),
   );
 }

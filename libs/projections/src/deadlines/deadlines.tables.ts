@@ -1,6 +1,15 @@
+import { DEADLINE_KINDS } from '@blue-ledger/domain';
 import type { QueryIndex } from '../projection';
 import { DocumentTable } from '../sqlite/document-table';
 import { fixedDueMs, startDayMs, type DeadlineRecord } from './deadline-record';
+
+/**
+ * A deadline's place in the lists, unique: one event can start several deadlines (a
+ * notification starts three), so the position of that event, then the kind.
+ */
+export function listOrder(d: Pick<DeadlineRecord, 'started' | 'kind'>): number {
+  return d.started.position * DEADLINE_KINDS.length + DEADLINE_KINDS.indexOf(d.kind);
+}
 
 /** Each deadline: when it started, what met it; due dates of policy kinds are applied on reading. */
 export const deadlines = new DocumentTable<DeadlineRecord>({
@@ -20,14 +29,15 @@ export const deadlines = new DocumentTable<DeadlineRecord>({
       value: (d) => (d.metAt === null ? null : Date.parse(d.metAt)),
     },
     { name: 'position', type: 'INTEGER', value: (d) => d.started.position },
+    { name: 'seq', type: 'INTEGER', value: listOrder },
   ],
   indexes: [
-    ['position'],
-    ['kind', 'position'],
-    ['country', 'position'],
-    ['mission_code', 'position'],
-    ['contingent_id', 'position'],
-    ['appointment_id', 'position'],
+    ['seq'],
+    ['kind', 'seq'],
+    ['country', 'seq'],
+    ['mission_code', 'seq'],
+    ['contingent_id', 'seq'],
+    ['appointment_id', 'seq'],
   ],
 });
 
