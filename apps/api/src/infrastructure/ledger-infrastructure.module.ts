@@ -150,6 +150,7 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
     this.logger.log(
       `event store: ${this.storage.config.store}; projections: ${this.storage.config.projections}`,
     );
+    if (!this.storage.config.recordPendingConsequences) return;
     // An implementation recorded without its consequence (a crash between the two appends) is
     // completed now; in the background, for with external projections it waits for them.
     void this.commandPath.recordPendingConsequences().then(

@@ -64,6 +64,7 @@ const envSchema = z
     LEDGER_NOTARY_EVERY_SECONDS: z.coerce.number().int().min(1).default(60),
     LEDGER_REPLY_WINDOW_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     LEDGER_DECISION_WINDOW_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    LEDGER_RECORD_PENDING_CONSEQUENCES: z.enum(['true', 'false']).default('true'),
   })
   .refine((env) => env.LEDGER_STORE !== 'eventstoredb' || env.EVENTSTORE_URL, {
     message: 'EVENTSTORE_URL is required when LEDGER_STORE=eventstoredb',
@@ -94,6 +95,12 @@ export interface LedgerConfig {
    * notification, and the decision on a recommendation. Policy, not law.
    */
   deadlines: DeadlinePolicy;
+  /**
+   * At start, record the consequences of implemented decisions that lack them (a crash between
+   * the implementation and its consequence). Off only for ledgers written around the command
+   * path, such as the bench's generated one.
+   */
+  recordPendingConsequences: boolean;
   /** Bearer JWTs from an identity provider; rate limits. */
   access: AccessConfig;
 }
@@ -135,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
       replyWindowDays: e.LEDGER_REPLY_WINDOW_DAYS,
       decisionWindowDays: e.LEDGER_DECISION_WINDOW_DAYS,
     },
+    recordPendingConsequences: e.LEDGER_RECORD_PENDING_CONSEQUENCES === 'true',
     access: accessConfigOf(access.data),
   };
 }
