@@ -30,6 +30,9 @@ export async function startServer(dataDir: string): Promise<Server> {
       LEDGER_DATA_DIR: dataDir,
       LEDGER_PRINCIPALS: principalsEnv(),
       LEDGER_RATE_LIMIT: '100000000',
+      // The generated ledger's decisions were written around the command path, without the
+      // consequences it records: the measured server leaves them as they are.
+      LEDGER_RECORD_PENDING_CONSEQUENCES: 'false',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

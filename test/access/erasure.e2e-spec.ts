@@ -194,6 +194,7 @@ describe('Erasing a data subject', () => {
         recommendationId: '',
         decisionId: '',
         notificationId: '',
+        appointmentId: '',
         managedPrincipalId: 'admin-1',
         subjectId: VICTIM,
       };

@@ -12,6 +12,9 @@ const TARGETS = [
   'POST /investigations/{id}/namings',
   'POST /decisions',
   'POST /contingents/{id}/evaluations',
+  'POST /missions/{code}/leaders',
+  'POST /contingents/{id}/withdrawal',
+  'POST /investigations/{id}/national-investigator',
 ].map(endpoint);
 
 describe('Random bodies posted to write endpoints', () => {

@@ -8,6 +8,8 @@ import { SubjectErasures } from './access/subject-erasures';
 import { SubjectsController } from './access/subjects.controller';
 import { ContingentQueryHandlers } from './contingents/contingent.queries';
 import { ContingentsController } from './contingents/contingents.controller';
+import { DeadlineQueryHandlers } from './deadlines/deadline.queries';
+import { DeadlinesController } from './deadlines/deadlines.controller';
 import { DecisionsController } from './decisions/decisions.controller';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
@@ -16,6 +18,7 @@ import { IncidentsController } from './incidents/incidents.controller';
 import { LedgerInfrastructureModule } from './infrastructure/ledger-infrastructure.module';
 import { IntegrityModule } from './integrity/integrity.module';
 import { InvestigationsController } from './investigations/investigations.controller';
+import { MissionQueryHandlers } from './missions/mission.queries';
 import { MissionsController } from './missions/missions.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuditQueryHandlers } from './audit/audit.queries';
@@ -50,6 +53,7 @@ export class AppModule {
         InvestigationsController,
         DecisionsController,
         RecommendationsController,
+        DeadlinesController,
         AuditController,
         StreamsController,
         SubjectsController,
@@ -62,6 +66,8 @@ export class AppModule {
         ...IncidentQueryHandlers,
         ...RecommendationQueryHandlers,
         ...AuditQueryHandlers,
+        ...MissionQueryHandlers,
+        ...DeadlineQueryHandlers,
       ],
     };
   }

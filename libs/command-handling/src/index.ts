@@ -15,3 +15,13 @@ export {
   type InvestigationCoverage,
 } from './checks/investigator-assignment';
 export { RecommendationFinder, type RecommendationLocator } from './checks/recommendation-finder';
+export {
+  AppointmentFinder,
+  type AppointmentLocator,
+  type FoundAppointment,
+} from './checks/appointment-finder';
+export {
+  type PendingConsequenceLocator,
+  type RefusedConsequence,
+} from './consequences/consequence-recorder';
+export { consequenceOf } from './consequences/decision-consequences';

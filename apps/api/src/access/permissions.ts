@@ -20,12 +20,19 @@ export const PERMISSIONS: Record<string, readonly Role[] | typeof PUBLIC> = {
   'POST /missions': ['admin'],
   'GET /missions': READERS_AND_LIAISONS,
   'GET /missions/:code': READERS_AND_LIAISONS,
+  // Appointments and departures are the mission's record, kept like missions and contingents.
+  'POST /missions/:code/leaders': ['admin'],
+  'POST /missions/:code/leaders/:appointmentId/departure': ['admin'],
+  // A liaison sees the leaders of its own nationality, and their histories.
+  'GET /missions/:code/leaders/:appointmentId/history': READERS_AND_LIAISONS,
 
   'POST /contingents': ['admin'],
   'POST /contingents/:id/rotations': ['admin'],
   'POST /contingents/:id/rehatting': ['admin'],
   'POST /contingents/:id/evaluations': ['admin'],
   'POST /contingents/:id/commendations': ['admin'],
+  'POST /contingents/:id/withdrawal': ['admin'],
+  'POST /contingents/:id/return': ['admin'],
   'POST /contingents/:id/notifications': ['investigator'],
   'POST /contingents/:id/replies': ['tcc_liaison'],
   'GET /contingents': READERS_AND_LIAISONS,
@@ -47,6 +54,7 @@ export const PERMISSIONS: Record<string, readonly Role[] | typeof PUBLIC> = {
   // Investigators write only in the investigations they are assigned to (checked on the stream).
   'POST /investigations': ['investigator'],
   'POST /investigations/:id/investigators': ['investigator', 'admin'],
+  'POST /investigations/:id/national-investigator': ['investigator'],
   'POST /investigations/:id/evidence': ['investigator'],
   'POST /investigations/:id/evidence/:evidenceId/custody': ['investigator'],
   'POST /investigations/:id/findings': ['investigator'],
@@ -67,6 +75,8 @@ export const PERMISSIONS: Record<string, readonly Role[] | typeof PUBLIC> = {
 
   'GET /recommendations': READERS_AND_LIAISONS,
   'GET /follow-through': READERS_AND_LIAISONS,
+  // A liaison sees its own country's deadlines.
+  'GET /deadlines': READERS_AND_LIAISONS,
   'GET /audit': READERS_AND_LIAISONS,
   'GET /streams/:streamId': READERS_AND_LIAISONS,
 

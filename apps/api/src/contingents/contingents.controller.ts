@@ -1,7 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { contingentDecider, streamIds, type ContingentCommand } from '@blue-ledger/domain';
+import {
+  contingentDecider,
+  streamIds,
+  strengthOverTime,
+  type ContingentCommand,
+} from '@blue-ledger/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { ActingPrincipal } from '../auth/principal';
 import { AggregateReader, metaOf, type CommandContext } from '@blue-ledger/command-handling';
@@ -19,7 +24,9 @@ import {
   RecordTccResponseDto,
   ReHatContingentDto,
   RegisterContingentDto,
+  ReturnContingentDto,
   RotateContingentDto,
+  WithdrawContingentDto,
 } from './contingent.dto';
 import { ContingentHistoryQuery, ContingentListingQuery } from './contingent.queries';
 
@@ -87,6 +94,39 @@ export class ContingentsController {
       id,
       id,
       { type: 'ReHatContingent', data: { ...body }, meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/withdrawal')
+  @ApiOperation({
+    summary:
+      'Record that the unit left its mission, withdrawn by its country or the UN, and why (ContingentWithdrawn)',
+  })
+  withdraw(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: WithdrawContingentDto,
+    @Ctx() context: CommandContext,
+  ): Promise<WriteResponse> {
+    return this.run(
+      id,
+      id,
+      { type: 'WithdrawContingent', data: { ...body }, meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/return')
+  @ApiOperation({ summary: 'Record that a withdrawn unit came back (ContingentReturned)' })
+  returnTo(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ReturnContingentDto,
+    @Ctx() context: CommandContext,
+  ): Promise<WriteResponse> {
+    return this.run(
+      id,
+      id,
+      { type: 'ReturnContingent', data: { ...body }, meta: metaOf(context) },
       context,
     );
   }
@@ -171,7 +211,10 @@ export class ContingentsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One contingent, with its revision' })
+  @ApiOperation({
+    summary:
+      'One contingent, with its revision: where it is (deployed, or since when gone and why) and its strength over time (0 while gone)',
+  })
   async get(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: ActingPrincipal,
@@ -202,7 +245,11 @@ export class ContingentsController {
       // Another country's unit is, to a liaison, exactly as absent as an unknown one.
       throw liaisonNotFound();
     }
-    const { status: _status, ...contingent } = state;
-    return { ...contingent, revision };
+    const { status: _status, registeredAs, datedChanges, ...contingent } = state;
+    return {
+      ...contingent,
+      strengthOverTime: strengthOverTime(registeredAs, datedChanges),
+      revision,
+    };
   }
 }

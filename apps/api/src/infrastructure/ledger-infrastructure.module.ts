@@ -8,7 +8,12 @@ import {
   OnModuleInit,
 } from '@nestjs/common';
 import { PrincipalRegistry } from '@blue-ledger/access';
-import { AggregateReader, CommandPath, RecommendationFinder } from '@blue-ledger/command-handling';
+import {
+  AggregateReader,
+  AppointmentFinder,
+  CommandPath,
+  RecommendationFinder,
+} from '@blue-ledger/command-handling';
 import { EVENT_STORE } from '@blue-ledger/event-store';
 import { ProjectionRunner } from '@blue-ledger/projections';
 import {
@@ -34,7 +39,10 @@ const LEDGER_STORAGE = Symbol('LEDGER_STORAGE');
 export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Ledger');
 
-  constructor(@Inject(LEDGER_STORAGE) private readonly storage: LedgerStorage) {}
+  constructor(
+    @Inject(LEDGER_STORAGE) private readonly storage: LedgerStorage,
+    @Inject(CommandPath) private readonly commandPath: CommandPath,
+  ) {}
 
   static forRoot(config: LedgerConfig): DynamicModule {
     return {
@@ -95,7 +103,14 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
         {
           provide: CommandPath,
           useFactory: (s: LedgerStorage, sync: ProjectionSync) =>
-            openCommandPath(s, (position) => sync.waitFor(position)),
+            openCommandPath(
+              s,
+              (position) => sync.waitFor(position),
+              ({ decisionId, code, message }) =>
+                new Logger('Ledger').warn(
+                  `the consequence of implementing decision ${decisionId} was refused (${code}): ${message}`,
+                ),
+            ),
           inject: [LEDGER_STORAGE, ProjectionSync],
         },
         {
@@ -106,6 +121,11 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
         {
           provide: RecommendationFinder,
           useFactory: (path: CommandPath) => path.recommendations,
+          inject: [CommandPath],
+        },
+        {
+          provide: AppointmentFinder,
+          useFactory: (path: CommandPath) => path.appointments,
           inject: [CommandPath],
         },
         { provide: PrincipalRegistry, useFactory: () => principalRegistryFor(config) },
@@ -124,6 +144,7 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
         CommandPath,
         AggregateReader,
         RecommendationFinder,
+        AppointmentFinder,
         PrincipalRegistry,
       ],
     };
@@ -141,6 +162,20 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
     }
     this.logger.log(
       `event store: ${this.storage.config.store}; projections: ${this.storage.config.projections}`,
+    );
+    if (!this.storage.config.recordPendingConsequences) return;
+    // An implementation recorded without its consequence (a crash between the two appends) is
+    // completed now; in the background, for with external projections it waits for them.
+    void this.commandPath.recordPendingConsequences().then(
+      (recorded) => {
+        if (recorded > 0) {
+          this.logger.log(`recorded ${recorded} consequence(s) of implemented decisions`);
+        }
+      },
+      (error: unknown) =>
+        this.logger.error(
+          `could not record the pending consequences of implemented decisions: ${error instanceof Error ? error.message : String(error)}`,
+        ),
     );
   }
 

@@ -1,30 +1,8 @@
-import { newSubjectKey } from './personal-data-cipher';
 import { ERASED, personalViewOf, REDACTED } from './personal-view';
 import { sealPersonalData } from './seal-personal-data';
+import { SubjectErasedError } from './subject-key-store';
 import { InvalidSubjectIdError } from './subject-id';
-import { SubjectErasedError, type SubjectErasure, type SubjectKeyStore } from './subject-key-store';
-
-class MemoryKeys implements SubjectKeyStore {
-  private readonly keys = new Map<string, Buffer>();
-  private readonly erasures = new Map<string, SubjectErasure>();
-  keyFor(subjectId: string): Buffer {
-    if (this.erasures.has(subjectId)) throw new SubjectErasedError(subjectId);
-    const key = this.keys.get(subjectId) ?? newSubjectKey();
-    this.keys.set(subjectId, key);
-    return key;
-  }
-  find(subjectId: string): Buffer | 'erased' | undefined {
-    return this.erasures.has(subjectId) ? 'erased' : this.keys.get(subjectId);
-  }
-  erase(erasure: SubjectErasure): SubjectErasure {
-    this.keys.delete(erasure.subjectId);
-    this.erasures.set(erasure.subjectId, erasure);
-    return erasure;
-  }
-  erasureOf(subjectId: string): SubjectErasure | undefined {
-    return this.erasures.get(subjectId);
-  }
-}
+import { MemorySubjectKeys as MemoryKeys } from '../testing/memory-subject-keys';
 
 describe('Personal data of an event', () => {
   const keys = new MemoryKeys();

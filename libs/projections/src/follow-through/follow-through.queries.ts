@@ -1,4 +1,4 @@
-import { REPATRIATION_ACTIONS } from '@blue-ledger/domain';
+import { DECIDED_ACTIONS } from '@blue-ledger/domain';
 import type { DecisionRecord } from '../documents/decision-record';
 import type { RecommendationRecord } from '../documents/recommendation-record';
 import type { SqliteDatabase } from '../sqlite/database';
@@ -44,10 +44,15 @@ export interface MedianDays {
 export interface FollowThroughSummary {
   /** Recommendations no decision has answered. */
   recommendationsWithoutDecision: Listed<RecommendationRecord>;
-  /** Decisions to repatriate never implemented: still decided, lapsed or reversed. */
+  /** Decisions to repatriate (or to relieve a leader) never implemented: still decided, lapsed or reversed. */
   repatriationsNotImplemented: Listed<DecisionRecord>;
-  /** Decisions to retain or defer against a recommendation to repatriate, with the reason given. */
+  /** Decisions to retain or defer against a recommendation to repatriate or relieve, with the reason given. */
   retainedOrDeferredAgainstRecommendation: Listed<DecisionRecord>;
+  /**
+   * Decisions implemented whose consequence (the leader's departure, the unit's withdrawal) is
+   * not recorded yet: normally none; the ledger records what is missing at its next start.
+   */
+  implementedWithoutConsequence: Listed<DecisionRecord>;
   /** For each decision answering a recommendation. */
   durations: Listed<DecisionTimes> & { medianDays: MedianDays };
 }
@@ -62,7 +67,7 @@ export interface FollowThroughQuery {
   visible?: VisibleOnly;
 }
 
-const repatriationActions = REPATRIATION_ACTIONS.map((a) => `'${a}'`).join(', ');
+const decidedActions = DECIDED_ACTIONS.map((a) => `'${a}'`).join(', ');
 
 /** What became of the recommendations: the oversight body's view of follow-through. */
 export function getFollowThrough(
@@ -100,12 +105,13 @@ export function getFollowThrough(
     recommendationsWithoutDecision: listed(recommendations.name, `status = 'undecided'`),
     repatriationsNotImplemented: listed(
       decisions.name,
-      `outcome = 'repatriate' AND status IN ('decided', 'lapsed', 'reversed')`,
+      `outcome IN ('repatriate', 'relieve') AND status IN ('decided', 'lapsed', 'reversed')`,
     ),
     retainedOrDeferredAgainstRecommendation: listed(
       decisions.name,
-      `outcome IN ('retain', 'defer') AND recommended_action IN (${repatriationActions})`,
+      `outcome IN ('retain', 'defer') AND recommended_action IN (${decidedActions})`,
     ),
+    implementedWithoutConsequence: listed(decisions.name, `consequence = 'pending'`),
     durations: durations(db, limit, visible),
   };
 }
@@ -197,4 +203,12 @@ function median(values: (number | null)[]): number | null {
   const middle = Math.floor(known.length / 2);
   const value = known.length % 2 === 1 ? known[middle] : (known[middle - 1] + known[middle]) / 2;
   return hundredths(value);
+}
+
+/** The decisions implemented whose consequence is not recorded yet, oldest first. */
+export function decisionsAwaitingConsequence(db: SqliteDatabase): string[] {
+  return db
+    .prepare(`SELECT id FROM ${decisions.name} WHERE consequence = 'pending' ORDER BY position`)
+    .pluck()
+    .all() as string[];
 }

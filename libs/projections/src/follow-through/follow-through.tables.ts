@@ -1,4 +1,4 @@
-import type { DecisionRecord } from '../documents/decision-record';
+import { consequenceState, type DecisionRecord } from '../documents/decision-record';
 import type { RecommendationRecord } from '../documents/recommendation-record';
 import type { QueryIndex } from '../projection';
 import { DocumentTable } from '../sqlite/document-table';
@@ -19,9 +19,15 @@ export const recommendations = new DocumentTable<RecommendationRecord>({
     { name: 'action', type: 'TEXT', value: (d) => d.action },
     { name: 'investigation_id', type: 'TEXT', value: (d) => d.investigationId },
     { name: 'contingent_id', type: 'TEXT', value: (d) => d.contingentId },
+    { name: 'appointment_id', type: 'TEXT', value: (d) => d.appointmentId },
     { name: 'position', type: 'INTEGER', value: (d) => d.issued.position },
   ],
-  indexes: [['position'], ['status', 'position'], ['contingent_id', 'position']],
+  indexes: [
+    ['position'],
+    ['status', 'position'],
+    ['contingent_id', 'position'],
+    ['appointment_id', 'position'],
+  ],
 });
 
 export const decisions = new DocumentTable<DecisionRecord>({
@@ -41,10 +47,18 @@ export const decisions = new DocumentTable<DecisionRecord>({
     },
     { name: 'recommended_action', type: 'TEXT', value: (d) => d.recommendation?.action ?? null },
     { name: 'contingent_id', type: 'TEXT', value: (d) => d.contingentId },
+    { name: 'appointment_id', type: 'TEXT', value: (d) => d.appointmentId },
+    { name: 'consequence', type: 'TEXT', value: consequenceState },
     { name: 'decided_at', type: 'TEXT', value: (d) => d.decidedAt },
     { name: 'position', type: 'INTEGER', value: (d) => d.recorded.position },
   ],
-  indexes: [['position'], ['outcome', 'status', 'position'], ['contingent_id', 'position']],
+  indexes: [
+    ['position'],
+    ['outcome', 'status', 'position'],
+    ['contingent_id', 'position'],
+    ['appointment_id', 'position'],
+    ['consequence', 'position'],
+  ],
 });
 
 export const documentTables = [recommendations, decisions];

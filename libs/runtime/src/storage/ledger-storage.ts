@@ -1,4 +1,8 @@
-import { AccessScopeFollower, CommandPath } from '@blue-ledger/command-handling';
+import {
+  AccessScopeFollower,
+  CommandPath,
+  type RefusedConsequence,
+} from '@blue-ledger/command-handling';
 import {
   EventStoreDbEventStore,
   SqliteEventStore,
@@ -107,17 +111,22 @@ export function openLedgerStorage(config: LedgerConfig): LedgerStorage {
 export function openCommandPath(
   storage: LedgerStorage,
   afterAppend?: (position: bigint) => Promise<void>,
+  onConsequenceRefused?: (refused: RefusedConsequence) => void,
 ): CommandPath {
+  const readModels = new SqliteRecommendationLocator(
+    storage.readModels,
+    storage.progress,
+    storage.store,
+  );
   return new CommandPath({
     store: storage.store,
     subjectKeys: storage.subjectKeys,
     coverage: storage.scope,
-    recommendations: new SqliteRecommendationLocator(
-      storage.readModels,
-      storage.progress,
-      storage.store,
-    ),
+    recommendations: readModels,
+    appointments: readModels,
+    pendingConsequences: readModels,
     afterAppend,
+    onConsequenceRefused,
   });
 }
 
