@@ -8,7 +8,7 @@ import { SeededRandom } from './generate/seeded-random';
 import { measureAppendRounds } from './measure/append-rounds';
 import { appendLoad, readLatency, type LoadResult } from './measure/http-load';
 import { measurePlainRead, measureRebuild } from './measure/rebuild';
-import { startServer } from './measure/server-process';
+import { startServer, settled } from './measure/server-process';
 import { secondsSince } from './measure/timing';
 import { measureVerification } from './measure/verification';
 import { assembleResults, RAW_BATCH_SIZE } from './report/assemble-results';
@@ -65,6 +65,7 @@ async function main(options: BenchOptions): Promise<BenchResults> {
           seconds: options.httpSeconds,
         }),
       );
+      await settled(server.url);
       const reads = { connections: 1, seconds: options.latencySeconds };
       const incidents = rnd.sample(generated.samples.incidents, 500);
       const contingents = rnd.sample(generated.samples.contingents, 500);

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { VisibleOnly } from '@blue-ledger/projections';
 import type { Database } from 'better-sqlite3';
 import { READ_MODELS } from '@blue-ledger/runtime';
 import { readModels } from '../infrastructure/read-models';
@@ -8,6 +9,7 @@ export class IncidentListingQuery {
   constructor(
     readonly filter: { mission?: string; category?: string; status?: 'open' | 'closed' },
     readonly page: { limit?: number; after?: string },
+    readonly visible?: VisibleOnly,
   ) {}
 }
 
@@ -22,8 +24,8 @@ export class IncidentTimelineQuery {
 @QueryHandler(IncidentListingQuery)
 export class IncidentListingHandler implements IQueryHandler<IncidentListingQuery> {
   constructor(@Inject(READ_MODELS) private readonly db: Database) {}
-  async execute({ filter, page }: IncidentListingQuery) {
-    return readModels.listIncidents(this.db, filter, page);
+  async execute({ filter, page, visible }: IncidentListingQuery) {
+    return readModels.listIncidents(this.db, filter, page, visible);
   }
 }
 

@@ -11,7 +11,7 @@ import type {
   RecordedEvent,
   SubscribeToAllOptions,
 } from '../event-store.port';
-import { AppendSignal } from './append-signal';
+import { AppendSignal } from '../append-signal';
 import { configureConnection } from './sqlite-connection';
 import { EventStatements, MAX_INTEGER } from './event-statements';
 import { GroupCommit } from './group-commit';
