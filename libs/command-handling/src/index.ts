@@ -6,5 +6,6 @@ export * from './fold-stream';
 export * from './aggregate-reader';
 export * from './id-source';
 export * from './stream-state-cache';
+export * from './recording-clock';
 export { NotAssignedError } from './checks/investigator-assignment';
 export { RecommendationFinder, type RecommendationLocator } from './checks/recommendation-finder';
