@@ -207,7 +207,10 @@ function factOf(event: EventFacts): Record<string, unknown> {
 }
 
 function docsOf(db: SqliteDatabase, table: string, where: string, value: string): string[] {
-  return db.prepare(`SELECT doc FROM ${table} WHERE ${where}`).pluck().all(value) as string[];
+  return db
+    .prepare(`SELECT doc FROM ${table} WHERE valid_to IS NULL AND ${where}`)
+    .pluck()
+    .all(value) as string[];
 }
 
 /** A unit linked to an incident again keeps the time it was first linked. */
@@ -228,7 +231,8 @@ function incidentLinks(
       `SELECT id, mission_code AS missionCode, category,
               json_extract(doc, '$.occurredAt') AS occurredAt,
               json_extract(doc, '$.summary') AS summary, status
-       FROM ${incidentSummaries.name} WHERE id IN (SELECT value FROM json_each(?))`,
+       FROM ${incidentSummaries.name}
+       WHERE id IN (SELECT value FROM json_each(?)) AND valid_to IS NULL`,
     )
     .all(JSON.stringify(links.map((link) => link.incidentId))) as ({
     id: string;

@@ -19,7 +19,8 @@ export const contingentStates = new DocumentTable<ContingentState>({
 /** Each contingent's current state, for the contingent list. */
 export const contingentsProjection: Projection = {
   name: 'contingents',
-  version: 1,
+  // 2: every version of each state, valid from the event that made it (answers as of any position).
+  version: 2,
   queryIndexes: () => contingentStates.queryIndexes,
   setup: (db) => contingentStates.create(db),
   reset: (db) => contingentStates.drop(db),

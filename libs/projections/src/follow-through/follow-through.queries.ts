@@ -2,10 +2,11 @@ import { REPATRIATION_ACTIONS } from '@blue-ledger/domain';
 import type { DecisionRecord } from '../documents/decision-record';
 import type { RecommendationRecord } from '../documents/recommendation-record';
 import type { SqliteDatabase } from '../sqlite/database';
+import { versionsAt } from '../sqlite/document-table';
 import { pageSize } from '../sqlite/page';
 import {
   decisions,
-  INCIDENTS_TABLE,
+  incidents,
   INVESTIGATION_INCIDENTS_TABLE,
   INVESTIGATIONS_TABLE,
   recommendations,
@@ -54,25 +55,37 @@ export interface FollowThroughSummary {
 export interface FollowThroughQuery {
   /** Most items listed in each part (the totals count them all). */
   limit?: number;
+  /** As of this global position (inclusive); now when undefined. */
+  upTo?: number;
 }
 
 const repatriationActions = REPATRIATION_ACTIONS.map((a) => `'${a}'`).join(', ');
 
-/** What became of the recommendations: the oversight body's view of follow-through. */
+/**
+ * What became of the recommendations: the oversight body's view of follow-through, now or as
+ * of `upTo` (every part from the versions valid then).
+ */
 export function getFollowThrough(
   db: SqliteDatabase,
   query: FollowThroughQuery = {},
 ): FollowThroughSummary {
   const limit = pageSize(query.limit);
-  const listed = <T>(table: string, where: string): Listed<T> => ({
-    total: db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get() as number,
-    items: (
-      db
-        .prepare(`SELECT doc FROM ${table} WHERE ${where} ORDER BY position LIMIT ?`)
+  const versions = versionsAt(query.upTo);
+  const listed = <T>(table: string, where: string): Listed<T> => {
+    const condition = `${versions.sql} AND ${where}`;
+    return {
+      total: db
+        .prepare(`SELECT count(*) FROM ${table} WHERE ${condition}`)
         .pluck()
-        .all(limit) as string[]
-    ).map((doc) => JSON.parse(doc) as T),
-  });
+        .get(...versions.params) as number,
+      items: (
+        db
+          .prepare(`SELECT doc FROM ${table} WHERE ${condition} ORDER BY position LIMIT ?`)
+          .pluck()
+          .all(...versions.params, limit) as string[]
+      ).map((doc) => JSON.parse(doc) as T),
+    };
+  };
   return {
     recommendationsWithoutDecision: listed(recommendations.name, `status = 'undecided'`),
     repatriationsNotImplemented: listed(
@@ -83,20 +96,30 @@ export function getFollowThrough(
       decisions.name,
       `outcome IN ('retain', 'defer') AND recommended_action IN (${repatriationActions})`,
     ),
-    durations: durations(db, limit),
+    durations: durations(db, limit, query.upTo),
   };
 }
 
 /**
  * For each decision answering a recommendation: when the earliest incident its investigation
  * covers occurred (after amendments), when that investigation recorded its first finding, when
- * the decision was taken, and the days between, all in one pass of SQL.
+ * the decision was taken, and the days between, all in one pass of SQL; from the versions valid
+ * at `upTo` (now when undefined).
  */
-const DECISION_TIMES = `
+function decisionTimes(upTo: number | undefined): { sql: string; params: number[] } {
+  const incident = versionsAt(upTo, 'n');
+  const decision = versionsAt(upTo, 'd');
+  const sql = `
   WITH earliest AS (
-    SELECT l.investigation_id, n.incident_id, n.occurred_at, min(n.occurred_ms)
-    FROM ${INVESTIGATION_INCIDENTS_TABLE} l JOIN ${INCIDENTS_TABLE} n ON n.incident_id = l.incident_id
+    SELECT l.investigation_id, n.id AS incident_id, n.occurred_at, min(n.occurred_ms)
+    FROM ${INVESTIGATION_INCIDENTS_TABLE} l
+    JOIN ${incidents.name} n ON n.id = l.incident_id AND ${incident.sql}
     GROUP BY l.investigation_id
+  ),
+  found AS (
+    SELECT investigation_id,
+      CASE WHEN first_finding_position <= ? THEN first_finding_at END AS first_finding_at
+    FROM ${INVESTIGATIONS_TABLE}
   ),
   times AS (
     SELECT d.position, d.id AS decisionId, d.recommendation_id AS recommendationId,
@@ -107,10 +130,15 @@ const DECISION_TIMES = `
       julianday(d.decided_at) - julianday(i.first_finding_at) AS findingToDecision,
       julianday(d.decided_at) - julianday(e.occurred_at) AS incidentToDecision
     FROM ${decisions.name} d
-    LEFT JOIN ${INVESTIGATIONS_TABLE} i ON i.investigation_id = d.investigation_id
+    LEFT JOIN found i ON i.investigation_id = d.investigation_id
     LEFT JOIN earliest e ON e.investigation_id = d.investigation_id
-    WHERE d.investigation_id IS NOT NULL
+    WHERE ${decision.sql} AND d.investigation_id IS NOT NULL
   )`;
+  return {
+    sql,
+    params: [...incident.params, upTo ?? Number.MAX_SAFE_INTEGER, ...decision.params],
+  };
+}
 
 type TimesRow = Omit<DecisionTimes, 'days'> & {
   position: number;
@@ -119,10 +147,15 @@ type TimesRow = Omit<DecisionTimes, 'days'> & {
   incidentToDecision: number | null;
 };
 
-function durations(db: SqliteDatabase, limit: number): FollowThroughSummary['durations'] {
+function durations(
+  db: SqliteDatabase,
+  limit: number,
+  upTo: number | undefined,
+): FollowThroughSummary['durations'] {
+  const times = decisionTimes(upTo);
   const rows = db
-    .prepare(`${DECISION_TIMES} SELECT * FROM times ORDER BY position`)
-    .all() as TimesRow[];
+    .prepare(`${times.sql} SELECT * FROM times ORDER BY position`)
+    .all(...times.params) as TimesRow[];
   return {
     total: rows.length,
     items: rows

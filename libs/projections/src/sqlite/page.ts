@@ -1,4 +1,6 @@
 import type { SqliteDatabase } from './database';
+import { versionsAt } from './document-table';
+
 /** One page of a list read in a stable order; `next` is the cursor for the page after, or null. */
 export interface Page<T> {
   items: T[];
@@ -26,17 +28,26 @@ export function pageOf<Row, Item>(
 }
 
 /**
- * One page of a document table in the order the documents were created (`position`), with
- * equality filters on indexed columns; a filter whose value is undefined is left out.
+ * One page of a DocumentTable in the order the documents were created (its `position` column:
+ * the global position of the event that created the document), with equality filters on
+ * indexed columns (a filter whose value is undefined is left out): of the current versions, or
+ * with `upTo` of the versions valid at that global position, filters applying to the values
+ * valid then. The cursor is a creation position, so a page as of P never moves.
  */
 export function pageOfDocuments<Doc>(
   db: SqliteDatabase,
   table: string,
   filters: Record<string, string | undefined>,
-  query: { after?: number; limit?: number },
+  query: { after?: number; limit?: number; upTo?: number },
 ): Page<Doc> {
-  const conditions = ['position > ?'];
-  const params: (string | number)[] = [query.after ?? -1];
+  const versions = versionsAt(query.upTo);
+  const conditions = [versions.sql, 'position > ?'];
+  const params: (string | number)[] = [...versions.params, query.after ?? -1];
+  // No version of a document created after P is valid at P: the walk stops there.
+  if (query.upTo !== undefined) {
+    conditions.push('position <= ?');
+    params.push(query.upTo);
+  }
   for (const [column, value] of Object.entries(filters)) {
     if (value === undefined) continue;
     conditions.push(`${column} = ?`);
