@@ -3,6 +3,8 @@ export * from './projection-runner';
 export * from './projection-errors';
 export * from './checkpoints';
 export * from './all-projections';
+export { resolveAsOf, type ResolvedAsOf } from './as-of/resolve-as-of';
+export { recordedOrderProjection } from './as-of/recorded-order.projection';
 export type { SqliteDatabase } from './sqlite/database';
 export type { Page } from './sqlite/page';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './sqlite/page';
