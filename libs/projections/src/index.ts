@@ -27,6 +27,7 @@ export * from './contingents/contingents.queries';
 export { incidentTimelineProjection } from './incident-timeline/incident-timeline.projection';
 export * from './incident-timeline/incident-timeline.queries';
 export type { TimelineEntry } from './incident-timeline/timeline-entry';
+export type { Change, Correction } from './incident-timeline/corrections';
 export { contingentHistoryProjection } from './contingent-history/contingent-history.projection';
 export * from './contingent-history/contingent-history.queries';
 export { followThroughProjection } from './follow-through/follow-through.projection';

@@ -48,17 +48,45 @@ describe('Read-model queries at size', () => {
     );
   });
 
-  it('finds both by index, so that their cost follows the size of the answer, not of the ledger', () => {
-    const plan = (sql: string) =>
-      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
-        .map((row) => row.detail)
-        .join('; ');
+  const plan = (sql: string) =>
+    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+      .map((row) => row.detail)
+      .join('; ');
 
+  it('finds both by index, so that their cost follows the size of the answer, not of the ledger', () => {
     expect(
-      plan(`SELECT * FROM incident_timeline_entries WHERE incident_id = 'x' AND known_ms <= 1`),
+      plan(`SELECT * FROM incident_timeline_entries WHERE incident_id = 'x' AND position <= 1`),
     ).toContain('USING INDEX incident_timeline_entries_by_incident');
     expect(
       plan(`SELECT * FROM contingent_history_facts WHERE contingent_id = 'x' ORDER BY position`),
     ).toContain('USING INDEX contingent_history_facts_by_contingent');
+  });
+
+  it('lists current documents from the index over the open versions, and documents as of a position from the index over all versions', () => {
+    const list = (versions: string) =>
+      plan(
+        `SELECT position, doc FROM incident_summaries
+         WHERE ${versions} AND position > -1 AND status = 'open' ORDER BY position LIMIT 101`,
+      );
+
+    expect(list('valid_to IS NULL')).toContain('USING INDEX incident_summaries_by_status_position');
+    expect(
+      list('valid_from <= 50 AND (valid_to IS NULL OR valid_to > 50) AND position <= 50'),
+    ).toContain('USING INDEX incident_summaries_versions_by_status_position');
+    expect(
+      plan(
+        `SELECT doc FROM incident_summaries WHERE id = 'x' AND valid_from <= 50 ORDER BY valid_from DESC LIMIT 1`,
+      ),
+    ).toContain('USING INDEX sqlite_autoindex_incident_summaries_1');
+  });
+
+  it('resolves an instant to a position by the index on recorded time', () => {
+    expect(
+      plan(
+        `SELECT global_position FROM audit_trail_events
+         WHERE julianday(recorded_at) <= julianday('2016-01-01') AND global_position <= 100
+         ORDER BY julianday(recorded_at) DESC, global_position DESC LIMIT 1`,
+      ),
+    ).toMatch(/USING (COVERING )?INDEX audit_trail(_events)?_by_recorded \(<expr><\?\)$/);
   });
 });
