@@ -4,7 +4,12 @@ import { LedgerCommandHandler } from './commands/ledger-command.handler';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import type { LedgerConfig } from '@blue-ledger/runtime';
+import { AsOfResolver } from './as-of/as-of-resolver';
 import { ContingentQueryHandlers } from './contingents/contingent.queries';
+import { DecisionQueryHandlers } from './decisions/decision.queries';
+import { InvestigationQueryHandlers } from './investigations/investigation.queries';
+import { MissionQueryHandlers } from './missions/mission.queries';
+import { StreamQueryHandlers } from './streams/stream.queries';
 import { ContingentsController } from './contingents/contingents.controller';
 import { DecisionsController } from './decisions/decisions.controller';
 import { HealthController } from './health/health.controller';
@@ -54,7 +59,12 @@ export class AppModule {
       providers: [
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         LedgerCommandHandler,
+        AsOfResolver,
         ...ContingentQueryHandlers,
+        ...DecisionQueryHandlers,
+        ...InvestigationQueryHandlers,
+        ...MissionQueryHandlers,
+        ...StreamQueryHandlers,
         ...IncidentQueryHandlers,
         ...RecommendationQueryHandlers,
         ...AuditQueryHandlers,

@@ -2,20 +2,25 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Database } from 'better-sqlite3';
 import { READ_MODELS } from '@blue-ledger/runtime';
+import { asOfFields, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
 import { readModels, type AuditFilter } from '../infrastructure/read-models';
 
 export class AuditTrailQuery {
   constructor(
     readonly filter: AuditFilter,
     readonly page: { limit?: number; after?: string },
+    readonly point: ReadPoint = NOW,
   ) {}
 }
 
 @QueryHandler(AuditTrailQuery)
 export class AuditTrailHandler implements IQueryHandler<AuditTrailQuery> {
   constructor(@Inject(READ_MODELS) private readonly db: Database) {}
-  async execute({ filter, page }: AuditTrailQuery) {
-    return readModels.auditTrail(this.db, filter, page);
+  async execute({ filter, page, point }: AuditTrailQuery) {
+    return {
+      ...readModels.auditTrail(this.db, filter, page, upToOf(point)),
+      ...asOfFields(point),
+    };
   }
 }
 

@@ -50,44 +50,52 @@ const nextAsString = <T extends { next: number | null }>(page: T) => ({
   next: page.next === null ? null : String(page.next),
 });
 
-/** The API's reads of the projections' SQLite read models. */
+/**
+ * The API's reads of the projections' SQLite read models: now, or as of the global position
+ * `upTo` (see ReadPoint), with cursors as strings.
+ */
 export const readModels = {
   listIncidents: (
     db: Database,
     filter: { mission?: string; category?: string; status?: 'open' | 'closed' },
     page: PageRequest,
+    upTo?: number,
   ) =>
     nextAsString(
       listIncidents(db, {
         ...filter,
         category: filter.category as IncidentCategory | undefined,
         ...cursor(page),
+        upTo,
       }),
     ),
 
   incidentTimeline: (
     db: Database,
     incidentId: string,
-    query: { asOf?: string; order: 'occurred' | 'recorded' },
+    query: { order: 'occurred' | 'recorded'; upTo?: number },
   ) => getTimeline(db, incidentId, query),
 
   listContingents: (
     db: Database,
     filter: { country?: string; mission?: string },
     page: PageRequest,
-  ) => nextAsString(listContingents(db, { ...filter, ...cursor(page) })),
+    upTo?: number,
+  ) => nextAsString(listContingents(db, { ...filter, ...cursor(page), upTo })),
 
-  contingentHistory: (db: Database, contingentId: string) => getContingentHistory(db, contingentId),
+  contingentHistory: (db: Database, contingentId: string, page: PageRequest, upTo?: number) =>
+    nextAsString(getContingentHistory(db, contingentId, { ...cursor(page), upTo })),
 
   listRecommendations: (
     db: Database,
     status: RecommendationStatus | undefined,
     page: PageRequest,
-  ) => nextAsString(listRecommendations(db, { status, ...cursor(page) })),
+    upTo?: number,
+  ) => nextAsString(listRecommendations(db, { status, ...cursor(page), upTo })),
 
-  followThrough: (db: Database) => getFollowThrough(db, { limit: 1000 }),
+  followThrough: (db: Database, upTo?: number) => getFollowThrough(db, { limit: 1000, upTo }),
 
-  auditTrail: (db: Database, filter: AuditFilter, page: PageRequest) =>
+  auditTrail: (db: Database, filter: AuditFilter, page: PageRequest, upTo?: number) =>
     nextAsString(
       getAuditTrail(db, {
         streamId: filter.stream,
@@ -96,6 +104,7 @@ export const readModels = {
         from: filter.from,
         to: filter.to,
         ...cursor(page),
+        upTo,
       }),
     ),
 };

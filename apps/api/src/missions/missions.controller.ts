@@ -1,14 +1,14 @@
-import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { missionDecider, streamIds } from '@blue-ledger/domain';
-import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
-import { AggregateReader, metaOf, type CommandContext } from '@blue-ledger/command-handling';
+import { metaOf, type CommandContext } from '@blue-ledger/command-handling';
+import { AsOfResolver } from '../as-of/as-of-resolver';
+import { AsOfQuery } from '../as-of/as-of.query';
 import { Ctx } from '../http/command-context.decorator';
 import { WriteResponse, writeResponse } from '../http/write-response';
-import { ProblemException } from '../problems/problem.exception';
 import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
 import { RegisterMissionDto } from './mission.dto';
+import { MissionListingQuery, MissionQuery } from './mission.queries';
 
 @ApiTags('missions')
 @ApiBearerAuth()
@@ -16,8 +16,8 @@ import { RegisterMissionDto } from './mission.dto';
 export class MissionsController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly reader: AggregateReader,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly queries: QueryBus,
+    private readonly asOf: AsOfResolver,
   ) {}
 
   @Post()
@@ -40,20 +40,14 @@ export class MissionsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'All registered missions' })
-  async list() {
-    const events = await this.store.readAll({ filter: { eventTypes: ['MissionRegistered'] } });
-    return { items: events.map((e) => e.data), next: null };
+  @ApiOperation({ summary: 'All registered missions, now or as of an instant' })
+  list(@Query() query: AsOfQuery) {
+    return this.queries.execute(new MissionListingQuery(this.asOf.resolve(query.asOf)));
   }
 
   @Get(':code')
-  @ApiOperation({ summary: 'One mission' })
-  async get(@Param('code') code: string) {
-    const { state, revision } = await this.reader.load(streamIds.mission(code), missionDecider);
-    if (revision === null || state.status !== 'registered') {
-      throw new ProblemException(404, 'mission_not_found', `No mission ${code} is registered.`);
-    }
-    const { status: _status, ...mission } = state;
-    return { ...mission, revision };
+  @ApiOperation({ summary: 'One mission, now or as of an instant' })
+  get(@Param('code') code: string, @Query() query: AsOfQuery) {
+    return this.queries.execute(new MissionQuery(code, this.asOf.resolve(query.asOf)));
   }
 }

@@ -2,30 +2,37 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Database } from 'better-sqlite3';
 import { READ_MODELS } from '@blue-ledger/runtime';
+import { asOfFields, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
 import { readModels, type RecommendationStatus } from '../infrastructure/read-models';
 
 export class RecommendationListingQuery {
   constructor(
     readonly status: RecommendationStatus | undefined,
     readonly page: { limit?: number; after?: string },
+    readonly point: ReadPoint = NOW,
   ) {}
 }
 
-export class FollowThroughQuery {}
+export class FollowThroughQuery {
+  constructor(readonly point: ReadPoint = NOW) {}
+}
 
 @QueryHandler(RecommendationListingQuery)
 export class RecommendationListingHandler implements IQueryHandler<RecommendationListingQuery> {
   constructor(@Inject(READ_MODELS) private readonly db: Database) {}
-  async execute({ status, page }: RecommendationListingQuery) {
-    return readModels.listRecommendations(this.db, status, page);
+  async execute({ status, page, point }: RecommendationListingQuery) {
+    return {
+      ...readModels.listRecommendations(this.db, status, page, upToOf(point)),
+      ...asOfFields(point),
+    };
   }
 }
 
 @QueryHandler(FollowThroughQuery)
 export class FollowThroughHandler implements IQueryHandler<FollowThroughQuery> {
   constructor(@Inject(READ_MODELS) private readonly db: Database) {}
-  async execute() {
-    return readModels.followThrough(this.db);
+  async execute({ point }: FollowThroughQuery) {
+    return { ...readModels.followThrough(this.db, upToOf(point)), ...asOfFields(point) };
   }
 }
 

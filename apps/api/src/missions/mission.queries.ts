@@ -1,0 +1,52 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { AggregateReader } from '@blue-ledger/command-handling';
+import { missionDecider, streamIds } from '@blue-ledger/domain';
+import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
+import { asOfDetail, asOfFields, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
+import { ProblemException } from '../problems/problem.exception';
+
+/** Every registered mission, in the order registered, now or as known at the point. */
+export class MissionListingQuery {
+  constructor(readonly point: ReadPoint = NOW) {}
+}
+
+/** One mission, folded from its stream, now or as known at the point. */
+export class MissionQuery {
+  constructor(
+    readonly code: string,
+    readonly point: ReadPoint = NOW,
+  ) {}
+}
+
+@QueryHandler(MissionListingQuery)
+export class MissionListingHandler implements IQueryHandler<MissionListingQuery> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  async execute({ point }: MissionListingQuery) {
+    const upTo = upToOf(point);
+    const events = await this.store.readAll({ filter: { eventTypes: ['MissionRegistered'] } });
+    const known = upTo === undefined ? events : events.filter((e) => e.globalPosition <= upTo);
+    return { items: known.map((e) => e.data), next: null, ...asOfFields(point) };
+  }
+}
+
+@QueryHandler(MissionQuery)
+export class MissionHandler implements IQueryHandler<MissionQuery> {
+  constructor(private readonly reader: AggregateReader) {}
+  async execute({ code, point }: MissionQuery) {
+    const { state, revision } = await this.reader.load(streamIds.mission(code), missionDecider, {
+      upTo: upToOf(point),
+    });
+    if (revision === null || state.status !== 'registered') {
+      throw new ProblemException(
+        404,
+        'mission_not_found',
+        `No mission ${code} is registered${asOfDetail(point)}.`,
+      );
+    }
+    const { status: _status, ...mission } = state;
+    return { ...mission, revision, ...asOfFields(point) };
+  }
+}
+
+export const MissionQueryHandlers = [MissionListingHandler, MissionHandler];
