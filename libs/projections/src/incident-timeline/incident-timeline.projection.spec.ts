@@ -244,6 +244,64 @@ describe('Incident timeline', () => {
     });
   });
 
+  describe('given corrections of every other kind', () => {
+    it('tells what each changed, from what to what: custody, closing and reopening, a reversal', () => {
+      const h = new LedgerHistory();
+      h.record('incident-a', reported('a'));
+      h.record('investigation-inquiry', opened('inquiry', ['a']));
+      h.record('investigation-inquiry', evidence('inquiry', 'video'));
+      h.record('investigation-inquiry', {
+        type: 'EvidenceCustodyTransferred',
+        data: {
+          investigationId: 'inquiry',
+          evidenceId: 'video',
+          fromCustodian: 'Board',
+          toCustodian: 'OIOS',
+          transferredAt: '2016-07-20T00:00:00.000Z',
+          reason: 'Referred to internal oversight',
+        },
+      });
+      h.record('investigation-inquiry', {
+        type: 'InvestigationClosed',
+        data: { investigationId: 'inquiry', summary: 'Report delivered' },
+      });
+      h.record('investigation-inquiry', {
+        type: 'InvestigationReopened',
+        data: { investigationId: 'inquiry', reason: 'New testimony' },
+      });
+      h.record('incident-a', { type: 'IncidentClosed', data: { incidentId: 'a', reason: 'Done' } });
+      h.record('decision-d', decided('d', 'inquiry'));
+      h.record('decision-d', {
+        type: 'RepatriationReversed',
+        data: { decisionId: 'd', reason: 'Appeal upheld' },
+      });
+      projectTimeline(db, h.events);
+
+      const corrections = getTimeline(db, 'a', { order: 'recorded' })
+        .entries.filter((e) => e.changes !== undefined)
+        .map((e) => [e.type, e.changes, e.reason]);
+      expect(corrections).toEqual([
+        [
+          'EvidenceCustodyTransferred',
+          [{ field: 'custodian', from: 'Board', to: 'OIOS' }],
+          'Referred to internal oversight',
+        ],
+        ['InvestigationClosed', [{ field: 'status', from: 'open', to: 'closed' }], null],
+        [
+          'InvestigationReopened',
+          [{ field: 'status', from: 'closed', to: 'open' }],
+          'New testimony',
+        ],
+        ['IncidentClosed', [{ field: 'status', from: 'open', to: 'closed' }], 'Done'],
+        [
+          'RepatriationReversed',
+          [{ field: 'status', from: 'decided', to: 'reversed' }],
+          'Appeal upheld',
+        ],
+      ]);
+    });
+  });
+
   describe('given an investigation into two incidents', () => {
     it('puts its events and the decisions answering it on both timelines', () => {
       const h = new LedgerHistory();
