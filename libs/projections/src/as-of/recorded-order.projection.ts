@@ -1,68 +1,76 @@
 import type { RecordedEvent } from '@blue-ledger/event-store';
 import { batched, type Projection } from '../projection';
 import type { SqliteDatabase } from '../sqlite/database';
+import { preparedStatements } from '../sqlite/prepared-statements';
 import { toMillis } from '../support/time';
 
 export const RECORDED_ORDER_TABLE = 'recorded_order';
 
-/** How far `recordedAt` ever fell behind along the global order, and the latest stamp so far. */
-export interface RecordedOrder {
-  /** The latest `recordedAt` (ms) of the events applied; null before any. */
-  highMs: number | null;
-  /**
-   * The most an event was stamped before an earlier event (ms): 0 while `recordedAt` never
-   * decreased along positions, as one process stamping with its RecordingClock guarantees.
-   */
-  maxLagMs: number;
-}
-
-export function readRecordedOrder(db: SqliteDatabase): RecordedOrder {
-  const row = db.prepare(`SELECT high_ms, max_lag_ms FROM ${RECORDED_ORDER_TABLE}`).get() as
-    { high_ms: number | null; max_lag_ms: number } | undefined;
-  return { highMs: row?.high_ms ?? null, maxLagMs: row?.max_lag_ms ?? 0 };
-}
-
-/** The recorded order after one more event, in its global order. */
-export function followRecordedOrder(order: RecordedOrder, event: RecordedEvent): RecordedOrder {
-  const recordedMs = toMillis(event.recordedAt);
-  if (recordedMs === null) return order;
-  if (order.highMs === null || recordedMs >= order.highMs) return { ...order, highMs: recordedMs };
-  return { ...order, maxLagMs: Math.max(order.maxLagMs, order.highMs - recordedMs) };
-}
-
 /**
- * One row: the latest `recordedAt` applied and how far any event's `recordedAt` fell behind
- * an earlier one's. `resolveAsOf` needs that bound to find the last event recorded by an
- * instant by index, exactly, when stamps are not in order (several writers, old ledgers).
+ * What resolving an instant to a position needs, exactly and by one index lookup whatever the
+ * stamps: the suffix minima of `recordedAt` along the global order. For each position p, m(p)
+ * is the earliest stamp at p or after it; m never decreases along positions, and the last
+ * position recorded at or before T is the last p with m(p) <= T. The table holds m as
+ * segments, one row per value (`min_ms`), each with the last position it covers, values and
+ * positions increasing together: a monotonic stack. Each event pushes its stamp, after popping
+ * the segments it lowers (an event stamped before events ahead of it merges them into one), so
+ * that about one row is written per event. While stamps never decrease (one process), each
+ * distinct stamp is a segment of its own.
  */
+const statements = preparedStatements((db) => ({
+  top: db
+    .prepare(`SELECT min_ms FROM ${RECORDED_ORDER_TABLE} ORDER BY min_ms DESC LIMIT 1`)
+    .pluck(),
+  pop: db.prepare(`DELETE FROM ${RECORDED_ORDER_TABLE} WHERE min_ms >= ?`),
+  push: db.prepare(`INSERT INTO ${RECORDED_ORDER_TABLE} (min_ms, last_position) VALUES (?, ?)`),
+  extend: db.prepare(`UPDATE ${RECORDED_ORDER_TABLE} SET last_position = ? WHERE min_ms = ?`),
+  lastRecordedBy: db
+    .prepare(
+      `SELECT last_position FROM ${RECORDED_ORDER_TABLE}
+       WHERE min_ms <= ? ORDER BY min_ms DESC LIMIT 1`,
+    )
+    .pluck(),
+}));
+
+/** The last position (among those applied) whose `recordedAt` is at or before `instantMs`; null when none is. */
+export function lastRecordedBy(db: SqliteDatabase, instantMs: number): number | null {
+  return (statements.of(db).lastRecordedBy.get(instantMs) as number | undefined) ?? null;
+}
+
 export const recordedOrderProjection: Projection = {
   name: 'recorded-order',
   version: 1,
 
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS ${RECORDED_ORDER_TABLE} (
-      id INTEGER PRIMARY KEY CHECK (id = 1),
-      high_ms INTEGER,
-      max_lag_ms INTEGER NOT NULL
-    )`);
+      min_ms INTEGER PRIMARY KEY,
+      last_position INTEGER NOT NULL
+    ) WITHOUT ROWID`);
   },
 
   reset(db) {
+    statements.forget(db);
     db.exec(`DROP TABLE IF EXISTS ${RECORDED_ORDER_TABLE}`);
   },
 
   ...batched((db) => {
-    let order = readRecordedOrder(db);
+    const s = statements.of(db);
+    let top = (s.top.get() as number | undefined) ?? null;
     return {
-      apply(event) {
-        order = followRecordedOrder(order, event);
+      apply(event: RecordedEvent) {
+        const stamp = toMillis(event.recordedAt);
+        if (stamp === null) return;
+        const position = Number(event.globalPosition);
+        if (top !== null && stamp === top) {
+          s.extend.run(position, stamp);
+          return;
+        }
+        // Stamped before events ahead of it: the segments it lowers become one, ending here.
+        if (top !== null && stamp < top) s.pop.run(stamp);
+        s.push.run(stamp, position);
+        top = stamp;
       },
-      flush() {
-        db.prepare(
-          `INSERT INTO ${RECORDED_ORDER_TABLE} (id, high_ms, max_lag_ms) VALUES (1, ?, ?)
-           ON CONFLICT (id) DO UPDATE SET high_ms = excluded.high_ms, max_lag_ms = excluded.max_lag_ms`,
-        ).run(order.highMs, order.maxLagMs);
-      },
+      flush() {},
     };
   }),
 };

@@ -1,9 +1,6 @@
-import { ENVELOPES } from '../audit-trail/event-envelopes';
 import type { SqliteDatabase } from '../sqlite/database';
 import { boundMillis } from '../support/time';
-import { readRecordedOrder } from './recorded-order.projection';
-
-const DAY_MS = 86_400_000;
+import { lastRecordedBy } from './recorded-order.projection';
 
 /** An instant of recorded time, resolved to the position of the global order it stands for. */
 export interface ResolvedAsOf {
@@ -15,40 +12,20 @@ export interface ResolvedAsOf {
 
 /**
  * The record as known at the instant T is the fold of the global order up to P(T), the last
- * position whose `recordedAt` is at or before T. With every read model written up to
- * `through` (their lowest checkpoint), P(T) is taken among the positions up to there: a T in
- * the future resolves to `through`, a T before the first event to null.
- *
- * By index, in two steps, and exactly whatever the stamps: first the event with the latest
- * `recordedAt` at or before T (ties: the last position), p0 at r0; every later position whose
- * stamp is at or before T was stamped before r0 by less than the most any stamp ever fell
- * behind (`maxLagMs` of the recorded-order read model), so the last position with a stamp in
- * [r0 - maxLag, r0] is P(T). While stamps never decrease (one process) that window is empty.
+ * position whose `recordedAt` is at or before T: a prefix of the global order, whatever the
+ * stamps (an event stamped a moment after T but appended before one stamped by T counts as
+ * known). Resolved by one index lookup in the recorded-order read model, and capped at
+ * `through`, the position every read model has reached (an instant in the future resolves to
+ * it); null before the first event or when the read models hold nothing.
  */
 export function resolveAsOf(
   db: SqliteDatabase,
   instant: string,
   through: number | null,
 ): ResolvedAsOf {
-  const asOf = new Date(boundMillis(instant, 'asOf')).toISOString();
+  const millis = boundMillis(instant, 'asOf');
+  const asOf = new Date(millis).toISOString();
   if (through === null) return { asOf, position: null };
-  const latest = db
-    .prepare(
-      `SELECT global_position AS position, julianday(recorded_at) AS day FROM ${ENVELOPES}
-       WHERE julianday(recorded_at) <= julianday(?) AND global_position <= ?
-       ORDER BY julianday(recorded_at) DESC, global_position DESC LIMIT 1`,
-    )
-    .get(asOf, through) as { position: number; day: number } | undefined;
-  if (latest === undefined) return { asOf, position: null };
-  const { maxLagMs } = readRecordedOrder(db);
-  if (maxLagMs === 0) return { asOf, position: latest.position };
-  const from = latest.day - (maxLagMs + 1) / DAY_MS;
-  const last = db
-    .prepare(
-      `SELECT max(global_position) FROM ${ENVELOPES}
-       WHERE julianday(recorded_at) BETWEEN ? AND ? AND global_position <= ?`,
-    )
-    .pluck()
-    .get(from, latest.day, through) as number;
-  return { asOf, position: last };
+  const last = lastRecordedBy(db, millis);
+  return { asOf, position: last === null ? null : Math.min(last, through) };
 }
