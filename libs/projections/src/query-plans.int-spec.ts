@@ -80,6 +80,23 @@ describe('Read-model queries at size', () => {
     ).toContain('USING INDEX sqlite_autoindex_incident_summaries_1');
   });
 
+  it("finds a history page's notifications and their replies by what they are about", () => {
+    expect(
+      plan(
+        `SELECT position FROM contingent_history_facts
+         WHERE subject_id IN (SELECT value FROM json_each('["x"]')) AND kind = 'response'
+           AND +position <= 100 AND +contingent_id = 'c'`,
+      ),
+    ).toContain('USING INDEX contingent_history_facts_replies');
+    expect(
+      plan(
+        `SELECT subject_id FROM contingent_history_facts
+         WHERE subject_id IN (SELECT value FROM json_each('["x"]')) AND kind = 'notification'
+           AND +position <= 100 AND +contingent_id = 'c'`,
+      ),
+    ).toContain('USING INDEX contingent_history_facts_notifications');
+  });
+
   it('resolves an instant to a position by one lookup in the recorded-order read model', () => {
     expect(
       plan(

@@ -247,7 +247,10 @@ function factOf(event: EventFacts): Record<string, unknown> {
   return { ...details, ...recordedOf(event) };
 }
 
-/** The unit's replies to these notifications, up to `upTo`, in the order recorded. */
+/**
+ * The unit's replies to these notifications, up to `upTo`, in the order recorded: found by the
+ * notifications (the `+` keeps SQLite from walking the unit's whole history instead).
+ */
 function repliesTo(
   db: SqliteDatabase,
   contingentId: string,
@@ -260,7 +263,7 @@ function repliesTo(
       `SELECT ${eventColumnsOf('e')} FROM ${FACTS_TABLE} f
        JOIN ${ENVELOPES} e ON e.global_position = f.position
        WHERE f.subject_id IN (SELECT value FROM json_each(?)) AND f.kind = 'response'
-         AND f.position <= ? AND f.contingent_id = ?
+         AND +f.position <= ? AND +f.contingent_id = ?
        ORDER BY f.position`,
     )
     .all(json(notificationIds), upToOf(upTo), contingentId) as EventRow[];
@@ -279,7 +282,7 @@ function notifiedOf(
     .prepare(
       `SELECT subject_id FROM ${FACTS_TABLE}
        WHERE subject_id IN (SELECT value FROM json_each(?)) AND kind = 'notification'
-         AND position <= ? AND contingent_id = ?`,
+         AND +position <= ? AND +contingent_id = ?`,
     )
     .pluck()
     .all(json(notificationIds), upToOf(upTo), contingentId) as string[];

@@ -37,10 +37,18 @@ export const queryIndexes: QueryIndex[] = [
     table: FACTS_TABLE,
     columns: ['contingent_id', 'position'],
   },
+  // A page's notifications, with the replies to them from any page: by what they are about.
   {
-    name: `${FACTS_TABLE}_by_subject`,
+    name: `${FACTS_TABLE}_notifications`,
     table: FACTS_TABLE,
-    columns: ['subject_id', 'kind', 'position'],
+    columns: ['subject_id', 'position'],
+    where: `kind = 'notification'`,
+  },
+  {
+    name: `${FACTS_TABLE}_replies`,
+    table: FACTS_TABLE,
+    columns: ['subject_id', 'position'],
+    where: `kind = 'response'`,
   },
   {
     name: `${FINDING_EVENTS_TABLE}_by_finding`,

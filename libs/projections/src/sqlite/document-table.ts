@@ -181,7 +181,7 @@ export class DocumentTable<Doc> {
         `SELECT doc, valid_from FROM ${table} WHERE id = ? ORDER BY valid_from DESC LIMIT 1`,
       ),
       close: db.prepare(`UPDATE ${table} SET valid_to = ? WHERE id = ? AND valid_from = ?`),
-      // The same event writing the same document again replaces the version it made.
+      // The same event writing the same document again (in two `put`s) replaces its version.
       insert: db.prepare(
         `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
          ON CONFLICT(id, valid_from) DO UPDATE SET ${updates}`,
