@@ -657,6 +657,11 @@ describe('The Malakal story (UNMISS, February 2016)', () => {
       ]) {
         const response = await at(path, BEFORE_ANYTHING);
         expect([path, response.status]).toEqual([path, 404]);
+        expect(response.body).toMatchObject({
+          asOf: '2016-02-18T00:00:00.000Z',
+          asOfPosition: null,
+          detail: expect.stringContaining('as of 2016-02-18T00:00:00.000Z'),
+        });
       }
     });
 

@@ -1,3 +1,5 @@
+import { ProblemException } from '../problems/problem.exception';
+
 /**
  * Which state of the record a read answers: now (`asOf` null), or as the ledger knew it at an
  * instant of recorded time, resolved once per request to `position`, the last position of the
@@ -24,7 +26,12 @@ export function asOfFields(point: ReadPoint): AsOfFields {
   };
 }
 
-/** In a "not found" answer: at which instant it was not found, when it was asked as of one. */
-export function asOfDetail(point: ReadPoint): string {
-  return point.asOf === null ? '' : ` as of ${point.asOf}`;
+/**
+ * A 404 for a thing not recorded (by the point's instant, when asked as of one): the problem
+ * says so, and carries `asOf` and `asOfPosition` like any other answer as of an instant.
+ */
+export function notRecorded(code: string, what: string, point: ReadPoint): ProblemException {
+  const when = point.asOf === null ? '' : ` as of ${point.asOf}`;
+  const extensions = point.asOf === null ? {} : asOfFields(point);
+  return new ProblemException(404, code, `${what}${when}.`, [], {}, extensions);
 }

@@ -4,9 +4,8 @@ import { AggregateReader } from '@blue-ledger/command-handling';
 import { contingentDecider, streamIds } from '@blue-ledger/domain';
 import { READ_MODELS } from '@blue-ledger/runtime';
 import type { Database } from 'better-sqlite3';
-import { asOfDetail, asOfFields, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
+import { asOfFields, notRecorded, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
 import { readModels } from '../infrastructure/read-models';
-import { ProblemException } from '../problems/problem.exception';
 
 /** One contingent, folded from its stream, now or as known at the point. */
 export class ContingentQuery {
@@ -43,10 +42,10 @@ export class ContingentHandler implements IQueryHandler<ContingentQuery> {
       { upTo: upToOf(point) },
     );
     if (revision === null || state.status === 'unregistered') {
-      throw new ProblemException(
-        404,
+      throw notRecorded(
         'contingent_not_found',
-        `No contingent ${contingentId} is registered${asOfDetail(point)}.`,
+        `No contingent ${contingentId} is registered`,
+        point,
       );
     }
     const { status: _status, ...contingent } = state;

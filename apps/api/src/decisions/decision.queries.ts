@@ -1,8 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AggregateReader } from '@blue-ledger/command-handling';
 import { decisionDecider, streamIds } from '@blue-ledger/domain';
-import { asOfDetail, asOfFields, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
-import { ProblemException } from '../problems/problem.exception';
+import { asOfFields, notRecorded, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
 
 /** One decision, folded from its stream, now or as known at the point. */
 export class DecisionQuery {
@@ -22,11 +21,7 @@ export class DecisionHandler implements IQueryHandler<DecisionQuery> {
       { upTo: upToOf(point) },
     );
     if (revision === null) {
-      throw new ProblemException(
-        404,
-        'decision_not_found',
-        `No decision ${decisionId} is recorded${asOfDetail(point)}.`,
-      );
+      throw notRecorded('decision_not_found', `No decision ${decisionId} is recorded`, point);
     }
     return { ...state, decisionId, revision, ...asOfFields(point) };
   }

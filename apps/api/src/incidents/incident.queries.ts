@@ -4,7 +4,7 @@ import { AggregateReader } from '@blue-ledger/command-handling';
 import { incidentDecider, streamIds } from '@blue-ledger/domain';
 import { READ_MODELS } from '@blue-ledger/runtime';
 import type { Database } from 'better-sqlite3';
-import { asOfDetail, asOfFields, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
+import { asOfFields, notRecorded, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
 import { readModels } from '../infrastructure/read-models';
 import { ProblemException } from '../problems/problem.exception';
 
@@ -42,11 +42,7 @@ export class IncidentHandler implements IQueryHandler<IncidentQuery> {
       { upTo: upToOf(point) },
     );
     if (revision === null) {
-      throw new ProblemException(
-        404,
-        'incident_not_found',
-        `No incident ${incidentId} is recorded${asOfDetail(point)}.`,
-      );
+      throw notRecorded('incident_not_found', `No incident ${incidentId} is recorded`, point);
     }
     return { ...state, incidentId, revision, ...asOfFields(point) };
   }

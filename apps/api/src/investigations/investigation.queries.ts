@@ -1,8 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AggregateReader } from '@blue-ledger/command-handling';
 import { investigationDecider, streamIds } from '@blue-ledger/domain';
-import { asOfDetail, asOfFields, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
-import { ProblemException } from '../problems/problem.exception';
+import { asOfFields, notRecorded, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
 
 /** One investigation, folded from its stream, now or as known at the point. */
 export class InvestigationQuery {
@@ -22,10 +21,10 @@ export class InvestigationHandler implements IQueryHandler<InvestigationQuery> {
       { upTo: upToOf(point) },
     );
     if (revision === null) {
-      throw new ProblemException(
-        404,
+      throw notRecorded(
         'investigation_not_found',
-        `No investigation ${investigationId} is recorded${asOfDetail(point)}.`,
+        `No investigation ${investigationId} is recorded`,
+        point,
       );
     }
     return { ...(toJson(state) as object), investigationId, revision, ...asOfFields(point) };

@@ -3,8 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AggregateReader } from '@blue-ledger/command-handling';
 import { missionDecider, streamIds } from '@blue-ledger/domain';
 import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
-import { asOfDetail, asOfFields, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
-import { ProblemException } from '../problems/problem.exception';
+import { asOfFields, notRecorded, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
 
 /** Every registered mission, in the order registered, now or as known at the point. */
 export class MissionListingQuery {
@@ -38,11 +37,7 @@ export class MissionHandler implements IQueryHandler<MissionQuery> {
       upTo: upToOf(point),
     });
     if (revision === null || state.status !== 'registered') {
-      throw new ProblemException(
-        404,
-        'mission_not_found',
-        `No mission ${code} is registered${asOfDetail(point)}.`,
-      );
+      throw notRecorded('mission_not_found', `No mission ${code} is registered`, point);
     }
     const { status: _status, ...mission } = state;
     return { ...mission, revision, ...asOfFields(point) };

@@ -26,6 +26,7 @@ interface Problem {
   detail: string;
   errors?: FieldError[];
   headers?: Record<string, string>;
+  extensions?: Record<string, unknown>;
 }
 
 /** The one place where errors become HTTP: every error answers as application/problem+json. */
@@ -38,6 +39,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const problem = this.toProblem(exception);
     const body: Record<string, unknown> = {
+      ...problem.extensions,
       type: `urn:blue-ledger:problem:${problem.code}`,
       title: TITLES[problem.status] ?? 'Error',
       status: problem.status,
@@ -55,8 +57,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): Problem {
     if (exception instanceof ProblemException) {
-      const { code, detail, errors, headers } = exception;
-      return { status: exception.getStatus(), code, detail, errors, headers };
+      const { code, detail, errors, headers, extensions } = exception;
+      return { status: exception.getStatus(), code, detail, errors, headers, extensions };
     }
     if (exception instanceof DomainError) {
       const errors = exception.field ? [{ field: exception.field, reason: exception.message }] : [];

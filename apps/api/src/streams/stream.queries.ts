@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { parseStreamId } from '@blue-ledger/domain';
 import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
-import { asOfDetail, asOfFields, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
+import { asOfFields, notRecorded, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
 import { envelopeJson } from '../http/envelope';
 import { ProblemException } from '../problems/problem.exception';
 
@@ -23,8 +23,7 @@ export class StreamEventsHandler implements IQueryHandler<StreamEventsQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ streamId, page, point }: StreamEventsQuery) {
-    const notFound = () =>
-      new ProblemException(404, 'stream_not_found', `No stream ${streamId}${asOfDetail(point)}.`);
+    const notFound = () => notRecorded('stream_not_found', `No stream ${streamId}`, point);
     if (!parseStreamId(streamId)) throw notFound();
     const after = page.after === undefined ? undefined : parseCursor(page.after);
     const limit = page.limit ?? 100;
