@@ -156,6 +156,11 @@ function eventFactsOf(row: EventRow): EventFacts {
 }
 
 const json = (values: readonly string[]): string => JSON.stringify(values);
+
+/** Facts read from elsewhere, as of the same position: their event's data is not needed. */
+const ABOUT_SUBJECT = (['incident_link', 'finding', 'recommendation', 'decision'] as const)
+  .map((kind) => `'${kind}'`)
+  .join(', ');
 const upToOf = (upTo: number | undefined): number => upTo ?? Number.MAX_SAFE_INTEGER;
 
 /**
@@ -214,8 +219,13 @@ function factRows(
   { upTo, after, limit }: ContingentHistoryQuery,
 ): { rows: FactRow[]; next: number | null } {
   const size = pageSize(limit);
-  const select = `SELECT f.kind, f.subject_id, ${eventColumnsOf('e')} FROM ${FACTS_TABLE} f
-    JOIN ${ENVELOPES} e ON e.global_position = f.position WHERE f.contingent_id = ?`;
+  // The facts told by what they are about (links, findings, recommendations, decisions) need
+  // their event's position and time only: leaving its data unread spares its pages.
+  const select = `SELECT f.kind, f.subject_id, e.global_position, e.type, e.schema_version,
+      e.recorded_at, e.occurred_at,
+      CASE WHEN f.kind IN (${ABOUT_SUBJECT}) THEN '{}' ELSE e.data END AS data
+    FROM ${FACTS_TABLE} f JOIN ${ENVELOPES} e ON e.global_position = f.position
+    WHERE f.contingent_id = ?`;
   const rows = db
     .prepare(`${select} AND f.position > ? AND f.position <= ? ORDER BY f.position LIMIT ?`)
     .all(contingentId, after ?? -1, upToOf(upTo), size + 1) as FactRow[];
