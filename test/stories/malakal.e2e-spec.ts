@@ -130,7 +130,11 @@ describe('The Malakal story (UNMISS, February 2016)', () => {
         rationale: 'Train the military component on the rules of engagement for the POC site',
       })
     ).id;
-    beforeBoardOfInquiry = await lastRecordedIn(`investigation-${internal.id}`);
+    // The mission team, who reported the incident, makes the Board of Inquiry responsible for it.
+    await missionTeam.create(`/incidents/${incidentId}/investigators`, {
+      investigatorId: 'inv-boi',
+    });
+    beforeBoardOfInquiry = await lastRecordedIn(`incident-${incidentId}`);
     await afterInstant(beforeBoardOfInquiry);
 
     // The Board of Inquiry flown in from New York: unit-level conduct.

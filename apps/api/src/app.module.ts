@@ -5,12 +5,16 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import type { LedgerConfig } from '@blue-ledger/runtime';
 import { AsOfResolver } from './as-of/as-of-resolver';
+import { SubjectErasures } from './access/subject-erasures';
+import { SubjectsController } from './access/subjects.controller';
 import { ContingentQueryHandlers } from './contingents/contingent.queries';
 import { DecisionQueryHandlers } from './decisions/decision.queries';
 import { InvestigationQueryHandlers } from './investigations/investigation.queries';
 import { MissionQueryHandlers } from './missions/mission.queries';
 import { StreamQueryHandlers } from './streams/stream.queries';
 import { ContingentsController } from './contingents/contingents.controller';
+import { DeadlineQueryHandlers } from './deadlines/deadline.queries';
+import { DeadlinesController } from './deadlines/deadlines.controller';
 import { DecisionsController } from './decisions/decisions.controller';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
@@ -53,13 +57,16 @@ export class AppModule {
         InvestigationsController,
         DecisionsController,
         RecommendationsController,
+        DeadlinesController,
         AuditController,
         StreamsController,
+        SubjectsController,
       ],
       providers: [
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         LedgerCommandHandler,
         AsOfResolver,
+        SubjectErasures,
         ...ContingentQueryHandlers,
         ...DecisionQueryHandlers,
         ...InvestigationQueryHandlers,
@@ -68,6 +75,7 @@ export class AppModule {
         ...IncidentQueryHandlers,
         ...RecommendationQueryHandlers,
         ...AuditQueryHandlers,
+        ...DeadlineQueryHandlers,
       ],
     };
   }

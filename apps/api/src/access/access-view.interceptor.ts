@@ -8,11 +8,11 @@ import {
   type AccessScope,
   type SubjectKeyStore,
 } from '@blue-ledger/access';
-import { from, mergeMap, Observable } from 'rxjs';
+import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
 import type { ActingPrincipal, AuthenticatedRequest } from '../auth/principal';
-import { ProblemException } from '../problems/problem.exception';
 import { AccessLog, type NewRead } from './access-log';
 import { AccessScopeService } from './access-scope.service';
+import { isNotFoundOrNotYours, liaisonNotFound } from './liaison-not-found';
 import { SUBJECT_KEYS } from './subject-keys.token';
 
 interface Envelope {
@@ -37,7 +37,8 @@ const isEnvelope = (value: Record<string, unknown>): value is Record<string, unk
  * `personal` view beside its data (the data itself stays as it was hashed, sealed): in clear
  * for a reader with need-to-know, each disclosure logged; `[redacted]` for anyone else;
  * `[erased]` for everyone once the subject is erased. A liaison's answer is then scrubbed of
- * everything about other countries' units; an answer wholly about them is not found.
+ * everything about other countries' units; an answer wholly about them is not found, in the
+ * very words an unknown id gets (see liaisonNotFound).
  */
 @Injectable()
 export class AccessViewInterceptor implements NestInterceptor {
@@ -51,9 +52,10 @@ export class AccessViewInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const principal = request.principal;
     if (!principal) return next.handle();
-    return next
-      .handle()
-      .pipe(mergeMap((body: unknown) => from(this.view(body, principal, request))));
+    const answer = next.handle();
+    const shown =
+      principal.actingRole === 'tcc_liaison' ? answer.pipe(catchError(asLiaisonSees)) : answer;
+    return shown.pipe(mergeMap((body: unknown) => from(this.view(body, principal, request))));
   }
 
   private async view(
@@ -69,9 +71,7 @@ export class AccessViewInterceptor implements NestInterceptor {
     if (envelopes.length > 0) this.showPersonal(envelopes, scope, principal, request);
     if (!liaison) return body;
     const scrubbed = scrubForCountry(body, countryViewOf(scope, principal.country ?? ''));
-    if (scrubbed === HIDDEN) {
-      throw new ProblemException(404, 'not_found', 'Nothing here concerns your country.');
-    }
+    if (scrubbed === HIDDEN) throw liaisonNotFound();
     return scrubbed;
   }
 
@@ -101,6 +101,10 @@ export class AccessViewInterceptor implements NestInterceptor {
     this.log.record(reads);
   }
 }
+
+/** "Unknown" and "another country's" are one answer to a liaison. */
+const asLiaisonSees = (error: unknown) =>
+  throwError(() => (isNotFoundOrNotYours(error) ? liaisonNotFound() : error));
 
 function collectEnvelopes(value: unknown, found: Envelope[] = []): Envelope[] {
   if (Array.isArray(value)) {

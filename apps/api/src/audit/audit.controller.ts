@@ -3,6 +3,9 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AsOfResolver } from '../as-of/as-of-resolver';
 import { AsOfPageQuery } from '../as-of/as-of.query';
+import { LiaisonVisibility } from '../access/liaison-visibility';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { ActingPrincipal } from '../auth/principal';
 import { Instant, LINE, Text } from '../http/validators';
 import { AuditTrailQuery } from './audit.queries';
 
@@ -33,6 +36,7 @@ export class AuditController {
   constructor(
     private readonly queries: QueryBus,
     private readonly asOf: AsOfResolver,
+    private readonly liaisons: LiaisonVisibility,
   ) {}
 
   @Get()
@@ -40,10 +44,10 @@ export class AuditController {
     summary:
       'Every event in global order, with full envelopes and hashes; filter and page with `after`; all, or only what was recorded by an instant (`asOf`)',
   })
-  trail(@Query() query: AuditQuery) {
+  async trail(@Query() query: AuditQuery, @CurrentPrincipal() principal: ActingPrincipal) {
     const { limit, after, asOf, ...filter } = query;
-    return this.queries.execute(
-      new AuditTrailQuery(filter, { limit, after }, this.asOf.resolve(asOf)),
-    );
+    const point = this.asOf.resolve(asOf);
+    const visible = await this.liaisons.of(principal);
+    return this.queries.execute(new AuditTrailQuery(filter, { limit, after }, point, visible));
   }
 }

@@ -1,13 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AggregateReader } from '@blue-ledger/command-handling';
-import { contingentDecider, streamIds } from '@blue-ledger/domain';
-import { READ_MODELS } from '@blue-ledger/runtime';
+import { contingentDecider, streamIds, strengthOverTime } from '@blue-ledger/domain';
+import { LEDGER_CONFIG, READ_MODELS, type LedgerConfig } from '@blue-ledger/runtime';
 import type { Database } from 'better-sqlite3';
 import { asOfFields, notRecorded, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
 import { readModels } from '../infrastructure/read-models';
 
-/** One contingent, folded from its stream, now or as known at the point. */
+/**
+ * One contingent, folded from its stream, now or as known at the point: where it is (deployed,
+ * or since when gone and why) and its strength over time, from the events recorded by then.
+ */
 export class ContingentQuery {
   constructor(
     readonly contingentId: string,
@@ -48,8 +51,13 @@ export class ContingentHandler implements IQueryHandler<ContingentQuery> {
         point,
       );
     }
-    const { status: _status, ...contingent } = state;
-    return { ...contingent, revision, ...asOfFields(point) };
+    const { status: _status, registeredAs, datedChanges, ...contingent } = state;
+    return {
+      ...contingent,
+      strengthOverTime: strengthOverTime(registeredAs, datedChanges),
+      revision,
+      ...asOfFields(point),
+    };
   }
 }
 
@@ -66,10 +74,19 @@ export class ContingentListingHandler implements IQueryHandler<ContingentListing
 
 @QueryHandler(ContingentHistoryQuery)
 export class ContingentHistoryHandler implements IQueryHandler<ContingentHistoryQuery> {
-  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+  constructor(
+    @Inject(READ_MODELS) private readonly db: Database,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+  ) {}
   async execute({ contingentId, page, point }: ContingentHistoryQuery) {
     return {
-      ...readModels.contingentHistory(this.db, contingentId, page, upToOf(point)),
+      ...readModels.contingentHistory(
+        this.db,
+        contingentId,
+        page,
+        this.config.deadlines,
+        upToOf(point),
+      ),
       ...asOfFields(point),
     };
   }

@@ -11,7 +11,7 @@ import { NOW, type ReadPoint } from '../as-of/read-point';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { WriteResponse, writeResponse } from '../http/write-response';
-import { ProblemException } from '../problems/problem.exception';
+import { liaisonNotFound } from '../access/liaison-not-found';
 import { asOfFields } from '../as-of/read-point';
 import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
 import {
@@ -22,7 +22,9 @@ import {
   RecordTccResponseDto,
   ReHatContingentDto,
   RegisterContingentDto,
+  ReturnContingentDto,
   RotateContingentDto,
+  WithdrawContingentDto,
 } from './contingent.dto';
 import {
   ContingentHistoryQuery,
@@ -94,6 +96,39 @@ export class ContingentsController {
       id,
       id,
       { type: 'ReHatContingent', data: { ...body }, meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/withdrawal')
+  @ApiOperation({
+    summary:
+      'Record that the unit left its mission, withdrawn by its country or the UN, and why (ContingentWithdrawn)',
+  })
+  withdraw(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: WithdrawContingentDto,
+    @Ctx() context: CommandContext,
+  ): Promise<WriteResponse> {
+    return this.run(
+      id,
+      id,
+      { type: 'WithdrawContingent', data: { ...body }, meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/return')
+  @ApiOperation({ summary: 'Record that a withdrawn unit came back (ContingentReturned)' })
+  returnTo(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ReturnContingentDto,
+    @Ctx() context: CommandContext,
+  ): Promise<WriteResponse> {
+    return this.run(
+      id,
+      id,
+      { type: 'ReturnContingent', data: { ...body }, meta: metaOf(context) },
       context,
     );
   }
@@ -179,7 +214,10 @@ export class ContingentsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One contingent with its revision, now or as of an instant' })
+  @ApiOperation({
+    summary:
+      'One contingent, with its revision: where it is (deployed, or since when gone and why) and its strength over time (0 while gone); now or as of an instant',
+  })
   async get(
     @Param('id', uuidParam('id')) id: string,
     @Query() query: AsOfQuery,
@@ -212,7 +250,8 @@ export class ContingentsController {
       country: string;
     };
     if (principal.actingRole === 'tcc_liaison' && contingent.country !== principal.country) {
-      throw new ProblemException(403, 'other_country', 'A liaison acts only for its own country.');
+      // Another country's unit is, to a liaison, exactly as absent as an unknown one.
+      throw liaisonNotFound();
     }
     return contingent;
   }

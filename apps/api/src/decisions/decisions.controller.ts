@@ -2,7 +2,12 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DecisionCommand } from '@blue-ledger/domain';
-import { metaOf, RecommendationFinder, type CommandContext } from '@blue-ledger/command-handling';
+import {
+  AppointmentFinder,
+  metaOf,
+  RecommendationFinder,
+  type CommandContext,
+} from '@blue-ledger/command-handling';
 import { AsOfResolver } from '../as-of/as-of-resolver';
 import { AsOfQuery } from '../as-of/as-of.query';
 import { Ctx } from '../http/command-context.decorator';
@@ -22,6 +27,7 @@ export class DecisionsController {
     private readonly queries: QueryBus,
     private readonly asOf: AsOfResolver,
     private readonly recommendations: RecommendationFinder,
+    private readonly appointments: AppointmentFinder,
   ) {}
 
   private async run(
@@ -37,7 +43,8 @@ export class DecisionsController {
 
   @Post()
   @ApiOperation({
-    summary: 'Decide on repatriation: repatriate, retain or defer (RepatriationDecided)',
+    summary:
+      'Decide on repatriation (repatriate, retain or defer), or on a mission leader with scope leader (relieve, retain or defer) (RepatriationDecided)',
   })
   async decide(@Body() body: DecideRepatriationDto, @Ctx() context: CommandContext) {
     const decisionId = context.ids.next();
@@ -45,7 +52,15 @@ export class DecisionsController {
     const recommendation = recommendationId
       ? await this.recommendations.find(recommendationId, 'recommendationId')
       : undefined;
-    const data = { decisionId, ...decision, ...(recommendation && { recommendation }) };
+    const leader = decision.appointmentId
+      ? await this.appointments.find(decision.appointmentId, 'appointmentId')
+      : undefined;
+    const data = {
+      decisionId,
+      ...decision,
+      ...(leader && { missionCode: leader.missionCode }),
+      ...(recommendation && { recommendation }),
+    };
     return this.run(
       decisionId,
       { type: 'DecideRepatriation', data, meta: metaOf(context) },
@@ -54,7 +69,10 @@ export class DecisionsController {
   }
 
   @Post(':id/implementation')
-  @ApiOperation({ summary: 'Record that a repatriation was carried out (RepatriationImplemented)' })
+  @ApiOperation({
+    summary:
+      "Record that a decision was carried out (RepatriationImplemented); relieving a leader records the leader's departure, repatriating a unit its withdrawal",
+  })
   implement(
     @Param('id', uuidParam('id')) id: string,
     @Body() body: ImplementRepatriationDto,

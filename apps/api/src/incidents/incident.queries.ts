@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AggregateReader } from '@blue-ledger/command-handling';
 import { incidentDecider, streamIds } from '@blue-ledger/domain';
+import type { VisibleOnly } from '@blue-ledger/projections';
 import { READ_MODELS } from '@blue-ledger/runtime';
 import type { Database } from 'better-sqlite3';
 import { asOfFields, notRecorded, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
@@ -21,6 +22,7 @@ export class IncidentListingQuery {
     readonly filter: { mission?: string; category?: string; status?: 'open' | 'closed' },
     readonly page: { limit?: number; after?: string },
     readonly point: ReadPoint = NOW,
+    readonly visible?: VisibleOnly,
   ) {}
 }
 
@@ -51,9 +53,9 @@ export class IncidentHandler implements IQueryHandler<IncidentQuery> {
 @QueryHandler(IncidentListingQuery)
 export class IncidentListingHandler implements IQueryHandler<IncidentListingQuery> {
   constructor(@Inject(READ_MODELS) private readonly db: Database) {}
-  async execute({ filter, page, point }: IncidentListingQuery) {
+  async execute({ filter, page, point, visible }: IncidentListingQuery) {
     return {
-      ...readModels.listIncidents(this.db, filter, page, upToOf(point)),
+      ...readModels.listIncidents(this.db, filter, page, upToOf(point), visible),
       ...asOfFields(point),
     };
   }

@@ -5,12 +5,16 @@ import type { IncidentCommand } from '@blue-ledger/domain';
 import { metaOf, type CommandContext } from '@blue-ledger/command-handling';
 import { AsOfResolver } from '../as-of/as-of-resolver';
 import { AsOfQuery } from '../as-of/as-of.query';
+import { LiaisonVisibility } from '../access/liaison-visibility';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { ActingPrincipal } from '../auth/principal';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { plain, WriteResponse, writeResponse } from '../http/write-response';
 import { ReasonDto } from '../shared-dto/reason.dto';
 import { splitSubjects } from '../shared-dto/subject.dto';
 import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
+import { AssignInvestigatorDto } from '../investigations/investigation.dto';
 import {
   AmendIncidentDto,
   IncidentListQuery,
@@ -28,6 +32,7 @@ export class IncidentsController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly asOf: AsOfResolver,
+    private readonly liaisons: LiaisonVisibility,
   ) {}
 
   private async run(incidentId: string, command: IncidentCommand, context: CommandContext) {
@@ -81,6 +86,23 @@ export class IncidentsController {
     );
   }
 
+  @Post(':id/investigators')
+  @ApiOperation({
+    summary:
+      'Make an investigator responsible for the incident (IncidentInvestigatorAssigned): by an investigator responsible for it, or an admin',
+  })
+  assign(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: AssignInvestigatorDto,
+    @Ctx() context: CommandContext,
+  ) {
+    return this.run(
+      id,
+      { type: 'AssignIncidentInvestigator', data: plain(body), meta: metaOf(context) },
+      context,
+    ).then((written) => ({ ...written, id: body.investigatorId }));
+  }
+
   @Post(':id/closure')
   @ApiOperation({ summary: 'Close the incident, with a reason (IncidentClosed)' })
   close(
@@ -111,11 +133,11 @@ export class IncidentsController {
 
   @Get()
   @ApiOperation({ summary: 'Incidents, by mission, category and status; now or as of an instant' })
-  list(@Query() query: IncidentListQuery) {
+  async list(@Query() query: IncidentListQuery, @CurrentPrincipal() principal: ActingPrincipal) {
     const { limit, after, asOf, ...filter } = query;
-    return this.queries.execute(
-      new IncidentListingQuery(filter, { limit, after }, this.asOf.resolve(asOf)),
-    );
+    const point = this.asOf.resolve(asOf);
+    const visible = await this.liaisons.of(principal);
+    return this.queries.execute(new IncidentListingQuery(filter, { limit, after }, point, visible));
   }
 
   @Get(':id')

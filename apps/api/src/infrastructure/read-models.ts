@@ -1,15 +1,23 @@
 import {
+  deadlineDefinitions,
+  deadlinesOf,
   getAuditTrail,
   getContingentHistory,
   getFollowThrough,
+  getLeaderHistory,
+  listDeadlines,
+  POLICY_NOTE,
+  WORKING_DAYS,
+  type DeadlineQuery,
   getTimeline,
   listContingents,
   listIncidents,
   listRecommendations,
   RECOMMENDATION_STATUSES,
   type RecommendationStatus,
+  type VisibleOnly,
 } from '@blue-ledger/projections';
-import type { IncidentCategory } from '@blue-ledger/domain';
+import type { DeadlinePolicy, IncidentCategory } from '@blue-ledger/domain';
 import type { Database } from 'better-sqlite3';
 import { ProblemException } from '../problems/problem.exception';
 
@@ -60,6 +68,7 @@ export const readModels = {
     filter: { mission?: string; category?: string; status?: 'open' | 'closed' },
     page: PageRequest,
     upTo?: number,
+    visible?: VisibleOnly,
   ) =>
     nextAsString(
       listIncidents(db, {
@@ -67,6 +76,7 @@ export const readModels = {
         category: filter.category as IncidentCategory | undefined,
         ...cursor(page),
         upTo,
+        visible,
       }),
     ),
 
@@ -83,19 +93,67 @@ export const readModels = {
     upTo?: number,
   ) => nextAsString(listContingents(db, { ...filter, ...cursor(page), upTo })),
 
-  contingentHistory: (db: Database, contingentId: string, page: PageRequest, upTo?: number) =>
-    nextAsString(getContingentHistory(db, contingentId, { ...cursor(page), upTo })),
+  /** One page of the unit's history, with each deadline about the unit as the clock reads it (now, unless given). */
+  contingentHistory: (
+    db: Database,
+    contingentId: string,
+    page: PageRequest,
+    policy: DeadlinePolicy,
+    upTo?: number,
+    clock = new Date().toISOString(),
+  ) => ({
+    ...nextAsString(getContingentHistory(db, contingentId, { ...cursor(page), upTo })),
+    deadlines: deadlinesOf(db, { contingentId }, policy, Date.parse(clock)),
+  }),
+  /** A leader's accountability history, with the deadlines about the leader; null when unknown. */
+  leaderHistory: (
+    db: Database,
+    missionCode: string,
+    appointmentId: string,
+    policy: DeadlinePolicy,
+    clock = new Date().toISOString(),
+  ) => {
+    const history = getLeaderHistory(db, missionCode, appointmentId);
+    if (history === null) return null;
+    return { ...history, deadlines: deadlinesOf(db, { appointmentId }, policy, Date.parse(clock)) };
+  },
+
+  /**
+   * Deadlines with their status at `clock` (now, unless given), and the definitions they were
+   * evaluated by: the rules, their sources, and that public holidays are not counted.
+   */
+  listDeadlines: (
+    db: Database,
+    filter: Omit<DeadlineQuery, 'after' | 'limit'>,
+    page: PageRequest,
+    policy: DeadlinePolicy,
+    clock = new Date().toISOString(),
+  ) => ({
+    ...nextAsString(listDeadlines(db, { ...filter, ...cursor(page) }, policy, Date.parse(clock))),
+    clock,
+    workingDays: WORKING_DAYS,
+    policy: { ...policy, note: POLICY_NOTE },
+    definitions: deadlineDefinitions(policy),
+  }),
 
   listRecommendations: (
     db: Database,
     status: RecommendationStatus | undefined,
     page: PageRequest,
     upTo?: number,
-  ) => nextAsString(listRecommendations(db, { status, ...cursor(page), upTo })),
+    visible?: VisibleOnly,
+  ) => nextAsString(listRecommendations(db, { status, ...cursor(page), upTo, visible })),
 
-  followThrough: (db: Database, upTo?: number) => getFollowThrough(db, { limit: 1000, upTo }),
+  followThrough: (db: Database, upTo?: number, visible?: VisibleOnly) =>
+    getFollowThrough(db, { limit: 1000, upTo, visible }),
 
-  auditTrail: (db: Database, filter: AuditFilter, page: PageRequest, upTo?: number) =>
+  auditTrail: (
+    db: Database,
+    filter: AuditFilter,
+    page: PageRequest,
+    upTo?: number,
+    visible?: VisibleOnly,
+  ) =>
     nextAsString(
       getAuditTrail(db, {
         streamId: filter.stream,
@@ -105,6 +163,7 @@ export const readModels = {
         to: filter.to,
         ...cursor(page),
         upTo,
+        visible,
       }),
     ),
 };

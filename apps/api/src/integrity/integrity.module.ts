@@ -4,6 +4,7 @@ import { Notary } from '@blue-ledger/projections';
 import type { Database } from 'better-sqlite3';
 import { LEDGER_CONFIG, type LedgerConfig, READ_MODELS } from '@blue-ledger/runtime';
 import { IntegrityController } from './integrity.controller';
+import { IntegrityWatch } from './integrity-watch';
 
 /**
  * The notary's signed tree heads and proofs, and verification of the whole store. The key pair
@@ -23,7 +24,9 @@ import { IntegrityController } from './integrity.controller';
         }),
       inject: [READ_MODELS, LEDGER_CONFIG],
     },
+    IntegrityWatch,
   ],
+  exports: [IntegrityWatch],
 })
 export class IntegrityModule implements OnModuleInit, OnModuleDestroy {
   constructor(@Inject(Notary) private readonly notary: Notary) {}

@@ -3,7 +3,10 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AggregateReader } from '@blue-ledger/command-handling';
 import { missionDecider, streamIds } from '@blue-ledger/domain';
 import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
+import { LEDGER_CONFIG, READ_MODELS, type LedgerConfig } from '@blue-ledger/runtime';
+import type { Database } from 'better-sqlite3';
 import { asOfFields, notRecorded, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
+import { readModels } from '../infrastructure/read-models';
 
 /** Every registered mission, in the order registered, now or as known at the point. */
 export class MissionListingQuery {
@@ -18,6 +21,13 @@ export class MissionQuery {
   ) {}
 }
 
+export class LeaderHistoryQuery {
+  constructor(
+    readonly missionCode: string,
+    readonly appointmentId: string,
+  ) {}
+}
+
 @QueryHandler(MissionListingQuery)
 export class MissionListingHandler implements IQueryHandler<MissionListingQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
@@ -29,6 +39,7 @@ export class MissionListingHandler implements IQueryHandler<MissionListingQuery>
   }
 }
 
+/** The mission with its leadership over time (each appointment and its departure), as of the point. */
 @QueryHandler(MissionQuery)
 export class MissionHandler implements IQueryHandler<MissionQuery> {
   constructor(private readonly reader: AggregateReader) {}
@@ -39,9 +50,23 @@ export class MissionHandler implements IQueryHandler<MissionQuery> {
     if (revision === null || state.status !== 'registered') {
       throw notRecorded('mission_not_found', `No mission ${code} is registered`, point);
     }
-    const { status: _status, ...mission } = state;
-    return { ...mission, revision, ...asOfFields(point) };
+    const { status: _status, leadership, ...mission } = state;
+    const overTime = [...leadership].sort(
+      (a, b) => Date.parse(a.appointedAt) - Date.parse(b.appointedAt),
+    );
+    return { ...mission, leadership: overTime, revision, ...asOfFields(point) };
   }
 }
 
-export const MissionQueryHandlers = [MissionListingHandler, MissionHandler];
+@QueryHandler(LeaderHistoryQuery)
+export class LeaderHistoryHandler implements IQueryHandler<LeaderHistoryQuery> {
+  constructor(
+    @Inject(READ_MODELS) private readonly db: Database,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+  ) {}
+  async execute({ missionCode, appointmentId }: LeaderHistoryQuery) {
+    return readModels.leaderHistory(this.db, missionCode, appointmentId, this.config.deadlines);
+  }
+}
+
+export const MissionQueryHandlers = [MissionListingHandler, MissionHandler, LeaderHistoryHandler];

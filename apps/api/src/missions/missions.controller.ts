@@ -1,14 +1,17 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { MissionCommand } from '@blue-ledger/domain';
 import { metaOf, type CommandContext } from '@blue-ledger/command-handling';
 import { AsOfResolver } from '../as-of/as-of-resolver';
 import { AsOfQuery } from '../as-of/as-of.query';
 import { Ctx } from '../http/command-context.decorator';
-import { WriteResponse, writeResponse } from '../http/write-response';
+import { uuidParam } from '../http/uuid-param.pipe';
+import { plain, WriteResponse, writeResponse } from '../http/write-response';
+import { ProblemException } from '../problems/problem.exception';
 import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
-import { RegisterMissionDto } from './mission.dto';
-import { MissionListingQuery, MissionQuery } from './mission.queries';
+import { AppointLeaderDto, LeaderDepartureDto, RegisterMissionDto } from './mission.dto';
+import { LeaderHistoryQuery, MissionListingQuery, MissionQuery } from './mission.queries';
 
 @ApiTags('missions')
 @ApiBearerAuth()
@@ -20,23 +23,72 @@ export class MissionsController {
     private readonly asOf: AsOfResolver,
   ) {}
 
+  private async run(
+    code: string,
+    id: string,
+    command: MissionCommand,
+    context: CommandContext,
+  ): Promise<WriteResponse> {
+    const result = await this.commands.execute(
+      new ExecuteLedgerCommand({ aggregate: 'mission', id: code, command }, context),
+    );
+    return writeResponse(id, result);
+  }
+
   @Post()
   @ApiOperation({ summary: 'Register a peacekeeping mission (MissionRegistered)' })
-  async register(
+  register(
     @Body() body: RegisterMissionDto,
     @Ctx() context: CommandContext,
   ): Promise<WriteResponse> {
-    const result = await this.commands.execute(
-      new ExecuteLedgerCommand(
-        {
-          aggregate: 'mission',
-          id: body.code,
-          command: { type: 'RegisterMission', data: { ...body }, meta: metaOf(context) },
-        },
-        context,
-      ),
+    return this.run(
+      body.code,
+      body.code,
+      { type: 'RegisterMission', data: { ...body }, meta: metaOf(context) },
+      context,
     );
-    return writeResponse(body.code, result);
+  }
+
+  @Post(':code/leaders')
+  @ApiOperation({
+    summary:
+      'Appoint a mission leader: SRSG, deputy, force commander, police commissioner, ... (LeaderAppointed); answers the appointment id',
+  })
+  appoint(
+    @Param('code') code: string,
+    @Body() body: AppointLeaderDto,
+    @Ctx() context: CommandContext,
+  ): Promise<WriteResponse> {
+    const appointmentId = context.ids.next();
+    return this.run(
+      code,
+      appointmentId,
+      { type: 'AppointLeader', data: { appointmentId, ...plain(body) }, meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':code/leaders/:appointmentId/departure')
+  @ApiOperation({
+    summary:
+      "Record the end of a leader's appointment: end of assignment, relieved, resigned, other (LeaderDeparted)",
+  })
+  depart(
+    @Param('code') code: string,
+    @Param('appointmentId', uuidParam('appointmentId')) appointmentId: string,
+    @Body() body: LeaderDepartureDto,
+    @Ctx() context: CommandContext,
+  ): Promise<WriteResponse> {
+    return this.run(
+      code,
+      appointmentId,
+      {
+        type: 'RecordLeaderDeparture',
+        data: { appointmentId, ...plain(body) },
+        meta: metaOf(context),
+      },
+      context,
+    );
   }
 
   @Get()
@@ -46,8 +98,33 @@ export class MissionsController {
   }
 
   @Get(':code')
-  @ApiOperation({ summary: 'One mission, now or as of an instant' })
+  @ApiOperation({
+    summary:
+      'One mission, with its leadership over time (each appointment and its departure); now or as of an instant',
+  })
   get(@Param('code') code: string, @Query() query: AsOfQuery) {
     return this.queries.execute(new MissionQuery(code, this.asOf.resolve(query.asOf)));
+  }
+
+  @Get(':code/leaders/:appointmentId/history')
+  @ApiOperation({
+    summary:
+      "A leader's accountability history: the appointment and its end, findings naming it or attributed to the role while it lasted, recommendations, decisions and what became of them, deadlines",
+  })
+  async history(
+    @Param('code') code: string,
+    @Param('appointmentId', uuidParam('appointmentId')) appointmentId: string,
+  ) {
+    const history: unknown = await this.queries.execute(
+      new LeaderHistoryQuery(code, appointmentId),
+    );
+    if (history === null) {
+      throw new ProblemException(
+        404,
+        'appointment_not_found',
+        `No appointment ${appointmentId} is recorded in mission ${code}.`,
+      );
+    }
+    return history;
   }
 }

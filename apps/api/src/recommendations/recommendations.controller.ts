@@ -3,6 +3,9 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AsOfResolver } from '../as-of/as-of-resolver';
 import { AsOfPageQuery, AsOfQuery } from '../as-of/as-of.query';
+import { LiaisonVisibility } from '../access/liaison-visibility';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { ActingPrincipal } from '../auth/principal';
 import { OneOf } from '../http/validators';
 import { RECOMMENDATION_STATUSES, type RecommendationStatus } from '../infrastructure/read-models';
 import { FollowThroughQuery, RecommendationListingQuery } from './recommendation.queries';
@@ -19,17 +22,21 @@ export class RecommendationsController {
   constructor(
     private readonly queries: QueryBus,
     private readonly asOf: AsOfResolver,
+    private readonly liaisons: LiaisonVisibility,
   ) {}
 
   @Get('recommendations')
   @ApiOperation({
     summary: 'Recommendations and what was decided on them, now or as of an instant',
   })
-  list(@Query() query: RecommendationListQuery) {
+  async list(
+    @Query() query: RecommendationListQuery,
+    @CurrentPrincipal() principal: ActingPrincipal,
+  ) {
     const { status, asOf, ...page } = query;
-    return this.queries.execute(
-      new RecommendationListingQuery(status, page, this.asOf.resolve(asOf)),
-    );
+    const point = this.asOf.resolve(asOf);
+    const visible = await this.liaisons.of(principal);
+    return this.queries.execute(new RecommendationListingQuery(status, page, point, visible));
   }
 
   @Get('follow-through')
@@ -37,7 +44,9 @@ export class RecommendationsController {
     summary:
       'Recommendations never decided, decisions never implemented, retain/defer against repatriation, and time from incident to finding to decision; now or as of an instant',
   })
-  followThrough(@Query() query: AsOfQuery) {
-    return this.queries.execute(new FollowThroughQuery(this.asOf.resolve(query.asOf)));
+  async followThrough(@Query() query: AsOfQuery, @CurrentPrincipal() principal: ActingPrincipal) {
+    const point = this.asOf.resolve(query.asOf);
+    const visible = await this.liaisons.of(principal);
+    return this.queries.execute(new FollowThroughQuery(point, visible));
   }
 }

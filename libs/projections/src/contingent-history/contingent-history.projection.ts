@@ -20,17 +20,18 @@ const firstOnly = FIRST_ONLY.map((kind) => `'${kind}'`).join(', ');
 
 /**
  * Which events make up each contingent's history: the facts of its life (rotations,
- * re-hattings, evaluations, commendations, notifications and replies), the namings,
- * recommendations and decisions about it, the incidents it was linked to and the findings
- * attributed to it (each from the first time), with the events of those findings. It keeps
- * positions only: getContingentHistory reads the envelopes from the audit trail, the state of
- * things from the contingents, incidents and follow-through read models, as of any position.
+ * re-hattings, withdrawals and returns, evaluations, commendations, notifications and
+ * replies), the namings, recommendations and decisions about it, the incidents it was linked
+ * to and the findings attributed to it (each from the first time), with the events of those
+ * findings. It keeps positions only: getContingentHistory reads the envelopes from the audit
+ * trail, the state of things from the contingents, incidents, follow-through and deadlines
+ * read models, as of any position.
  */
 export const contingentHistoryProjection: Projection = {
   name: 'contingent-history',
   // 3: recommendations, decisions and findings as facts too (the history pages by position,
-  // as of any position); what each fact is about.
-  version: 3,
+  // as of any position); what each fact is about. 4: withdrawals and returns.
+  version: 4,
   queryIndexes: () => queryIndexes,
 
   setup(db) {
@@ -80,6 +81,10 @@ export const contingentHistoryProjection: Projection = {
         return record(e.data.contingentId, 'rotation', e.data.rotationId);
       case 'ContingentReHatted':
         return record(e.data.contingentId, 're_hatting', null);
+      case 'ContingentWithdrawn':
+        return record(e.data.contingentId, 'withdrawal', null);
+      case 'ContingentReturned':
+        return record(e.data.contingentId, 'return', null);
       case 'ContingentEvaluated':
         return record(e.data.contingentId, 'evaluation', e.data.evaluationId);
       case 'ContingentCommended':

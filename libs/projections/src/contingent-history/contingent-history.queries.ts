@@ -1,6 +1,10 @@
-import type { EvaluationRating, NotificationChannel } from '@blue-ledger/domain';
+import type { EvaluationRating, NotificationChannel, WithdrawalBy } from '@blue-ledger/domain';
 import { ENVELOPES, type EnvelopeRow } from '../audit-trail/event-envelopes';
-import type { ContingentState, Deployment } from '../documents/contingent-state';
+import {
+  shownContingentState,
+  type ContingentState,
+  type Deployment,
+} from '../documents/contingent-state';
 import type { DecisionRecord } from '../documents/decision-record';
 import {
   evolveFinding,
@@ -32,6 +36,19 @@ export interface ReHattingFact extends Recorded {
   fromMissionCode: string;
   toMissionCode: string;
   at: string;
+}
+
+/** The unit left its mission: withdrawn by its country or the UN, or repatriated by a decision. */
+export interface WithdrawalFact extends Recorded {
+  at: string;
+  by: WithdrawalBy;
+  reason: string;
+  decisionId?: string;
+}
+
+export interface ReturnFact extends Recorded {
+  at: string;
+  strength?: number;
 }
 
 export interface EvaluationFact extends Recorded {
@@ -103,6 +120,9 @@ export interface ContingentHistory {
   deployments: Deployment[];
   rotations: RotationFact[];
   reHattings: ReHattingFact[];
+  /** Each time it left, and came back, on this page: its state (`contingent.presence`) says where it is (then). */
+  withdrawals: WithdrawalFact[];
+  returns: ReturnFact[];
   /** The incidents it was first linked to on this page. */
   incidents: IncidentLink[];
   /** The findings first attributed to it on this page, each as it stands (then). */
@@ -175,7 +195,8 @@ export function getContingentHistory(
   query: ContingentHistoryQuery = {},
 ): ContingentHistory {
   const { upTo } = query;
-  const contingent = contingentStates.get(db, contingentId, upTo);
+  const stored = contingentStates.get(db, contingentId, upTo);
+  const contingent = stored === null ? null : shownContingentState(stored);
   const { rows, next } = factRows(db, contingentId, query);
   const of = <T>(kind: FactKind): T[] =>
     rows.filter((row) => row.kind === kind).map((row) => factOf(eventFactsOf(row)) as T);
@@ -195,6 +216,8 @@ export function getContingentHistory(
     deployments: contingent?.deployments ?? [],
     rotations: of<RotationFact>('rotation'),
     reHattings: of<ReHattingFact>('re_hatting'),
+    withdrawals: of<WithdrawalFact>('withdrawal'),
+    returns: of<ReturnFact>('return'),
     incidents: incidentLinks(
       db,
       rows.filter((row) => row.kind === 'incident_link'),

@@ -13,11 +13,13 @@ export const FINDING_EVENTS_TABLE = 'contingent_history_finding_events';
  * something (`subject_id`): a rotation, evaluation, commendation, notification or naming (its
  * id); a reply (the notification it answers); an incident the unit was first linked to, a
  * finding first attributed to it, a recommendation or decision about it (their ids); a
- * re-hatting (about nothing else).
+ * re-hatting, a withdrawal or a return (about nothing else).
  */
 export type FactKind =
   | 'rotation'
   | 're_hatting'
+  | 'withdrawal'
+  | 'return'
   | 'evaluation'
   | 'commendation'
   | 'notification'

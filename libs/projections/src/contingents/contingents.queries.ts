@@ -1,4 +1,8 @@
-import type { ContingentState } from '../documents/contingent-state';
+import {
+  shownContingentState,
+  type ContingentState,
+  type StoredContingentState,
+} from '../documents/contingent-state';
 import type { SqliteDatabase } from '../sqlite/database';
 import { pageOfDocuments, type Page } from '../sqlite/page';
 import { contingentStates } from './contingents.projection';
@@ -20,7 +24,7 @@ export function listContingents(
   db: SqliteDatabase,
   query: ContingentListQuery = {},
 ): Page<ContingentState> {
-  return pageOfDocuments<ContingentState>(
+  const page = pageOfDocuments<StoredContingentState>(
     db,
     contingentStates.name,
     {
@@ -29,6 +33,7 @@ export function listContingents(
     },
     query,
   );
+  return { ...page, items: page.items.map(shownContingentState) };
 }
 
 /** One contingent's state, now or as of `upTo`; null when not yet registered. */
@@ -37,5 +42,6 @@ export function getContingentState(
   contingentId: string,
   upTo?: number,
 ): ContingentState | null {
-  return contingentStates.get(db, contingentId, upTo);
+  const doc = contingentStates.get(db, contingentId, upTo);
+  return doc === null ? null : shownContingentState(doc);
 }

@@ -24,7 +24,7 @@ const statements = preparedStatements((db) => ({
     `UPDATE ${INVESTIGATIONS_TABLE} SET first_finding_at = ?, first_finding_position = ?
      WHERE investigation_id = ? AND first_finding_at IS NULL`,
   ),
-  finding: db.prepare(`INSERT INTO ${FINDINGS_TABLE} VALUES (?, ?)`),
+  finding: db.prepare(`INSERT INTO ${FINDINGS_TABLE} VALUES (?, ?, ?, ?)`),
 }));
 
 /**
@@ -35,8 +35,10 @@ const statements = preparedStatements((db) => ({
  */
 export const followThroughProjection: Projection = {
   name: 'follow-through',
-  // 3: documents versioned (answers as of any position); incidents' occurrence as documents.
-  version: 3,
+  // 3: documents versioned (answers as of any position); incidents' occurrence as documents;
+  // findings with when and where they were recorded. 4: both of those together, with leaders'
+  // recommendations and decisions and the consequences of implemented decisions.
+  version: 4,
   queryIndexes: () => queryIndexes,
 
   setup(db) {
@@ -52,7 +54,9 @@ export const followThroughProjection: Projection = {
     )`);
     db.exec(`CREATE TABLE IF NOT EXISTS ${FINDINGS_TABLE} (
       finding_id TEXT NOT NULL,
-      investigation_id TEXT NOT NULL
+      investigation_id TEXT NOT NULL,
+      recorded_at TEXT NOT NULL,
+      position INTEGER NOT NULL
     )`);
     createQueryIndexes(db, queryIndexes);
   },
@@ -113,7 +117,7 @@ function trackProgress(
     }
     case 'FindingRecorded': {
       const { investigationId, findingId } = e.data;
-      s.finding.run(findingId, investigationId);
+      s.finding.run(findingId, investigationId, event.recordedAt, event.globalPosition);
       s.firstFinding.run(event.recordedAt, event.globalPosition, investigationId);
       return;
     }

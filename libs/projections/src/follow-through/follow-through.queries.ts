@@ -1,14 +1,15 @@
-import { REPATRIATION_ACTIONS } from '@blue-ledger/domain';
+import { DECIDED_ACTIONS } from '@blue-ledger/domain';
 import type { DecisionRecord } from '../documents/decision-record';
 import type { RecommendationRecord } from '../documents/recommendation-record';
 import type { SqliteDatabase } from '../sqlite/database';
 import { versionsAt } from '../sqlite/document-table';
 import { pageSize } from '../sqlite/page';
+import { idsParameter, type VisibleOnly } from '../sqlite/visible-only';
 import {
   decisions,
   incidents,
   INVESTIGATION_INCIDENTS_TABLE,
-  INVESTIGATIONS_TABLE,
+  FINDINGS_TABLE,
   recommendations,
 } from './follow-through.tables';
 
@@ -44,10 +45,15 @@ export interface MedianDays {
 export interface FollowThroughSummary {
   /** Recommendations no decision has answered. */
   recommendationsWithoutDecision: Listed<RecommendationRecord>;
-  /** Decisions to repatriate never implemented: still decided, lapsed or reversed. */
+  /** Decisions to repatriate (or to relieve a leader) never implemented: still decided, lapsed or reversed. */
   repatriationsNotImplemented: Listed<DecisionRecord>;
-  /** Decisions to retain or defer against a recommendation to repatriate, with the reason given. */
+  /** Decisions to retain or defer against a recommendation to repatriate or relieve, with the reason given. */
   retainedOrDeferredAgainstRecommendation: Listed<DecisionRecord>;
+  /**
+   * Decisions implemented whose consequence (the leader's departure, the unit's withdrawal) is
+   * not recorded yet: normally none; the ledger records what is missing at its next start.
+   */
+  implementedWithoutConsequence: Listed<DecisionRecord>;
   /** For each decision answering a recommendation. */
   durations: Listed<DecisionTimes> & { medianDays: MedianDays };
 }
@@ -57,9 +63,14 @@ export interface FollowThroughQuery {
   limit?: number;
   /** As of this global position (inclusive); now when undefined. */
   upTo?: number;
+  /**
+   * For a reader who may see part of the ledger: every list, total and median is computed from
+   * the records it may see only, and each duration from the incidents and findings it may see.
+   */
+  visible?: VisibleOnly;
 }
 
-const repatriationActions = REPATRIATION_ACTIONS.map((a) => `'${a}'`).join(', ');
+const decidedActions = DECIDED_ACTIONS.map((a) => `'${a}'`).join(', ');
 
 /**
  * What became of the recommendations: the oversight body's view of follow-through, now or as
@@ -70,33 +81,49 @@ export function getFollowThrough(
   query: FollowThroughQuery = {},
 ): FollowThroughSummary {
   const limit = pageSize(query.limit);
+  const visible = query.visible;
   const versions = versionsAt(query.upTo);
   const listed = <T>(table: string, where: string): Listed<T> => {
     const condition = `${versions.sql} AND ${where}`;
-    return {
-      total: db
-        .prepare(`SELECT count(*) FROM ${table} WHERE ${condition}`)
-        .pluck()
-        .get(...versions.params) as number,
-      items: (
-        db
-          .prepare(`SELECT doc FROM ${table} WHERE ${condition} ORDER BY position LIMIT ?`)
+    if (!visible) {
+      return {
+        total: db
+          .prepare(`SELECT count(*) FROM ${table} WHERE ${condition}`)
           .pluck()
-          .all(...versions.params, limit) as string[]
-      ).map((doc) => JSON.parse(doc) as T),
-    };
+          .get(...versions.params) as number,
+        items: (
+          db
+            .prepare(`SELECT doc FROM ${table} WHERE ${condition} ORDER BY position LIMIT ?`)
+            .pluck()
+            .all(...versions.params, limit) as string[]
+        ).map((doc) => JSON.parse(doc) as T),
+      };
+    }
+    const shown = (
+      db
+        .prepare(
+          `SELECT doc FROM ${table} WHERE ${condition} AND id IN (SELECT value FROM json_each(?))
+           ORDER BY position`,
+        )
+        .pluck()
+        .all(...versions.params, idsParameter(visible)) as string[]
+    )
+      .map((doc) => JSON.parse(doc) as T)
+      .filter((doc) => visible.shows(doc));
+    return { total: shown.length, items: shown.slice(0, limit) };
   };
   return {
     recommendationsWithoutDecision: listed(recommendations.name, `status = 'undecided'`),
     repatriationsNotImplemented: listed(
       decisions.name,
-      `outcome = 'repatriate' AND status IN ('decided', 'lapsed', 'reversed')`,
+      `outcome IN ('repatriate', 'relieve') AND status IN ('decided', 'lapsed', 'reversed')`,
     ),
     retainedOrDeferredAgainstRecommendation: listed(
       decisions.name,
-      `outcome IN ('retain', 'defer') AND recommended_action IN (${repatriationActions})`,
+      `outcome IN ('retain', 'defer') AND recommended_action IN (${decidedActions})`,
     ),
-    durations: durations(db, limit, query.upTo),
+    implementedWithoutConsequence: listed(decisions.name, `consequence = 'pending'`),
+    durations: durations(db, limit, query.upTo, visible),
   };
 }
 
@@ -104,40 +131,42 @@ export function getFollowThrough(
  * For each decision answering a recommendation: when the earliest incident its investigation
  * covers occurred (after amendments), when that investigation recorded its first finding, when
  * the decision was taken, and the days between, all in one pass of SQL; from the versions valid
- * at `upTo` (now when undefined).
+ * at `upTo` (now when undefined) and the findings recorded by then; with `:visible`, from the
+ * decisions, incidents and findings the reader may see only.
  */
-function decisionTimes(upTo: number | undefined): { sql: string; params: number[] } {
-  const incident = versionsAt(upTo, 'n');
-  const decision = versionsAt(upTo, 'd');
-  const sql = `
-  WITH earliest AS (
+function decisionTimes(upTo: number | undefined): string {
+  const versions = (alias: string) =>
+    upTo === undefined
+      ? `${alias}.valid_to IS NULL`
+      : `${alias}.valid_from <= :upTo AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > :upTo)`;
+  return `
+  WITH seen(id) AS (SELECT value FROM json_each(:visible)),
+  earliest AS (
     SELECT l.investigation_id, n.id AS incident_id, n.occurred_at, min(n.occurred_ms)
     FROM ${INVESTIGATION_INCIDENTS_TABLE} l
-    JOIN ${incidents.name} n ON n.id = l.incident_id AND ${incident.sql}
+    JOIN ${incidents.name} n ON n.id = l.incident_id AND ${versions('n')}
+    WHERE :visible IS NULL OR l.incident_id IN (SELECT id FROM seen)
     GROUP BY l.investigation_id
-  ),
-  found AS (
-    SELECT investigation_id,
-      CASE WHEN first_finding_position <= ? THEN first_finding_at END AS first_finding_at
-    FROM ${INVESTIGATIONS_TABLE}
   ),
   times AS (
     SELECT d.position, d.id AS decisionId, d.recommendation_id AS recommendationId,
       d.investigation_id AS investigationId, e.incident_id AS incidentId,
-      e.occurred_at AS incidentOccurredAt, i.first_finding_at AS firstFindingRecordedAt,
+      e.occurred_at AS incidentOccurredAt, f.first_finding_at AS firstFindingRecordedAt,
       d.decided_at AS decidedAt,
-      julianday(i.first_finding_at) - julianday(e.occurred_at) AS incidentToFinding,
-      julianday(d.decided_at) - julianday(i.first_finding_at) AS findingToDecision,
+      julianday(f.first_finding_at) - julianday(e.occurred_at) AS incidentToFinding,
+      julianday(d.decided_at) - julianday(f.first_finding_at) AS findingToDecision,
       julianday(d.decided_at) - julianday(e.occurred_at) AS incidentToDecision
     FROM ${decisions.name} d
-    LEFT JOIN found i ON i.investigation_id = d.investigation_id
+    LEFT JOIN (
+      SELECT investigation_id, recorded_at AS first_finding_at, min(position)
+      FROM ${FINDINGS_TABLE}
+      WHERE ${upTo === undefined ? '' : 'position <= :upTo AND '}(:visible IS NULL OR finding_id IN (SELECT id FROM seen))
+      GROUP BY investigation_id
+    ) f ON f.investigation_id = d.investigation_id
     LEFT JOIN earliest e ON e.investigation_id = d.investigation_id
-    WHERE ${decision.sql} AND d.investigation_id IS NOT NULL
+    WHERE ${versions('d')} AND d.investigation_id IS NOT NULL
+      AND (:visible IS NULL OR d.id IN (SELECT id FROM seen))
   )`;
-  return {
-    sql,
-    params: [...incident.params, upTo ?? Number.MAX_SAFE_INTEGER, ...decision.params],
-  };
 }
 
 type TimesRow = Omit<DecisionTimes, 'days'> & {
@@ -151,11 +180,17 @@ function durations(
   db: SqliteDatabase,
   limit: number,
   upTo: number | undefined,
+  visible: VisibleOnly | undefined,
 ): FollowThroughSummary['durations'] {
-  const times = decisionTimes(upTo);
-  const rows = db
-    .prepare(`${times.sql} SELECT * FROM times ORDER BY position`)
-    .all(...times.params) as TimesRow[];
+  const parameters = {
+    visible: visible ? idsParameter(visible) : null,
+    ...(upTo === undefined ? {} : { upTo }),
+  };
+  const rows = (
+    db
+      .prepare(`${decisionTimes(upTo)} SELECT * FROM times ORDER BY position`)
+      .all(parameters) as TimesRow[]
+  ).filter((row) => !visible || visible.shows(row));
   return {
     total: rows.length,
     items: rows
@@ -193,4 +228,15 @@ function median(values: (number | null)[]): number | null {
   const middle = Math.floor(known.length / 2);
   const value = known.length % 2 === 1 ? known[middle] : (known[middle - 1] + known[middle]) / 2;
   return hundredths(value);
+}
+
+/** The decisions implemented whose consequence is not recorded yet, oldest first. */
+export function decisionsAwaitingConsequence(db: SqliteDatabase): string[] {
+  return db
+    .prepare(
+      `SELECT id FROM ${decisions.name} WHERE valid_to IS NULL AND consequence = 'pending'
+       ORDER BY position`,
+    )
+    .pluck()
+    .all() as string[];
 }

@@ -1,4 +1,4 @@
-import type { DecisionRecord } from '../documents/decision-record';
+import { consequenceState, type DecisionRecord } from '../documents/decision-record';
 import type { RecommendationRecord } from '../documents/recommendation-record';
 import type { QueryIndex } from '../projection';
 import { DocumentTable } from '../sqlite/document-table';
@@ -14,7 +14,10 @@ export const INVESTIGATIONS_TABLE = 'follow_through_investigations';
  * read as of P reaches only investigations opened by P, through the decisions valid at P.
  */
 export const INVESTIGATION_INCIDENTS_TABLE = 'follow_through_investigation_incidents';
-/** Finding id → its investigation: a lookup the command path needs (current only). */
+/**
+ * Finding id → its investigation (a lookup the command path needs), when and at which position
+ * it was recorded (a read as of P counts the findings recorded by P only).
+ */
 export const FINDINGS_TABLE = 'follow_through_findings';
 
 /** When an incident occurred, after the amendments made so far. */
@@ -40,9 +43,15 @@ export const recommendations = new DocumentTable<RecommendationRecord>({
     { name: 'action', type: 'TEXT', value: (d) => d.action },
     { name: 'investigation_id', type: 'TEXT', value: (d) => d.investigationId },
     { name: 'contingent_id', type: 'TEXT', value: (d) => d.contingentId },
+    { name: 'appointment_id', type: 'TEXT', value: (d) => d.appointmentId },
     { name: 'position', type: 'INTEGER', value: (d) => d.issued.position },
   ],
-  indexes: [['position'], ['status', 'position'], ['contingent_id', 'position']],
+  indexes: [
+    ['position'],
+    ['status', 'position'],
+    ['contingent_id', 'position'],
+    ['appointment_id', 'position'],
+  ],
 });
 
 export const decisions = new DocumentTable<DecisionRecord>({
@@ -62,10 +71,18 @@ export const decisions = new DocumentTable<DecisionRecord>({
     },
     { name: 'recommended_action', type: 'TEXT', value: (d) => d.recommendation?.action ?? null },
     { name: 'contingent_id', type: 'TEXT', value: (d) => d.contingentId },
+    { name: 'appointment_id', type: 'TEXT', value: (d) => d.appointmentId },
+    { name: 'consequence', type: 'TEXT', value: consequenceState },
     { name: 'decided_at', type: 'TEXT', value: (d) => d.decidedAt },
     { name: 'position', type: 'INTEGER', value: (d) => d.recorded.position },
   ],
-  indexes: [['position'], ['outcome', 'status', 'position'], ['contingent_id', 'position']],
+  indexes: [
+    ['position'],
+    ['outcome', 'status', 'position'],
+    ['contingent_id', 'position'],
+    ['appointment_id', 'position'],
+    ['consequence', 'position'],
+  ],
 });
 
 export const documentTables = [recommendations, decisions, incidents];
@@ -78,4 +95,9 @@ export const queryIndexes: QueryIndex[] = [
     columns: ['investigation_id'],
   },
   { name: `${FINDINGS_TABLE}_by_finding`, table: FINDINGS_TABLE, columns: ['finding_id'] },
+  {
+    name: `${FINDINGS_TABLE}_by_investigation`,
+    table: FINDINGS_TABLE,
+    columns: ['investigation_id', 'position'],
+  },
 ];

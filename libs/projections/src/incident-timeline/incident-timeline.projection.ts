@@ -51,8 +51,9 @@ const queryIndexes = [
 export const incidentTimelineProjection: Projection = {
   name: 'incident-timeline',
   // 3: known by position (the record as known at an instant is a prefix of the global order);
-  // what each correction changed.
-  version: 3,
+  // what each correction changed. 4: with national investigation officers and the
+  // consequences of implemented decisions (a leader's departure, a unit's withdrawal).
+  version: 4,
   queryIndexes: () => queryIndexes,
 
   setup(db) {
@@ -131,6 +132,7 @@ class TimelineSession implements ProjectionSession {
       case 'InvestigationOpened':
         return this.store('investigation', e.data.investigationId, new Set(e.data.incidentIds));
       case 'InvestigatorAssigned':
+      case 'NationalInvestigatorAppointed':
       case 'EvidenceLogged':
       case 'EvidenceCustodyTransferred':
       case 'FindingRecorded':
@@ -152,6 +154,12 @@ class TimelineSession implements ProjectionSession {
       case 'RepatriationReversed':
       case 'RepatriationLapsed':
         return this.linksOf('decision', e.data.decisionId);
+      case 'LeaderDeparted':
+      case 'ContingentWithdrawn':
+        // What implementing a decision recorded: on the timeline of what the decision answers.
+        return e.data.decisionId === undefined
+          ? new Set()
+          : this.linksOf('decision', e.data.decisionId);
       case 'TccNotified': {
         const subject = this.subjectLinks(e.data.subjectStreamId);
         return this.store('notification', e.data.notificationId, subject);

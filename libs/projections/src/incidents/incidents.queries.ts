@@ -2,6 +2,7 @@ import type { IncidentCategory } from '@blue-ledger/domain';
 import type { IncidentStatus, IncidentSummary } from '../documents/incident-summary';
 import type { SqliteDatabase } from '../sqlite/database';
 import { pageOfDocuments, type Page } from '../sqlite/page';
+import type { VisibleOnly } from '../sqlite/visible-only';
 import { incidentSummaries } from './incidents.projection';
 
 export interface IncidentListQuery {
@@ -13,6 +14,8 @@ export interface IncidentListQuery {
   limit?: number;
   /** As of this global position (inclusive); now when undefined. */
   upTo?: number;
+  /** Only what a reader who may see part of the ledger may see. */
+  visible?: VisibleOnly;
 }
 
 /** Incidents in the order they were reported, filtered, one page at a time; now or as of `upTo`. */
@@ -29,6 +32,7 @@ export function listIncidents(
       status: query.status,
     },
     query,
+    query.visible,
   );
 }
 

@@ -10,12 +10,23 @@ export interface RunningChild {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
 }
 
-/** Runs a TypeScript child script of this folder with ts-node (transpile only: no type check). */
-export function startChild(script: string, args: string[]): RunningChild {
+/**
+ * Runs a TypeScript child script (an absolute path) with ts-node (transpile only: no type
+ * check). `env` is added to this process's environment.
+ */
+export function startChild(
+  scriptPath: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): RunningChild {
+  const script = path.basename(scriptPath);
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', path.join(__dirname, script), ...args],
-    { env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' }, stdio: ['pipe', 'pipe', 'pipe'] },
+    ['-r', 'ts-node/register/transpile-only', scriptPath, ...args],
+    {
+      env: { ...process.env, ...env, TS_NODE_TRANSPILE_ONLY: 'true' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
   );
   const lines: string[] = [];
   const waiters = new Set<() => void>();

@@ -1,7 +1,7 @@
 const FIRST_DELAY_MS = 50;
 const LONGEST_DELAY_MS = 5_000;
 
-/** Exponential backoff for reopening a dropped subscription: 50 ms, 100 ms, ... up to 5 s. */
+/** Exponential backoff for reconnecting (a dropped subscription, a lost server): 50 ms, 100 ms, ... up to 5 s. */
 export const reconnectDelayMs = (failures: number): number =>
   Math.min(LONGEST_DELAY_MS, FIRST_DELAY_MS * 2 ** Math.min(failures, 16));
 
