@@ -4,7 +4,7 @@ import { AggregateReader } from '@blue-ledger/command-handling';
 import { contingentDecider, streamIds, strengthOverTime } from '@blue-ledger/domain';
 import { LEDGER_CONFIG, READ_MODELS, type LedgerConfig } from '@blue-ledger/runtime';
 import type { Database } from 'better-sqlite3';
-import { asOfFields, notRecorded, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
+import { asOfFields, clockOf, notRecorded, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
 import { readModels } from '../infrastructure/read-models';
 
 /**
@@ -86,6 +86,7 @@ export class ContingentHistoryHandler implements IQueryHandler<ContingentHistory
         page,
         this.config.deadlines,
         upToOf(point),
+        clockOf(point),
       ),
       ...asOfFields(point),
     };
