@@ -4,6 +4,8 @@ export { CheckpointProgress, lowestPosition, type ReadModelProgress } from './re
 export * from './projection-errors';
 export * from './checkpoints';
 export * from './all-projections';
+export { resolveAsOf, type ResolvedAsOf } from './as-of/resolve-as-of';
+export { recordedOrderProjection } from './as-of/recorded-order.projection';
 export type { SqliteDatabase } from './sqlite/database';
 export type { Page } from './sqlite/page';
 export type { VisibleOnly } from './sqlite/visible-only';
@@ -28,6 +30,7 @@ export * from './contingents/contingents.queries';
 export { incidentTimelineProjection } from './incident-timeline/incident-timeline.projection';
 export * from './incident-timeline/incident-timeline.queries';
 export type { TimelineEntry } from './incident-timeline/timeline-entry';
+export type { Change, Correction } from './incident-timeline/corrections';
 export { contingentHistoryProjection } from './contingent-history/contingent-history.projection';
 export * from './contingent-history/contingent-history.queries';
 export { followThroughProjection } from './follow-through/follow-through.projection';

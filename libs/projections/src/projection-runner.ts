@@ -7,6 +7,7 @@ import type {
 import { checkpointWriter, createCheckpointTable, readCheckpoint } from './checkpoints';
 import type { ProjectionCheckpoint } from './checkpoints';
 import {
+  applyEvent,
   createQueryIndexes,
   dropQueryIndexes,
   EventApplyError,
@@ -338,7 +339,7 @@ export class ProjectionRunner implements ReadModelProgress {
     if (projection.applyBatch === undefined) {
       for (const event of events) {
         try {
-          projection.apply(this.db, event);
+          applyEvent(this.db, projection, event);
         } catch (cause) {
           throw new ProjectionFailedError(projection.name, event, cause);
         }
