@@ -35,8 +35,11 @@ export class AggregateReader {
     return this.store.readStream(streamId, { maxCount: count });
   }
 
+  /** Whether the stream holds an event; once seen to, answered from the cache from then on. */
   async exists(streamId: string): Promise<boolean> {
     if (this.cache?.has(streamId)) return true;
-    return (await this.store.readStream(streamId, { maxCount: 1 })).length > 0;
+    const exists = (await this.store.readStream(streamId, { maxCount: 1 })).length > 0;
+    if (exists) this.cache?.markExisting(streamId);
+    return exists;
   }
 }

@@ -20,7 +20,18 @@ export interface HandleCommandOptions {
   clock?: RecordingClock;
 }
 
-const MAX_ATTEMPTS = 5;
+/**
+ * Appends are committed in groups, so between the read of a stream and the commit of the
+ * append lies a turn of the event loop, in which another process writing the same file may
+ * append to the stream. A command that loses such a race is decided again on the fresh state,
+ * after a short random pause that grows with each loss, so that two processes contending for
+ * one stream fall out of step.
+ */
+const MAX_ATTEMPTS = 10;
+const pauseBeforeAttempt = (attempt: number): Promise<void> =>
+  attempt <= 2
+    ? Promise.resolve()
+    : new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * (attempt - 2)));
 
 /**
  * Read the stream, fold it, decide, seal, stamp, chain the new events' hashes and append with
@@ -37,6 +48,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   options: HandleCommandOptions = {},
 ): Promise<CommandResult> {
   for (let attempt = 1; ; attempt++) {
+    await pauseBeforeAttempt(attempt);
     try {
       return await attemptCommand(store, streamId, decider, command, context, options);
     } catch (error) {

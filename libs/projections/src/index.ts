@@ -1,5 +1,6 @@
 export * from './projection';
 export * from './projection-runner';
+export { CheckpointProgress, lowestPosition, type ReadModelProgress } from './read-model-progress';
 export * from './projection-errors';
 export * from './checkpoints';
 export * from './all-projections';

@@ -13,8 +13,8 @@ import {
   TreeSizeOutOfRangeError,
   UnknownPositionError,
 } from '@blue-ledger/projections';
+import { READ_MODEL_PROGRESS, type ReadModelProgress } from '@blue-ledger/runtime';
 import { PageQuery } from '../http/page';
-import { ProjectionSync } from '../infrastructure/projection-sync';
 import { ProblemException } from '../problems/problem.exception';
 import { ConsistencyProofQuery, InclusionProofQuery, VerificationRequest } from './integrity.dto';
 import { consistencyProofJson, headJson, inclusionProofJson } from './integrity-views';
@@ -28,7 +28,7 @@ export class IntegrityController {
   constructor(
     private readonly notary: Notary,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly sync: ProjectionSync,
+    @Inject(READ_MODEL_PROGRESS) private readonly readModels: ReadModelProgress,
   ) {}
 
   @Get('head')
@@ -88,7 +88,8 @@ export class IntegrityController {
   @ApiOperation({ summary: 'Sign a tree head now, over every event acknowledged so far' })
   async sign() {
     const head = await this.store.headPosition();
-    if (head !== null) await this.sync.waitFor(head);
+    // The notary's leaves are a read model: sign only once they cover every acknowledged event.
+    if (head !== null) await this.readModels.waitFor(head, 30_000);
     return answer(() => headJson(this.notary.signHead()));
   }
 
