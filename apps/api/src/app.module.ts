@@ -27,6 +27,8 @@ import { AuditQueryHandlers } from './audit/audit.queries';
 import { RecommendationsController } from './recommendations/recommendations.controller';
 import { RecommendationQueryHandlers } from './recommendations/recommendation.queries';
 import { StreamsController } from './streams/streams.controller';
+import { StreamQueryHandlers } from './streams/stream.queries';
+import { MissionQueryHandlers } from './missions/mission.queries';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 
 @Module({})
@@ -73,6 +75,8 @@ export class AppModule {
         ...IncidentQueryHandlers,
         ...RecommendationQueryHandlers,
         ...AuditQueryHandlers,
+        ...StreamQueryHandlers,
+        ...MissionQueryHandlers,
       ],
     };
   }

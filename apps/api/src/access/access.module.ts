@@ -9,6 +9,7 @@ import { AccessGuard } from './access.guard';
 import { AccessLog } from './access-log';
 import { AccessLogController } from './access-log.controller';
 import { AccessScopeService } from './access-scope.service';
+import { AccessView } from './access-view';
 import { AccessViewInterceptor } from './access-view.interceptor';
 import { OidcVerifier } from './oidc-verifier';
 import { PrincipalAuthenticator } from './principal-authenticator';
@@ -62,10 +63,19 @@ export class AccessModule {
         ThrottlerStorageService,
         RateLimiter,
         AccessScopeService,
+        AccessView,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: AccessViewInterceptor },
       ],
-      exports: [ACCESS_CONFIG, SUBJECT_KEYS, AccessScopeService, PrincipalStore],
+      exports: [
+        ACCESS_CONFIG,
+        SUBJECT_KEYS,
+        AccessScopeService,
+        AccessView,
+        PrincipalStore,
+        PrincipalAuthenticator,
+        RateLimiter,
+      ],
     };
   }
 }

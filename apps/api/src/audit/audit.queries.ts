@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { getAuditEvent, getLatestEvents } from '@blue-ledger/projections';
 import type { Database } from 'better-sqlite3';
 import { READ_MODELS } from '../infrastructure/ledger-storage';
 import { readModels, type AuditFilter } from '../infrastructure/read-models';
@@ -19,4 +20,30 @@ export class AuditTrailHandler implements IQueryHandler<AuditTrailQuery> {
   }
 }
 
-export const AuditQueryHandlers = [AuditTrailHandler];
+/** The last events recorded, the latest first. */
+export class LatestEventsQuery {
+  constructor(readonly limit: number) {}
+}
+
+/** One event of the audit trail by its global position; null when there is none. */
+export class EventAtPositionQuery {
+  constructor(readonly position: number) {}
+}
+
+@QueryHandler(LatestEventsQuery)
+export class LatestEventsHandler implements IQueryHandler<LatestEventsQuery> {
+  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+  async execute({ limit }: LatestEventsQuery) {
+    return { events: getLatestEvents(this.db, limit) };
+  }
+}
+
+@QueryHandler(EventAtPositionQuery)
+export class EventAtPositionHandler implements IQueryHandler<EventAtPositionQuery> {
+  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+  async execute({ position }: EventAtPositionQuery) {
+    return { event: getAuditEvent(this.db, position) };
+  }
+}
+
+export const AuditQueryHandlers = [AuditTrailHandler, LatestEventsHandler, EventAtPositionHandler];

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { getNotificationsAwaitingReply, listContingents } from '@blue-ledger/projections';
 import type { Database } from 'better-sqlite3';
 import { READ_MODELS } from '../infrastructure/ledger-storage';
 import { readModels } from '../infrastructure/read-models';
@@ -31,4 +32,28 @@ export class ContingentHistoryHandler implements IQueryHandler<ContingentHistory
   }
 }
 
-export const ContingentQueryHandlers = [ContingentListingHandler, ContingentHistoryHandler];
+/** The notifications to a country's units that no reply answers yet, the oldest first. */
+export class NotificationsAwaitingReplyQuery {
+  constructor(readonly country: string) {}
+}
+
+@QueryHandler(NotificationsAwaitingReplyQuery)
+export class NotificationsAwaitingReplyHandler implements IQueryHandler<NotificationsAwaitingReplyQuery> {
+  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+  async execute({ country }: NotificationsAwaitingReplyQuery) {
+    const contingentIds: string[] = [];
+    for (let after: number | undefined = undefined; ;) {
+      const page = listContingents(this.db, { country, after, limit: 1000 });
+      contingentIds.push(...page.items.map((c) => c.contingentId));
+      if (page.next === null) break;
+      after = page.next;
+    }
+    return { items: getNotificationsAwaitingReply(this.db, contingentIds) };
+  }
+}
+
+export const ContingentQueryHandlers = [
+  ContingentListingHandler,
+  ContingentHistoryHandler,
+  NotificationsAwaitingReplyHandler,
+];

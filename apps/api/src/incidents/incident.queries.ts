@@ -1,6 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { InvalidCursorError, searchIncidents, type IncidentSearch } from '@blue-ledger/projections';
 import type { Database } from 'better-sqlite3';
+import { ProblemException } from '../problems/problem.exception';
 import { READ_MODELS } from '../infrastructure/ledger-storage';
 import { readModels } from '../infrastructure/read-models';
 
@@ -19,6 +21,11 @@ export class IncidentTimelineQuery {
   ) {}
 }
 
+/** Incidents by any of their facts and times, in any of four orders (the web pages' list and CSV). */
+export class IncidentSearchQuery {
+  constructor(readonly search: IncidentSearch) {}
+}
+
 @QueryHandler(IncidentListingQuery)
 export class IncidentListingHandler implements IQueryHandler<IncidentListingQuery> {
   constructor(@Inject(READ_MODELS) private readonly db: Database) {}
@@ -35,4 +42,25 @@ export class IncidentTimelineHandler implements IQueryHandler<IncidentTimelineQu
   }
 }
 
-export const IncidentQueryHandlers = [IncidentListingHandler, IncidentTimelineHandler];
+@QueryHandler(IncidentSearchQuery)
+export class IncidentSearchHandler implements IQueryHandler<IncidentSearchQuery> {
+  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+  async execute({ search }: IncidentSearchQuery) {
+    try {
+      return searchIncidents(this.db, search);
+    } catch (error) {
+      if (error instanceof InvalidCursorError || error instanceof RangeError) {
+        throw new ProblemException(400, 'validation_failed', error.message, [
+          { field: error instanceof InvalidCursorError ? 'after' : 'time', reason: error.message },
+        ]);
+      }
+      throw error;
+    }
+  }
+}
+
+export const IncidentQueryHandlers = [
+  IncidentListingHandler,
+  IncidentTimelineHandler,
+  IncidentSearchHandler,
+];

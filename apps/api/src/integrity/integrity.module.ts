@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 import { READ_MODELS } from '../infrastructure/ledger-storage';
 import { IntegrityController } from './integrity.controller';
+import { IntegrityQueryHandlers } from './integrity.queries';
 
 /**
  * The notary's signed tree heads and proofs, and verification of the whole store. The key pair
@@ -14,6 +15,7 @@ import { IntegrityController } from './integrity.controller';
 @Module({
   controllers: [IntegrityController],
   providers: [
+    ...IntegrityQueryHandlers,
     {
       provide: Notary,
       useFactory: (db: Database, config: LedgerConfig) =>
@@ -25,6 +27,7 @@ import { IntegrityController } from './integrity.controller';
       inject: [READ_MODELS, LEDGER_CONFIG],
     },
   ],
+  exports: [Notary],
 })
 export class IntegrityModule implements OnModuleInit, OnModuleDestroy {
   constructor(@Inject(Notary) private readonly notary: Notary) {}

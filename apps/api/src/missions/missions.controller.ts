@@ -1,14 +1,15 @@
-import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { missionDecider, streamIds } from '@blue-ledger/domain';
-import { EVENT_STORE, type CommandContext, type EventStore } from '@blue-ledger/event-store';
+import type { CommandContext } from '@blue-ledger/event-store';
 import { AggregateReader, metaOf } from '../commands/command-executor';
 import { Ctx } from '../http/command-context.decorator';
 import { WriteResponse, writeResponse } from '../http/write-response';
 import { ProblemException } from '../problems/problem.exception';
 import { ExecuteMissionCommand } from './mission.commands';
 import { RegisterMissionDto } from './mission.dto';
+import { MissionListingQuery } from './mission.queries';
 
 @ApiTags('missions')
 @ApiBearerAuth()
@@ -17,7 +18,7 @@ export class MissionsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly reader: AggregateReader,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post()
@@ -38,9 +39,8 @@ export class MissionsController {
 
   @Get()
   @ApiOperation({ summary: 'All registered missions' })
-  async list() {
-    const events = await this.store.readAll({ filter: { eventTypes: ['MissionRegistered'] } });
-    return { items: events.map((e) => e.data), next: null };
+  list() {
+    return this.queries.execute(new MissionListingQuery());
   }
 
   @Get(':code')

@@ -107,3 +107,13 @@ function auditEventOf(row: EnvelopeRow): AuditEvent {
   if (row.occurred_at !== null) event.occurredAt = row.occurred_at;
   return event;
 }
+
+/** The last `limit` events recorded, the latest first. */
+export function getLatestEvents(db: SqliteDatabase, limit: number): AuditEvent[] {
+  const rows = db
+    .prepare(
+      `SELECT ${ENVELOPE_COLUMNS.join(', ')} FROM ${ENVELOPES} ORDER BY global_position DESC LIMIT ?`,
+    )
+    .all(pageSize(limit)) as EnvelopeRow[];
+  return rows.map(auditEventOf);
+}
