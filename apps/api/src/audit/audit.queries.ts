@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { getAuditEvent, getLatestEvents } from '@blue-ledger/projections';
+import { getAuditEvent, getAuditEventById, getLatestEvents } from '@blue-ledger/projections';
 import type { Database } from 'better-sqlite3';
 import { READ_MODELS } from '../infrastructure/ledger-storage';
 import { readModels, type AuditFilter } from '../infrastructure/read-models';
@@ -30,6 +30,19 @@ export class EventAtPositionQuery {
   constructor(readonly position: number) {}
 }
 
+/** One event of the audit trail by its event id; null when there is none. */
+export class EventByIdQuery {
+  constructor(readonly eventId: string) {}
+}
+
+@QueryHandler(EventByIdQuery)
+export class EventByIdHandler implements IQueryHandler<EventByIdQuery> {
+  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+  async execute({ eventId }: EventByIdQuery) {
+    return { event: getAuditEventById(this.db, eventId) };
+  }
+}
+
 @QueryHandler(LatestEventsQuery)
 export class LatestEventsHandler implements IQueryHandler<LatestEventsQuery> {
   constructor(@Inject(READ_MODELS) private readonly db: Database) {}
@@ -46,4 +59,9 @@ export class EventAtPositionHandler implements IQueryHandler<EventAtPositionQuer
   }
 }
 
-export const AuditQueryHandlers = [AuditTrailHandler, LatestEventsHandler, EventAtPositionHandler];
+export const AuditQueryHandlers = [
+  AuditTrailHandler,
+  LatestEventsHandler,
+  EventAtPositionHandler,
+  EventByIdHandler,
+];

@@ -61,6 +61,8 @@ const envSchema = z
       .default('info'),
     LEDGER_NOTARY_EVERY_EVENTS: z.coerce.number().int().min(1).default(1000),
     LEDGER_NOTARY_EVERY_SECONDS: z.coerce.number().int().min(1).default(60),
+    LEDGER_SESSION_IDLE_SECONDS: z.coerce.number().int().min(1).default(1800),
+    LEDGER_SESSION_ABSOLUTE_SECONDS: z.coerce.number().int().min(1).default(43200),
   })
   .refine((env) => env.LEDGER_STORE !== 'eventstoredb' || env.EVENTSTORE_URL, {
     message: 'EVENTSTORE_URL is required when LEDGER_STORE=eventstoredb',
@@ -88,6 +90,8 @@ export interface LedgerConfig {
   notary: { everyEvents: number; everySeconds: number };
   /** Bearer JWTs from an identity provider; rate limits. */
   access: AccessConfig;
+  /** The web pages' sessions end after this long unused, and this long after sign-in in any case. */
+  sessions: { idleSeconds: number; absoluteSeconds: number };
 }
 
 export class ConfigurationError extends Error {
@@ -124,6 +128,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
       everySeconds: e.LEDGER_NOTARY_EVERY_SECONDS,
     },
     access: accessConfigOf(access.data),
+    sessions: {
+      idleSeconds: e.LEDGER_SESSION_IDLE_SECONDS,
+      absoluteSeconds: e.LEDGER_SESSION_ABSOLUTE_SECONDS,
+    },
   };
 }
 

@@ -1,6 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { getNotificationsAwaitingReply, listContingents } from '@blue-ledger/projections';
+import {
+  getContingentState,
+  getNotificationsAwaitingReply,
+  listContingents,
+} from '@blue-ledger/projections';
 import type { Database } from 'better-sqlite3';
 import { READ_MODELS } from '../infrastructure/ledger-storage';
 import { readModels } from '../infrastructure/read-models';
@@ -52,7 +56,25 @@ export class NotificationsAwaitingReplyHandler implements IQueryHandler<Notifica
   }
 }
 
+/** The current state of each of these contingents (designation, country, mission), those that exist. */
+export class ContingentStatesQuery {
+  constructor(readonly contingentIds: readonly string[]) {}
+}
+
+@QueryHandler(ContingentStatesQuery)
+export class ContingentStatesHandler implements IQueryHandler<ContingentStatesQuery> {
+  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+  async execute({ contingentIds }: ContingentStatesQuery) {
+    const items = [...new Set(contingentIds)].flatMap((id) => {
+      const state = getContingentState(this.db, id);
+      return state ? [state] : [];
+    });
+    return { items };
+  }
+}
+
 export const ContingentQueryHandlers = [
+  ContingentStatesHandler,
   ContingentListingHandler,
   ContingentHistoryHandler,
   NotificationsAwaitingReplyHandler,

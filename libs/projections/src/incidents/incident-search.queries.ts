@@ -15,6 +15,8 @@ export interface IncidentSearch {
   status?: IncidentStatus;
   /** Incidents this contingent was present at. */
   contingentId?: string;
+  /** Incidents any of these contingents was present at (a liaison's units). */
+  anyOfContingentIds?: readonly string[];
   /** Occurred at or after / at or before (ISO 8601 instants). */
   occurredFrom?: string;
   occurredTo?: string;
@@ -68,6 +70,12 @@ export function searchIncidents(
     where(
       `EXISTS (SELECT 1 FROM json_each(doc, '$.contingentIds') WHERE value = ?)`,
       query.contingentId,
+    );
+  }
+  if (query.anyOfContingentIds !== undefined) {
+    where(
+      `EXISTS (SELECT 1 FROM json_each(doc, '$.contingentIds') WHERE value IN (SELECT value FROM json_each(?)))`,
+      JSON.stringify(query.anyOfContingentIds),
     );
   }
   if (query.occurredFrom !== undefined)

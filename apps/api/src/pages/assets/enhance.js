@@ -1,0 +1,11 @@
+// Blue Ledger pages: small enhancements only. Every page works the same with JavaScript off.
+(function () {
+  'use strict';
+  document.documentElement.classList.add('js');
+  document.addEventListener('DOMContentLoaded', function () {
+    // An error summary takes the focus, so that a screen reader announces what went wrong.
+    var summary = document.querySelector('.error-summary');
+    if (summary) summary.focus();
+    // Lists auto-submit nothing: filters are applied with their button, as without scripts.
+  });
+})();
