@@ -60,23 +60,29 @@ export async function startStoriedLedger(env: Record<string, string> = {}): Prom
     ...env,
   });
   const client: LedgerClient = ledger.client;
-  const malakal = await recordMalakal(client);
-  const juba = await recordJuba(client);
-  const mauritania = await recordMinusca(client);
-  const alindao = { ...(await recordAlindao(client, mauritania)), mauritania };
-  await recordBangassou(client);
-  await signHeadNow(client);
+  const stopped = async () => {
+    await ledger.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  let stories;
+  try {
+    const malakal = await recordMalakal(client);
+    const juba = await recordJuba(client);
+    const mauritania = await recordMinusca(client);
+    const alindao = { ...(await recordAlindao(client, mauritania)), mauritania };
+    await recordBangassou(client);
+    await signHeadNow(client);
+    stories = { malakal, juba, alindao };
+  } catch (error) {
+    await stopped();
+    throw error;
+  }
   return {
+    ...stories,
     ledger,
     baseUrl: client.baseUrl,
     dataDir,
-    malakal,
-    juba,
-    alindao,
-    async stop() {
-      await ledger.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
+    stop: stopped,
   };
 }
 

@@ -37,11 +37,14 @@ export async function recordJuba(client: LedgerClient): Promise<JubaRecord> {
   const admin = client.as('admin');
   const investigator = client.as('investigator');
 
-  await admin.create('/missions', {
-    code: 'UNMISS',
-    name: 'United Nations Mission in South Sudan',
-    hostCountry: 'SSD',
-  });
+  // Malakal may have registered UNMISS already, on a ledger that tells both stories.
+  if ((await admin.get('/missions/UNMISS')).status === 404) {
+    await admin.create('/missions', {
+      code: 'UNMISS',
+      name: 'United Nations Mission in South Sudan',
+      hostCountry: 'SSD',
+    });
+  }
   const register = (country: string, unitType: string, designation: string) =>
     admin
       .create('/contingents', {

@@ -47,14 +47,25 @@ export class AccessView {
     @Inject(SUBJECT_KEYS) private readonly keys: SubjectKeyStore,
   ) {}
 
-  /** The answer as `principal` may see it; `request` names the request in the access log. */
-  async of<T>(body: T, principal: ActingPrincipal, request: string): Promise<T> {
+  /**
+   * The answer as `principal` may see it; `request` names the request in the access log. A
+   * caller that will not show personal details (a web page listing events by summary) passes
+   * `disclose: false`: every personal view is then `[redacted]` and nothing is disclosed.
+   */
+  async of<T>(
+    body: T,
+    principal: ActingPrincipal,
+    request: string,
+    options: { disclose?: boolean } = {},
+  ): Promise<T> {
     if (typeof body !== 'object' || body === null) return body;
     const envelopes = collectEnvelopes(body);
     const liaison = principal.actingRole === 'tcc_liaison';
     if (envelopes.length === 0 && !liaison) return body;
     const scope = await this.scopes.current();
-    if (envelopes.length > 0) this.showPersonal(envelopes, scope, principal, request);
+    if (envelopes.length > 0) {
+      this.showPersonal(envelopes, scope, principal, request, options.disclose ?? true);
+    }
     if (!liaison) return body;
     const scrubbed = scrubForCountry(body, countryViewOf(scope, principal.country ?? ''));
     if (scrubbed === HIDDEN) {
@@ -68,10 +79,11 @@ export class AccessView {
     scope: AccessScope,
     principal: ActingPrincipal,
     request: string,
+    disclose: boolean,
   ): void {
     const reads: NewRead[] = [];
     for (const envelope of envelopes) {
-      const needToKnow = hasNeedToKnow(scope, principal, envelope);
+      const needToKnow = disclose && hasNeedToKnow(scope, principal, envelope);
       const shown = personalViewOf(envelope, this.keys, needToKnow);
       if (!shown) continue;
       envelope.personal = shown.view;

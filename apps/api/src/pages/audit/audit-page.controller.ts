@@ -16,6 +16,8 @@ const PAGE_SIZE = 50;
 const EXPORT_PAGE = 1000;
 /** An export holds the whole selection up to this many events; narrow the filters for more. */
 const EXPORT_MAX = 200_000;
+/** How many pages of the trail one page of a liaison's view may read. */
+const MAX_ROUNDS = 20;
 
 type AuditAnswer = { events: EnvelopeView[]; next: string | null };
 
@@ -36,10 +38,7 @@ export class AuditPageController {
     @Query() query: AuditPageQuery,
   ) {
     const limit = query.limit ?? PAGE_SIZE;
-    const page = await this.reads.read<AuditAnswer>(
-      request,
-      new AuditTrailQuery(filterOf(query), { limit, after: query.after }),
-    );
+    const page = await this.visiblePage(request, query, limit);
     const filters = filterState(query);
     const pageLimit = query.limit && query.limit !== PAGE_SIZE ? query.limit : undefined;
     const layout = layoutFor(request, response, this.csrf, {
@@ -128,7 +127,35 @@ export class AuditPageController {
     response.send(csv);
   }
 
-  /** The whole selection of the filters, page after page, each page seen as the reader may see it. */
+  /**
+   * One page of `limit` events the reader may see. A liaison sees only what concerns its units,
+   * so a page of the trail may hold few of them: further pages are read (up to a bound) until
+   * the page is full, and `next` is the position of its last event.
+   */
+  private async visiblePage(request: PageRequest, query: AuditPageQuery, limit: number) {
+    const events: EnvelopeView[] = [];
+    let after = query.after;
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const page: AuditAnswer = await this.reads.read<AuditAnswer>(
+        request,
+        new AuditTrailQuery(filterOf(query), { limit: round === 0 ? limit : EXPORT_PAGE, after }),
+      );
+      events.push(...page.events);
+      if (events.length >= limit) {
+        const kept = events.slice(0, limit);
+        const more = events.length > limit || page.next !== null;
+        return { events: kept, next: more ? String(kept[kept.length - 1].globalPosition) : null };
+      }
+      if (page.next === null) return { events, next: null };
+      after = page.next;
+    }
+    return { events, next: after ?? null };
+  }
+
+  /**
+   * The whole selection of the filters, page after page, each page seen as the reader may see
+   * it: an export carries the personal view of each event, as the JSON API's answers do.
+   */
   private async selection(request: PageRequest, query: AuditPageQuery): Promise<EnvelopeView[]> {
     const events: EnvelopeView[] = [];
     let after: string | undefined = query.after;
@@ -136,6 +163,7 @@ export class AuditPageController {
       const page: AuditAnswer = await this.reads.read<AuditAnswer>(
         request,
         new AuditTrailQuery(filterOf(query), { limit: EXPORT_PAGE, after }),
+        { disclose: true },
       );
       events.push(...page.events);
       after = page.next ?? undefined;

@@ -35,7 +35,7 @@ export class EventPageController {
     @Res({ passthrough: true }) response: Response,
     @Param('position') position: string,
   ) {
-    const event = await this.eventAt(request, position);
+    const event = await this.eventAt(request, position, { disclose: true });
     const [previous, cause, proof, key] = await Promise.all([
       this.previousOf(request, event),
       event.causationId !== event.eventId && event.causationId !== event.correlationId
@@ -100,13 +100,18 @@ export class EventPageController {
     response.send(JSON.stringify(proofDocument(event, proof, key), null, 2));
   }
 
-  private async eventAt(request: PageRequest, position: string): Promise<EnvelopeView> {
+  private async eventAt(
+    request: PageRequest,
+    position: string,
+    options: { disclose?: boolean } = {},
+  ): Promise<EnvelopeView> {
     if (!POSITION.test(position)) {
       throw new ProblemException(404, 'not_found', `There is no event at position ${position}.`);
     }
     const answer = await this.reads.readIfAny<{ event: EnvelopeView | null }>(
       request,
       new EventAtPositionQuery(Number(position)),
+      options,
     );
     if (!answer?.event) {
       throw new ProblemException(

@@ -14,6 +14,8 @@ import type { PageRequest } from '../sessions/page-access';
 import { homeView } from './home-view';
 
 const LATEST = 12;
+/** A liaison sees only what concerns its units: its latest are looked for this far back. */
+const LIAISON_LOOKBACK = 500;
 const LISTED = 15;
 
 /** `/ui`: what happened last, what waits for a decision, what was decided and not carried out. */
@@ -30,7 +32,10 @@ export class HomePageController {
   async home(@Req() request: PageRequest, @Res({ passthrough: true }) response: Response) {
     const isLiaison = request.principal?.actingRole === 'tcc_liaison';
     const [latest, followThrough, awaiting] = await Promise.all([
-      this.reads.readIfAny<{ events: EnvelopeView[] }>(request, new LatestEventsQuery(LATEST)),
+      this.reads.readIfAny<{ events: EnvelopeView[] }>(
+        request,
+        new LatestEventsQuery(isLiaison ? LIAISON_LOOKBACK : LATEST),
+      ),
       this.reads.readIfAny<FollowThroughSummary>(request, new FollowThroughQuery()),
       isLiaison
         ? this.reads.readIfAny<{ items: AwaitingReply[] }>(
@@ -53,7 +58,7 @@ export class HomePageController {
     ];
     const names = await this.reads.unitNames(request, ids);
     const view = homeView({
-      latest: latest?.events ?? [],
+      latest: (latest?.events ?? []).slice(0, LATEST),
       waiting: { total: waiting.total, items: waiting.items.slice(0, LISTED) },
       notCarriedOut: { total: notCarriedOut.total, items: notCarriedOut.items.slice(0, LISTED) },
       awaitingReply: awaiting?.items,
@@ -61,6 +66,10 @@ export class HomePageController {
       isLiaison,
     });
     const layout = layoutFor(request, response, this.csrf, { title: 'Overview', section: 'home' });
-    return this.renderer.render('home/home', layout, { view, now: Date.now() });
+    return this.renderer.render('home/home', layout, {
+      view,
+      now: Date.now(),
+      lookback: isLiaison ? LIAISON_LOOKBACK : undefined,
+    });
   }
 }

@@ -20,7 +20,7 @@ export interface HomeView {
 }
 
 export const unitLabel = (names: Map<string, UnitName>, id: string | null): string => {
-  if (!id) return '—';
+  if (!id) return 'Not a unit (mission-wide)';
   const unit = names.get(id);
   return unit ? `${unit.designation} (${unit.country}, ${unit.missionCode})` : 'Unit not shown';
 };

@@ -5,6 +5,11 @@ import { AccessView } from '../../access/access-view';
 import { ContingentStatesQuery } from '../../contingents/contingent.queries';
 import type { PageRequest } from '../sessions/page-access';
 
+export interface ReadOptions {
+  /** The page shows the personal details of the events it reads. */
+  disclose?: boolean;
+}
+
 export interface UnitName {
   contingentId: string;
   designation: string;
@@ -24,19 +29,30 @@ export class PageReads {
     private readonly view: AccessView,
   ) {}
 
-  /** The answer as the signed-in principal may see it; wholly another country's: 404. */
-  async read<T>(request: PageRequest, query: IQuery): Promise<T> {
+  /**
+   * The answer as the signed-in principal may see it; wholly another country's: 404. Personal
+   * details are shown in clear (to those with need-to-know, and logged) only where the page
+   * shows them: `disclose: true`; elsewhere they stay `[redacted]` and nothing is logged.
+   */
+  async read<T>(request: PageRequest, query: IQuery, options: ReadOptions = {}): Promise<T> {
     const principal = request.principal;
-    if (!principal)
+    if (!principal) {
       throw new ProblemException(401, 'session_required', 'Sign in to see this page.');
+    }
     const answer = await this.queries.execute<IQuery, T>(query);
-    return this.view.of(answer, principal, `${request.method} ${request.originalUrl}`);
+    return this.view.of(answer, principal, `${request.method} ${request.originalUrl}`, {
+      disclose: options.disclose ?? false,
+    });
   }
 
   /** As `read`, but an answer that does not exist or concerns only another country is undefined. */
-  async readIfAny<T>(request: PageRequest, query: IQuery): Promise<T | undefined> {
+  async readIfAny<T>(
+    request: PageRequest,
+    query: IQuery,
+    options: ReadOptions = {},
+  ): Promise<T | undefined> {
     try {
-      return await this.read<T>(request, query);
+      return await this.read<T>(request, query, options);
     } catch (error) {
       if (error instanceof ProblemException && error.getStatus() === 404) return undefined;
       throw error;
