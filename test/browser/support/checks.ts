@@ -99,22 +99,35 @@ export async function unreachableByKeyboard(page: Page): Promise<string[]> {
     );
   });
   const reached = new Set<string>();
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.mouse.click(1, 1);
-  for (let i = 0; i < controls.length + 10; i++) {
+  // Start where a reader starts: before the first control of the page.
+  await page.evaluate(() => {
+    const start = document.createElement('span');
+    start.tabIndex = -1;
+    start.id = 'keyboard-start';
+    document.body.prepend(start);
+    start.focus();
+  });
+  // A date or time field takes several presses of Tab (day, month, year, ...).
+  for (let i = 0; i < controls.length * 4 + 10; i++) {
     await page.keyboard.press('Tab');
     const id = await page.evaluate(() => document.activeElement?.getAttribute('data-kb') ?? null);
     if (id !== null) reached.add(id);
     if (reached.size === controls.length) break;
   }
+  await page.evaluate(() => document.getElementById('keyboard-start')?.remove());
   return controls.filter((_, i) => !reached.has(String(i)));
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** A PNG of the page (the whole page; or the first screen, for documentation). */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
   // The keyboard checks leave the focus somewhere (often the skip link): not part of the picture.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
   return file;
 }

@@ -53,6 +53,7 @@ describe('The overview page (/ui)', () => {
       // Carried out: the Rwandan commander and the Mauritanian battalion are not listed.
       expect(notCarried).not.toContain('Rwandan battalion');
       expect(notCarried).not.toContain('Mauritanian battalion');
+      await screenshot(page, 'readme--overview', { fullPage: false });
       const latest = page.locator('section:has(#latest-title) tbody tr');
       expect(await latest.count()).toBeGreaterThan(5);
       expect(watch.external).toEqual([]);

@@ -55,6 +55,12 @@ export class IncidentsPageController {
       view,
       categories: INCIDENT_CATEGORIES,
       statuses: INCIDENT_STATUSES,
+      orders: [
+        { value: 'reported', label: 'Reported to the ledger, earliest first' },
+        { value: 'reported_desc', label: 'Reported to the ledger, latest first' },
+        { value: 'occurred', label: 'Occurred, earliest first' },
+        { value: 'occurred_desc', label: 'Occurred, latest first' },
+      ],
     });
   }
 
