@@ -6,6 +6,9 @@
     // An error summary takes the focus, so that a screen reader announces what went wrong.
     var summary = document.querySelector('.error-summary');
     if (summary) summary.focus();
+    // So does the report of a verification just run.
+    var report = document.getElementById('report');
+    if (report && !summary) report.focus();
     // Lists auto-submit nothing: filters are applied with their button, as without scripts.
   });
 })();
