@@ -76,7 +76,7 @@ describe('One event (/ui/events/{position})', () => {
       expect(steps.every((s) => s.startsWith('Holds: '))).toBe(true);
       expect(steps[0]).toContain(await page.textContent('#event-hash'));
       await screenshot(page, 'event--proof-verified');
-      await page.locator('#proof').scrollIntoViewIfNeeded();
+      await page.locator('#proof-title').evaluate((el) => el.scrollIntoView());
       await screenshot(page, 'readme--event-proof', { fullPage: false });
       expect(watch.consoleErrors).toEqual([]);
     } finally {
