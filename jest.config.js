@@ -6,7 +6,8 @@
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }];
 
 const moduleNameMapper = {
-  '^@blue-ledger/(domain|event-store|projections|integrity|access)$': '<rootDir>/libs/$1/src',
+  '^@blue-ledger/(domain|event-store|projections|integrity|access|command-handling|runtime)$':
+    '<rootDir>/libs/$1/src',
 };
 
 const project = (displayName, testMatch, extra = {}) => ({
@@ -22,7 +23,7 @@ const project = (displayName, testMatch, extra = {}) => ({
 module.exports = {
   testTimeout: 60000,
   projects: [
-    project('unit', ['<rootDir>/{apps,libs,bench}/**/*.spec.ts']),
+    project('unit', ['<rootDir>/{apps,libs,bench,test}/**/*.spec.ts']),
     project('integration', ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts']),
     project('e2e', ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/apps/**/*.e2e-spec.ts'], {
       globalSetup: '<rootDir>/test/support/global-setup.js',

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { SqliteEventStore, StreamStateCache } from '@blue-ledger/event-store';
+import { SqliteEventStore } from '@blue-ledger/event-store';
+import { loadConfig, openCommandPath, openLedgerStorage } from '@blue-ledger/runtime';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -44,14 +45,14 @@ async function main(options: BenchOptions): Promise<BenchResults> {
     const rebuild = await phase('rebuild', () => measureRebuild(dir));
     const appends = await phase('command path vs raw inserts', async () => {
       const totals = { events: 0, seconds: 0, rawEvents: 0, rawSeconds: 0 };
-      const streams = new StreamStateCache();
+      const storage = openLedgerStorage(loadConfig({ LEDGER_DATA_DIR: dir, LOG_LEVEL: 'warn' }));
+      const commandPath = openCommandPath(storage);
       for (let round = 0; round < ROUNDS; round++) {
         const run = await measureCommandPath(
-          store,
+          commandPath,
           targets,
           rnd,
           Math.ceil(options.commands / ROUNDS),
-          streams,
         );
         const raw = measureRawInserts(file, run.appended);
         totals.events += run.events;
@@ -59,6 +60,7 @@ async function main(options: BenchOptions): Promise<BenchResults> {
         totals.rawEvents += raw.events;
         totals.rawSeconds += raw.seconds;
       }
+      await storage.close();
       return totals;
     });
     const verification = await phase('verification', () => measureVerification(store));

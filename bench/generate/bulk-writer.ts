@@ -18,7 +18,7 @@ interface StreamHead {
 /**
  * The generator's own command path, for the bulk fill only: the deciders decide on states kept
  * in memory, and the events, properly chained, go straight to the store in large transactions
- * (the measured command path is `handleCommand`, elsewhere). The clock is simulated and moves
+ * (the measured command path is `CommandPath`, elsewhere). The clock is simulated and moves
  * forward by a random few seconds per command.
  */
 export class BulkWriter implements StepWriter {

@@ -1,10 +1,4 @@
-import {
-  incidentDecider,
-  investigationDecider,
-  streamIds,
-  type IncidentCommand,
-  type InvestigationCommand,
-} from '@blue-ledger/domain';
+import type { LedgerCommand } from '@blue-ledger/command-handling';
 import type { Actor } from '@blue-ledger/event-store';
 import { actors, INVESTIGATORS } from '../generate/bench-principals';
 import type { SeededRandom } from '../generate/seeded-random';
@@ -12,27 +6,6 @@ import type { SeededRandom } from '../generate/seeded-random';
 export interface AppendTargets {
   missions: { code: string; contingentId: string }[];
   openInvestigations: string[];
-}
-
-export type WorkloadCommand =
-  | { kind: 'incident'; streamId: string; command: IncidentCommand }
-  | { kind: 'investigation'; streamId: string; command: InvestigationCommand };
-
-/** Runs a workload command through `run`, with the decider of its stream. */
-export function dispatch<T>(
-  work: WorkloadCommand,
-  run: {
-    incident(streamId: string, decider: typeof incidentDecider, command: IncidentCommand): T;
-    investigation(
-      streamId: string,
-      decider: typeof investigationDecider,
-      command: InvestigationCommand,
-    ): T;
-  },
-): T {
-  return work.kind === 'incident'
-    ? run.incident(work.streamId, incidentDecider, work.command)
-    : run.investigation(work.streamId, investigationDecider, work.command);
 }
 
 export const WORKLOAD_ACTOR: Actor = actors.investigator(INVESTIGATORS[0]);
@@ -68,14 +41,14 @@ export function workloadCommand(
   rnd: SeededRandom,
   targets: AppendTargets,
   now: string,
-): WorkloadCommand {
+): LedgerCommand {
   const meta = { now, actor: WORKLOAD_ACTOR };
   if (index % 2 === 0 || targets.openInvestigations.length === 0) {
     const target = rnd.pick(targets.missions);
     const incidentId = rnd.uuid(Date.parse(now));
     return {
-      kind: 'incident',
-      streamId: streamIds.incident(incidentId),
+      aggregate: 'incident',
+      id: incidentId,
       command: {
         type: 'ReportIncident',
         data: { incidentId, ...incidentBody(target, now) },
@@ -85,8 +58,8 @@ export function workloadCommand(
   }
   const investigationId = rnd.pick(targets.openInvestigations);
   return {
-    kind: 'investigation',
-    streamId: streamIds.investigation(investigationId),
+    aggregate: 'investigation',
+    id: investigationId,
     command: {
       type: 'LogEvidence',
       data: { evidenceId: rnd.uuid(Date.parse(now)), ...evidenceBody(rnd.hex(32)) },

@@ -1,4 +1,4 @@
-import type { CommandResult } from '@blue-ledger/event-store';
+import type { CommandResult } from '@blue-ledger/command-handling';
 import BetterSqlite3 from 'better-sqlite3';
 import { insertParameters } from '../../libs/event-store/src/sqlite/event-row';
 import { secondsSince } from './timing';

@@ -1,6 +1,5 @@
 import type { EventStore } from '@blue-ledger/event-store';
-import { loadConfig } from '../../apps/api/src/config/ledger-config';
-import { openLedgerStorage } from '../../apps/api/src/infrastructure/ledger-storage';
+import { loadConfig, openLedgerStorage } from '@blue-ledger/runtime';
 import { secondsSince } from './timing';
 
 const PAGE = 1000;

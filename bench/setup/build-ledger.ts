@@ -1,4 +1,6 @@
 import { SqliteEventStore } from '@blue-ledger/event-store';
+import { loadConfig, openCommandPath, openLedgerStorage } from '@blue-ledger/runtime';
+import * as path from 'node:path';
 import type { BenchOptions } from '../bench-options';
 import { generateLedger, type GeneratedLedger } from '../generate/generate-ledger';
 import type { AppendTargets } from '../measure/append-workload';
@@ -16,12 +18,21 @@ export async function buildLedger(
   file: string,
   options: BenchOptions,
 ): Promise<{ imported: bigint; generated: GeneratedLedger }> {
-  const store = SqliteEventStore.open(file);
+  const storage = openLedgerStorage(
+    loadConfig({ LEDGER_DATA_DIR: path.dirname(file), LOG_LEVEL: 'warn' }),
+  );
+  const store = storage.store;
+  if (!(store instanceof SqliteEventStore) || store.db.name !== path.resolve(file)) {
+    throw new Error(`the bench builds its ledger in ${file}, on the embedded store`);
+  }
   try {
     store.db.pragma('synchronous = OFF');
     if ((await store.headPosition()) === null) {
       const start = process.hrtime.bigint();
-      const { contributions, fatalities } = await importRealData(store, options.data);
+      const { contributions, fatalities } = await importRealData(
+        openCommandPath(storage),
+        options.data,
+      );
       const events = contributions.eventsAppended + fatalities.eventsAppended;
       log(`imported ${events} events of real data in ${secondsSince(start).toFixed(1)} s`);
     }
@@ -41,7 +52,7 @@ export async function buildLedger(
     log(`copied the events for the raw-insert baseline in ${secondsSince(copying).toFixed(1)} s`);
     return { imported, generated };
   } finally {
-    await store.close();
+    await storage.close();
   }
 }
 

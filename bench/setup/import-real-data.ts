@@ -1,6 +1,6 @@
-import type { EventStore } from '@blue-ledger/event-store';
+import type { CommandPath } from '@blue-ledger/command-handling';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { join } from 'node:path';
 import type { ImportReport } from '../../apps/cli/src/import/import-report';
 import { importIpiContributions } from '../../apps/cli/src/import/ipi-contributions/import-ipi-contributions';
 import { importUnFatalities } from '../../apps/cli/src/import/un-fatalities/import-un-fatalities';
@@ -17,18 +17,18 @@ export const DATA_FILES = {
  * to their contingents.
  */
 export async function importRealData(
-  store: EventStore,
+  path: CommandPath,
   dataDir: string,
 ): Promise<{ contributions: ImportReport; fatalities: ImportReport }> {
   for (const file of Object.values(DATA_FILES)) {
-    if (!fs.existsSync(path.join(dataDir, file))) {
+    if (!fs.existsSync(join(dataDir, file))) {
       throw new Error(`${file} is not in ${dataDir}: pass --data <dir of the shared data files>`);
     }
   }
   const contributions = await importIpiContributions(
-    store,
-    path.join(dataDir, DATA_FILES.ipiContributions),
+    path,
+    join(dataDir, DATA_FILES.ipiContributions),
   );
-  const fatalities = await importUnFatalities(store, path.join(dataDir, DATA_FILES.unFatalities));
+  const fatalities = await importUnFatalities(path, join(dataDir, DATA_FILES.unFatalities));
   return { contributions, fatalities };
 }

@@ -1,4 +1,5 @@
-import { SqliteEventStore } from '@blue-ledger/event-store';
+import type { SqliteEventStore } from '@blue-ledger/event-store';
+import { loadConfig, openCommandPath, openLedgerStorage } from '@blue-ledger/runtime';
 import { verifyChains } from '@blue-ledger/integrity';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -17,13 +18,15 @@ describe('The bench ledger generator', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   async function generate(name: string, seed: number) {
-    const store = SqliteEventStore.open(path.join(dir, `${name}.sqlite`));
+    const storage = openLedgerStorage(loadConfig({ LEDGER_DATA_DIR: path.join(dir, name) }));
+    const store = storage.store as SqliteEventStore;
     store.db.pragma('synchronous = OFF');
-    await importIpiContributions(store, SAMPLES.ipiContributions);
-    await importUnFatalities(store, SAMPLES.unFatalities);
+    const commandPath = openCommandPath(storage);
+    await importIpiContributions(commandPath, SAMPLES.ipiContributions);
+    await importUnFatalities(commandPath, SAMPLES.unFatalities);
     const generated = await generateLedger(store, { seed, targetEvents: 3000, startMs: START });
     const events = await store.readAll();
-    await store.close();
+    await storage.close();
     return { generated, events };
   }
 

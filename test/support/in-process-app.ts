@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadConfig } from '../../apps/api/src/config/ledger-config';
+import { loadConfig } from '@blue-ledger/runtime';
 import { createApp } from '../../apps/api/src/create-app';
 import { LedgerClient } from './http-client';
 import { principalsEnv } from './principals';

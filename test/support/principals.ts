@@ -1,4 +1,4 @@
-import type { ConfiguredPrincipal } from '../../apps/api/src/config/ledger-config';
+import type { ConfiguredPrincipal } from '@blue-ledger/access';
 
 /** The cast of the end-to-end stories: one principal per role, and two liaisons. */
 export const principals = {

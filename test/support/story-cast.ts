@@ -1,4 +1,4 @@
-import type { ConfiguredPrincipal } from '../../apps/api/src/config/ledger-config';
+import type { ConfiguredPrincipal } from '@blue-ledger/access';
 import { principals } from './principals';
 
 /** Kenya's permanent mission, for the Juba story: it answers for the Kenyan contingent. */

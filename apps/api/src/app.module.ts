@@ -1,26 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { LedgerCommandHandler } from './commands/ledger-command.handler';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
-import { AggregateReader, CommandExecutor } from './commands/command-executor';
-import { RecommendationFinder } from './commands/recommendation-finder';
-import { ReferenceChecks } from './commands/reference-checks';
-import type { LedgerConfig } from './config/ledger-config';
-import { ContingentCommandHandler } from './contingents/contingent.commands';
+import type { LedgerConfig } from '@blue-ledger/runtime';
 import { ContingentQueryHandlers } from './contingents/contingent.queries';
 import { ContingentsController } from './contingents/contingents.controller';
-import { DecisionCommandHandler } from './decisions/decision.commands';
 import { DecisionsController } from './decisions/decisions.controller';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
-import { IncidentCommandHandler } from './incidents/incident.commands';
 import { IncidentQueryHandlers } from './incidents/incident.queries';
 import { IncidentsController } from './incidents/incidents.controller';
 import { LedgerInfrastructureModule } from './infrastructure/ledger-infrastructure.module';
 import { IntegrityModule } from './integrity/integrity.module';
-import { InvestigationCommandHandler } from './investigations/investigation.commands';
 import { InvestigationsController } from './investigations/investigations.controller';
-import { MissionCommandHandler } from './missions/mission.commands';
 import { MissionsController } from './missions/missions.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuditQueryHandlers } from './audit/audit.queries';
@@ -66,15 +59,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-        CommandExecutor,
-        AggregateReader,
-        ReferenceChecks,
-        RecommendationFinder,
-        MissionCommandHandler,
-        ContingentCommandHandler,
-        IncidentCommandHandler,
-        InvestigationCommandHandler,
-        DecisionCommandHandler,
+        LedgerCommandHandler,
         ...ContingentQueryHandlers,
         ...IncidentQueryHandlers,
         ...RecommendationQueryHandlers,

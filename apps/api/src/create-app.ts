@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { bodyParserErrors } from './http/body-parser-errors';
-import type { LedgerConfig } from './config/ledger-config';
+import type { LedgerConfig } from '@blue-ledger/runtime';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { createValidationPipe } from './problems/validation.pipe';
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
 import { createApp } from './create-app';
-import { ConfigurationError, loadConfig } from './config/ledger-config';
+import { ConfigurationError, loadConfig } from '@blue-ledger/runtime';
 
 async function main(): Promise<void> {
   const config = loadConfig();

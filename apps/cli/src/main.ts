@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
-import { ConfigurationError } from '../../api/src/config/ledger-config';
+import { ConfigurationError } from '@blue-ledger/runtime';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerPrincipals } from './commands/principals';

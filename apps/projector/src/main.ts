@@ -1,6 +1,5 @@
 import { pino } from 'pino';
-import { ConfigurationError, loadConfig } from '../../api/src/config/ledger-config';
-import { lowestPosition } from '../../api/src/infrastructure/read-model-progress';
+import { ConfigurationError, loadConfig, lowestPosition } from '@blue-ledger/runtime';
 import { serveHealth } from './projector-health';
 import { startProjector } from './projector';
 

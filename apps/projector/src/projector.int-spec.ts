@@ -11,7 +11,7 @@ import {
   startEventStoreDbDouble,
   type EventStoreDbDouble,
 } from '../../../test/eventstoredb-double';
-import { loadConfig } from '../../api/src/config/ledger-config';
+import { loadConfig } from '@blue-ledger/runtime';
 import { startProjector, type Projector } from './projector';
 import { dumpReadModelFile, rebuiltFromZero } from './testing/read-model-dump';
 import { appendEvents, scenarioEvents } from './testing/scenario-events';

@@ -7,9 +7,12 @@ import {
   type Projection,
 } from '@blue-ledger/projections';
 import type { Database } from 'better-sqlite3';
-import type { LedgerConfig } from '../../api/src/config/ledger-config';
-import { openEventStore, openReadModelFile } from '../../api/src/infrastructure/ledger-storage';
-import { lowestPosition } from '../../api/src/infrastructure/read-model-progress';
+import {
+  type LedgerConfig,
+  openEventStore,
+  openReadModelFile,
+  lowestPosition,
+} from '@blue-ledger/runtime';
 
 export interface ProjectorLogger {
   info(message: string): void;

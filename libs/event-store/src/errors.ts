@@ -22,3 +22,18 @@ export class DuplicateEventIdError extends Error {
     super(`event ${eventId}: ${detail}`);
   }
 }
+
+/**
+ * The store could not be reached, after a few quick retries. An append's outcome is then
+ * unknown (the connection may have dropped after its commit): repeating it with the same event
+ * ids is safe, since a batch that already stands answers with its original result.
+ */
+export class EventStoreUnavailableError extends Error {
+  override readonly name = 'EventStoreUnavailableError';
+  constructor(operation: string, cause: unknown) {
+    super(
+      `the event store is unreachable (${operation}): ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
+  }
+}

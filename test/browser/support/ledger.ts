@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { ConfiguredPrincipal } from '../../../apps/api/src/config/ledger-config';
+import type { ConfiguredPrincipal } from '@blue-ledger/access';
 import type { LedgerClient } from '../../support/http-client';
 import { startLedgerProcess, type LedgerProcess } from '../../support/ledger-process';
 import { principals } from '../../support/principals';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadConfig } from '../../../apps/api/src/config/ledger-config';
+import { loadConfig } from '@blue-ledger/runtime';
 import { startProjector } from '../../../apps/projector/src/projector';
 import { startEventStoreDbDouble, type EventStoreDbDouble } from '../../eventstoredb-double';
 import type { RunningApp } from '../../support/in-process-app';

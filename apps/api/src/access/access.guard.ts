@@ -2,9 +2,9 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import type { AuthenticatedRequest } from '../auth/principal';
 import { isPageRequest, PageAccess } from '../pages/sessions/page-access';
 import { ProblemException } from '../problems/problem.exception';
-import { ACCESS_CONFIG, type AccessConfig } from './access-config';
+import { ACCESS_CONFIG, type AccessConfig } from '@blue-ledger/runtime';
 import { PERMISSIONS, PUBLIC } from './permissions';
-import { PrincipalAuthenticator } from './principal-authenticator';
+import { PrincipalAuthenticator } from '@blue-ledger/access';
 import { RateLimiter } from './rate-limiter';
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{1,4096})$/;

@@ -2,22 +2,21 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerStorageService } from '@nestjs/throttler';
 import type { Database } from 'better-sqlite3';
-import { PrincipalRegistry } from '../auth/principal-registry';
-import { API_STATE } from '../infrastructure/ledger-storage';
-import { ACCESS_CONFIG, type AccessConfig } from './access-config';
+import {
+  OidcVerifier,
+  PrincipalAuthenticator,
+  PrincipalRegistry,
+  PrincipalStore,
+} from '@blue-ledger/access';
+import { ACCESS_CONFIG, API_STATE, type AccessConfig } from '@blue-ledger/runtime';
 import { AccessGuard } from './access.guard';
 import { AccessLog } from './access-log';
 import { AccessLogController } from './access-log.controller';
 import { AccessScopeService } from './access-scope.service';
 import { AccessView } from './access-view';
 import { AccessViewInterceptor } from './access-view.interceptor';
-import { OidcVerifier } from './oidc-verifier';
-import { PrincipalAuthenticator } from './principal-authenticator';
-import { PrincipalStore } from './principal-store';
 import { PrincipalsController } from './principals.controller';
 import { RateLimiter } from './rate-limiter';
-import { SqliteSubjectKeys } from './sqlite-subject-keys';
-import { SUBJECT_KEYS } from './subject-keys.token';
 import { SubjectsController } from './subjects.controller';
 
 /**
@@ -46,11 +45,6 @@ export class AccessModule {
           inject: [API_STATE],
         },
         {
-          provide: SUBJECT_KEYS,
-          useFactory: (db: Database) => new SqliteSubjectKeys(db.name),
-          inject: [API_STATE],
-        },
-        {
           provide: PrincipalAuthenticator,
           useFactory: (registry: PrincipalRegistry, store: PrincipalStore) =>
             new PrincipalAuthenticator(
@@ -69,7 +63,6 @@ export class AccessModule {
       ],
       exports: [
         ACCESS_CONFIG,
-        SUBJECT_KEYS,
         AccessScopeService,
         AccessView,
         PrincipalStore,

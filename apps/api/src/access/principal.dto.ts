@@ -11,7 +11,7 @@ import {
 } from 'class-validator';
 import { Country, LINE, Text } from '../http/validators';
 
-export const PRINCIPAL_ID = /^[A-Za-z0-9._-]{1,100}$/;
+import { PRINCIPAL_ID } from '@blue-ledger/access';
 
 export class CreatePrincipalDto {
   @ApiProperty({ required: false, pattern: PRINCIPAL_ID.source, example: 'pm-ken' })

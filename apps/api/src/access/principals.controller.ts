@@ -3,10 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { v7 as uuidv7 } from 'uuid';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { ActingPrincipal, AuthenticatedRequest } from '../auth/principal';
-import { PrincipalRegistry } from '../auth/principal-registry';
+import { PrincipalRegistry, PRINCIPAL_ID, PrincipalStore } from '@blue-ledger/access';
 import { ProblemException } from '../problems/problem.exception';
-import { CreatePrincipalDto, PRINCIPAL_ID } from './principal.dto';
-import { PrincipalStore } from './principal-store';
+import { CreatePrincipalDto } from './principal.dto';
 
 /** A token is answered once; a replayed answer (Idempotency-Key) would have to keep it. */
 function refuseReplayableToken(request: AuthenticatedRequest): void {

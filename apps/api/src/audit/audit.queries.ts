@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { getAuditEvent, getAuditEventById, getLatestEvents } from '@blue-ledger/projections';
 import type { Database } from 'better-sqlite3';
-import { READ_MODELS } from '../infrastructure/ledger-storage';
+import { READ_MODELS } from '@blue-ledger/runtime';
 import { readModels, type AuditFilter } from '../infrastructure/read-models';
 
 export class AuditTrailQuery {

@@ -1,17 +1,7 @@
-import type { Role } from '@blue-ledger/domain';
+import type { ActingPrincipal } from '@blue-ledger/access';
 import type { Request } from 'express';
 
-export interface Principal {
-  id: string;
-  name: string;
-  roles: Role[];
-  country?: string;
-}
-
-/** The role a request acts in: the first of the principal's roles that the route allows. */
-export interface ActingPrincipal extends Principal {
-  actingRole: Role;
-}
+export type { ActingPrincipal, Principal } from '@blue-ledger/access';
 
 /** A request that passed the access guard carries the principal it acts for. */
 export interface AuthenticatedRequest extends Request {

@@ -6,7 +6,7 @@ import {
   listContingents,
 } from '@blue-ledger/projections';
 import type { Database } from 'better-sqlite3';
-import { READ_MODELS } from '../infrastructure/ledger-storage';
+import { READ_MODELS } from '@blue-ledger/runtime';
 import { readModels } from '../infrastructure/read-models';
 
 export class ContingentListingQuery {

@@ -2,15 +2,14 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { contingentDecider, streamIds, type ContingentCommand } from '@blue-ledger/domain';
-import type { CommandContext } from '@blue-ledger/event-store';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { ActingPrincipal } from '../auth/principal';
-import { AggregateReader, metaOf } from '../commands/command-executor';
+import { AggregateReader, metaOf, type CommandContext } from '@blue-ledger/command-handling';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { WriteResponse, writeResponse } from '../http/write-response';
 import { ProblemException } from '../problems/problem.exception';
-import { ExecuteContingentCommand } from './contingent.commands';
+import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
 import {
   CommendContingentDto,
   ContingentListQuery,
@@ -40,7 +39,7 @@ export class ContingentsController {
     context: CommandContext,
   ) {
     const result = await this.commands.execute(
-      new ExecuteContingentCommand(contingentId, command, context),
+      new ExecuteLedgerCommand({ aggregate: 'contingent', id: contingentId, command }, context),
     );
     return writeResponse(id, result);
   }

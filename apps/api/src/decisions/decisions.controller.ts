@@ -2,15 +2,18 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { decisionDecider, streamIds, type DecisionCommand } from '@blue-ledger/domain';
-import type { CommandContext } from '@blue-ledger/event-store';
-import { AggregateReader, metaOf } from '../commands/command-executor';
-import { RecommendationFinder } from '../commands/recommendation-finder';
+import {
+  AggregateReader,
+  metaOf,
+  RecommendationFinder,
+  type CommandContext,
+} from '@blue-ledger/command-handling';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { plain, WriteResponse, writeResponse } from '../http/write-response';
 import { ProblemException } from '../problems/problem.exception';
 import { ReasonDto } from '../shared-dto/reason.dto';
-import { ExecuteDecisionCommand } from './decision.commands';
+import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
 import { DecideRepatriationDto, ImplementRepatriationDto } from './decision.dto';
 
 @ApiTags('decisions')
@@ -29,7 +32,7 @@ export class DecisionsController {
     context: CommandContext,
   ): Promise<WriteResponse> {
     const result = await this.commands.execute(
-      new ExecuteDecisionCommand(decisionId, command, context),
+      new ExecuteLedgerCommand({ aggregate: 'decision', id: decisionId, command }, context),
     );
     return writeResponse(decisionId, result);
   }

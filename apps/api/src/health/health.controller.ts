@@ -1,8 +1,12 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
-import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
-import { READ_MODEL_PROGRESS, type ReadModelProgress } from '../infrastructure/read-model-progress';
+import {
+  LEDGER_CONFIG,
+  type LedgerConfig,
+  READ_MODEL_PROGRESS,
+  type ReadModelProgress,
+} from '@blue-ledger/runtime';
 
 @ApiTags('health')
 @Controller('health')

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { IdSource, type CommandContext } from '@blue-ledger/event-store';
+import { IdSource, type CommandContext } from '@blue-ledger/command-handling';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuthenticatedRequest } from '../auth/principal';
 import { ProblemException } from '../problems/problem.exception';

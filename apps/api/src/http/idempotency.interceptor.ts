@@ -6,7 +6,8 @@ import {
   NestInterceptor,
 } from '@nestjs/common';
 import { DomainError } from '@blue-ledger/domain';
-import { IdSource, WrongExpectedRevisionError } from '@blue-ledger/event-store';
+import { WrongExpectedRevisionError } from '@blue-ledger/event-store';
+import { IdSource } from '@blue-ledger/command-handling';
 import canonicalize from 'canonicalize';
 import type { Response } from 'express';
 import { createHash } from 'node:crypto';

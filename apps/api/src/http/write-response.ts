@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { CommandResult } from '@blue-ledger/event-store';
+import type { CommandResult } from '@blue-ledger/command-handling';
 
 /** What every command answers: the id it concerns, its stream, the new revision and position. */
 export class WriteResponse {

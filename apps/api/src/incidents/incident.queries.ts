@@ -3,7 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InvalidCursorError, searchIncidents, type IncidentSearch } from '@blue-ledger/projections';
 import type { Database } from 'better-sqlite3';
 import { ProblemException } from '../problems/problem.exception';
-import { READ_MODELS } from '../infrastructure/ledger-storage';
+import { READ_MODELS } from '@blue-ledger/runtime';
 import { readModels } from '../infrastructure/read-models';
 
 export class IncidentListingQuery {

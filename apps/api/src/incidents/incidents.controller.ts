@@ -2,15 +2,14 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { incidentDecider, streamIds, type IncidentCommand } from '@blue-ledger/domain';
-import type { CommandContext } from '@blue-ledger/event-store';
-import { AggregateReader, metaOf } from '../commands/command-executor';
+import { AggregateReader, metaOf, type CommandContext } from '@blue-ledger/command-handling';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { plain, WriteResponse, writeResponse } from '../http/write-response';
 import { ProblemException } from '../problems/problem.exception';
 import { ReasonDto } from '../shared-dto/reason.dto';
 import { splitSubjects } from '../shared-dto/subject.dto';
-import { ExecuteIncidentCommand } from './incident.commands';
+import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
 import {
   AmendIncidentDto,
   IncidentListQuery,
@@ -32,7 +31,7 @@ export class IncidentsController {
 
   private async run(incidentId: string, command: IncidentCommand, context: CommandContext) {
     const result = await this.commands.execute(
-      new ExecuteIncidentCommand(incidentId, command, context),
+      new ExecuteLedgerCommand({ aggregate: 'incident', id: incidentId, command }, context),
     );
     return writeResponse(incidentId, result);
   }

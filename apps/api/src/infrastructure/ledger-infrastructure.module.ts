@@ -7,17 +7,23 @@ import {
   OnApplicationShutdown,
   OnModuleInit,
 } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
+import { PrincipalRegistry } from '@blue-ledger/access';
+import { AggregateReader, CommandPath, RecommendationFinder } from '@blue-ledger/command-handling';
+import { EVENT_STORE } from '@blue-ledger/event-store';
 import { ProjectionRunner } from '@blue-ledger/projections';
-import type Database from 'better-sqlite3';
-import { PrincipalRegistry } from '../auth/principal-registry';
-import { RECOMMENDATION_LOCATOR } from '../commands/recommendation-finder';
-import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
+import {
+  API_STATE,
+  LEDGER_CONFIG,
+  openCommandPath,
+  openLedgerStorage,
+  READ_MODEL_PROGRESS,
+  READ_MODELS,
+  type LedgerConfig,
+  type LedgerStorage,
+} from '@blue-ledger/runtime';
+import { SUBJECT_KEYS } from '../access/subject-keys.token';
 import { IdempotencyStore } from '../http/idempotency.store';
-import { API_STATE, openLedgerStorage, READ_MODELS, type LedgerStorage } from './ledger-storage';
 import { ProjectionSync } from './projection-sync';
-import { READ_MODEL_PROGRESS } from './read-model-progress';
-import { SqliteRecommendationLocator } from './recommendation-locator';
 
 const LEDGER_STORAGE = Symbol('LEDGER_STORAGE');
 
@@ -76,10 +82,25 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
           inject: [LEDGER_STORAGE],
         },
         {
-          provide: RECOMMENDATION_LOCATOR,
-          useFactory: (db: Database.Database, s: LedgerStorage, store: EventStore) =>
-            new SqliteRecommendationLocator(db, s.progress, store),
-          inject: [READ_MODELS, LEDGER_STORAGE, EVENT_STORE],
+          provide: SUBJECT_KEYS,
+          useFactory: (s: LedgerStorage) => s.subjectKeys,
+          inject: [LEDGER_STORAGE],
+        },
+        {
+          provide: CommandPath,
+          useFactory: (s: LedgerStorage, sync: ProjectionSync) =>
+            openCommandPath(s, (position) => sync.waitFor(position)),
+          inject: [LEDGER_STORAGE, ProjectionSync],
+        },
+        {
+          provide: AggregateReader,
+          useFactory: (path: CommandPath) => path.reader,
+          inject: [CommandPath],
+        },
+        {
+          provide: RecommendationFinder,
+          useFactory: (path: CommandPath) => path.recommendations,
+          inject: [CommandPath],
         },
         { provide: PrincipalRegistry, useFactory: () => principalRegistryFor(config) },
       ],
@@ -92,7 +113,10 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
         ProjectionSync,
         READ_MODEL_PROGRESS,
         IdempotencyStore,
-        RECOMMENDATION_LOCATOR,
+        SUBJECT_KEYS,
+        CommandPath,
+        AggregateReader,
+        RecommendationFinder,
         PrincipalRegistry,
       ],
     };

@@ -2,8 +2,7 @@ import { Inject, Logger, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/c
 import { loadOrCreateKeyPair } from '@blue-ledger/integrity';
 import { Notary } from '@blue-ledger/projections';
 import type { Database } from 'better-sqlite3';
-import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
-import { READ_MODELS } from '../infrastructure/ledger-storage';
+import { LEDGER_CONFIG, type LedgerConfig, READ_MODELS } from '@blue-ledger/runtime';
 import { IntegrityController } from './integrity.controller';
 import { IntegrityQueryHandlers } from './integrity.queries';
 

@@ -2,15 +2,14 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { investigationDecider, streamIds, type InvestigationCommand } from '@blue-ledger/domain';
-import type { CommandContext } from '@blue-ledger/event-store';
-import { AggregateReader, metaOf } from '../commands/command-executor';
+import { AggregateReader, metaOf, type CommandContext } from '@blue-ledger/command-handling';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { plain, WriteResponse, writeResponse } from '../http/write-response';
 import { ProblemException } from '../problems/problem.exception';
 import { ReasonDto } from '../shared-dto/reason.dto';
 import { splitSubjects } from '../shared-dto/subject.dto';
-import { ExecuteInvestigationCommand } from './investigation.commands';
+import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
 import {
   AssignInvestigatorDto,
   CloseInvestigationDto,
@@ -40,7 +39,10 @@ export class InvestigationsController {
     context: CommandContext,
   ): Promise<WriteResponse> {
     const result = await this.commands.execute(
-      new ExecuteInvestigationCommand(investigationId, command, context),
+      new ExecuteLedgerCommand(
+        { aggregate: 'investigation', id: investigationId, command },
+        context,
+      ),
     );
     return writeResponse(id, result);
   }

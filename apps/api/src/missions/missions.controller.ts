@@ -2,12 +2,11 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { missionDecider, streamIds } from '@blue-ledger/domain';
-import type { CommandContext } from '@blue-ledger/event-store';
-import { AggregateReader, metaOf } from '../commands/command-executor';
+import { AggregateReader, metaOf, type CommandContext } from '@blue-ledger/command-handling';
 import { Ctx } from '../http/command-context.decorator';
 import { WriteResponse, writeResponse } from '../http/write-response';
 import { ProblemException } from '../problems/problem.exception';
-import { ExecuteMissionCommand } from './mission.commands';
+import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
 import { RegisterMissionDto } from './mission.dto';
 import { MissionListingQuery } from './mission.queries';
 
@@ -28,9 +27,12 @@ export class MissionsController {
     @Ctx() context: CommandContext,
   ): Promise<WriteResponse> {
     const result = await this.commands.execute(
-      new ExecuteMissionCommand(
-        body.code,
-        { type: 'RegisterMission', data: { ...body }, meta: metaOf(context) },
+      new ExecuteLedgerCommand(
+        {
+          aggregate: 'mission',
+          id: body.code,
+          command: { type: 'RegisterMission', data: { ...body }, meta: metaOf(context) },
+        },
         context,
       ),
     );

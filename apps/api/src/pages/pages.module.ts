@@ -2,8 +2,7 @@ import { Global, Inject, MiddlewareConsumer, Module, NestModule } from '@nestjs/
 import type { Database } from 'better-sqlite3';
 import cookieParser from 'cookie-parser';
 import { urlencoded } from 'express';
-import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
-import { API_STATE } from '../infrastructure/ledger-storage';
+import { API_STATE, LEDGER_CONFIG, type LedgerConfig } from '@blue-ledger/runtime';
 import { AssetsController } from './assets/assets.controller';
 import { AuditPageController } from './audit/audit-page.controller';
 import { EventPageController } from './events/event-page.controller';

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { NotAssignedError } from '@blue-ledger/command-handling';
 import { DomainError } from '@blue-ledger/domain';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '@blue-ledger/event-store';
 import type { Request, Response } from 'express';
@@ -61,6 +62,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const errors = exception.field ? [{ field: exception.field, reason: exception.message }] : [];
       const status = exception.kind === 'not_found' ? 404 : 422;
       return { status, code: exception.code, detail: exception.message, errors };
+    }
+    if (exception instanceof NotAssignedError) {
+      return { status: 403, code: exception.code, detail: exception.message };
     }
     if (exception instanceof WrongExpectedRevisionError) {
       return {

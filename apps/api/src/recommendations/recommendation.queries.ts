@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Database } from 'better-sqlite3';
-import { READ_MODELS } from '../infrastructure/ledger-storage';
+import { READ_MODELS } from '@blue-ledger/runtime';
 import { readModels, type RecommendationStatus } from '../infrastructure/read-models';
 
 export class RecommendationListingQuery {

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import * as fs from 'node:fs';
-import { loadConfig } from '../../../api/src/config/ledger-config';
-import { openLedgerStorage } from '../../../api/src/infrastructure/ledger-storage';
+import { loadConfig, openLedgerStorage } from '@blue-ledger/runtime';
 import { exportLedger } from '../integrity/export-ledger';
 import { noProgress, positionProgress } from '../integrity/position-progress';
 

@@ -1,14 +1,13 @@
-import type { EventStore } from '@blue-ledger/event-store';
+import type { CommandPath } from '@blue-ledger/command-handling';
+import { loadConfig, openCommandPath, openLedgerStorage } from '@blue-ledger/runtime';
 import type { Command } from 'commander';
 import * as fs from 'node:fs';
-import { loadConfig } from '../../../api/src/config/ledger-config';
-import { openLedgerStorage } from '../../../api/src/infrastructure/ledger-storage';
 import { formatReport, type ImportReport } from '../import/import-report';
 import { importIpiContributions } from '../import/ipi-contributions/import-ipi-contributions';
 import { progressBar, silentProgress, type Progress } from '../import/progress';
 import { importUnFatalities } from '../import/un-fatalities/import-un-fatalities';
 
-type Importer = (store: EventStore, filePath: string, progress: Progress) => Promise<ImportReport>;
+type Importer = (path: CommandPath, filePath: string, progress: Progress) => Promise<ImportReport>;
 
 const IMPORTERS: Record<string, { description: string; run: Importer }> = {
   'un-fatalities': {
@@ -45,7 +44,7 @@ export function registerImport(program: Command): void {
         const storage = openLedgerStorage(loadConfig());
         try {
           const report = await run(
-            storage.store,
+            openCommandPath(storage),
             file,
             options.progress ? progressBar() : silentProgress,
           );

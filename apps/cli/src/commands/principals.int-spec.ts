@@ -3,9 +3,7 @@ import { Command } from 'commander';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PrincipalAuthenticator } from '../../../api/src/access/principal-authenticator';
-import { PrincipalStore } from '../../../api/src/access/principal-store';
-import { PrincipalRegistry } from '../../../api/src/auth/principal-registry';
+import { PrincipalAuthenticator, PrincipalStore, PrincipalRegistry } from '@blue-ledger/access';
 import { registerPrincipals } from './principals';
 
 describe('ledger principals', () => {

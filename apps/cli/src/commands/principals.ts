@@ -1,9 +1,7 @@
 import { ROLES, type Role } from '@blue-ledger/domain';
 import { Command, InvalidArgumentError } from 'commander';
-import { PRINCIPAL_ID } from '../../../api/src/access/principal.dto';
-import { PrincipalStore } from '../../../api/src/access/principal-store';
-import { loadConfig, type LedgerConfig } from '../../../api/src/config/ledger-config';
-import { openLedgerStorage } from '../../../api/src/infrastructure/ledger-storage';
+import { PRINCIPAL_ID, PrincipalStore } from '@blue-ledger/access';
+import { loadConfig, openLedgerStorage, type LedgerConfig } from '@blue-ledger/runtime';
 import { v7 as uuidv7 } from 'uuid';
 
 const role = (value: string, previous: Role[] = []): Role[] => {

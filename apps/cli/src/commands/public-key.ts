@@ -6,7 +6,7 @@ import {
 } from '@blue-ledger/integrity';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadConfig } from '../../../api/src/config/ledger-config';
+import { loadConfig } from '@blue-ledger/runtime';
 
 /** `ledger public-key`: the notary's public key from the data directory, for auditors. */
 export function registerPublicKey(program: Command): void {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../../api/src/config/ledger-config';
-import { openLedgerStorage } from '../../../api/src/infrastructure/ledger-storage';
+import { loadConfig, openLedgerStorage } from '@blue-ledger/runtime';
 
 export function registerRebuild(program: Command): void {
   program

@@ -1,18 +1,11 @@
 import {
-  foldEvents,
-  upcast,
-  type CommandMeta,
-  type Decider,
-  type DomainEvent,
-} from '@blue-ledger/domain';
-import {
-  handleCommand,
   IdSource,
-  StreamStateCache,
-  type Actor,
+  type CommandPath,
   type CommandResult,
-  type EventStore,
-} from '@blue-ledger/event-store';
+  type LedgerCommand,
+} from '@blue-ledger/command-handling';
+import type { CommandMeta, Decider, DomainEvent } from '@blue-ledger/domain';
+import type { Actor } from '@blue-ledger/event-store';
 import { randomUUID } from 'node:crypto';
 import type { CommandCount } from './import-report';
 import { naturalId } from './natural-ids';
@@ -21,18 +14,18 @@ import { naturalId } from './natural-ids';
 const IMPORT_ID_EPOCH_MS = Date.UTC(2025, 0, 1);
 
 /**
- * Runs the importers' commands through the ledger's one command path (`handleCommand`: read,
- * fold, decide, chain, append), as the API does. Each command's event ids are seeded by its
- * natural key, so a command imported before is recognised in its stream and appends nothing.
+ * Runs the importers' commands through the ledger's one write path, exactly as the API does:
+ * checked across aggregates, decided, sealed, chained, appended. Each command's event ids are
+ * seeded by its natural key, so a command imported before is recognised in its stream and
+ * appends nothing.
  */
 export class ImportLedger {
   readonly commands: Record<string, CommandCount> = {};
   eventsAppended = 0;
   private readonly runId = randomUUID();
-  private readonly streams = new StreamStateCache();
 
   constructor(
-    private readonly store: EventStore,
+    private readonly path: CommandPath,
     private readonly clock: () => string = () => new Date().toISOString(),
   ) {}
 
@@ -41,32 +34,16 @@ export class ImportLedger {
     return { now: this.clock(), actor };
   }
 
-  async execute<
-    Command extends { type: string; meta: CommandMeta },
-    Event extends DomainEvent,
-    State,
-  >(
-    streamId: string,
-    decider: Decider<Command, Event, State>,
-    naturalKey: string,
-    command: NoInfer<Command>,
-  ): Promise<CommandResult> {
-    const { now, actor } = command.meta;
-    const result = await handleCommand(
-      this.store,
-      streamId,
-      decider,
-      command,
-      {
-        actor,
-        now,
-        correlationId: this.runId,
-        causationId: naturalId(naturalKey),
-        ids: IdSource.seeded(IMPORT_ID_EPOCH_MS, naturalKey),
-      },
-      this.streams,
-    );
-    const count = (this.commands[command.type] ??= { appended: 0, alreadyRecorded: 0 });
+  async execute(target: LedgerCommand, naturalKey: string): Promise<CommandResult> {
+    const { now, actor } = target.command.meta;
+    const result = await this.path.execute(target, {
+      actor,
+      now,
+      correlationId: this.runId,
+      causationId: naturalId(naturalKey),
+      ids: IdSource.seeded(IMPORT_ID_EPOCH_MS, naturalKey),
+    });
+    const count = (this.commands[target.command.type] ??= { appended: 0, alreadyRecorded: 0 });
     if (result.alreadyApplied) {
       count.alreadyRecorded += 1;
     } else {
@@ -76,16 +53,15 @@ export class ImportLedger {
     return result;
   }
 
-  /** The aggregate as it stands, folded from its stream, as the command path would see it. */
-  async load<Event extends DomainEvent, State>(
+  /** The aggregate as it stands, folded from its stream, as the command path sees it. */
+  load<Event extends DomainEvent, State>(
     streamId: string,
     decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>,
   ): Promise<{ state: State }> {
-    const history = await this.store.readStream(streamId);
-    return { state: foldEvents(decider, history.map(upcast) as unknown as Event[]) };
+    return this.path.reader.load(streamId, decider);
   }
 
-  async streamExists(streamId: string): Promise<boolean> {
-    return (await this.store.readStream(streamId, { maxCount: 1 })).length > 0;
+  streamExists(streamId: string): Promise<boolean> {
+    return this.path.reader.exists(streamId);
   }
 }

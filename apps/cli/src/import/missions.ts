@@ -1,4 +1,4 @@
-import { missionDecider, streamIds } from '@blue-ledger/domain';
+import { streamIds } from '@blue-ledger/domain';
 import type { ImportLedger } from './import-ledger';
 import { importerAs } from './importer-principal';
 import { missionEntry } from './mission-table';
@@ -16,10 +16,17 @@ export async function registerMissingMissions(
     if (await ledger.streamExists(streamId)) continue;
     const entry = missionEntry(code);
     if (entry === undefined) throw new Error(`mission ${code} is not in the mission table`);
-    await ledger.execute(streamId, missionDecider, `mission:${code}`, {
-      type: 'RegisterMission',
-      data: { code, name: entry.name, hostCountry: entry.hostCountry },
-      meta: ledger.meta(importerAs('admin')),
-    });
+    await ledger.execute(
+      {
+        aggregate: 'mission',
+        id: code,
+        command: {
+          type: 'RegisterMission',
+          data: { code, name: entry.name, hostCountry: entry.hostCountry },
+          meta: ledger.meta(importerAs('admin')),
+        },
+      },
+      `mission:${code}`,
+    );
   }
 }

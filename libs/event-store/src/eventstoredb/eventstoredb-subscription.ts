@@ -9,7 +9,7 @@ import { openAllStreamCall } from './all-stream-call';
 import type { AllStreamMessage, OpenAllStreamCall } from './all-stream-call';
 import { fromRecordedEvent } from './event-envelope';
 import { toGlobalPosition, toServerPosition } from './global-position';
-import { cancellableDelay, reconnectDelayMs } from './reconnect-backoff';
+import { cancellableDelay, reconnectDelayMs } from '../reconnect-backoff';
 
 export interface SubscriptionDependencies {
   client: EventStoreDBClient;

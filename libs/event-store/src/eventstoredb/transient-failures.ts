@@ -1,5 +1,5 @@
 import { CancelledError, UnavailableError } from '@eventstore/db-client';
-import { cancellableDelay, reconnectDelayMs } from './reconnect-backoff';
+import { cancellableDelay, reconnectDelayMs } from '../reconnect-backoff';
 
 const ATTEMPTS = 4;
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { RecordedEvent } from '../event-store.port';
 import { SqliteEventStore } from './sqlite-event-store';
-import { type RunningChild, startChild } from './testing/child-process';
+import { type RunningChild, startChild } from '../testing/child-process';
 
 const acknowledgedIds = (lines: string[]): string[] =>
   lines.filter((line) => line.startsWith('ack ')).map((line) => line.slice('ack '.length));
@@ -20,7 +20,7 @@ describe('The SQLite event store, written to by real processes', () => {
   let children: RunningChild[] = [];
 
   const start = (script: string, args: string[]): RunningChild => {
-    const child = startChild(script, args);
+    const child = startChild(path.join(__dirname, 'testing', script), args);
     children.push(child);
     return child;
   };

@@ -12,7 +12,7 @@ import type {
   RecordedEvent,
   SubscribeToAllOptions,
 } from '../event-store.port';
-import { AppendSignal } from './append-signal';
+import { AppendSignal } from '../append-signal';
 import { configureConnection } from './sqlite-connection';
 import { EventStatements, MAX_INTEGER, type StoredEventId } from './event-statements';
 import { migrateEventSchema } from './sqlite-schema';

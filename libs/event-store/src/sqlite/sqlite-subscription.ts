@@ -4,7 +4,7 @@ import type {
   RecordedEvent,
   SubscriptionMessage,
 } from '../event-store.port';
-import type { AppendSignal } from './append-signal';
+import type { AppendSignal } from '../append-signal';
 import type { PositionRange } from './event-statements';
 
 /** What a subscription needs from the store. */

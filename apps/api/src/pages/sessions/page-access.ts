@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Role } from '@blue-ledger/domain';
-import { ACCESS_CONFIG, type AccessConfig } from '../../access/access-config';
+import { ACCESS_CONFIG, type AccessConfig } from '@blue-ledger/runtime';
 import { PUBLIC } from '../../access/permissions';
 import { RateLimiter } from '../../access/rate-limiter';
 import type { AuthenticatedRequest } from '../../auth/principal';

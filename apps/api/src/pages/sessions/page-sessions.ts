@@ -1,12 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { looksLikeJwt, parseToken } from '@blue-ledger/access';
+import {
+  looksLikeJwt,
+  parseToken,
+  PrincipalAuthenticator,
+  PrincipalRegistry,
+  PrincipalStore,
+} from '@blue-ledger/access';
+import { LEDGER_CONFIG, type LedgerConfig } from '@blue-ledger/runtime';
 import type { Request, Response } from 'express';
 import { decodeJwt } from 'jose';
-import { PrincipalAuthenticator } from '../../access/principal-authenticator';
-import { PrincipalStore } from '../../access/principal-store';
 import type { Principal } from '../../auth/principal';
-import { PrincipalRegistry } from '../../auth/principal-registry';
-import { LEDGER_CONFIG, type LedgerConfig } from '../../config/ledger-config';
 import { SessionStore, type SessionCredential, type StoredSession } from './session-store';
 
 export const SESSION_COOKIE = 'bl_session';

@@ -1,6 +1,6 @@
 import { Body, Get, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ACCESS_CONFIG, type AccessConfig } from '../../access/access-config';
+import { ACCESS_CONFIG, type AccessConfig } from '@blue-ledger/runtime';
 import { RateLimiter } from '../../access/rate-limiter';
 import { layoutFor } from '../layout/layout-context';
 import { safeNext } from '../rendering/page-exception.filter';

@@ -14,7 +14,7 @@ describe('Importing the IPI contributions file', () => {
 
   describe('into an empty ledger', () => {
     it('registers the mission, a contingent per country and kind of personnel, and each change of strength', async () => {
-      const report = await importIpiContributions(ledger.store, SAMPLES.ipiContributions);
+      const report = await importIpiContributions(ledger.path, SAMPLES.ipiContributions);
 
       expect(report.commands).toEqual({
         RegisterMission: { appended: 1, alreadyRecorded: 0 },
@@ -42,7 +42,7 @@ describe('Importing the IPI contributions file', () => {
     });
 
     it('records a rotation only in the months the strength changed', async () => {
-      await importIpiContributions(ledger.store, SAMPLES.ipiContributions);
+      await importIpiContributions(ledger.path, SAMPLES.ipiContributions);
 
       expect(await strengthsOf(contingentIdOf('IND', 'UNMISS', 'infantry_battalion'))).toEqual([
         ['2013-02-28', 1944],
@@ -54,7 +54,7 @@ describe('Importing the IPI contributions file', () => {
     });
 
     it('reads a country absent from a month as withdrawn, but not a month whose row was unreadable', async () => {
-      await importIpiContributions(ledger.store, SAMPLES.ipiContributions);
+      await importIpiContributions(ledger.path, SAMPLES.ipiContributions);
 
       expect(await strengthsOf(contingentIdOf('NPL', 'UNMISS', 'other'))).toEqual([
         ['2013-02-28', 18],
@@ -65,7 +65,7 @@ describe('Importing the IPI contributions file', () => {
     });
 
     it('records every event under the importer principal acting as admin', async () => {
-      await importIpiContributions(ledger.store, SAMPLES.ipiContributions);
+      await importIpiContributions(ledger.path, SAMPLES.ipiContributions);
 
       const actors = new Set((await ledger.all()).map((e) => `${e.actor.id}/${e.actor.role}`));
       expect([...actors]).toEqual(['importer/admin']);
@@ -74,7 +74,7 @@ describe('Importing the IPI contributions file', () => {
 
   describe('with rows that do not parse', () => {
     it('reports each with its line number and loads none of it', async () => {
-      const report = await importIpiContributions(ledger.store, SAMPLES.ipiContributions);
+      const report = await importIpiContributions(ledger.path, SAMPLES.ipiContributions);
 
       expect(report.skipped).toEqual([
         { line: 11, reason: 'Troops Total "8S9" is not a head count' },
@@ -89,10 +89,10 @@ describe('Importing the IPI contributions file', () => {
 
   describe('a second time', () => {
     it('appends nothing and counts every command as already recorded', async () => {
-      await importIpiContributions(ledger.store, SAMPLES.ipiContributions);
+      await importIpiContributions(ledger.path, SAMPLES.ipiContributions);
       const head = await ledger.store.headPosition();
 
-      const again = await importIpiContributions(ledger.store, SAMPLES.ipiContributions);
+      const again = await importIpiContributions(ledger.path, SAMPLES.ipiContributions);
 
       expect(await ledger.store.headPosition()).toBe(head);
       expect(again.eventsAppended).toBe(0);

@@ -1,5 +1,5 @@
-import { contingentDecider, DomainError, streamIds } from '@blue-ledger/domain';
-import type { EventStore } from '@blue-ledger/event-store';
+import type { CommandPath } from '@blue-ledger/command-handling';
+import { DomainError, type ContingentCommand } from '@blue-ledger/domain';
 import { readCsvRecords } from '../csv-records';
 import { ImportLedger } from '../import-ledger';
 import type { ImportReport, SkippedRow } from '../import-report';
@@ -23,7 +23,7 @@ export const IPI_CONTRIBUTIONS = 'ipi-contributions';
  * mission, with a rotation recording each month in which their strength changed.
  */
 export async function importIpiContributions(
-  store: EventStore,
+  path: CommandPath,
   filePath: string,
   progress: Progress = silentProgress,
 ): Promise<ImportReport> {
@@ -42,7 +42,7 @@ export async function importIpiContributions(
   }
 
   const plans = planContingents(rows, unreadableMonths);
-  const ledger = new ImportLedger(store);
+  const ledger = new ImportLedger(path);
   await registerMissingMissions(
     ledger,
     plans.map((plan) => plan.missionCode),
@@ -81,22 +81,25 @@ async function importContingent(
   plan: ContingentPlan,
   progress: Progress,
 ): Promise<void> {
-  const streamId = streamIds.contingent(plan.contingentId);
+  const id = plan.contingentId;
   const admin = importerAs('admin');
-  await ledger.execute(streamId, contingentDecider, `ipi:${plan.key}:registered`, {
+  const registration: ContingentCommand = {
     type: 'RegisterContingent',
     data: {
-      contingentId: plan.contingentId,
+      contingentId: id,
       country: plan.country,
       unitType: plan.unitType,
       designation: plan.designation,
       missionCode: plan.missionCode,
     },
     meta: ledger.meta(admin),
-  });
+  };
+  await ledger.execute(
+    { aggregate: 'contingent', id, command: registration },
+    `ipi:${plan.key}:registered`,
+  );
   for (const change of plan.changes) {
-    const naturalKey = `ipi:${plan.key}:${change.date}`;
-    await ledger.execute(streamId, contingentDecider, naturalKey, {
+    const rotation: ContingentCommand = {
       type: 'RotateContingent',
       data: {
         rotationId: naturalId(`rotation:${plan.key}:${change.date}`),
@@ -104,7 +107,11 @@ async function importContingent(
         strength: change.strength,
       },
       meta: ledger.meta(admin),
-    });
+    };
+    await ledger.execute(
+      { aggregate: 'contingent', id, command: rotation },
+      `ipi:${plan.key}:${change.date}`,
+    );
     progress.increment();
   }
 }

@@ -1,4 +1,6 @@
-import { SqliteEventStore, type RecordedEvent } from '@blue-ledger/event-store';
+import type { CommandPath } from '@blue-ledger/command-handling';
+import type { EventStore, RecordedEvent } from '@blue-ledger/event-store';
+import { loadConfig, openCommandPath, openLedgerStorage } from '@blue-ledger/runtime';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -8,21 +10,26 @@ export const SAMPLES = {
   unFatalities: path.join(__dirname, 'un-fatalities-sample.csv'),
 };
 
-/** A real SQLite event store in a temporary directory, removed by `close`. */
+/**
+ * A real ledger (SQLite file, subject keys, read models) in a temporary directory, opened as
+ * `ledger import` opens it, with its write path; removed by `close`.
+ */
 export function temporaryLedger(): {
   dir: string;
-  store: SqliteEventStore;
+  store: EventStore;
+  path: CommandPath;
   all(): Promise<RecordedEvent[]>;
   close(): Promise<void>;
 } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'blue-ledger-'));
-  const store = SqliteEventStore.open(path.join(dir, 'ledger.sqlite'));
+  const storage = openLedgerStorage(loadConfig({ LEDGER_DATA_DIR: dir }));
   return {
     dir,
-    store,
-    all: () => store.readAll(),
+    store: storage.store,
+    path: openCommandPath(storage),
+    all: () => storage.store.readAll(),
     async close() {
-      await store.close();
+      await storage.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

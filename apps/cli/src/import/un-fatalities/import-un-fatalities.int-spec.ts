@@ -18,10 +18,10 @@ describe('Importing the UN fatalities file', () => {
   afterEach(() => ledger.close());
 
   describe('after the contributions', () => {
-    beforeEach(() => importIpiContributions(ledger.store, SAMPLES.ipiContributions));
+    beforeEach(() => importIpiContributions(ledger.path, SAMPLES.ipiContributions));
 
     it('reports one incident per mission and day of malicious acts, linked to the dead peacekeepers’ contingents', async () => {
-      const report = await importUnFatalities(ledger.store, SAMPLES.unFatalities);
+      const report = await importUnFatalities(ledger.path, SAMPLES.unFatalities);
 
       expect(report.commands).toEqual({
         RegisterMission: { appended: 1, alreadyRecorded: 0 },
@@ -41,7 +41,7 @@ describe('Importing the UN fatalities file', () => {
     });
 
     it('counts a casualty listed under two nationalities once, and links both countries', async () => {
-      await importUnFatalities(ledger.store, SAMPLES.unFatalities);
+      await importUnFatalities(ledger.path, SAMPLES.unFatalities);
 
       const december = reportOn(await ledger.all(), '2013-12-19');
       expect(december?.data.casualties).toEqual({ peacekeepersKilled: 2 });
@@ -52,7 +52,7 @@ describe('Importing the UN fatalities file', () => {
     });
 
     it('registers the missions it needs from the mission table, and no other', async () => {
-      await importUnFatalities(ledger.store, SAMPLES.unFatalities);
+      await importUnFatalities(ledger.path, SAMPLES.unFatalities);
 
       const missions = ofType(await ledger.all(), 'MissionRegistered').map((e) => e.data.code);
       expect(missions).toEqual(['UNMISS', 'UNTSO']);
@@ -61,7 +61,7 @@ describe('Importing the UN fatalities file', () => {
 
   describe('with rows that do not parse or cannot be placed', () => {
     it('reports each with its line number and leaves it out of every incident', async () => {
-      const report = await importUnFatalities(ledger.store, SAMPLES.unFatalities);
+      const report = await importUnFatalities(ledger.path, SAMPLES.unFatalities);
 
       expect(report.skipped).toEqual([
         { line: 4, reason: 'mission_acronym "UNSecretariat" is not in the mission table' },
@@ -74,11 +74,11 @@ describe('Importing the UN fatalities file', () => {
 
   describe('a second time', () => {
     it('appends nothing', async () => {
-      await importIpiContributions(ledger.store, SAMPLES.ipiContributions);
-      await importUnFatalities(ledger.store, SAMPLES.unFatalities);
+      await importIpiContributions(ledger.path, SAMPLES.ipiContributions);
+      await importUnFatalities(ledger.path, SAMPLES.unFatalities);
       const head = await ledger.store.headPosition();
 
-      const again = await importUnFatalities(ledger.store, SAMPLES.unFatalities);
+      const again = await importUnFatalities(ledger.path, SAMPLES.unFatalities);
 
       expect(await ledger.store.headPosition()).toBe(head);
       expect(again.eventsAppended).toBe(0);
@@ -87,13 +87,13 @@ describe('Importing the UN fatalities file', () => {
 
   describe('before the contributions', () => {
     it('links the contingents on a later run, once they are in the ledger, and only once', async () => {
-      await importUnFatalities(ledger.store, SAMPLES.unFatalities);
+      await importUnFatalities(ledger.path, SAMPLES.unFatalities);
       const before = reportOn(await ledger.all(), '2013-04-09');
       expect(before?.data.contingentIds).toEqual([]);
 
-      await importIpiContributions(ledger.store, SAMPLES.ipiContributions);
-      const relinked = await importUnFatalities(ledger.store, SAMPLES.unFatalities);
-      const third = await importUnFatalities(ledger.store, SAMPLES.unFatalities);
+      await importIpiContributions(ledger.path, SAMPLES.ipiContributions);
+      const relinked = await importUnFatalities(ledger.path, SAMPLES.unFatalities);
+      const third = await importUnFatalities(ledger.path, SAMPLES.unFatalities);
 
       expect(relinked.commands).toEqual({ LinkIncidentUnits: { appended: 2, alreadyRecorded: 0 } });
       const links = ofType(await ledger.all(), 'IncidentUnitsLinked');

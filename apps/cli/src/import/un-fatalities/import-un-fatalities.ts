@@ -1,5 +1,5 @@
-import { DomainError, incidentDecider, streamIds } from '@blue-ledger/domain';
-import type { EventStore } from '@blue-ledger/event-store';
+import type { CommandPath } from '@blue-ledger/command-handling';
+import { DomainError, incidentDecider, streamIds, type IncidentCommand } from '@blue-ledger/domain';
 import { readCsvRecords } from '../csv-records';
 import { ImportLedger } from '../import-ledger';
 import type { ImportReport, SkippedRow } from '../import-report';
@@ -26,7 +26,7 @@ export const UN_FATALITIES = 'un-fatalities';
  * checked but are not incidents of this ledger.
  */
 export async function importUnFatalities(
-  store: EventStore,
+  path: CommandPath,
   filePath: string,
   progress: Progress = silentProgress,
 ): Promise<ImportReport> {
@@ -52,7 +52,7 @@ export async function importUnFatalities(
   }
 
   const plans = planFatalityIncidents(maliciousActs);
-  const ledger = new ImportLedger(store);
+  const ledger = new ImportLedger(path);
   await registerMissingMissions(
     ledger,
     plans.map((plan) => plan.missionCode),
@@ -95,7 +95,7 @@ async function importIncident(ledger: ImportLedger, plan: FatalityIncidentPlan):
   const involved = await knownContingents(ledger, plan);
   const { state } = await ledger.load(streamId, incidentDecider);
   if (state.status === 'unreported') {
-    await ledger.execute(streamId, incidentDecider, `un-fatalities:${plan.key}`, {
+    const report: IncidentCommand = {
       type: 'ReportIncident',
       data: {
         incidentId: plan.incidentId,
@@ -108,17 +108,22 @@ async function importIncident(ledger: ImportLedger, plan: FatalityIncidentPlan):
         contingentIds: involved,
       },
       meta: ledger.meta(investigator),
-    });
+    };
+    await ledger.execute(
+      { aggregate: 'incident', id: plan.incidentId, command: report },
+      `un-fatalities:${plan.key}`,
+    );
     return;
   }
   const unlinked = involved.filter((id) => !state.contingentIds.includes(id));
   if (unlinked.length === 0 || state.status !== 'open') return;
   const naturalKey = `un-fatalities:${plan.key}:units:${unlinked.join(',')}`;
-  await ledger.execute(streamId, incidentDecider, naturalKey, {
+  const link: IncidentCommand = {
     type: 'LinkIncidentUnits',
     data: { contingentIds: unlinked },
     meta: ledger.meta(investigator),
-  });
+  };
+  await ledger.execute({ aggregate: 'incident', id: plan.incidentId, command: link }, naturalKey);
 }
 
 async function knownContingents(

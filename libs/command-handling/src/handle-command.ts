@@ -1,0 +1,122 @@
+import type { Decider, DomainEvent } from '@blue-ledger/domain';
+import {
+  WrongExpectedRevisionError,
+  type EventStore,
+  type RecordedEvent,
+} from '@blue-ledger/event-store';
+import { chainEvents } from '@blue-ledger/integrity';
+import type { CommandContext, CommandResult } from './command-context';
+import { foldStream } from './fold-stream';
+import type { StreamStateCache } from './stream-state-cache';
+
+/** Rewrites a new event's data before it is hashed (seals personal details), so what is hashed is what is stored. */
+export type SealData = (eventId: string, data: Record<string, unknown>) => Record<string, unknown>;
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Read the stream, fold it, decide, seal, chain the new events' hashes and append with the
+ * exact revision that was read. A conditional write (If-Match) that is stale is rejected; an
+ * unconditional one that loses a race is decided again on the fresh state, never merged. A
+ * retry of a command whose events are in the stream already answers as the first attempt did.
+ */
+export async function handleCommand<Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, Event, State>,
+  command: Command,
+  context: CommandContext,
+  options: { cache?: StreamStateCache; seal?: SealData } = {},
+): Promise<CommandResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptCommand(store, streamId, decider, command, context, options);
+    } catch (error) {
+      const retry =
+        error instanceof WrongExpectedRevisionError &&
+        context.expectedRevision === undefined &&
+        attempt < MAX_ATTEMPTS;
+      if (!retry) throw error;
+    }
+  }
+}
+
+async function attemptCommand<Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, Event, State>,
+  command: Command,
+  context: CommandContext,
+  { cache, seal }: { cache?: StreamStateCache; seal?: SealData },
+): Promise<CommandResult> {
+  const current = await foldStream(store, streamId, decider, cache);
+  if (current.eventIds.has(context.ids.eventId(streamId, 0))) {
+    return appliedBefore(await store.readStream(streamId), streamId, context);
+  }
+  const { state, revision: currentRevision, lastHash } = current;
+  if (context.expectedRevision !== undefined && context.expectedRevision !== currentRevision) {
+    throw new WrongExpectedRevisionError(
+      streamId,
+      context.expectedRevision,
+      currentRevision ?? 'no_stream',
+    );
+  }
+
+  const decided = decider.decide(command, state);
+  const nextRevision = currentRevision === undefined ? 0n : currentRevision + 1n;
+  const events = chainEvents(
+    streamId,
+    nextRevision,
+    lastHash,
+    decided.map((event, index) => {
+      const eventId = context.ids.eventId(streamId, index);
+      const data = event.data as Record<string, unknown>;
+      return {
+        eventId,
+        type: event.type,
+        schemaVersion: decider.schemaVersions[event.type as Event['type']],
+        data: seal ? seal(eventId, data) : data,
+        recordedAt: context.now,
+        ...(event.occurredAt !== undefined && { occurredAt: event.occurredAt }),
+        actor: context.actor,
+        correlationId: context.correlationId,
+        causationId: context.causationId,
+      };
+    }),
+  );
+  const result = await store.appendToStream(streamId, events, {
+    expectedRevision: currentRevision ?? 'no_stream',
+  });
+  return {
+    streamId,
+    events,
+    revision: result.nextExpectedRevision,
+    position: result.position,
+    alreadyApplied: false,
+  };
+}
+
+/** The events a command appended before, found by its deterministic event ids. */
+function appliedBefore(
+  history: RecordedEvent[],
+  streamId: string,
+  context: CommandContext,
+): CommandResult {
+  const start = history.findIndex((event) => event.eventId === context.ids.eventId(streamId, 0));
+  let end = start;
+  while (
+    end + 1 < history.length &&
+    history[end + 1].eventId === context.ids.eventId(streamId, end + 1 - start)
+  ) {
+    end++;
+  }
+  const events = history.slice(start, end + 1);
+  const last = events[events.length - 1];
+  return {
+    streamId,
+    events,
+    revision: last.streamRevision,
+    position: last.globalPosition,
+    alreadyApplied: true,
+  };
+}

@@ -1,0 +1,10 @@
+export * from './command-context';
+export * from './command-path';
+export * from './ledger-command';
+export * from './handle-command';
+export * from './fold-stream';
+export * from './aggregate-reader';
+export * from './id-source';
+export * from './stream-state-cache';
+export { NotAssignedError } from './checks/investigator-assignment';
+export { RecommendationFinder, type RecommendationLocator } from './checks/recommendation-finder';

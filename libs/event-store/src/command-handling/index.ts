@@ -1,3 +1,0 @@
-export * from './handle-command';
-export * from './id-source';
-export * from './stream-state-cache';

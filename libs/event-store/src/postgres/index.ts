@@ -1,0 +1,4 @@
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
+export { EVENT_MIGRATIONS } from './event-schema';
+export { runMigrations, type Migration, type MigrationRun } from './schema-migrations';
+export { isConnectionFailure } from './connection';

@@ -1,0 +1,148 @@
+import { SqliteSubjectKeys, type SubjectKeyStore } from '@blue-ledger/access';
+import { CommandPath } from '@blue-ledger/command-handling';
+import {
+  EventStoreDbEventStore,
+  SqliteEventStore,
+  type EventStore,
+} from '@blue-ledger/event-store';
+import { ledgerProjections, ProjectionRunner } from '@blue-ledger/projections';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ConfigurationError, type LedgerConfig } from '../config/ledger-config';
+import {
+  ExternalReadModelProgress,
+  runnerProgress,
+  type ReadModelProgress,
+} from './read-model-progress';
+import { SqliteRecommendationLocator } from './recommendation-locator';
+
+export const READ_MODELS = Symbol('READ_MODELS');
+/** The SQLite file the API writes its own tables in (`LedgerStorage.apiState`). */
+export const API_STATE = Symbol('API_STATE');
+
+export interface LedgerStorage {
+  config: LedgerConfig;
+  store: EventStore;
+  /** Read models and checkpoints (read-only when the projector owns them). */
+  readModels: Database;
+  /** Writes the read models; started only with `LEDGER_PROJECTIONS=in-process`. */
+  runner: ProjectionRunner;
+  /** How far the read models have come, whoever writes them. */
+  progress: ReadModelProgress;
+  /** The API's own tables (idempotency keys): the read-model file unless the projector owns it. */
+  apiState: Database;
+  /** Subjects' keys for personal details, in the API's file, on a connection of their own. */
+  subjectKeys: SubjectKeyStore;
+  close(): Promise<void>;
+}
+
+/**
+ * The embedded store keeps events and read models in one SQLite file, `ledger.sqlite`. On
+ * EventStoreDB, read models live in a local file per node, `read-models.sqlite`. With
+ * `LEDGER_PROJECTIONS=external` a projector process writes the read models; the API opens
+ * that file for queries only and keeps its idempotency keys in the store's file (SQLite) or
+ * in `idempotency-keys.sqlite` (EventStoreDB).
+ */
+export function openLedgerStorage(config: LedgerConfig): LedgerStorage {
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const { store, storeFile } = openEventStore(config);
+  const projections = ledgerProjections();
+  const opened: Database[] = storeFile ? [storeFile] : [];
+  const open = (file: string, options?: { queryOnly: boolean }): Database => {
+    const db = options?.queryOnly ? openReadModelsForQueries(file) : openReadModelFile(file);
+    opened.push(db);
+    return db;
+  };
+
+  let readModels: Database;
+  let apiState: Database;
+  if (config.projections === 'external') {
+    readModels = open(config.readModelsFile, { queryOnly: true });
+    apiState = storeFile ?? open(path.join(config.dataDir, 'idempotency-keys.sqlite'));
+  } else {
+    readModels =
+      storeFile && storeFile.name === config.readModelsFile
+        ? storeFile
+        : open(config.readModelsFile);
+    apiState = readModels;
+  }
+  const runner = new ProjectionRunner(store, readModels, projections);
+  const subjectKeys = new SqliteSubjectKeys(apiState.name);
+  const progress =
+    config.projections === 'external'
+      ? new ExternalReadModelProgress(readModels, projections)
+      : runnerProgress(runner);
+  return {
+    config,
+    store,
+    readModels,
+    runner,
+    progress,
+    apiState,
+    subjectKeys,
+    async close() {
+      await runner.stop();
+      await store.close();
+      subjectKeys.close();
+      for (const db of opened) db.close();
+    },
+  };
+}
+
+/**
+ * The ledger's one write path over this storage. `afterAppend` runs once a command's events
+ * are durable (the API waits there for its in-process read models).
+ */
+export function openCommandPath(
+  storage: LedgerStorage,
+  afterAppend?: (position: bigint) => Promise<void>,
+): CommandPath {
+  return new CommandPath({
+    store: storage.store,
+    subjectKeys: storage.subjectKeys,
+    recommendations: new SqliteRecommendationLocator(
+      storage.readModels,
+      storage.progress,
+      storage.store,
+    ),
+    afterAppend,
+  });
+}
+
+/** The configured store; on SQLite also its connection, which the read models may share. */
+export function openEventStore(config: LedgerConfig): {
+  store: EventStore;
+  storeFile?: Database;
+} {
+  if (config.store === 'sqlite') {
+    const db = new BetterSqlite3(path.join(config.dataDir, 'ledger.sqlite'), { timeout: 5000 });
+    return { store: new SqliteEventStore(db), storeFile: db };
+  }
+  return { store: new EventStoreDbEventStore(config.eventStoreUrl as string) };
+}
+
+/** A read-model file this process writes: WAL, so that other processes can read it meanwhile. */
+export function openReadModelFile(file: string): Database {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new BetterSqlite3(file, { timeout: 5000 });
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  return db;
+}
+
+/**
+ * The projector's read-model file, opened by the API as a second connection that refuses
+ * writes. WAL lets it read while the projector writes; each query sees a committed state.
+ */
+export function openReadModelsForQueries(file: string): Database {
+  if (!fs.existsSync(file)) {
+    throw new ConfigurationError(
+      `LEDGER_PROJECTIONS=external: the read-model file ${file} does not exist. ` +
+        'Start the projector first (npm run projector), or point LEDGER_READ_MODELS_FILE at its file.',
+    );
+  }
+  const db = new BetterSqlite3(file, { timeout: 5000, fileMustExist: true });
+  db.pragma('query_only = ON');
+  return db;
+}
