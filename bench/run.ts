@@ -10,7 +10,7 @@ import { measureCommandPath } from './measure/command-path';
 import { appendLoad, readLatency, type LoadResult } from './measure/http-load';
 import { measureRawInserts } from './measure/raw-inserts';
 import { measurePlainRead, measureRebuild } from './measure/rebuild';
-import { startServer } from './measure/server-process';
+import { startServer, settled } from './measure/server-process';
 import { secondsSince } from './measure/timing';
 import { measureVerification } from './measure/verification';
 import { assembleResults } from './report/assemble-results';
@@ -77,6 +77,7 @@ async function main(options: BenchOptions): Promise<BenchResults> {
           seconds: options.httpSeconds,
         }),
       );
+      await settled(server.url);
       const reads = { connections: 1, seconds: options.latencySeconds };
       const incidents = rnd.sample(generated.samples.incidents, 500);
       const contingents = rnd.sample(generated.samples.contingents, 500);

@@ -70,6 +70,8 @@ export const FINDING_CATEGORIES: Record<FindingCategory, number> = {
 export const SEVERITIES: Record<Severity, number> = { low: 20, medium: 40, high: 30, critical: 10 };
 
 export const RECOMMENDATION_ACTIONS: Record<RecommendationAction, number> = {
+  // Mission leaders are not generated (weight 0, first so that no roll ever falls on it).
+  relieve_leader: 0,
   retrain: 25,
   disciplinary_referral: 15,
   repatriate_commander: 10,
@@ -83,6 +85,7 @@ export const RECOMMENDATION_ACTIONS: Record<RecommendationAction, number> = {
 };
 
 export const DECISION_OUTCOMES: Record<DecisionOutcome, number> = {
+  relieve: 0,
   repatriate: 55,
   retain: 20,
   defer: 25,

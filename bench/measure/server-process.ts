@@ -16,7 +16,8 @@ export interface Server {
 
 /**
  * The built ledger (`npm run build`) as its own process, as `npm start` runs it, on the bench's
- * data directory. The rate limit is raised: the load comes from one principal on purpose.
+ * data directory, once it has verified the store at start. The rate limit is raised: the load
+ * comes from one principal on purpose.
  */
 export async function startServer(dataDir: string): Promise<Server> {
   const port = await freePort();
@@ -29,6 +30,9 @@ export async function startServer(dataDir: string): Promise<Server> {
       LEDGER_DATA_DIR: dataDir,
       LEDGER_PRINCIPALS: principalsEnv(),
       LEDGER_RATE_LIMIT: '100000000',
+      // The generated ledger's decisions were written around the command path, without the
+      // consequences it records: the measured server leaves them as they are.
+      LEDGER_RECORD_PENDING_CONSEQUENCES: 'false',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -59,6 +63,28 @@ function peakRssOf(pid: number): number | null {
   }
 }
 
+interface Health {
+  headPosition?: number | null;
+  readModels?: { caughtUp?: boolean };
+  integrity?: { status: string; checkedThrough?: string | null };
+}
+
+/**
+ * Waits until the server has drained what a load left behind: the read models caught up with
+ * the head, and the background verification with the last event. Reads are measured after it.
+ */
+export async function settled(url: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const health = (await (await fetch(`${url}/health`)).json()) as Health;
+    const head = health.headPosition ?? null;
+    const verified = health.integrity?.checkedThrough ?? null;
+    if (health.readModels?.caughtUp && (head === null || verified === String(head))) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the server did not settle after the load');
+}
+
 async function waitForHealth(
   url: string,
   child: ChildProcess,
@@ -69,7 +95,10 @@ async function waitForHealth(
     if (child.exitCode !== null)
       throw new Error(`the ledger exited with ${child.exitCode}:\n${output()}`);
     try {
-      if ((await fetch(`${url}/health`)).status === 200) return;
+      const response = await fetch(`${url}/health`);
+      // Measure the steady state: after the background verification's first pass at start.
+      const health = response.status === 200 ? ((await response.json()) as Health) : undefined;
+      if (health && health.integrity?.status !== 'verifying') return;
     } catch {
       // not listening yet
     }

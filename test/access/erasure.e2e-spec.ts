@@ -1,3 +1,4 @@
+import { isSealed, WRAPPED_KEY_BYTES } from '@blue-ledger/access';
 import { ProjectionRunner } from '@blue-ledger/projections';
 import {
   exportEventLine,
@@ -11,6 +12,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PERMISSIONS, PUBLIC } from '../../apps/api/src/access/permissions';
+import { ledger } from '../integrity/ledger-cli';
 import { ledgerHead } from '../support/ledger-head';
 import { startApp, type RunningApp } from '../support/in-process-app';
 import type { PrincipalName } from '../support/principals';
@@ -146,7 +148,7 @@ describe('Erasing a data subject', () => {
         .pluck()
         .get(VICTIM) as Buffer;
       db.close();
-      expect(keyBytes).toHaveLength(32);
+      expect(keyBytes).toHaveLength(WRAPPED_KEY_BYTES);
       const erasure = await running.client
         .as('admin')
         .post(`/subjects/${VICTIM}/erasure`, { reason: 'The victim asked to be forgotten' });
@@ -193,6 +195,7 @@ describe('Erasing a data subject', () => {
         recommendationId: '',
         decisionId: '',
         notificationId: '',
+        appointmentId: '',
         managedPrincipalId: 'admin-1',
         subjectId: VICTIM,
       };
@@ -237,8 +240,57 @@ describe('Erasing a data subject', () => {
       ];
       const exported = lines.join('\n');
       for (const secret of SECRETS) expect(exported).not.toContain(secret);
+      // The export keeps what was hashed: the victim's details as ciphertext nobody can open
+      // any more, and the erasure itself as an event of the chain, the marker an auditor reads.
+      const reported = events.find((e) => e.type === 'IncidentReported');
+      expect(isSealed((reported?.data.personal as Record<string, unknown>)[VICTIM])).toBe(true);
+      expect(exported).toContain(
+        (reported?.data.personal as Record<string, { ciphertext: string }>)[VICTIM].ciphertext,
+      );
+      const erasures = events.filter((e) => e.type === 'SubjectErased');
+      expect(erasures.map((e) => ({ stream: e.streamId, data: e.data, actor: e.actor }))).toEqual([
+        {
+          stream: `subject-${VICTIM}`,
+          data: { subjectId: VICTIM, reason: 'The victim asked to be forgotten' },
+          actor: { id: 'admin-1', role: 'admin' },
+        },
+      ]);
       const report = await verifyExport(lines, { publicKey });
       expect({ ok: report.ok, failure: report.failure }).toEqual({ ok: true, failure: null });
+    });
+
+    it('exports, with the ledger command, what was hashed and the erasure, and the export verifies offline', async () => {
+      const file = path.join(running.dataDir, 'after-erasure.ndjson');
+      const exported = await ledger(['export', '--out', file, '--no-progress'], running.dataDir);
+      expect(exported.code).toBe(0);
+      const text = fs.readFileSync(file, 'utf8');
+      for (const secret of SECRETS) expect(text).not.toContain(secret);
+      expect(text).not.toContain('[erased]');
+      const lines = text
+        .split('\n')
+        .filter(Boolean)
+        .map(
+          (line) => JSON.parse(line) as { type?: string; event?: { type: string; data: unknown } },
+        );
+      const events = lines.map((line) => line.event ?? line).filter((e) => e && 'data' in e) as {
+        type: string;
+        data: Record<string, unknown>;
+      }[];
+      expect(events.filter((e) => e.type === 'SubjectErased').map((e) => e.data)).toEqual([
+        { subjectId: VICTIM, reason: 'The victim asked to be forgotten' },
+      ]);
+      const reported = events.find((e) => e.type === 'IncidentReported');
+      expect(isSealed((reported?.data.personal as Record<string, unknown>)[VICTIM])).toBe(true);
+      const keyFile = path.join(running.dataDir, 'notary.pem');
+      fs.writeFileSync(
+        keyFile,
+        (await running.client.as('admin').get('/integrity/public-key')).body.pem,
+      );
+      const verified = await ledger(['verify', file, '--public-key', keyFile, '--no-progress']);
+      expect({ code: verified.code, said: verified.stdout }).toEqual({
+        code: 0,
+        said: expect.any(String),
+      });
     });
 
     it('refuses new details for the erased subject, and the ledger does not move', async () => {
@@ -257,11 +309,52 @@ describe('Erasing a data subject', () => {
       expect(await ledgerHead(running.client)).toBe(before);
     });
 
-    it('refuses a second erasure of the same subject', async () => {
+    it('refuses a second erasure of the same subject, and records nothing', async () => {
+      const before = await ledgerHead(running.client);
       const again = await running.client
         .as('admin')
         .post(`/subjects/${VICTIM}/erasure`, { reason: 'again' });
-      expect(again.status).toBe(409);
+      expect(again.status).toBe(422);
+      expect(again.body.type).toBe('urn:blue-ledger:problem:subject_already_erased');
+      expect(await ledgerHead(running.client)).toBe(before);
+    });
+
+    it('records the erasure in the subject’s own stream, in the hash chain: who, when, why, nothing personal', async () => {
+      const stream = await running.client.as('oversight').get(`/streams/subject-${VICTIM}`);
+      expect(stream.status).toBe(200);
+      expect(stream.body.events).toEqual([
+        expect.objectContaining({
+          type: 'SubjectErased',
+          actor: { id: 'admin-1', role: 'admin' },
+          data: { subjectId: VICTIM, reason: 'The victim asked to be forgotten' },
+          prevHash: '0'.repeat(64),
+        }),
+      ]);
+      const audit = await running.client.as('oversight').get('/audit?type=SubjectErased');
+      expect(audit.body.events).toHaveLength(1);
+      const timeline = await running.client.as('reviewer').get(`/incidents/${incidentId}/timeline`);
+      expect(JSON.stringify(timeline.body)).not.toContain('SubjectErased');
+      const liaison = await running.client.as('liaisonMRT').get(`/streams/subject-${VICTIM}`);
+      expect(liaison.status).toBe(404);
+    });
+
+    it('answers 404 for a subject the ledger never sealed details for, and the id stays free', async () => {
+      const before = await ledgerHead(running.client);
+      const unknown = await running.client
+        .as('admin')
+        .post('/subjects/subject-never-seen/erasure', { reason: 'A mistake' });
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.type).toBe('urn:blue-ledger:problem:subject_not_found');
+      expect(await ledgerHead(running.client)).toBe(before);
+      await running.client
+        .as('investigator')
+        .create(`/investigations/${investigationId}/evidence`, {
+          kind: 'testimony',
+          description: 'A statement of a subject seen for the first time',
+          sha256: 'c'.repeat(64),
+          custodian: 'OIOS',
+          subjects: [{ subjectId: 'subject-never-seen', role: 'witness', details: { name: 'W' } }],
+        });
     });
   });
 });

@@ -16,6 +16,8 @@ describe("A liaison's view of the ledger", () => {
   const eth = {} as AccessFixtures;
   const rwa = {} as AccessFixtures;
   let sharedIncident: string;
+  let rwandanLeaderFinding: string;
+  let rwandanLeaderRecommendation: string;
 
   beforeAll(async () => {
     running = await startApp();
@@ -34,6 +36,17 @@ describe("A liaison's view of the ledger", () => {
         .then((r) => r.id);
     eth.contingentId = await unit('ETH', 'Ethiopian battalion');
     rwa.contingentId = await unit('RWA', RWANDAN_DESIGNATION);
+    const leader = (role: string, nationality: string) =>
+      admin
+        .create('/missions/UNMISS/leaders', {
+          role,
+          subjectId: `subject-${role}`,
+          nationality,
+          appointedAt: '2015-07-01T00:00:00Z',
+        })
+        .then((r) => r.id);
+    eth.appointmentId = await leader('force_commander', 'ETH');
+    rwa.appointmentId = await leader('srsg', 'RWA');
     await admin.create(`/contingents/${rwa.contingentId}/evaluations`, {
       evaluatedAt: '2016-01-01T00:00:00Z',
       rating: 'below_standard',
@@ -72,6 +85,22 @@ describe("A liaison's view of the ledger", () => {
         .then((r) => r.id);
     eth.findingId = await finding([eth.contingentId, rwa.contingentId], 'Both units left posts');
     rwa.findingId = await finding([rwa.contingentId], 'The unit did not engage');
+    rwandanLeaderFinding = (
+      await investigator.create(`/investigations/${investigationId}/findings`, {
+        statement: 'The head of mission did not act on the early warnings',
+        category: 'leadership',
+        severity: 'high',
+        attributions: [{ level: 'role', role: 'srsg', appointmentId: rwa.appointmentId }],
+      })
+    ).id;
+    rwandanLeaderRecommendation = (
+      await investigator.create(`/investigations/${investigationId}/recommendations`, {
+        action: 'relieve_leader',
+        appointmentId: rwa.appointmentId,
+        findingIds: [rwandanLeaderFinding],
+        rationale: 'Relieve the head of mission',
+      })
+    ).id;
     eth.evidenceId = rwa.evidenceId = (
       await investigator.create(`/investigations/${investigationId}/evidence`, {
         kind: 'document',
@@ -117,6 +146,11 @@ describe("A liaison's view of the ledger", () => {
       notifiedAt: '2016-06-01T00:00:00Z',
       channel: 'note_verbale',
     });
+    await investigator.create(`/contingents/${eth.contingentId}/notifications`, {
+      subjectStreamId: `incident-${sharedIncident}`,
+      notifiedAt: '2016-06-02T00:00:00Z',
+      channel: 'note_verbale',
+    });
     for (const f of [eth, rwa]) Object.assign(f, { managedPrincipalId: 'x', subjectId: 'x' });
   });
 
@@ -146,6 +180,11 @@ describe("A liaison's view of the ledger", () => {
       `/streams/decision-${rwa.decisionId}`,
       `/incidents/${sharedIncident}/timeline?order=recorded`,
       `/contingents/${eth.contingentId}/history`,
+      `/deadlines?country=RWA`,
+      `/deadlines?mission=UNMISS`,
+      `/audit?type=LeaderAppointed`,
+      `/streams/mission-UNMISS`,
+      `/missions/UNMISS`,
     ];
     return [...routes.flatMap((r) => [pathOf(r, eth), pathOf(r, rwa)]), ...searches];
   };
@@ -160,6 +199,9 @@ describe("A liaison's view of the ledger", () => {
       RWANDAN_DESIGNATION,
       '"RWA"',
       eth.evidenceId,
+      rwa.appointmentId,
+      rwandanLeaderFinding,
+      rwandanLeaderRecommendation,
     ];
     const leaks: string[] = [];
     for (const p of readPaths()) {
@@ -187,8 +229,33 @@ describe("A liaison's view of the ledger", () => {
     expect(JSON.stringify(history.body)).toContain(eth.decisionId);
   });
 
+  it('shows it the leaders of its nationality, their histories, and its own country’s deadlines', async () => {
+    const ethiopia = running.client.as('liaisonETH');
+    const mission = await ethiopia.get('/missions/UNMISS');
+    expect(mission.status).toBe(200);
+    expect(mission.body.leadership).toEqual([
+      expect.objectContaining({ appointmentId: eth.appointmentId, nationality: 'ETH' }),
+    ]);
+    expect(
+      (await ethiopia.get(`/missions/UNMISS/leaders/${eth.appointmentId}/history`)).status,
+    ).toBe(200);
+    const reviewer = await running.client.as('reviewer').get('/deadlines');
+    expect(reviewer.body.items.map((d: { country?: string }) => d.country)).toContain('RWA');
+    const own = await ethiopia.get('/deadlines');
+    expect(own.status).toBe(200);
+    expect(own.body.items).toEqual([
+      expect.objectContaining({
+        kind: 'tcc_reply',
+        country: 'ETH',
+        contingentId: eth.contingentId,
+      }),
+    ]);
+    expect((await ethiopia.get('/deadlines?country=RWA')).body.items).toEqual([]);
+  });
+
   it('answers not found, or forbidden, for what is wholly about another country', async () => {
     for (const p of [
+      `/missions/UNMISS/leaders/${rwa.appointmentId}/history`,
       `/incidents/${rwa.incidentId}`,
       `/incidents/${rwa.incidentId}/timeline`,
       `/decisions/${rwa.decisionId}`,

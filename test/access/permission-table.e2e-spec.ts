@@ -140,7 +140,14 @@ describe('The permission table', () => {
   });
 
   it("gives another country's liaison nothing about the fixtures' Ethiopian unit, on any route", async () => {
-    const ethiopian = [f.contingentId, f.incidentId, f.findingId, f.recommendationId, f.decisionId];
+    const ethiopian = [
+      f.contingentId,
+      f.incidentId,
+      f.findingId,
+      f.recommendationId,
+      f.decisionId,
+      f.appointmentId,
+    ];
     const leaks: string[] = [];
     for (const route of routes.filter((r) => r.startsWith('GET ') && PERMISSIONS[r] !== PUBLIC)) {
       const response = await send(running.client.as('liaisonMRT'), route);

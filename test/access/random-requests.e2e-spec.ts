@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { recordFixtures } from '../bad-input/fixtures';
+import { hostileBodies, hostileVariantsOf } from '../support/hostile-bodies';
 import { ledgerHead } from '../support/ledger-head';
 import { startApp, type RunningApp } from '../support/in-process-app';
 import { principals, type PrincipalName } from '../support/principals';
@@ -73,6 +74,8 @@ describe('Random requests to every write endpoint', () => {
       fc.constant(JSON.stringify(bodyOf(route, f) ?? {})),
       fc.jsonValue().map((v) => JSON.stringify(v)),
       fc.string(),
+      hostileBodies,
+      hostileVariantsOf((bodyOf(route, f) ?? {}) as Record<string, unknown>),
     );
   const request = fc.integer({ min: 0, max: 1000 }).chain((i) => {
     const route = writes[i % writes.length];

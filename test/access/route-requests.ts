@@ -24,23 +24,25 @@ export function pathOf(route: string, f: AccessFixtures): string {
     const value =
       param === 'evidenceId'
         ? f.evidenceId
-        : param === 'findingId'
-          ? f.findingId
-          : param === 'code'
-            ? 'UNMISS'
-            : param === 'streamId'
-              ? `contingent-${f.contingentId}`
-              : param === 'subjectId'
-                ? f.subjectId
-                : param === 'id'
-                  ? {
-                      contingents: f.contingentId,
-                      incidents: f.incidentId,
-                      investigations: f.investigationId,
-                      decisions: f.decisionId,
-                      principals: f.managedPrincipalId,
-                    }[resource]
-                  : undefined;
+        : param === 'appointmentId'
+          ? f.appointmentId
+          : param === 'findingId'
+            ? f.findingId
+            : param === 'code'
+              ? 'UNMISS'
+              : param === 'streamId'
+                ? `contingent-${f.contingentId}`
+                : param === 'subjectId'
+                  ? f.subjectId
+                  : param === 'id'
+                    ? {
+                        contingents: f.contingentId,
+                        incidents: f.incidentId,
+                        investigations: f.investigationId,
+                        decisions: f.decisionId,
+                        principals: f.managedPrincipalId,
+                      }[resource]
+                    : undefined;
     if (value === undefined) throw new Error(`give ${route} a value for :${param} in pathOf`);
     return value;
   });

@@ -207,6 +207,24 @@ const wrongTypes: BadRequest[] = [
   withField('POST /contingents/{id}/rotations', 'commanderDetails', 'Lt Col X'),
   withField('POST /incidents/{id}/closure', 'reason', ''),
   withField('POST /decisions', 'rationale', null),
+  withField('POST /missions/{code}/leaders', 'nationality', 'Kenya'),
+  withField('POST /missions/{code}/leaders', 'appointedAt', '2016-05-26'),
+  withField('POST /missions/{code}/leaders', 'subjectId', 'Lt Gen Ondieki'),
+  withField('POST /missions/{code}/leaders', 'subjectDetails', 'Lt Gen X'),
+  withField('POST /missions/{code}/leaders/{appointmentId}/departure', 'at', 1478044800000),
+  withField('POST /contingents', 'deployedAt', '2016-01-15'),
+  withField('POST /contingents/{id}/withdrawal', 'at', 'November 2016'),
+  withField('POST /contingents/{id}/return', 'strength', -1),
+  withField('POST /contingents/{id}/return', 'strength', '1000'),
+  withField('POST /investigations/{id}/national-investigator', 'country', 'Gabon'),
+  withField('POST /investigations/{id}/national-investigator', 'appointedAt', '29/06/2021'),
+  withField('POST /investigations/{id}/national-investigator', 'subjectDetails', ['rank']),
+  changed(
+    'POST /decisions',
+    'with scope leader and no appointment',
+    (b) => ({ ...without(b, 'contingentId'), scope: 'leader', outcome: 'relieve' }),
+    { code: 'validation_failed', field: 'appointmentId' },
+  ),
 ];
 
 const enumValue = (
@@ -258,6 +276,14 @@ const unknownEnumValues: BadRequest[] = [
     vocabulary.notificationChannel,
     'carrier_pigeon',
   ),
+  enumValue('POST /missions/{code}/leaders', 'role', vocabulary.leaderRole, 'chief_of_staff'),
+  enumValue(
+    'POST /missions/{code}/leaders/{appointmentId}/departure',
+    'reason',
+    vocabulary.departureReason,
+    'dismissed',
+  ),
+  enumValue('POST /contingents/{id}/withdrawal', 'by', vocabulary.withdrawalBy, 'host_government'),
 ];
 
 const overLimits: BadRequest[] = [
@@ -269,6 +295,13 @@ const overLimits: BadRequest[] = [
   withField('POST /investigations/{id}/findings', 'contextFactors', ['C'.repeat(5 * LINE + 1)]),
   withField('POST /incidents/{id}/closure', 'reason', 'R'.repeat(PASSAGE + 1)),
   withField('POST /contingents/{id}/replies', 'statement', 'S'.repeat(PASSAGE + 1)),
+  withField('POST /missions/{code}/leaders', 'post', 'P'.repeat(LINE + 1)),
+  withField(
+    'POST /missions/{code}/leaders/{appointmentId}/departure',
+    'note',
+    'N'.repeat(PASSAGE + 1),
+  ),
+  withField('POST /contingents/{id}/withdrawal', 'reason', 'R'.repeat(PASSAGE + 1)),
 ];
 
 const overOneMegabyte: BadRequest[] = [
@@ -321,6 +354,35 @@ const notUuids: BadRequest[] = [
   ),
   withField('POST /decisions', 'contingentId', 'ETHBATT'),
   withField('POST /decisions', 'recommendationId', 'rec-1'),
+  withField('POST /decisions', 'appointmentId', 'fc-1'),
+  atPath(
+    'POST /missions/{code}/leaders/{appointmentId}/departure',
+    'on appointment "fc-1"',
+    () => '/missions/UNMISS/leaders/fc-1/departure',
+    { status: 400, field: 'appointmentId' },
+  ),
+  atPath(
+    'POST /contingents/{id}/withdrawal',
+    'on contingent "KENBATT"',
+    () => '/contingents/KENBATT/withdrawal',
+    { status: 400, field: 'id' },
+  ),
+  atPath(
+    'POST /investigations/{id}/national-investigator',
+    'on investigation "42"',
+    () => '/investigations/42/national-investigator',
+    { status: 400, field: 'id' },
+  ),
+  withField('POST /investigations/{id}/recommendations', 'appointmentId', 'fc-1'),
+  changed(
+    'POST /investigations/{id}/findings',
+    'naming appointment "fc"',
+    (b) => ({
+      ...b,
+      attributions: [{ level: 'role', role: 'force_commander', appointmentId: 'fc' }],
+    }),
+    { code: 'validation_failed', field: 'attributions[0].appointmentId' },
+  ),
   withField('POST /investigations', 'incidentIds', ['malakal']),
   withField('POST /investigations/{id}/namings', 'findingIds', ['f-1']),
   changed(
@@ -393,8 +455,32 @@ const unknownIdsInPath: BadRequest[] = [
     'on an unknown contingent',
     () => `/contingents/${unknown}/replies`,
     {
-      code: 'contingent_not_found',
+      code: 'not_found',
     },
+  ),
+  atPath(
+    'POST /missions/{code}/leaders/{appointmentId}/departure',
+    'on an unknown appointment',
+    () => `/missions/UNMISS/leaders/${unknown}/departure`,
+    { code: 'appointment_not_found', field: 'appointmentId' },
+  ),
+  atPath(
+    'POST /missions/{code}/leaders',
+    'in a mission not registered',
+    () => '/missions/MINUSMA/leaders',
+    { code: 'mission_not_found' },
+  ),
+  atPath(
+    'POST /contingents/{id}/withdrawal',
+    'on an unknown contingent',
+    () => `/contingents/${unknown}/withdrawal`,
+    { code: 'contingent_not_found' },
+  ),
+  atPath(
+    'POST /investigations/{id}/national-investigator',
+    'on an unknown investigation',
+    () => `/investigations/${unknown}/national-investigator`,
+    { code: 'investigation_not_found' },
   ),
   {
     name: 'POST to a route that does not exist',
@@ -464,6 +550,100 @@ const unknownIdsInBody: BadRequest[] = [
     status: 422,
     code: 'unknown_notification',
   }),
+  changed(
+    'POST /decisions',
+    'about an unknown leader',
+    (b) => ({
+      ...without(b, 'contingentId'),
+      scope: 'leader',
+      outcome: 'relieve',
+      appointmentId: unknown,
+    }),
+    { status: 422, code: 'unknown_appointment', field: 'appointmentId' },
+  ),
+  changed(
+    'POST /investigations/{id}/findings',
+    'naming an unknown appointment',
+    (b) => ({
+      ...b,
+      attributions: [{ level: 'role', role: 'force_commander', appointmentId: unknown }],
+    }),
+    { status: 422, code: 'unknown_appointment', field: 'attributions[0].appointmentId' },
+  ),
+  changed(
+    'POST /investigations/{id}/recommendations',
+    'to relieve an unknown leader',
+    (b) => ({ ...b, action: 'relieve_leader', appointmentId: unknown }),
+    { status: 422, code: 'unknown_appointment', field: 'appointmentId' },
+  ),
+];
+
+/** Well-formed requests that a rule of the domain refuses: 422, naming the rule and the field. */
+const domainRules: BadRequest[] = [
+  withField('POST /missions/{code}/leaders', 'role', 'force_commander', {
+    status: 422,
+    code: 'post_already_held',
+    field: 'appointedAt',
+  }),
+  changed(
+    'POST /missions/{code}/leaders/{appointmentId}/departure',
+    'before the appointment began',
+    (b) => ({ ...b, at: '2016-01-01T00:00:00Z' }),
+    { status: 422, code: 'departed_before_appointed', field: 'at' },
+  ),
+  changed(
+    'POST /missions/{code}/leaders/{appointmentId}/departure',
+    'for another reason, unsaid',
+    (b) => ({ ...b, reason: 'other' }),
+    { status: 422, code: 'note_required', field: 'note' },
+  ),
+  changed('POST /contingents/{id}/return', 'of a unit that has not left', (b) => b, {
+    status: 422,
+    code: 'contingent_not_withdrawn',
+  }),
+  changed(
+    'POST /investigations/{id}/national-investigator',
+    'on an investigation that is not national',
+    (b) => b,
+    { status: 422, code: 'not_a_national_investigation' },
+  ),
+  changed(
+    'POST /investigations/{id}/recommendations',
+    'to repatriate a commander, naming neither unit nor leader',
+    (b) => ({ ...b, action: 'repatriate_commander', role: 'force_commander' }),
+    { status: 422, code: 'commander_required', field: 'contingentId' },
+  ),
+  changed(
+    'POST /investigations/{id}/recommendations',
+    'to relieve a leader of a unit',
+    (b, f) => ({
+      ...b,
+      action: 'relieve_leader',
+      appointmentId: f.appointmentId,
+      contingentId: f.contingentId,
+    }),
+    { status: 422, code: 'contingent_not_for_leader', field: 'contingentId' },
+  ),
+  changed(
+    'POST /investigations/{id}/findings',
+    'naming an appointment under another role',
+    (b, f) => ({
+      ...b,
+      attributions: [{ level: 'role', role: 'srsg', appointmentId: f.appointmentId }],
+    }),
+    { status: 422, code: 'appointment_role_mismatch', field: 'attributions[0].role' },
+  ),
+  changed(
+    'POST /decisions',
+    'repatriating a leader',
+    (b, f) => ({
+      ...without(b, 'contingentId'),
+      scope: 'leader',
+      outcome: 'repatriate',
+      appointmentId: f.appointmentId,
+    }),
+    { status: 422, code: 'outcome_not_for_scope', field: 'outcome' },
+  ),
 ];
 
 const credentials: BadRequest[] = writeEndpoints.flatMap((e) => [
@@ -515,7 +695,13 @@ const wrongRoles: BadRequest[] = [
   asOther('POST /investigations/{id}/findings', 'liaisonETH'),
   asOther('POST /contingents/{id}/notifications', 'liaisonETH'),
   asOther('POST /contingents/{id}/replies', 'admin'),
-  asOther('POST /contingents/{id}/replies', 'liaisonMRT'),
+  // Another country's unit is, to a liaison, as absent as an unknown one (no existence oracle).
+  { ...asOther('POST /contingents/{id}/replies', 'liaisonMRT'), status: 404, code: 'not_found' },
+  asOther('POST /missions/{code}/leaders', 'investigator'),
+  asOther('POST /missions/{code}/leaders/{appointmentId}/departure', 'decider'),
+  asOther('POST /contingents/{id}/withdrawal', 'liaisonETH'),
+  asOther('POST /investigations/{id}/national-investigator', 'liaisonETH'),
+  asOther('POST /investigations/{id}/national-investigator', 'admin'),
 ];
 
 /** Each table: what is wrong with the requests, and the requests. */
@@ -530,6 +716,7 @@ export const badRequestTables: [string, BadRequest[]][] = [
   ['an id that is not a UUID is a 400 naming it', notUuids],
   ['an unknown id in the path is a 404', unknownIdsInPath],
   ['an unknown id in the body is a 422 naming the field', unknownIdsInBody],
+  ['a rule of the domain is a 422 naming it', domainRules],
   ['no token or a bad token is a 401', [...credentials, malformedAuthorization]],
   ['a role that may not write there is a 403', wrongRoles],
 ];

@@ -14,6 +14,12 @@ export async function recordFixtures(client: LedgerClient): Promise<Fixtures> {
     name: 'United Nations Mission in South Sudan',
     hostCountry: 'SSD',
   });
+  f.appointmentId = await create(admin, 'POST /missions/{code}/leaders', {
+    role: 'force_commander',
+    subjectId: 'subject-force-commander',
+    nationality: 'ETH',
+    appointedAt: '2016-05-26T00:00:00+03:00',
+  });
   f.contingentId = await create(admin, 'POST /contingents', {
     country: 'ETH',
     unitType: 'infantry_battalion',

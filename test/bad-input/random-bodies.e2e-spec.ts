@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { hostileBodies, hostileVariantsOf } from '../support/hostile-bodies';
 import { startApp, type RunningApp } from '../support/in-process-app';
 import { ledgerHead } from '../support/ledger-head';
 import { PROBLEM_TYPE } from '../support/problem-assertions';
@@ -11,6 +12,9 @@ const TARGETS = [
   'POST /investigations/{id}/namings',
   'POST /decisions',
   'POST /contingents/{id}/evaluations',
+  'POST /missions/{code}/leaders',
+  'POST /contingents/{id}/withdrawal',
+  'POST /investigations/{id}/national-investigator',
 ].map(endpoint);
 
 describe('Random bodies posted to write endpoints', () => {
@@ -28,9 +32,10 @@ describe('Random bodies posted to write endpoints', () => {
 
   /**
    * Any JSON at all, or the endpoint's own fields each holding either its valid value or any
-   * JSON, so that validation is reached past the first missing field.
+   * JSON, so that validation is reached past the first missing field; and hostile texts: deep,
+   * wide, with lone surrogates and controls, repeated members, prototype names.
    */
-  const bodyFor = (index: number): fc.Arbitrary<unknown> => {
+  const bodyFor = (index: number): fc.Arbitrary<string> => {
     const valid = TARGETS[index].valid(f);
     const fields = Object.fromEntries(
       Object.entries(valid).map(([key, value]) => [
@@ -39,9 +44,11 @@ describe('Random bodies posted to write endpoints', () => {
       ]),
     );
     return fc.oneof(
-      fc.jsonValue(),
-      fc.record(fields, { requiredKeys: [] }),
-      fc.dictionary(fc.string(), fc.jsonValue()),
+      fc.jsonValue().map((body) => JSON.stringify(body)),
+      fc.record(fields, { requiredKeys: [] }).map((body) => JSON.stringify(body)),
+      fc.dictionary(fc.string(), fc.jsonValue()).map((body) => JSON.stringify(body)),
+      hostileBodies,
+      hostileVariantsOf(valid as Record<string, unknown>),
     );
   };
 
@@ -54,9 +61,7 @@ describe('Random bodies posted to write endpoints', () => {
       fc.asyncProperty(request, async ({ index, body }) => {
         const target = TARGETS[index];
         const before = await ledgerHead(running.client);
-        const response = await running.client
-          .as(target.as)
-          .postRaw(target.path(f), JSON.stringify(body));
+        const response = await running.client.as(target.as).postRaw(target.path(f), body);
         expect(response.status).toBeLessThan(500);
         if (response.status >= 400) {
           expect(response.contentType).toMatch(/^application\/problem\+json/);
@@ -64,7 +69,7 @@ describe('Random bodies posted to write endpoints', () => {
           expect(await ledgerHead(running.client)).toBe(before);
         }
       }),
-      { numRuns: 50 },
+      { numRuns: 120 },
     );
   });
 });

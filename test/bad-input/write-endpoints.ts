@@ -11,6 +11,8 @@ export interface Fixtures {
   recommendationId: string;
   decisionId: string;
   notificationId: string;
+  /** The force commander of UNMISS, an Ethiopian. */
+  appointmentId: string;
 }
 
 export type Body = Record<string, unknown>;
@@ -33,6 +35,26 @@ export const writeEndpoints: WriteEndpoint[] = [
     path: () => '/missions',
     valid: () => ({ code: 'MINUSMA', name: 'United Nations mission in Mali', hostCountry: 'MLI' }),
     required: ['code', 'name', 'hostCountry'],
+  },
+  {
+    name: 'POST /missions/{code}/leaders',
+    as: 'admin',
+    path: () => '/missions/UNMISS/leaders',
+    valid: () => ({
+      role: 'sector_commander',
+      post: 'Sector North',
+      subjectId: 'subject-sector-north',
+      nationality: 'ETH',
+      appointedAt: at,
+    }),
+    required: ['role', 'subjectId', 'nationality', 'appointedAt'],
+  },
+  {
+    name: 'POST /missions/{code}/leaders/{appointmentId}/departure',
+    as: 'admin',
+    path: (f) => `/missions/UNMISS/leaders/${f.appointmentId}/departure`,
+    valid: () => ({ at, reason: 'end_of_assignment' }),
+    required: ['at', 'reason'],
   },
   {
     name: 'POST /contingents',
@@ -59,6 +81,20 @@ export const writeEndpoints: WriteEndpoint[] = [
     path: (f) => `/contingents/${f.contingentId}/rehatting`,
     valid: () => ({ fromOperation: 'MISCA (African Union)', toMissionCode: 'UNMISS', at }),
     required: ['fromOperation', 'toMissionCode', 'at'],
+  },
+  {
+    name: 'POST /contingents/{id}/withdrawal',
+    as: 'admin',
+    path: (f) => `/contingents/${f.contingentId}/withdrawal`,
+    valid: () => ({ at, by: 'contributing_country', reason: 'End of the deployment' }),
+    required: ['at', 'by', 'reason'],
+  },
+  {
+    name: 'POST /contingents/{id}/return',
+    as: 'admin',
+    path: (f) => `/contingents/${f.contingentId}/return`,
+    valid: () => ({ at: '2016-09-01T00:00:00Z', strength: 800 }),
+    required: ['at'],
   },
   {
     name: 'POST /contingents/{id}/evaluations',
@@ -123,6 +159,13 @@ export const writeEndpoints: WriteEndpoint[] = [
     required: ['contingentIds'],
   },
   {
+    name: 'POST /incidents/{id}/investigators',
+    as: 'investigator',
+    path: (f) => `/incidents/${f.incidentId}/investigators`,
+    valid: () => ({ investigatorId: 'inv-mission' }),
+    required: ['investigatorId'],
+  },
+  {
     name: 'POST /incidents/{id}/closure',
     as: 'investigator',
     path: (f) => `/incidents/${f.incidentId}/closure`,
@@ -153,6 +196,13 @@ export const writeEndpoints: WriteEndpoint[] = [
     path: (f) => `/investigations/${f.investigationId}/investigators`,
     valid: () => ({ investigatorId: 'inv-mission' }),
     required: ['investigatorId'],
+  },
+  {
+    name: 'POST /investigations/{id}/national-investigator',
+    as: 'investigator',
+    path: (f) => `/investigations/${f.investigationId}/national-investigator`,
+    valid: () => ({ country: 'ETH', appointedAt: at, subjectId: 'subject-nio-1' }),
+    required: ['country', 'appointedAt'],
   },
   {
     name: 'POST /investigations/{id}/evidence',

@@ -3,24 +3,33 @@ import { startApp, type RunningApp } from '../support/in-process-app';
 import { refusedWithoutChange } from '../support/ledger-head';
 import type {
   ContingentHistory,
+  ContingentView,
   EventEnvelope,
   EventPage,
+  LeaderHistoryView,
+  MissionView,
   Timeline,
 } from '../support/ledger-views';
 import { expectProblem } from '../support/problem-assertions';
 import { kenyaLiaison, storyPrincipalsEnv } from '../support/story-cast';
-import { KENYA_REPLY, recordJuba } from './recordings/juba';
 
 /**
  * UNMISS, July 2016: fighting in Juba. The independent special investigation singled out the
  * Chinese battalion for abandoning posts along the POC site's perimeter and the Nepalese formed
- * police unit for failing to uphold order within it; the Kenyan force commander was dismissed,
- * and Kenya answered that he had taken the fall for a system-wide failure.
+ * police unit for failing to uphold order within it; the Kenyan force commander was relieved,
+ * and Kenya, answering that he had taken the fall for a system-wide failure, withdrew its
+ * 1,000-strong contingent in protest, and came back in January 2017.
  */
 describe('The Juba story (UNMISS, July 2016)', () => {
   let running: RunningApp;
   let reviewer: LedgerClient;
   let kenya: LedgerClient;
+
+  const KENYA_REPLY =
+    'Kenya considers that its force commander unfairly took the fall for a system-wide failure, and withdraws its contingent from UNMISS';
+
+  const KENYA_WITHDRAWS =
+    'In protest at the dismissal of the Kenyan force commander, who took the fall for a system-wide failure';
 
   const units = { china: '', nepal: '', kenya: '' };
   let incidentId = '';
@@ -28,18 +37,151 @@ describe('The Juba story (UNMISS, July 2016)', () => {
   const namings = { china: '', nepal: '' };
   let notificationId = '';
   let replyId = '';
+  const relief = { appointmentId: '', recommendationId: '', decisionId: '', implemented: 0 };
+  const RELIEF_KEY = 'juba-relieve-force-commander';
 
   beforeAll(async () => {
     running = await startApp({ LEDGER_PRINCIPALS: storyPrincipalsEnv() });
-    reviewer = running.client.as('reviewer');
-    kenya = running.client.withToken(kenyaLiaison.token);
-    const story = await recordJuba(running.client);
-    Object.assign(units, story.units);
-    incidentId = story.incidentId;
-    Object.assign(investigation, story.investigation);
-    Object.assign(namings, story.namings);
-    notificationId = story.notificationId;
-    replyId = story.replyId;
+    const { client } = running;
+    const admin = client.as('admin');
+    const investigator = client.as('investigator');
+    reviewer = client.as('reviewer');
+    kenya = client.withToken(kenyaLiaison.token);
+
+    await admin.create('/missions', {
+      code: 'UNMISS',
+      name: 'United Nations Mission in South Sudan',
+      hostCountry: 'SSD',
+    });
+    const register = (country: string, unitType: string, designation: string, more = {}) =>
+      admin
+        .create('/contingents', {
+          country,
+          unitType,
+          designation,
+          missionCode: 'UNMISS',
+          sector: 'Juba',
+          ...more,
+        })
+        .then((r) => r.id);
+    units.china = await register('CHN', 'infantry_battalion', 'Chinese battalion');
+    units.nepal = await register('NPL', 'formed_police_unit', 'Nepalese formed police unit');
+    units.kenya = await register('KEN', 'infantry_battalion', 'Kenyan battalion', {
+      strength: 1000,
+      deployedAt: '2016-01-15T00:00:00+03:00',
+    });
+    relief.appointmentId = (
+      await admin.create('/missions/UNMISS/leaders', {
+        role: 'force_commander',
+        subjectId: 'subject-force-commander-ken',
+        nationality: 'KEN',
+        appointedAt: '2016-05-26T00:00:00+03:00',
+      })
+    ).id;
+
+    incidentId = (
+      await investigator.create('/incidents', {
+        missionCode: 'UNMISS',
+        occurredAt: '2016-07-10T12:00:00+03:00',
+        location: { name: 'UN House POC site, Juba' },
+        category: 'failure_to_protect',
+        summary: 'Fighting in Juba; peacekeepers abandoned positions on the POC site perimeter',
+        contingentIds: [units.china, units.nepal],
+      })
+    ).id;
+    investigation.id = (
+      await investigator.create('/investigations', {
+        incidentIds: [incidentId],
+        kind: 'independent_special_investigation',
+        title:
+          'Independent special investigation into the violence in Juba in 2016 and the response by UNMISS',
+      })
+    ).id;
+    const finding = (body: object) =>
+      investigator.create(`/investigations/${investigation.id}/findings`, body).then((r) => r.id);
+    investigation.chineseBattalion = await finding({
+      statement: "The Chinese battalion abandoned its posts along the POC site's perimeter",
+      category: 'abandonment_of_post',
+      severity: 'high',
+      attributions: [{ level: 'unit', contingentId: units.china }],
+    });
+    investigation.nepaleseUnit = await finding({
+      statement: 'The Nepalese formed police unit failed to uphold order within the POC site',
+      category: 'conduct',
+      severity: 'high',
+      attributions: [{ level: 'unit', contingentId: units.nepal }],
+    });
+    investigation.forceCommander = await finding({
+      statement:
+        'A lack of leadership by the force commander made the response chaotic and ineffective',
+      category: 'leadership',
+      severity: 'critical',
+      attributions: [
+        { level: 'role', role: 'force_commander', appointmentId: relief.appointmentId },
+        { level: 'mission_leadership' },
+      ],
+    });
+    const name = (contingentId: string, findingId: string) =>
+      investigator
+        .create(`/investigations/${investigation.id}/namings`, {
+          contingentId,
+          findingIds: [findingId],
+          public: true,
+        })
+        .then((r) => r.id);
+    namings.china = await name(units.china, investigation.chineseBattalion);
+    namings.nepal = await name(units.nepal, investigation.nepaleseUnit);
+
+    notificationId = (
+      await investigator.create(`/contingents/${units.kenya}/notifications`, {
+        subjectStreamId: `investigation-${investigation.id}`,
+        notifiedAt: '2016-11-01T15:00:00Z',
+        channel: 'permanent_mission_meeting',
+      })
+    ).id;
+    relief.recommendationId = (
+      await investigator.create(`/investigations/${investigation.id}/recommendations`, {
+        action: 'relieve_leader',
+        appointmentId: relief.appointmentId,
+        findingIds: [investigation.forceCommander],
+        rationale: 'A lack of leadership by the force commander made the response chaotic',
+      })
+    ).id;
+    const decider = client.as('decider');
+    relief.decisionId = (
+      await decider.create('/decisions', {
+        recommendationId: relief.recommendationId,
+        appointmentId: relief.appointmentId,
+        scope: 'leader',
+        outcome: 'relieve',
+        authority: 'Secretary-General',
+        rationale: 'The findings of the independent special investigation',
+        decidedAt: '2016-11-01T10:00:00-04:00',
+      })
+    ).id;
+    relief.implemented = (
+      await decider.create(
+        `/decisions/${relief.decisionId}/implementation`,
+        {
+          implementedAt: '2016-11-02T00:00:00+03:00',
+          note: 'Replaced by an acting force commander',
+        },
+        { 'Idempotency-Key': RELIEF_KEY },
+      )
+    ).position;
+    replyId = (
+      await kenya.create(`/contingents/${units.kenya}/replies`, {
+        statement: KENYA_REPLY,
+        regarding: notificationId,
+        respondedAt: '2016-11-02T09:00:00Z',
+      })
+    ).id;
+    await admin.create(`/contingents/${units.kenya}/withdrawal`, {
+      at: '2016-11-09T00:00:00+03:00',
+      by: 'contributing_country',
+      reason: KENYA_WITHDRAWS,
+    });
+    await admin.create(`/contingents/${units.kenya}/return`, { at: '2017-01-29T00:00:00+03:00' });
   });
 
   afterAll(async () => {
@@ -102,16 +244,202 @@ describe('The Juba story (UNMISS, July 2016)', () => {
   });
 
   describe('the force commander', () => {
-    it('holds a finding attributed to the role, which is not a finding against the Kenyan unit', async () => {
+    it('holds a finding attributed to the role, naming his appointment, which is not a finding against the Kenyan unit', async () => {
       const [recorded] = await audit(
         `stream=investigation-${investigation.id}&type=FindingRecorded`,
       ).then((events) => events.filter((e) => e.data.findingId === investigation.forceCommander));
       expect(recorded.data.attributions).toEqual(
-        expect.arrayContaining([{ level: 'role', role: 'force_commander' }]),
+        expect.arrayContaining([
+          { level: 'role', role: 'force_commander', appointmentId: relief.appointmentId },
+        ]),
       );
       const kenyanUnit = await history(reviewer, units.kenya);
       expect(kenyanUnit.findings).toEqual([]);
       expect(kenyanUnit.namings).toEqual([]);
+    });
+
+    it("shows in the mission's leadership, appointed in May and relieved by the decision in November", async () => {
+      const mission = await reviewer.get<MissionView>('/missions/UNMISS');
+      expect(mission.status).toBe(200);
+      expect(mission.body.leadership).toEqual([
+        {
+          appointmentId: relief.appointmentId,
+          role: 'force_commander',
+          subjectId: 'subject-force-commander-ken',
+          nationality: 'KEN',
+          appointedAt: '2016-05-26T00:00:00+03:00',
+          departure: {
+            at: '2016-11-02T00:00:00+03:00',
+            reason: 'relieved',
+            decisionId: relief.decisionId,
+          },
+        },
+      ]);
+    });
+
+    it('has an accountability history: the finding, the recommendation to relieve him, the decision carried out, and its deadline met', async () => {
+      const response = await reviewer.get<LeaderHistoryView>(
+        `/missions/UNMISS/leaders/${relief.appointmentId}/history`,
+      );
+      expect(response.status).toBe(200);
+      const leader = response.body;
+      expect(leader.appointment).toMatchObject({
+        role: 'force_commander',
+        nationality: 'KEN',
+        departure: { reason: 'relieved', decisionId: relief.decisionId },
+      });
+      expect(leader.findings).toEqual([
+        expect.objectContaining({
+          findingId: investigation.forceCommander,
+          category: 'leadership',
+          basis: 'names_the_appointment',
+          attributedNow: true,
+        }),
+      ]);
+      expect(leader.recommendations).toEqual([
+        expect.objectContaining({
+          recommendationId: relief.recommendationId,
+          action: 'relieve_leader',
+          status: 'implemented',
+        }),
+      ]);
+      expect(leader.decisions).toEqual([
+        expect.objectContaining({
+          decisionId: relief.decisionId,
+          scope: 'leader',
+          outcome: 'relieve',
+          authority: 'Secretary-General',
+          status: 'implemented',
+          implementedAt: '2016-11-02T00:00:00+03:00',
+          consequence: { kind: 'leader_departure', recorded: expect.anything() },
+        }),
+      ]);
+      expect(leader.deadlines).toEqual([
+        expect.objectContaining({
+          kind: 'recommendation_decision',
+          recommendationId: relief.recommendationId,
+          country: 'KEN',
+          metAt: '2016-11-01T10:00:00-04:00',
+          status: 'met',
+        }),
+      ]);
+    });
+
+    it('is relieved once: his departure names the decision, and a retried implementation appends nothing', async () => {
+      const retried = await running.client.as('decider').post(
+        `/decisions/${relief.decisionId}/implementation`,
+        {
+          implementedAt: '2016-11-02T00:00:00+03:00',
+          note: 'Replaced by an acting force commander',
+        },
+        { 'Idempotency-Key': RELIEF_KEY },
+      );
+      expect(retried.status).toBe(201);
+      expect(retried.headers.get('idempotent-replayed')).toBe('true');
+      const again = await refusedWithoutChange(running.client, () =>
+        running.client.as('decider').post(`/decisions/${relief.decisionId}/implementation`, {
+          implementedAt: '2016-11-03T00:00:00+03:00',
+        }),
+      );
+      expectProblem(again, { status: 422, code: 'decision_final' });
+      const departures = await audit('type=LeaderDeparted');
+      expect(departures.map((e) => [e.streamId, e.data])).toEqual([
+        [
+          'mission-UNMISS',
+          {
+            missionCode: 'UNMISS',
+            appointmentId: relief.appointmentId,
+            at: '2016-11-02T00:00:00+03:00',
+            reason: 'relieved',
+            decisionId: relief.decisionId,
+          },
+        ],
+      ]);
+      expect(departures[0].actor).toEqual({ id: 'usg-dpo', role: 'decision_authority' });
+      expect(departures[0].globalPosition).toBeGreaterThan(relief.implemented);
+    });
+
+    it("puts his relief on the incident's timeline, after the decision it carries out", async () => {
+      const response = await reviewer.get<Timeline>(
+        `/incidents/${incidentId}/timeline?order=recorded`,
+      );
+      const types = response.body.entries.map((entry) => entry.type);
+      expect(types.indexOf('LeaderDeparted')).toBeGreaterThan(
+        types.indexOf('RepatriationImplemented'),
+      );
+      expect(types.indexOf('RepatriationImplemented')).toBeGreaterThan(
+        types.indexOf('RecommendationIssued'),
+      );
+    });
+
+    it("shows Kenya's liaison its national's history, and another country's liaison nothing of it", async () => {
+      const path = `/missions/UNMISS/leaders/${relief.appointmentId}/history`;
+      expect((await kenya.get(path)).status).toBe(200);
+      expectProblem(await running.client.as('liaisonETH').get(path), { status: 404 });
+      const mission = await running.client.as('liaisonETH').get<MissionView>('/missions/UNMISS');
+      expect(mission.body.leadership).toEqual([]);
+    });
+  });
+
+  describe("Kenya's withdrawal in protest, and its return", () => {
+    it('says where the Kenyan battalion is, and counts it at zero while it was gone', async () => {
+      const response = await reviewer.get<ContingentView>(`/contingents/${units.kenya}`);
+      expect(response.status).toBe(200);
+      expect(response.body.presence).toEqual({
+        status: 'deployed',
+        since: '2017-01-29T00:00:00+03:00',
+      });
+      expect(response.body.strengthOverTime).toEqual([
+        {
+          from: '2016-01-14T21:00:00.000Z',
+          to: '2016-11-08T21:00:00.000Z',
+          strength: 1000,
+          missionCode: 'UNMISS',
+          status: 'deployed',
+        },
+        {
+          from: '2016-11-08T21:00:00.000Z',
+          to: '2017-01-28T21:00:00.000Z',
+          strength: 0,
+          missionCode: 'UNMISS',
+          status: 'withdrawn',
+        },
+        {
+          from: '2017-01-28T21:00:00.000Z',
+          to: null,
+          strength: 1000,
+          missionCode: 'UNMISS',
+          status: 'deployed',
+        },
+      ]);
+    });
+
+    it("keeps the withdrawal, who made it and why, and the return in the unit's history, with everything else", async () => {
+      const kenyanUnit = await history(reviewer, units.kenya);
+      expect(kenyanUnit.withdrawals).toEqual([
+        expect.objectContaining({
+          at: '2016-11-09T00:00:00+03:00',
+          by: 'contributing_country',
+          reason: KENYA_WITHDRAWS,
+        }),
+      ]);
+      expect(kenyanUnit.returns).toEqual([
+        expect.objectContaining({ at: '2017-01-29T00:00:00+03:00' }),
+      ]);
+      expect(kenyanUnit.notifications).toHaveLength(1);
+      expect(kenyanUnit.deadlines).toEqual([
+        expect.objectContaining({ kind: 'tcc_reply', status: 'met', country: 'KEN' }),
+      ]);
+    });
+
+    it('refuses a rotation dated while the battalion was gone, and records nothing', async () => {
+      const refused = await refusedWithoutChange(running.client, () =>
+        running.client.as('admin').post(`/contingents/${units.kenya}/rotations`, {
+          startedAt: '2016-12-15T00:00:00+03:00',
+          strength: 1000,
+        }),
+      );
+      expectProblem(refused, { status: 422, code: 'contingent_not_deployed', field: 'startedAt' });
     });
   });
 
@@ -150,7 +478,11 @@ describe('The Juba story (UNMISS, July 2016)', () => {
 
     it('lets the liaison of Kenya read the history of its own unit, and not that of the Chinese battalion', async () => {
       await history(kenya, units.kenya);
-      expectProblem(await kenya.get(`/contingents/${units.china}/history`), { status: 403 });
+      // Another country's unit is answered exactly as an unknown one would be.
+      expectProblem(await kenya.get(`/contingents/${units.china}/history`), {
+        status: 404,
+        code: 'not_found',
+      });
     });
 
     it('refuses a reply for Kenya from the liaison of another country, and records nothing', async () => {
@@ -161,7 +493,7 @@ describe('The Juba story (UNMISS, July 2016)', () => {
           regarding: notificationId,
         }),
       );
-      expectProblem(refused, { status: 403 });
+      expectProblem(refused, { status: 404, code: 'not_found' });
       expect((await history(reviewer, units.kenya)).notifications[0].responses).toHaveLength(1);
     });
 
@@ -172,7 +504,7 @@ describe('The Juba story (UNMISS, July 2016)', () => {
           regarding: notificationId,
         }),
       );
-      expectProblem(refused, { status: 403 });
+      expectProblem(refused, { status: 404, code: 'not_found' });
     });
   });
 });

@@ -114,9 +114,93 @@ export interface NotificationView {
   responses: ResponseView[];
 }
 
+export interface DeadlineView {
+  deadlineId: string;
+  kind: string;
+  streamId: string;
+  contingentId?: string;
+  appointmentId?: string;
+  country?: string;
+  missionCode?: string;
+  notificationId?: string;
+  investigationId?: string;
+  recommendationId?: string;
+  incidentIds?: string[];
+  startedAt: string;
+  dueAt: string;
+  metAt?: string;
+  status: 'open' | 'overdue' | 'met' | 'missed';
+  workingDaysLate?: number;
+  daysLate?: number;
+}
+
+export interface DeadlineList {
+  items: DeadlineView[];
+  next: string | null;
+  clock: string;
+  workingDays: string;
+  definitions: { kind: string; allowed: string; basis: string; source: string }[];
+}
+
+export interface StrengthPeriodView {
+  from: string;
+  to: string | null;
+  strength: number | null;
+  missionCode: string;
+  status: 'deployed' | 'withdrawn' | 'repatriated';
+}
+
+export interface PresenceView {
+  status: 'deployed' | 'withdrawn' | 'repatriated';
+  since?: string;
+  by?: string;
+  reason?: string;
+  decisionId?: string;
+}
+
+export interface ContingentView {
+  contingentId: string;
+  country: string;
+  presence: PresenceView;
+  strengthOverTime: StrengthPeriodView[];
+  revision: number;
+}
+
+export interface AppointmentView {
+  appointmentId: string;
+  role: string;
+  subjectId: string;
+  nationality: string;
+  appointedAt: string;
+  departure: { at: string; reason: string; note?: string; decisionId?: string } | null;
+}
+
+export interface MissionView {
+  code: string;
+  leadership: AppointmentView[];
+}
+
+export interface LeaderHistoryView {
+  appointmentId: string;
+  missionCode: string;
+  appointment: AppointmentView & { missionCode: string };
+  findings: (FindingView & { basis: string })[];
+  recommendations: RecommendationView[];
+  decisions: (DecisionView & { consequence: unknown })[];
+  deadlines: DeadlineView[];
+}
+
 export interface ContingentHistory {
   contingentId: string;
-  contingent: { country: string; designation: string; missionCode: string } | null;
+  contingent: {
+    country: string;
+    designation: string;
+    missionCode: string;
+    presence: PresenceView;
+  } | null;
+  withdrawals: { at: string; by: string; reason: string; decisionId?: string }[];
+  returns: { at: string; strength?: number }[];
+  deadlines: DeadlineView[];
   rotations: { rotationId: string; startedAt: string }[];
   incidents: { incidentId: string }[];
   findings: FindingView[];

@@ -4,8 +4,12 @@ import { LedgerCommandHandler } from './commands/ledger-command.handler';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import type { LedgerConfig } from '@blue-ledger/runtime';
+import { SubjectErasures } from './access/subject-erasures';
+import { SubjectsController } from './access/subjects.controller';
 import { ContingentQueryHandlers } from './contingents/contingent.queries';
 import { ContingentsController } from './contingents/contingents.controller';
+import { DeadlineQueryHandlers } from './deadlines/deadline.queries';
+import { DeadlinesController } from './deadlines/deadlines.controller';
 import { DecisionsController } from './decisions/decisions.controller';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
@@ -14,6 +18,7 @@ import { IncidentsController } from './incidents/incidents.controller';
 import { LedgerInfrastructureModule } from './infrastructure/ledger-infrastructure.module';
 import { IntegrityModule } from './integrity/integrity.module';
 import { InvestigationsController } from './investigations/investigations.controller';
+import { MissionQueryHandlers } from './missions/mission.queries';
 import { MissionsController } from './missions/missions.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuditQueryHandlers } from './audit/audit.queries';
@@ -21,7 +26,6 @@ import { RecommendationsController } from './recommendations/recommendations.con
 import { RecommendationQueryHandlers } from './recommendations/recommendation.queries';
 import { StreamsController } from './streams/streams.controller';
 import { StreamQueryHandlers } from './streams/stream.queries';
-import { MissionQueryHandlers } from './missions/mission.queries';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PagesModule } from './pages/pages.module';
 import { RootRedirectController } from './pages/root-redirect.controller';
@@ -54,18 +58,22 @@ export class AppModule {
         InvestigationsController,
         DecisionsController,
         RecommendationsController,
+        DeadlinesController,
         AuditController,
         StreamsController,
+        SubjectsController,
       ],
       providers: [
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         LedgerCommandHandler,
+        SubjectErasures,
         ...ContingentQueryHandlers,
         ...IncidentQueryHandlers,
         ...RecommendationQueryHandlers,
         ...AuditQueryHandlers,
         ...StreamQueryHandlers,
         ...MissionQueryHandlers,
+        ...DeadlineQueryHandlers,
       ],
     };
   }

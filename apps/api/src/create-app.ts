@@ -5,25 +5,25 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { bodyParserErrors } from './http/body-parser-errors';
 import type { LedgerConfig } from '@blue-ledger/runtime';
+import { jsonBodyParser } from './http/json-body/json-body-parser';
+import { noStore } from './http/no-store';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { createValidationPipe } from './problems/validation.pipe';
 
-export const BODY_LIMIT = '1mb';
+export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the whole application; `main` listens, tests too (over real HTTP). */
 export async function createApp(config: LedgerConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     bufferLogs: true,
+    // A provider that cannot start (e.g. a ConfigurationError) reaches `main`, which says why.
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', {
-    limit: BODY_LIMIT,
-    type: ['application/json', 'application/*+json'],
-  });
-  app.use(bodyParserErrors);
+  app.use(noStore);
+  app.use(jsonBodyParser({ maxBytes: BODY_LIMIT_BYTES }));
   app.disable('x-powered-by');
   app.use(helmet());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -1,5 +1,7 @@
 export * from './personal-data/personal-data-cipher';
 export * from './personal-data/subject-key-store';
+export * from './personal-data/subject-id';
+export * from './personal-data/key-wrapping';
 export * from './personal-data/seal-personal-data';
 export * from './personal-data/personal-view';
 export * from './scope/access-scope';
@@ -8,7 +10,6 @@ export * from './scope/scrub-for-country';
 export * from './scope/need-to-know';
 export * from './tokens/secret-hash';
 export * from './tokens/principal-token';
-export * from './personal-data/sqlite-subject-keys';
 export * from './principals/principal';
 export * from './principals/principal-registry';
 export * from './principals/principal-store';

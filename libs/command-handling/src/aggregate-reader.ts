@@ -1,5 +1,5 @@
 import type { Decider, DomainEvent } from '@blue-ledger/domain';
-import type { EventStore } from '@blue-ledger/event-store';
+import type { EventStore, RecordedEvent } from '@blue-ledger/event-store';
 import { foldStream } from './fold-stream';
 import type { StreamStateCache } from './stream-state-cache';
 
@@ -20,6 +20,11 @@ export class AggregateReader {
   ): Promise<{ state: S; revision: number | null }> {
     const { state, revision } = await foldStream(this.store, streamId, decider, this.cache);
     return { state, revision: revision === undefined ? null : Number(revision) };
+  }
+
+  /** The stream's first events, envelopes and all (who reported an incident, say). */
+  firstEvents(streamId: string, count: number): Promise<RecordedEvent[]> {
+    return this.store.readStream(streamId, { maxCount: count });
   }
 
   async exists(streamId: string): Promise<boolean> {

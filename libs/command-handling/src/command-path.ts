@@ -1,11 +1,23 @@
-import { sealPersonalData, SubjectErasedError, type SubjectKeyStore } from '@blue-ledger/access';
+import {
+  InvalidSubjectIdError,
+  sealPersonalData,
+  SubjectErasedError,
+  type SubjectKeyStore,
+} from '@blue-ledger/access';
 import { RuleViolation } from '@blue-ledger/domain';
 import type { EventStore } from '@blue-ledger/event-store';
 import { AggregateReader } from './aggregate-reader';
+import { AppointmentFinder, type AppointmentLocator } from './checks/appointment-finder';
 import { checkAcrossAggregates, type CheckTools } from './checks/cross-aggregate-checks';
+import type { InvestigationCoverage } from './checks/investigator-assignment';
 import { RecommendationFinder, type RecommendationLocator } from './checks/recommendation-finder';
 import { References } from './checks/references';
 import type { CommandContext, CommandResult } from './command-context';
+import {
+  ConsequenceRecorder,
+  type PendingConsequenceLocator,
+  type RefusedConsequence,
+} from './consequences/consequence-recorder';
 import { handleCommand } from './handle-command';
 import { AGGREGATES, type LedgerCommand } from './ledger-command';
 import { DEFAULT_CACHED_STREAMS, StreamStateCache } from './stream-state-cache';
@@ -16,6 +28,14 @@ export interface CommandPathOptions {
   subjectKeys: SubjectKeyStore;
   /** Where the read models say a recommendation lives. */
   recommendations: RecommendationLocator;
+  /** Who is assigned to the investigations covering an incident (the access scope). */
+  coverage: InvestigationCoverage;
+  /** Where the read models say a leader's appointment lives. */
+  appointments: AppointmentLocator;
+  /** Which implemented decisions the read models show without their consequence recorded. */
+  pendingConsequences?: PendingConsequenceLocator;
+  /** Told when the rules refuse an implementation's consequence (a race with another write). */
+  onConsequenceRefused?: (refused: RefusedConsequence) => void;
   /**
    * Called once a command's events are durable, with the position of the last one (the API
    * waits there for its in-process read models: read your writes). It must not throw.
@@ -34,17 +54,28 @@ export interface CommandPathOptions {
 export class CommandPath {
   readonly reader: AggregateReader;
   readonly recommendations: RecommendationFinder;
+  readonly appointments: AppointmentFinder;
   private readonly cache: StreamStateCache;
   private readonly tools: CheckTools;
+  private readonly consequences: ConsequenceRecorder;
 
   constructor(private readonly options: CommandPathOptions) {
     this.cache = new StreamStateCache(options.cachedStreams ?? DEFAULT_CACHED_STREAMS);
     this.reader = new AggregateReader(options.store, this.cache);
     this.recommendations = new RecommendationFinder(options.recommendations, this.reader);
+    this.appointments = new AppointmentFinder(options.appointments, this.reader);
+    this.consequences = new ConsequenceRecorder(options.store, this.reader, {
+      cache: this.cache,
+      seal: (eventId, data) => this.seal(eventId, data),
+      onRefused: options.onConsequenceRefused,
+    });
     this.tools = {
       reader: this.reader,
       references: new References(this.reader),
       recommendations: this.recommendations,
+      coverage: options.coverage,
+      appointments: this.appointments,
+      consequences: this.consequences,
     };
   }
 
@@ -59,14 +90,38 @@ export class CommandPath {
       context,
       { cache: this.cache, seal: (eventId, data) => this.seal(eventId, data) },
     );
-    await this.options.afterAppend?.(result.position);
+    const implementation = result.events.find((e) => e.type === 'RepatriationImplemented');
+    const consequence =
+      target.aggregate === 'decision' && implementation !== undefined
+        ? await this.consequences.follow(target.id, implementation)
+        : null;
+    const last =
+      consequence !== null && consequence.position > result.position
+        ? consequence.position
+        : result.position;
+    await this.options.afterAppend?.(last);
     return result;
+  }
+
+  /**
+   * Records the consequences of implementations that were recorded without theirs (a crash
+   * between the two appends): run at start. Returns how many it recorded.
+   */
+  async recordPendingConsequences(): Promise<number> {
+    if (this.options.pendingConsequences === undefined) return 0;
+    const recorded = await this.consequences.recordPending(this.options.pendingConsequences);
+    const head = await this.options.store.headPosition();
+    if (recorded > 0 && head !== null) await this.options.afterAppend?.(head);
+    return recorded;
   }
 
   private seal(eventId: string, data: Record<string, unknown>): Record<string, unknown> {
     try {
       return sealPersonalData(data, eventId, this.options.subjectKeys);
     } catch (error) {
+      if (error instanceof InvalidSubjectIdError) {
+        throw new RuleViolation('invalid_subject_id', error.message, `personal.${error.subjectId}`);
+      }
       if (!(error instanceof SubjectErasedError)) throw error;
       throw new RuleViolation('subject_erased', error.message, `personal.${error.subjectId}`);
     }

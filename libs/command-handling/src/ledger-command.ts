@@ -5,6 +5,7 @@ import {
   investigationDecider,
   missionDecider,
   streamIds,
+  subjectDecider,
   type ContingentCommand,
   type DecisionCommand,
   type Decider,
@@ -12,6 +13,7 @@ import {
   type IncidentCommand,
   type InvestigationCommand,
   type MissionCommand,
+  type SubjectCommand,
 } from '@blue-ledger/domain';
 
 /** A command for one aggregate of the ledger, addressed by the aggregate's id (a mission's code). */
@@ -20,7 +22,8 @@ export type LedgerCommand =
   | { aggregate: 'contingent'; id: string; command: ContingentCommand }
   | { aggregate: 'incident'; id: string; command: IncidentCommand }
   | { aggregate: 'investigation'; id: string; command: InvestigationCommand }
-  | { aggregate: 'decision'; id: string; command: DecisionCommand };
+  | { aggregate: 'decision'; id: string; command: DecisionCommand }
+  | { aggregate: 'subject'; id: string; command: SubjectCommand };
 
 export type AggregateName = LedgerCommand['aggregate'];
 
@@ -41,6 +44,7 @@ export const AGGREGATES: Record<AggregateName, Aggregate> = {
   incident: { streamId: streamIds.incident, decider: incidentDecider },
   investigation: { streamId: streamIds.investigation, decider: investigationDecider },
   decision: { streamId: streamIds.decision, decider: decisionDecider },
+  subject: { streamId: streamIds.subject, decider: subjectDecider },
 };
 
 export const streamIdOf = (command: LedgerCommand): string =>

@@ -3,10 +3,16 @@ import type { DecisionEvent } from './decision/decision.events';
 import type { IncidentEvent } from './incident/incident.events';
 import type { InvestigationEvent } from './investigation/investigation.events';
 import type { MissionEvent } from './mission/mission.events';
+import type { SubjectEvent } from './subject/subject.events';
 
 /** Every event the ledger records. */
 export type LedgerEvent =
-  MissionEvent | ContingentEvent | IncidentEvent | InvestigationEvent | DecisionEvent;
+  | MissionEvent
+  | ContingentEvent
+  | IncidentEvent
+  | InvestigationEvent
+  | DecisionEvent
+  | SubjectEvent;
 export type LedgerEventType = LedgerEvent['type'];
 
 export const streamIds = {
@@ -15,6 +21,7 @@ export const streamIds = {
   incident: (id: string) => `incident-${id}`,
   investigation: (id: string) => `investigation-${id}`,
   decision: (id: string) => `decision-${id}`,
+  subject: (subjectId: string) => `subject-${subjectId}`,
 } as const;
 
 export type StreamCategory = keyof typeof streamIds;

@@ -32,6 +32,8 @@ export function normaliseExchanges(exchanges: Exchange[], recordedSince: number)
     if (key !== undefined && storeSpecific(key) && input !== null) return '<store>';
     // `/health`'s account of who writes the read models and how far: the deployment's.
     if (key === 'readModels') return '<deployment>';
+    // `/health`'s background verification: how far it has come depends on when it was asked.
+    if (key === 'integrity') return '<background>';
     if (key === 'next' && input !== null) return '<cursor>';
     if (typeof input === 'string') return text(input);
     if (Array.isArray(input)) return input.map((item) => value(item));

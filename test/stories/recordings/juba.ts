@@ -4,14 +4,18 @@ import { kenyaLiaison } from '../../support/story-cast';
 /**
  * UNMISS, July 2016: fighting in Juba. The independent special investigation singled out the
  * Chinese battalion for abandoning posts along the POC site's perimeter and the Nepalese formed
- * police unit for failing to uphold order within it; the Kenyan force commander was dismissed,
- * and Kenya answered that he had taken the fall for a system-wide failure.
+ * police unit for failing to uphold order within it; the Kenyan force commander was relieved,
+ * and Kenya, answering that he had taken the fall for a system-wide failure, withdrew its
+ * 1,000-strong contingent in protest, and came back in January 2017.
  *
  * Recorded through the JSON API, as the cast of test/support/story-cast.ts (Kenya's liaison
  * included); the end-to-end story and the browser tier both tell it from here.
  */
 export const KENYA_REPLY =
   'Kenya considers that its force commander unfairly took the fall for a system-wide failure, and withdraws its contingent from UNMISS';
+
+export const KENYA_WITHDRAWS =
+  'In protest at the dismissal of the Kenyan force commander, who took the fall for a system-wide failure';
 
 export interface JubaRecord {
   units: { china: string; nepal: string; kenya: string };
@@ -25,6 +29,7 @@ export interface JubaRecord {
   namings: { china: string; nepal: string };
   notificationId: string;
   replyId: string;
+  relief: { appointmentId: string; recommendationId: string; decisionId: string };
 }
 
 export async function recordJuba(client: LedgerClient): Promise<JubaRecord> {
@@ -34,6 +39,7 @@ export async function recordJuba(client: LedgerClient): Promise<JubaRecord> {
   const namings = { china: '', nepal: '' };
   let notificationId = '';
   let replyId = '';
+  const relief = { appointmentId: '', recommendationId: '', decisionId: '' };
   const admin = client.as('admin');
   const investigator = client.as('investigator');
 
@@ -45,7 +51,7 @@ export async function recordJuba(client: LedgerClient): Promise<JubaRecord> {
       hostCountry: 'SSD',
     });
   }
-  const register = (country: string, unitType: string, designation: string) =>
+  const register = (country: string, unitType: string, designation: string, more = {}) =>
     admin
       .create('/contingents', {
         country,
@@ -53,11 +59,23 @@ export async function recordJuba(client: LedgerClient): Promise<JubaRecord> {
         designation,
         missionCode: 'UNMISS',
         sector: 'Juba',
+        ...more,
       })
       .then((r) => r.id);
   units.china = await register('CHN', 'infantry_battalion', 'Chinese battalion');
   units.nepal = await register('NPL', 'formed_police_unit', 'Nepalese formed police unit');
-  units.kenya = await register('KEN', 'infantry_battalion', 'Kenyan battalion');
+  units.kenya = await register('KEN', 'infantry_battalion', 'Kenyan battalion', {
+    strength: 1000,
+    deployedAt: '2016-01-15T00:00:00+03:00',
+  });
+  relief.appointmentId = (
+    await admin.create('/missions/UNMISS/leaders', {
+      role: 'force_commander',
+      subjectId: 'subject-force-commander-ken',
+      nationality: 'KEN',
+      appointedAt: '2016-05-26T00:00:00+03:00',
+    })
+  ).id;
 
   incidentId = (
     await investigator.create('/incidents', {
@@ -96,7 +114,10 @@ export async function recordJuba(client: LedgerClient): Promise<JubaRecord> {
       'A lack of leadership by the force commander made the response chaotic and ineffective',
     category: 'leadership',
     severity: 'critical',
-    attributions: [{ level: 'role', role: 'force_commander' }, { level: 'mission_leadership' }],
+    attributions: [
+      { level: 'role', role: 'force_commander', appointmentId: relief.appointmentId },
+      { level: 'mission_leadership' },
+    ],
   });
   const name = (contingentId: string, findingId: string) =>
     investigator
@@ -116,6 +137,30 @@ export async function recordJuba(client: LedgerClient): Promise<JubaRecord> {
       channel: 'permanent_mission_meeting',
     })
   ).id;
+  relief.recommendationId = (
+    await investigator.create(`/investigations/${investigation.id}/recommendations`, {
+      action: 'relieve_leader',
+      appointmentId: relief.appointmentId,
+      findingIds: [investigation.forceCommander],
+      rationale: 'A lack of leadership by the force commander made the response chaotic',
+    })
+  ).id;
+  const decider = client.as('decider');
+  relief.decisionId = (
+    await decider.create('/decisions', {
+      recommendationId: relief.recommendationId,
+      appointmentId: relief.appointmentId,
+      scope: 'leader',
+      outcome: 'relieve',
+      authority: 'Secretary-General',
+      rationale: 'The findings of the independent special investigation',
+      decidedAt: '2016-11-01T10:00:00-04:00',
+    })
+  ).id;
+  await decider.create(`/decisions/${relief.decisionId}/implementation`, {
+    implementedAt: '2016-11-02T00:00:00+03:00',
+    note: 'Replaced by an acting force commander',
+  });
   replyId = (
     await client.withToken(kenyaLiaison.token).create(`/contingents/${units.kenya}/replies`, {
       statement: KENYA_REPLY,
@@ -123,5 +168,11 @@ export async function recordJuba(client: LedgerClient): Promise<JubaRecord> {
       respondedAt: '2016-11-02T09:00:00Z',
     })
   ).id;
-  return { units, incidentId, investigation, namings, notificationId, replyId };
+  await admin.create(`/contingents/${units.kenya}/withdrawal`, {
+    at: '2016-11-09T00:00:00+03:00',
+    by: 'contributing_country',
+    reason: KENYA_WITHDRAWS,
+  });
+  await admin.create(`/contingents/${units.kenya}/return`, { at: '2017-01-29T00:00:00+03:00' });
+  return { units, incidentId, investigation, namings, notificationId, replyId, relief };
 }

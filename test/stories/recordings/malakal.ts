@@ -127,10 +127,12 @@ export async function recordMalakal(client: LedgerClient): Promise<MalakalRecord
       rationale: 'Train the military component on the rules of engagement for the POC site',
     })
   ).id;
-  const lastInternal = await reviewer.get<EventPage>(
-    `/streams/investigation-${internal.id}?limit=1000`,
-  );
-  beforeBoardOfInquiry = lastInternal.body.events.at(-1)!.recordedAt;
+  // The mission team, who reported the incident, makes the Board of Inquiry responsible for it.
+  await missionTeam.create(`/incidents/${incidentId}/investigators`, {
+    investigatorId: 'inv-boi',
+  });
+  const incidentSoFar = await reviewer.get<EventPage>(`/streams/incident-${incidentId}?limit=1000`);
+  beforeBoardOfInquiry = incidentSoFar.body.events.at(-1)!.recordedAt;
   await afterInstant(beforeBoardOfInquiry);
 
   // The Board of Inquiry flown in from New York: unit-level conduct.

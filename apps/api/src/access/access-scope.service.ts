@@ -1,47 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessScope, SCOPE_EVENT_TYPES } from '@blue-ledger/access';
-import { upcast } from '@blue-ledger/domain';
-import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
-
-const BATCH = 5000;
+import type { AccessScope } from '@blue-ledger/access';
+import type { AccessScopeFollower } from '@blue-ledger/command-handling';
+import { ACCESS_SCOPE } from '@blue-ledger/runtime';
 
 /**
- * The access scope (assignments, which unit is whose, what is about which unit), kept in
- * memory and brought up to the store's head before each use by reading only the events it
- * folds. It follows the store itself, so it is as fresh as the write a request just made, on
- * SQLite and EventStoreDB alike.
+ * The access scope (assignments, which unit is whose, what is about which unit) as of the
+ * store's head: the one follower of the process, which the write path's checks share.
  */
 @Injectable()
 export class AccessScopeService {
-  private readonly scope = new AccessScope();
-  /** The last event folded: on EventStoreDB only real event positions are valid cursors. */
-  private lastPosition: bigint | null = null;
-  private catchingUp: Promise<void> = Promise.resolve();
+  constructor(@Inject(ACCESS_SCOPE) private readonly follower: AccessScopeFollower) {}
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  async current(): Promise<AccessScope> {
-    this.catchingUp = this.catchingUp.catch(() => undefined).then(() => this.catchUp());
-    await this.catchingUp;
-    return this.scope;
-  }
-
-  private async catchUp(): Promise<void> {
-    for (;;) {
-      const from = this.lastPosition;
-      const events = await this.store.readAll({
-        fromPosition: from ?? 'start',
-        maxCount: BATCH,
-        filter: { eventTypes: [...SCOPE_EVENT_TYPES] },
-      });
-      // The cursor is inclusive: the first event read again is the one folded last.
-      const fresh = from === null ? events : events.filter((e) => e.globalPosition > from);
-      for (const event of fresh) {
-        const { type, data } = upcast(event);
-        this.scope.apply({ type, data: data as Record<string, unknown> });
-        this.lastPosition = event.globalPosition;
-      }
-      if (events.length < BATCH) return;
-    }
+  current(): Promise<AccessScope> {
+    return this.follower.current();
   }
 }

@@ -9,9 +9,9 @@ import {
   type SubjectKeyStore,
 } from '@blue-ledger/access';
 import type { ActingPrincipal } from '../auth/principal';
-import { ProblemException } from '../problems/problem.exception';
 import { AccessLog, type NewRead } from './access-log';
 import { AccessScopeService } from './access-scope.service';
+import { liaisonNotFound } from './liaison-not-found';
 import { SUBJECT_KEYS } from './subject-keys.token';
 
 interface Envelope {
@@ -37,7 +37,8 @@ const isEnvelope = (value: Record<string, unknown>): value is Record<string, unk
  * its data (the data itself stays as it was hashed, sealed): in clear for a reader with
  * need-to-know, each disclosure logged with the request that made it; `[redacted]` for anyone
  * else; `[erased]` for everyone once the subject is erased. A liaison's answer is then scrubbed
- * of everything about other countries' units; an answer wholly about them is not found (404).
+ * of everything about other countries' units; an answer wholly about them is not found, in
+ * the very words an unknown id gets (see liaisonNotFound).
  */
 @Injectable()
 export class AccessView {
@@ -68,9 +69,7 @@ export class AccessView {
     }
     if (!liaison) return body;
     const scrubbed = scrubForCountry(body, countryViewOf(scope, principal.country ?? ''));
-    if (scrubbed === HIDDEN) {
-      throw new ProblemException(404, 'not_found', 'Nothing here concerns your country.');
-    }
+    if (scrubbed === HIDDEN) throw liaisonNotFound();
     return scrubbed as T;
   }
 

@@ -5,6 +5,7 @@ import { ProblemException } from '../problems/problem.exception';
 import { ACCESS_CONFIG, type AccessConfig } from '@blue-ledger/runtime';
 import { PERMISSIONS, PUBLIC } from './permissions';
 import { PrincipalAuthenticator } from '@blue-ledger/access';
+import { AuthenticationThrottle } from './authentication-throttle';
 import { RateLimiter } from './rate-limiter';
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{1,4096})$/;
@@ -18,7 +19,7 @@ export function routeKeyOf(request: AuthenticatedRequest): string {
 /**
  * Every request passes here: the route's entry in the permission table, the bearer token's
  * principal, its rate limit, and the role it acts in. A route without an entry is refused.
- * An address that sends no valid credentials is rate-limited before any costly check.
+ * Failed authentications are counted per address and per token prefix (AuthenticationThrottle).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -27,6 +28,7 @@ export class AccessGuard implements CanActivate {
     private readonly limiter: RateLimiter,
     @Inject(ACCESS_CONFIG) private readonly config: AccessConfig,
     private readonly pages: PageAccess,
+    private readonly throttle: AuthenticationThrottle,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -39,19 +41,13 @@ export class AccessGuard implements CanActivate {
     if (isPageRequest(request)) return this.pages.admit(request, allowed);
     if (allowed === PUBLIC) return true;
 
-    const { perPrincipal, perAddress, windowSeconds } = this.config.rateLimit;
-    const address = `address:${request.ip ?? request.socket.remoteAddress ?? 'unknown'}`;
+    const { perPrincipal, windowSeconds } = this.config.rateLimit;
+    const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
     const header = request.headers.authorization;
     const token = typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
-    if (!token) {
-      await this.limiter.hit(address, perAddress, windowSeconds);
-      throw new ProblemException(401, 'unauthenticated', 'Send Authorization: Bearer <token>.');
-    }
-    if (!this.authenticator.isCheap(token)) {
-      await this.limiter.hit(address, perAddress, windowSeconds);
-    }
-    const principal = await this.authenticator.authenticate(token);
-    if (!principal) throw new ProblemException(401, 'unauthenticated', 'The token is not valid.');
+    const principal = await this.throttle.authenticate(address, token, (t) =>
+      this.authenticator.authenticate(t),
+    );
     await this.limiter.hit(`principal:${principal.id}`, perPrincipal, windowSeconds);
 
     const actingRole = allowed.find((role) => principal.roles.includes(role));

@@ -1,29 +1,39 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerStorageService } from '@nestjs/throttler';
-import type { Database } from 'better-sqlite3';
 import {
+  derivedSecret,
   OidcVerifier,
   PrincipalAuthenticator,
   PrincipalRegistry,
   PrincipalStore,
 } from '@blue-ledger/access';
-import { ACCESS_CONFIG, API_STATE, type AccessConfig } from '@blue-ledger/runtime';
+import {
+  ACCESS_CONFIG,
+  API_STATE,
+  type AccessConfig,
+  type SqliteSubjectKeys,
+} from '@blue-ledger/runtime';
+import type { Database } from 'better-sqlite3';
+import { IDEMPOTENCY_SECRET, IDEMPOTENCY_SECRET_PURPOSE } from '../http/idempotency-secret';
 import { AccessGuard } from './access.guard';
 import { AccessLog } from './access-log';
 import { AccessLogController } from './access-log.controller';
 import { AccessScopeService } from './access-scope.service';
 import { AccessView } from './access-view';
 import { AccessViewInterceptor } from './access-view.interceptor';
+import { AuthenticationThrottle } from './authentication-throttle';
+import { DataDirPermissions } from './data-dir-permissions';
+import { LiaisonVisibility } from './liaison-visibility';
 import { PrincipalsController } from './principals.controller';
 import { RateLimiter } from './rate-limiter';
-import { SubjectsController } from './subjects.controller';
+import { SUBJECT_KEYS } from './subject-keys.token';
 
 /**
  * Who may do what: the access guard (permission table, principals, rate limits) on every
  * route, the access view on every answer (personal details, a liaison's scope), the
- * principals, subjects' keys and the access log, kept in the file the API writes (the
- * ledger's own SQLite file on the embedded store).
+ * principals and the access log, kept in the file the API writes (the ledger's own SQLite
+ * file on the embedded store). Subjects' keys are opened with the storage.
  */
 @Global()
 @Module({})
@@ -31,7 +41,7 @@ export class AccessModule {
   static forRoot(config: AccessConfig): DynamicModule {
     return {
       module: AccessModule,
-      controllers: [PrincipalsController, SubjectsController, AccessLogController],
+      controllers: [PrincipalsController, AccessLogController],
       providers: [
         { provide: ACCESS_CONFIG, useValue: config },
         {
@@ -54,15 +64,31 @@ export class AccessModule {
             ),
           inject: [PrincipalRegistry, PrincipalStore],
         },
+        {
+          provide: IDEMPOTENCY_SECRET,
+          useFactory: (keys: SqliteSubjectKeys) =>
+            derivedSecret(keys.kek.key, IDEMPOTENCY_SECRET_PURPOSE),
+          inject: [SUBJECT_KEYS],
+        },
+        {
+          provide: AuthenticationThrottle,
+          useFactory: () =>
+            new AuthenticationThrottle(config.rateLimit.perAddress, config.rateLimit.windowSeconds),
+        },
         ThrottlerStorageService,
         RateLimiter,
         AccessScopeService,
         AccessView,
+        LiaisonVisibility,
+        DataDirPermissions,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: AccessViewInterceptor },
       ],
       exports: [
         ACCESS_CONFIG,
+        IDEMPOTENCY_SECRET,
+        AuthenticationThrottle,
+        LiaisonVisibility,
         AccessScopeService,
         AccessView,
         PrincipalStore,

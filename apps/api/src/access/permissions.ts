@@ -22,19 +22,29 @@ export const PERMISSIONS: Record<string, readonly Role[] | typeof PUBLIC> = {
   'POST /missions': ['admin'],
   'GET /missions': READERS_AND_LIAISONS,
   'GET /missions/:code': READERS_AND_LIAISONS,
+  // Appointments and departures are the mission's record, kept like missions and contingents.
+  'POST /missions/:code/leaders': ['admin'],
+  'POST /missions/:code/leaders/:appointmentId/departure': ['admin'],
+  // A liaison sees the leaders of its own nationality, and their histories.
+  'GET /missions/:code/leaders/:appointmentId/history': READERS_AND_LIAISONS,
 
   'POST /contingents': ['admin'],
   'POST /contingents/:id/rotations': ['admin'],
   'POST /contingents/:id/rehatting': ['admin'],
   'POST /contingents/:id/evaluations': ['admin'],
   'POST /contingents/:id/commendations': ['admin'],
+  'POST /contingents/:id/withdrawal': ['admin'],
+  'POST /contingents/:id/return': ['admin'],
   'POST /contingents/:id/notifications': ['investigator'],
   'POST /contingents/:id/replies': ['tcc_liaison'],
   'GET /contingents': READERS_AND_LIAISONS,
   'GET /contingents/:id': READERS_AND_LIAISONS,
   'GET /contingents/:id/history': READERS_AND_LIAISONS,
 
+  // An investigator changes only incidents it answers for: reported, assigned to, or covered
+  // by an investigation it is assigned to (checked on the streams); admins assign too.
   'POST /incidents': ['investigator'],
+  'POST /incidents/:id/investigators': ['investigator', 'admin'],
   'POST /incidents/:id/amendments': ['investigator'],
   'POST /incidents/:id/units': ['investigator'],
   'POST /incidents/:id/closure': ['investigator'],
@@ -46,6 +56,7 @@ export const PERMISSIONS: Record<string, readonly Role[] | typeof PUBLIC> = {
   // Investigators write only in the investigations they are assigned to (checked on the stream).
   'POST /investigations': ['investigator'],
   'POST /investigations/:id/investigators': ['investigator', 'admin'],
+  'POST /investigations/:id/national-investigator': ['investigator'],
   'POST /investigations/:id/evidence': ['investigator'],
   'POST /investigations/:id/evidence/:evidenceId/custody': ['investigator'],
   'POST /investigations/:id/findings': ['investigator'],
@@ -66,6 +77,8 @@ export const PERMISSIONS: Record<string, readonly Role[] | typeof PUBLIC> = {
 
   'GET /recommendations': READERS_AND_LIAISONS,
   'GET /follow-through': READERS_AND_LIAISONS,
+  // A liaison sees its own country's deadlines.
+  'GET /deadlines': READERS_AND_LIAISONS,
   'GET /audit': READERS_AND_LIAISONS,
   'GET /streams/:streamId': READERS_AND_LIAISONS,
 

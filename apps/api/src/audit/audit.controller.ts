@@ -1,6 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { LiaisonVisibility } from '../access/liaison-visibility';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { ActingPrincipal } from '../auth/principal';
 import { PageQuery } from '../http/page';
 import { Instant, LINE, Text } from '../http/validators';
 import { AuditTrailQuery } from './audit.queries';
@@ -22,15 +25,19 @@ export class AuditQuery extends PageQuery {
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly liaisons: LiaisonVisibility,
+  ) {}
 
   @Get()
   @ApiOperation({
     summary:
       'Every event in global order, with full envelopes and hashes; filter and page with `after`',
   })
-  trail(@Query() query: AuditQuery) {
+  async trail(@Query() query: AuditQuery, @CurrentPrincipal() principal: ActingPrincipal) {
     const { limit, after, ...filter } = query;
-    return this.queries.execute(new AuditTrailQuery(filter, { limit, after }));
+    const visible = await this.liaisons.of(principal);
+    return this.queries.execute(new AuditTrailQuery(filter, { limit, after }, visible));
   }
 }

@@ -1,6 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { getAuditEvent, getAuditEventById, getLatestEvents } from '@blue-ledger/projections';
+import {
+  getAuditEvent,
+  getAuditEventById,
+  getLatestEvents,
+  type VisibleOnly,
+} from '@blue-ledger/projections';
 import type { Database } from 'better-sqlite3';
 import { READ_MODELS } from '@blue-ledger/runtime';
 import { readModels, type AuditFilter } from '../infrastructure/read-models';
@@ -9,14 +14,15 @@ export class AuditTrailQuery {
   constructor(
     readonly filter: AuditFilter,
     readonly page: { limit?: number; after?: string },
+    readonly visible?: VisibleOnly,
   ) {}
 }
 
 @QueryHandler(AuditTrailQuery)
 export class AuditTrailHandler implements IQueryHandler<AuditTrailQuery> {
   constructor(@Inject(READ_MODELS) private readonly db: Database) {}
-  async execute({ filter, page }: AuditTrailQuery) {
-    return readModels.auditTrail(this.db, filter, page);
+  async execute({ filter, page, visible }: AuditTrailQuery) {
+    return readModels.auditTrail(this.db, filter, page, visible);
   }
 }
 

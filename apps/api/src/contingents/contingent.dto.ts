@@ -2,10 +2,12 @@ import {
   EVALUATION_RATINGS,
   NOTIFICATION_CHANNELS,
   UNIT_TYPES,
+  WITHDRAWAL_BY,
   type EvaluationRating,
   type NotificationChannel,
   type SubjectDetails,
   type UnitType,
+  type WithdrawalBy,
 } from '@blue-ledger/domain';
 import { Matches } from 'class-validator';
 import {
@@ -34,6 +36,30 @@ export class RegisterContingentDto {
   @Text(LINE, { optional: true, example: 'Sector North' })
   sector?: string;
   @Count({ optional: true, example: 850 })
+  strength?: number;
+  @Instant({
+    optional: true,
+    description: 'When the unit deployed, where known: its strength is counted from then on',
+  })
+  deployedAt?: string;
+}
+
+export class WithdrawContingentDto {
+  @Instant({ example: '2016-11-09T00:00:00+03:00' })
+  at!: string;
+  @OneOf(WITHDRAWAL_BY, { example: 'contributing_country' })
+  by!: WithdrawalBy;
+  @Text(PASSAGE, { example: 'In protest at the dismissal of its national, the force commander' })
+  reason!: string;
+}
+
+export class ReturnContingentDto {
+  @Instant({ example: '2017-01-29T00:00:00+03:00' })
+  at!: string;
+  @Count({
+    optional: true,
+    description: 'The strength it returns at; the one it left with if not given',
+  })
   strength?: number;
 }
 

@@ -6,7 +6,7 @@ import {
   listContingents,
 } from '@blue-ledger/projections';
 import type { Database } from 'better-sqlite3';
-import { READ_MODELS } from '@blue-ledger/runtime';
+import { LEDGER_CONFIG, READ_MODELS, type LedgerConfig } from '@blue-ledger/runtime';
 import { readModels } from '../infrastructure/read-models';
 
 export class ContingentListingQuery {
@@ -30,9 +30,12 @@ export class ContingentListingHandler implements IQueryHandler<ContingentListing
 
 @QueryHandler(ContingentHistoryQuery)
 export class ContingentHistoryHandler implements IQueryHandler<ContingentHistoryQuery> {
-  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+  constructor(
+    @Inject(READ_MODELS) private readonly db: Database,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+  ) {}
   async execute({ contingentId }: ContingentHistoryQuery) {
-    return readModels.contingentHistory(this.db, contingentId);
+    return readModels.contingentHistory(this.db, contingentId, this.config.deadlines);
   }
 }
 

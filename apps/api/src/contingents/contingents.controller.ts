@@ -1,13 +1,19 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { contingentDecider, streamIds, type ContingentCommand } from '@blue-ledger/domain';
+import {
+  contingentDecider,
+  streamIds,
+  strengthOverTime,
+  type ContingentCommand,
+} from '@blue-ledger/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { ActingPrincipal } from '../auth/principal';
 import { AggregateReader, metaOf, type CommandContext } from '@blue-ledger/command-handling';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { WriteResponse, writeResponse } from '../http/write-response';
+import { liaisonNotFound } from '../access/liaison-not-found';
 import { ProblemException } from '../problems/problem.exception';
 import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
 import {
@@ -18,7 +24,9 @@ import {
   RecordTccResponseDto,
   ReHatContingentDto,
   RegisterContingentDto,
+  ReturnContingentDto,
   RotateContingentDto,
+  WithdrawContingentDto,
 } from './contingent.dto';
 import { ContingentHistoryQuery, ContingentListingQuery } from './contingent.queries';
 
@@ -86,6 +94,39 @@ export class ContingentsController {
       id,
       id,
       { type: 'ReHatContingent', data: { ...body }, meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/withdrawal')
+  @ApiOperation({
+    summary:
+      'Record that the unit left its mission, withdrawn by its country or the UN, and why (ContingentWithdrawn)',
+  })
+  withdraw(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: WithdrawContingentDto,
+    @Ctx() context: CommandContext,
+  ): Promise<WriteResponse> {
+    return this.run(
+      id,
+      id,
+      { type: 'WithdrawContingent', data: { ...body }, meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/return')
+  @ApiOperation({ summary: 'Record that a withdrawn unit came back (ContingentReturned)' })
+  returnTo(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ReturnContingentDto,
+    @Ctx() context: CommandContext,
+  ): Promise<WriteResponse> {
+    return this.run(
+      id,
+      id,
+      { type: 'ReturnContingent', data: { ...body }, meta: metaOf(context) },
       context,
     );
   }
@@ -170,7 +211,10 @@ export class ContingentsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One contingent, with its revision' })
+  @ApiOperation({
+    summary:
+      'One contingent, with its revision: where it is (deployed, or since when gone and why) and its strength over time (0 while gone)',
+  })
   async get(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: ActingPrincipal,
@@ -198,9 +242,14 @@ export class ContingentsController {
       throw new ProblemException(404, 'contingent_not_found', `No contingent ${id} is registered.`);
     }
     if (principal.actingRole === 'tcc_liaison' && state.country !== principal.country) {
-      throw new ProblemException(403, 'other_country', 'A liaison acts only for its own country.');
+      // Another country's unit is, to a liaison, exactly as absent as an unknown one.
+      throw liaisonNotFound();
     }
-    const { status: _status, ...contingent } = state;
-    return { ...contingent, revision };
+    const { status: _status, registeredAs, datedChanges, ...contingent } = state;
+    return {
+      ...contingent,
+      strengthOverTime: strengthOverTime(registeredAs, datedChanges),
+      revision,
+    };
   }
 }

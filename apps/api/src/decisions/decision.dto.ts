@@ -4,7 +4,22 @@ import {
   type DecisionOutcome,
   type DecisionScope,
 } from '@blue-ledger/domain';
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsUUID, ValidateIf } from 'class-validator';
 import { Id, Instant, LINE, OneOf, PASSAGE, SubjectIdList, Text } from '../http/validators';
+
+/** A UUID required when `required` says so of the body, checked whenever it is given. */
+const IdRequiredWhen = (
+  required: (body: DecideRepatriationDto) => boolean,
+  field: 'contingentId' | 'appointmentId',
+  description: string,
+) =>
+  applyDecorators(
+    ApiPropertyOptional({ type: String, format: 'uuid', description }),
+    ValidateIf((body: DecideRepatriationDto) => required(body) || body[field] !== undefined),
+    IsUUID('all', { message: '$property must be a UUID' }),
+  );
 
 export class DecideRepatriationDto {
   @Id({
@@ -12,11 +27,23 @@ export class DecideRepatriationDto {
     description: 'The recommendation this decision answers, where there is one',
   })
   recommendationId?: string;
-  @Id()
-  contingentId!: string;
-  @OneOf(DECISION_SCOPES)
+  @IdRequiredWhen(
+    (body) => body.scope !== 'leader',
+    'contingentId',
+    'The unit: required unless the scope is leader',
+  )
+  contingentId?: string;
+  @IdRequiredWhen(
+    (body) => body.scope === 'leader',
+    'appointmentId',
+    "The leader's appointment: required with scope leader",
+  )
+  appointmentId?: string;
+  @OneOf(DECISION_SCOPES, { description: 'unit, commander, individuals; or leader' })
   scope!: DecisionScope;
-  @OneOf(DECISION_OUTCOMES)
+  @OneOf(DECISION_OUTCOMES, {
+    description: 'repatriate, retain or defer; with scope leader: relieve, retain or defer',
+  })
   outcome!: DecisionOutcome;
   @Text(LINE, { example: 'Under-Secretary-General for Peace Operations' })
   authority!: string;

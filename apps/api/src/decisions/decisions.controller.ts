@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { decisionDecider, streamIds, type DecisionCommand } from '@blue-ledger/domain';
 import {
   AggregateReader,
+  AppointmentFinder,
   metaOf,
   RecommendationFinder,
   type CommandContext,
@@ -24,6 +25,7 @@ export class DecisionsController {
     private readonly commands: CommandBus,
     private readonly reader: AggregateReader,
     private readonly recommendations: RecommendationFinder,
+    private readonly appointments: AppointmentFinder,
   ) {}
 
   private async run(
@@ -39,7 +41,8 @@ export class DecisionsController {
 
   @Post()
   @ApiOperation({
-    summary: 'Decide on repatriation: repatriate, retain or defer (RepatriationDecided)',
+    summary:
+      'Decide on repatriation (repatriate, retain or defer), or on a mission leader with scope leader (relieve, retain or defer) (RepatriationDecided)',
   })
   async decide(@Body() body: DecideRepatriationDto, @Ctx() context: CommandContext) {
     const decisionId = context.ids.next();
@@ -47,7 +50,15 @@ export class DecisionsController {
     const recommendation = recommendationId
       ? await this.recommendations.find(recommendationId, 'recommendationId')
       : undefined;
-    const data = { decisionId, ...decision, ...(recommendation && { recommendation }) };
+    const leader = decision.appointmentId
+      ? await this.appointments.find(decision.appointmentId, 'appointmentId')
+      : undefined;
+    const data = {
+      decisionId,
+      ...decision,
+      ...(leader && { missionCode: leader.missionCode }),
+      ...(recommendation && { recommendation }),
+    };
     return this.run(
       decisionId,
       { type: 'DecideRepatriation', data, meta: metaOf(context) },
@@ -56,7 +67,10 @@ export class DecisionsController {
   }
 
   @Post(':id/implementation')
-  @ApiOperation({ summary: 'Record that a repatriation was carried out (RepatriationImplemented)' })
+  @ApiOperation({
+    summary:
+      "Record that a decision was carried out (RepatriationImplemented); relieving a leader records the leader's departure, repatriating a unit its withdrawal",
+  })
   implement(
     @Param('id', uuidParam('id')) id: string,
     @Body() body: ImplementRepatriationDto,

@@ -7,6 +7,7 @@ import {
   READ_MODEL_PROGRESS,
   type ReadModelProgress,
 } from '@blue-ledger/runtime';
+import { IntegrityWatch } from '../integrity/integrity-watch';
 
 @ApiTags('health')
 @Controller('health')
@@ -15,11 +16,13 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
     @Inject(READ_MODEL_PROGRESS) private readonly readModels: ReadModelProgress,
+    private readonly integrity: IntegrityWatch,
   ) {}
 
   @Get()
   @ApiOperation({
-    summary: 'Liveness, the head of the global order and how far the read models have come',
+    summary:
+      'Liveness, the head of the global order, how far the read models have come, and the background verification of the store',
     description:
       'With LEDGER_PROJECTIONS=external a write answers before the projector has applied it: ' +
       'poll until `readModels.position` reaches the `position` of the write (or `caughtUp`).',
@@ -36,6 +39,7 @@ export class HealthController {
         position,
         caughtUp: headPosition === null || (position !== null && position >= headPosition),
       },
+      integrity: this.integrity.status(),
     };
   }
 }

@@ -2,19 +2,19 @@ import {
   CallHandler,
   ExecutionContext,
   HttpException,
+  Inject,
   Injectable,
   NestInterceptor,
 } from '@nestjs/common';
 import { DomainError } from '@blue-ledger/domain';
-import { WrongExpectedRevisionError } from '@blue-ledger/event-store';
 import { IdSource } from '@blue-ledger/command-handling';
-import canonicalize from 'canonicalize';
+import { WrongExpectedRevisionError } from '@blue-ledger/event-store';
 import type { Response } from 'express';
-import { createHash } from 'node:crypto';
 import { catchError, Observable, of, tap, throwError } from 'rxjs';
 import { ProblemException } from '../problems/problem.exception';
 import type { LedgerRequest } from './command-context.decorator';
-import { IdempotencyStore } from './idempotency.store';
+import { IDEMPOTENCY_SECRET, requestHash as hashOf, subjectIdsIn } from './idempotency-secret';
+import { FORGOTTEN, IdempotencyStore } from './idempotency.store';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -27,7 +27,10 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly inFlight = new Set<string>();
 
-  constructor(private readonly store: IdempotencyStore) {}
+  constructor(
+    private readonly store: IdempotencyStore,
+    @Inject(IDEMPOTENCY_SECRET) private readonly secret: Buffer,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<LedgerRequest>();
@@ -43,13 +46,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const principalId = request.principal?.id ?? '';
     const slot = `${principalId}\u0000${key}`;
-    const requestHash = createHash('sha256')
-      .update(
-        `${request.method} ${request.originalUrl}\n${canonicalize(request.body ?? null) ?? ''}`,
-      )
-      .digest('hex');
+    const requestHash = hashOf(this.secret, request.method, request.originalUrl, request.body);
 
     const existing = this.store.find(principalId, key);
+    if (existing?.requestHash === FORGOTTEN) {
+      // The same answer whatever the body: a replay must not tell a right guess from a wrong one.
+      throw new ProblemException(
+        422,
+        'idempotency_key_forgotten',
+        'This Idempotency-Key was used for a request the ledger no longer remembers (a subject it named was erased); use a new key.',
+        [{ field: 'Idempotency-Key', reason: 'forgotten' }],
+      );
+    }
     if (existing && existing.requestHash !== requestHash) {
       throw new ProblemException(
         422,
@@ -73,7 +81,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const seed = existing
       ? { msecs: existing.seedMsecs, secret: existing.seedSecret }
       : IdSource.newSeed();
-    if (!existing) this.store.reserve(principalId, key, requestHash, seed);
+    if (!existing) {
+      this.store.reserve(principalId, key, requestHash, seed, subjectIdsIn(request.body));
+    }
     this.inFlight.add(slot);
     request.ids = IdSource.seeded(seed.msecs, seed.secret);
 

@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { isSubjectId, SUBJECT_ID_PATTERN, SUBJECT_ID_RULE } from '@blue-ledger/access';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -142,32 +143,40 @@ export function isSubjectDetails(value: unknown): boolean {
   );
 }
 
+const subjectIdRule = (each: boolean) =>
+  ValidateBy(
+    {
+      name: 'isSubjectId',
+      validator: {
+        validate: (value: unknown) => isSubjectId(value),
+        defaultMessage: () =>
+          `${each ? 'each of ' : ''}$property must be a subject id: ${SUBJECT_ID_RULE}`,
+      },
+    },
+    { each },
+  );
+
 /** A data subject's id: opaque, chosen by the investigators' case system or generated. */
 export const SubjectId = (o: Opt = {}) =>
   applyDecorators(
     doc(o, {
       type: String,
-      pattern: '^[A-Za-z0-9._:-]{1,100}$',
+      pattern: SUBJECT_ID_PATTERN.source,
       example: o.example ?? 'subject-7f3c',
     }),
     ...presence(o),
     IsString(),
-    Matches(/^[A-Za-z0-9._:-]{1,100}$/, {
-      message: '$property must be 1-100 characters of [A-Za-z0-9._:-]',
-    }),
+    subjectIdRule(false),
   );
 
 export const SubjectIdList = (o: Opt = {}) =>
   applyDecorators(
-    doc(o, { type: [String] }),
+    doc(o, { type: [String], items: { type: 'string', pattern: SUBJECT_ID_PATTERN.source } }),
     ...presence(o),
     IsArray(),
     ArrayMaxSize(MAX_ITEMS),
     IsString({ each: true }),
-    Matches(/^[A-Za-z0-9._:-]{1,100}$/, {
-      each: true,
-      message: 'each of $property must be a subject id',
-    }),
+    subjectIdRule(true),
   );
 
 export const Count = (o: Opt = {}) =>

@@ -1,6 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { InvalidCursorError, searchIncidents, type IncidentSearch } from '@blue-ledger/projections';
+import {
+  InvalidCursorError,
+  searchIncidents,
+  type IncidentSearch,
+  type VisibleOnly,
+} from '@blue-ledger/projections';
 import type { Database } from 'better-sqlite3';
 import { ProblemException } from '../problems/problem.exception';
 import { READ_MODELS } from '@blue-ledger/runtime';
@@ -10,6 +15,7 @@ export class IncidentListingQuery {
   constructor(
     readonly filter: { mission?: string; category?: string; status?: 'open' | 'closed' },
     readonly page: { limit?: number; after?: string },
+    readonly visible?: VisibleOnly,
   ) {}
 }
 
@@ -29,8 +35,8 @@ export class IncidentSearchQuery {
 @QueryHandler(IncidentListingQuery)
 export class IncidentListingHandler implements IQueryHandler<IncidentListingQuery> {
   constructor(@Inject(READ_MODELS) private readonly db: Database) {}
-  async execute({ filter, page }: IncidentListingQuery) {
-    return readModels.listIncidents(this.db, filter, page);
+  async execute({ filter, page, visible }: IncidentListingQuery) {
+    return readModels.listIncidents(this.db, filter, page, visible);
   }
 }
 

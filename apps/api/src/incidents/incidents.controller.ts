@@ -3,6 +3,9 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { incidentDecider, streamIds, type IncidentCommand } from '@blue-ledger/domain';
 import { AggregateReader, metaOf, type CommandContext } from '@blue-ledger/command-handling';
+import { LiaisonVisibility } from '../access/liaison-visibility';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { ActingPrincipal } from '../auth/principal';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { plain, WriteResponse, writeResponse } from '../http/write-response';
@@ -10,6 +13,7 @@ import { ProblemException } from '../problems/problem.exception';
 import { ReasonDto } from '../shared-dto/reason.dto';
 import { splitSubjects } from '../shared-dto/subject.dto';
 import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
+import { AssignInvestigatorDto } from '../investigations/investigation.dto';
 import {
   AmendIncidentDto,
   IncidentListQuery,
@@ -27,6 +31,7 @@ export class IncidentsController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly reader: AggregateReader,
+    private readonly liaisons: LiaisonVisibility,
   ) {}
 
   private async run(incidentId: string, command: IncidentCommand, context: CommandContext) {
@@ -80,6 +85,23 @@ export class IncidentsController {
     );
   }
 
+  @Post(':id/investigators')
+  @ApiOperation({
+    summary:
+      'Make an investigator responsible for the incident (IncidentInvestigatorAssigned): by an investigator responsible for it, or an admin',
+  })
+  assign(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: AssignInvestigatorDto,
+    @Ctx() context: CommandContext,
+  ) {
+    return this.run(
+      id,
+      { type: 'AssignIncidentInvestigator', data: plain(body), meta: metaOf(context) },
+      context,
+    ).then((written) => ({ ...written, id: body.investigatorId }));
+  }
+
   @Post(':id/closure')
   @ApiOperation({ summary: 'Close the incident, with a reason (IncidentClosed)' })
   close(
@@ -110,9 +132,10 @@ export class IncidentsController {
 
   @Get()
   @ApiOperation({ summary: 'Incidents, by mission, category and status' })
-  list(@Query() query: IncidentListQuery) {
+  async list(@Query() query: IncidentListQuery, @CurrentPrincipal() principal: ActingPrincipal) {
     const { limit, after, ...filter } = query;
-    return this.queries.execute(new IncidentListingQuery(filter, { limit, after }));
+    const visible = await this.liaisons.of(principal);
+    return this.queries.execute(new IncidentListingQuery(filter, { limit, after }, visible));
   }
 
   @Get(':id')

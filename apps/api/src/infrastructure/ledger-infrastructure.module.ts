@@ -8,10 +8,16 @@ import {
   OnModuleInit,
 } from '@nestjs/common';
 import { PrincipalRegistry } from '@blue-ledger/access';
-import { AggregateReader, CommandPath, RecommendationFinder } from '@blue-ledger/command-handling';
+import {
+  AggregateReader,
+  AppointmentFinder,
+  CommandPath,
+  RecommendationFinder,
+} from '@blue-ledger/command-handling';
 import { EVENT_STORE } from '@blue-ledger/event-store';
 import { ProjectionRunner } from '@blue-ledger/projections';
 import {
+  ACCESS_SCOPE,
   API_STATE,
   LEDGER_CONFIG,
   openCommandPath,
@@ -33,7 +39,10 @@ const LEDGER_STORAGE = Symbol('LEDGER_STORAGE');
 export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Ledger');
 
-  constructor(@Inject(LEDGER_STORAGE) private readonly storage: LedgerStorage) {}
+  constructor(
+    @Inject(LEDGER_STORAGE) private readonly storage: LedgerStorage,
+    @Inject(CommandPath) private readonly commandPath: CommandPath,
+  ) {}
 
   static forRoot(config: LedgerConfig): DynamicModule {
     return {
@@ -87,9 +96,21 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
           inject: [LEDGER_STORAGE],
         },
         {
+          provide: ACCESS_SCOPE,
+          useFactory: (s: LedgerStorage) => s.scope,
+          inject: [LEDGER_STORAGE],
+        },
+        {
           provide: CommandPath,
           useFactory: (s: LedgerStorage, sync: ProjectionSync) =>
-            openCommandPath(s, (position) => sync.waitFor(position)),
+            openCommandPath(
+              s,
+              (position) => sync.waitFor(position),
+              ({ decisionId, code, message }) =>
+                new Logger('Ledger').warn(
+                  `the consequence of implementing decision ${decisionId} was refused (${code}): ${message}`,
+                ),
+            ),
           inject: [LEDGER_STORAGE, ProjectionSync],
         },
         {
@@ -100,6 +121,11 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
         {
           provide: RecommendationFinder,
           useFactory: (path: CommandPath) => path.recommendations,
+          inject: [CommandPath],
+        },
+        {
+          provide: AppointmentFinder,
+          useFactory: (path: CommandPath) => path.appointments,
           inject: [CommandPath],
         },
         { provide: PrincipalRegistry, useFactory: () => principalRegistryFor(config) },
@@ -114,20 +140,42 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
         READ_MODEL_PROGRESS,
         IdempotencyStore,
         SUBJECT_KEYS,
+        ACCESS_SCOPE,
         CommandPath,
         AggregateReader,
         RecommendationFinder,
+        AppointmentFinder,
         PrincipalRegistry,
       ],
     };
   }
 
   async onModuleInit(): Promise<void> {
+    const { dataDir } = this.storage.config;
+    const keys = this.storage.subjectKeys;
+    if (keys.kek.created) this.logger.log(`made the key-encryption key ${dataDir}/kek`);
+    if (keys.migrated > 0) {
+      this.logger.log(`wrapped ${keys.migrated} subject keys stored unwrapped by an older version`);
+    }
     if (this.storage.config.projections === 'in-process') {
       await this.storage.runner.start();
     }
     this.logger.log(
       `event store: ${this.storage.config.store}; projections: ${this.storage.config.projections}`,
+    );
+    if (!this.storage.config.recordPendingConsequences) return;
+    // An implementation recorded without its consequence (a crash between the two appends) is
+    // completed now; in the background, for with external projections it waits for them.
+    void this.commandPath.recordPendingConsequences().then(
+      (recorded) => {
+        if (recorded > 0) {
+          this.logger.log(`recorded ${recorded} consequence(s) of implemented decisions`);
+        }
+      },
+      (error: unknown) =>
+        this.logger.error(
+          `could not record the pending consequences of implemented decisions: ${error instanceof Error ? error.message : String(error)}`,
+        ),
     );
   }
 

@@ -1,15 +1,23 @@
 import {
+  deadlineDefinitions,
+  deadlinesOf,
   getAuditTrail,
   getContingentHistory,
   getFollowThrough,
+  getLeaderHistory,
+  listDeadlines,
+  POLICY_NOTE,
+  WORKING_DAYS,
+  type DeadlineQuery,
   getTimeline,
   listContingents,
   listIncidents,
   listRecommendations,
   RECOMMENDATION_STATUSES,
   type RecommendationStatus,
+  type VisibleOnly,
 } from '@blue-ledger/projections';
-import type { IncidentCategory } from '@blue-ledger/domain';
+import type { DeadlinePolicy, IncidentCategory } from '@blue-ledger/domain';
 import type { Database } from 'better-sqlite3';
 import { ProblemException } from '../problems/problem.exception';
 
@@ -57,12 +65,14 @@ export const readModels = {
     db: Database,
     filter: { mission?: string; category?: string; status?: 'open' | 'closed' },
     page: PageRequest,
+    visible?: VisibleOnly,
   ) =>
     nextAsString(
       listIncidents(db, {
         ...filter,
         category: filter.category as IncidentCategory | undefined,
         ...cursor(page),
+        visible,
       }),
     ),
 
@@ -78,17 +88,59 @@ export const readModels = {
     page: PageRequest,
   ) => nextAsString(listContingents(db, { ...filter, ...cursor(page) })),
 
-  contingentHistory: (db: Database, contingentId: string) => getContingentHistory(db, contingentId),
+  /** With each deadline about the unit, as the clock reads it (now, unless given). */
+  contingentHistory: (
+    db: Database,
+    contingentId: string,
+    policy: DeadlinePolicy,
+    clock = new Date().toISOString(),
+  ) => ({
+    ...getContingentHistory(db, contingentId),
+    deadlines: deadlinesOf(db, { contingentId }, policy, Date.parse(clock)),
+  }),
+
+  /** A leader's accountability history, with the deadlines about the leader; null when unknown. */
+  leaderHistory: (
+    db: Database,
+    missionCode: string,
+    appointmentId: string,
+    policy: DeadlinePolicy,
+    clock = new Date().toISOString(),
+  ) => {
+    const history = getLeaderHistory(db, missionCode, appointmentId);
+    if (history === null) return null;
+    return { ...history, deadlines: deadlinesOf(db, { appointmentId }, policy, Date.parse(clock)) };
+  },
+
+  /**
+   * Deadlines with their status at `clock` (now, unless given), and the definitions they were
+   * evaluated by: the rules, their sources, and that public holidays are not counted.
+   */
+  listDeadlines: (
+    db: Database,
+    filter: Omit<DeadlineQuery, 'after' | 'limit'>,
+    page: PageRequest,
+    policy: DeadlinePolicy,
+    clock = new Date().toISOString(),
+  ) => ({
+    ...nextAsString(listDeadlines(db, { ...filter, ...cursor(page) }, policy, Date.parse(clock))),
+    clock,
+    workingDays: WORKING_DAYS,
+    policy: { ...policy, note: POLICY_NOTE },
+    definitions: deadlineDefinitions(policy),
+  }),
 
   listRecommendations: (
     db: Database,
     status: RecommendationStatus | undefined,
     page: PageRequest,
-  ) => nextAsString(listRecommendations(db, { status, ...cursor(page) })),
+    visible?: VisibleOnly,
+  ) => nextAsString(listRecommendations(db, { status, ...cursor(page), visible })),
 
-  followThrough: (db: Database) => getFollowThrough(db, { limit: 1000 }),
+  followThrough: (db: Database, visible?: VisibleOnly) =>
+    getFollowThrough(db, { limit: 1000, visible }),
 
-  auditTrail: (db: Database, filter: AuditFilter, page: PageRequest) =>
+  auditTrail: (db: Database, filter: AuditFilter, page: PageRequest, visible?: VisibleOnly) =>
     nextAsString(
       getAuditTrail(db, {
         streamId: filter.stream,
@@ -98,6 +150,7 @@ export const readModels = {
         from: filter.from,
         to: filter.to,
         ...cursor(page),
+        visible,
       }),
     ),
 };

@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { LEDGER_CONFIG, type LedgerConfig, READ_MODELS } from '@blue-ledger/runtime';
 import { IntegrityController } from './integrity.controller';
 import { IntegrityQueryHandlers } from './integrity.queries';
+import { IntegrityWatch } from './integrity-watch';
 
 /**
  * The notary's signed tree heads and proofs, and verification of the whole store. The key pair
@@ -25,8 +26,9 @@ import { IntegrityQueryHandlers } from './integrity.queries';
         }),
       inject: [READ_MODELS, LEDGER_CONFIG],
     },
+    IntegrityWatch,
   ],
-  exports: [Notary],
+  exports: [Notary, IntegrityWatch],
 })
 export class IntegrityModule implements OnModuleInit, OnModuleDestroy {
   constructor(@Inject(Notary) private readonly notary: Notary) {}

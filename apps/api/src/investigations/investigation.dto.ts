@@ -11,6 +11,7 @@ import {
   type InvestigationKind,
   type RecommendationAction,
   type Severity,
+  type SubjectDetails,
 } from '@blue-ledger/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -33,6 +34,8 @@ import {
   OneOf,
   PASSAGE,
   Sha256,
+  SubjectDetailsField,
+  SubjectId,
   SubjectIdList,
   Text,
   TextList,
@@ -56,6 +59,20 @@ export class OpenInvestigationDto {
 export class AssignInvestigatorDto {
   @Text(LINE, { description: 'Principal id of the investigator' })
   investigatorId!: string;
+}
+
+export class AppointNationalInvestigatorDto {
+  @Country({ example: 'GAB', description: 'The contributing country whose officer it is' })
+  country!: string;
+  @Instant({ example: '2021-06-29T10:00:00+01:00' })
+  appointedAt!: string;
+  @SubjectId({ optional: true, description: 'The officer, as a data subject, where named' })
+  subjectId?: string;
+  @SubjectDetailsField({
+    optional: true,
+    description: "The officer's personal details (kept apart, encrypted, erasable); with subjectId",
+  })
+  subjectDetails?: SubjectDetails;
 }
 
 export class LogEvidenceDto {
@@ -94,6 +111,11 @@ export class AttributionDto {
   contingentId?: string;
   @Text(LINE, { optional: true, description: 'With level role, e.g. battalion_commander' })
   role?: string;
+  @Id({
+    optional: true,
+    description: "With level role, a mission leader's: the appointment of who held it",
+  })
+  appointmentId?: string;
   @Country({ optional: true, description: 'With level member_state' })
   country?: string;
   @Text(LINE, {
@@ -171,8 +193,14 @@ export class NameUnitDto {
 export class IssueRecommendationDto {
   @OneOf(RECOMMENDATION_ACTIONS)
   action!: RecommendationAction;
-  @Id({ optional: true })
+  @Id({ optional: true, description: 'The unit (repatriate_unit; repatriate_commander of a unit)' })
   contingentId?: string;
+  @Id({
+    optional: true,
+    description:
+      "A mission leader's appointment (relieve_leader; repatriate_commander of the mission's force, sector or police commander)",
+  })
+  appointmentId?: string;
   @Text(LINE, { optional: true, example: 'battalion_commander' })
   role?: string;
   @SubjectIdList({ optional: true, description: 'Individuals concerned, by subject id' })

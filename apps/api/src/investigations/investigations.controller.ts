@@ -11,6 +11,7 @@ import { ReasonDto } from '../shared-dto/reason.dto';
 import { splitSubjects } from '../shared-dto/subject.dto';
 import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
 import {
+  AppointNationalInvestigatorDto,
   AssignInvestigatorDto,
   CloseInvestigationDto,
   IssueRecommendationDto,
@@ -73,6 +74,24 @@ export class InvestigationsController {
       id,
       body.investigatorId,
       { type: 'AssignInvestigator', data: plain(body), meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':id/national-investigator')
+  @ApiOperation({
+    summary:
+      "Record the contributing country's national investigation officer on its national investigation (NationalInvestigatorAppointed)",
+  })
+  appointNationalInvestigator(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: AppointNationalInvestigatorDto,
+    @Ctx() context: CommandContext,
+  ) {
+    return this.run(
+      id,
+      id,
+      { type: 'AppointNationalInvestigator', data: plain(body), meta: metaOf(context) },
       context,
     );
   }

@@ -1,14 +1,15 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { missionDecider, streamIds } from '@blue-ledger/domain';
+import { missionDecider, streamIds, type MissionCommand } from '@blue-ledger/domain';
 import { AggregateReader, metaOf, type CommandContext } from '@blue-ledger/command-handling';
 import { Ctx } from '../http/command-context.decorator';
-import { WriteResponse, writeResponse } from '../http/write-response';
+import { uuidParam } from '../http/uuid-param.pipe';
+import { plain, WriteResponse, writeResponse } from '../http/write-response';
 import { ProblemException } from '../problems/problem.exception';
 import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
-import { RegisterMissionDto } from './mission.dto';
-import { MissionListingQuery } from './mission.queries';
+import { AppointLeaderDto, LeaderDepartureDto, RegisterMissionDto } from './mission.dto';
+import { LeaderHistoryQuery, MissionListingQuery } from './mission.queries';
 
 @ApiTags('missions')
 @ApiBearerAuth()
@@ -16,27 +17,76 @@ import { MissionListingQuery } from './mission.queries';
 export class MissionsController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly reader: AggregateReader,
     private readonly queries: QueryBus,
+    private readonly reader: AggregateReader,
   ) {}
+
+  private async run(
+    code: string,
+    id: string,
+    command: MissionCommand,
+    context: CommandContext,
+  ): Promise<WriteResponse> {
+    const result = await this.commands.execute(
+      new ExecuteLedgerCommand({ aggregate: 'mission', id: code, command }, context),
+    );
+    return writeResponse(id, result);
+  }
 
   @Post()
   @ApiOperation({ summary: 'Register a peacekeeping mission (MissionRegistered)' })
-  async register(
+  register(
     @Body() body: RegisterMissionDto,
     @Ctx() context: CommandContext,
   ): Promise<WriteResponse> {
-    const result = await this.commands.execute(
-      new ExecuteLedgerCommand(
-        {
-          aggregate: 'mission',
-          id: body.code,
-          command: { type: 'RegisterMission', data: { ...body }, meta: metaOf(context) },
-        },
-        context,
-      ),
+    return this.run(
+      body.code,
+      body.code,
+      { type: 'RegisterMission', data: { ...body }, meta: metaOf(context) },
+      context,
     );
-    return writeResponse(body.code, result);
+  }
+
+  @Post(':code/leaders')
+  @ApiOperation({
+    summary:
+      'Appoint a mission leader: SRSG, deputy, force commander, police commissioner, ... (LeaderAppointed); answers the appointment id',
+  })
+  appoint(
+    @Param('code') code: string,
+    @Body() body: AppointLeaderDto,
+    @Ctx() context: CommandContext,
+  ): Promise<WriteResponse> {
+    const appointmentId = context.ids.next();
+    return this.run(
+      code,
+      appointmentId,
+      { type: 'AppointLeader', data: { appointmentId, ...plain(body) }, meta: metaOf(context) },
+      context,
+    );
+  }
+
+  @Post(':code/leaders/:appointmentId/departure')
+  @ApiOperation({
+    summary:
+      "Record the end of a leader's appointment: end of assignment, relieved, resigned, other (LeaderDeparted)",
+  })
+  depart(
+    @Param('code') code: string,
+    @Param('appointmentId', uuidParam('appointmentId')) appointmentId: string,
+    @Body() body: LeaderDepartureDto,
+    @Ctx() context: CommandContext,
+  ): Promise<WriteResponse> {
+    return this.run(
+      code,
+      appointmentId,
+      {
+        type: 'RecordLeaderDeparture',
+        data: { appointmentId, ...plain(body) },
+        meta: metaOf(context),
+      },
+      context,
+    );
   }
 
   @Get()
@@ -46,13 +96,40 @@ export class MissionsController {
   }
 
   @Get(':code')
-  @ApiOperation({ summary: 'One mission' })
+  @ApiOperation({
+    summary: 'One mission, with its leadership over time (each appointment and its departure)',
+  })
   async get(@Param('code') code: string) {
     const { state, revision } = await this.reader.load(streamIds.mission(code), missionDecider);
     if (revision === null || state.status !== 'registered') {
       throw new ProblemException(404, 'mission_not_found', `No mission ${code} is registered.`);
     }
-    const { status: _status, ...mission } = state;
-    return { ...mission, revision };
+    const { status: _status, leadership, ...mission } = state;
+    const overTime = [...leadership].sort(
+      (a, b) => Date.parse(a.appointedAt) - Date.parse(b.appointedAt),
+    );
+    return { ...mission, leadership: overTime, revision };
+  }
+
+  @Get(':code/leaders/:appointmentId/history')
+  @ApiOperation({
+    summary:
+      "A leader's accountability history: the appointment and its end, findings naming it or attributed to the role while it lasted, recommendations, decisions and what became of them, deadlines",
+  })
+  async history(
+    @Param('code') code: string,
+    @Param('appointmentId', uuidParam('appointmentId')) appointmentId: string,
+  ) {
+    const history: unknown = await this.queries.execute(
+      new LeaderHistoryQuery(code, appointmentId),
+    );
+    if (history === null) {
+      throw new ProblemException(
+        404,
+        'appointment_not_found',
+        `No appointment ${appointmentId} is recorded in mission ${code}.`,
+      );
+    }
+    return history;
   }
 }

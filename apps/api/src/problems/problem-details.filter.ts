@@ -26,7 +26,13 @@ interface Problem {
   detail: string;
   errors?: FieldError[];
   headers?: Record<string, string>;
+  extensions?: Record<string, unknown>;
 }
+
+/** Field errors listed in one problem; the rest are counted in `errorsOmitted`. */
+export const MAX_LISTED_ERRORS = 20;
+/** Characters of `detail`; a longer one is cut with an ellipsis. */
+const MAX_DETAIL = 2000;
 
 /** The one place where errors become HTTP: every error answers as application/problem+json. */
 @Catch()
@@ -38,15 +44,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const problem = this.toProblem(exception);
     const body: Record<string, unknown> = {
+      ...problem.extensions,
       type: `urn:blue-ledger:problem:${problem.code}`,
       title: TITLES[problem.status] ?? 'Error',
       status: problem.status,
-      detail: problem.detail,
+      detail:
+        problem.detail.length > MAX_DETAIL
+          ? `${problem.detail.slice(0, MAX_DETAIL)}…`
+          : problem.detail,
       instance: request.originalUrl,
     };
     if (problem.errors?.length) {
       body.field = problem.errors[0].field;
-      body.errors = problem.errors;
+      body.errors = problem.errors.slice(0, MAX_LISTED_ERRORS);
+      if (problem.errors.length > MAX_LISTED_ERRORS) {
+        body.errorsOmitted = problem.errors.length - MAX_LISTED_ERRORS;
+      }
     }
     for (const [name, value] of Object.entries(problem.headers ?? {}))
       response.setHeader(name, value);
@@ -55,8 +68,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): Problem {
     if (exception instanceof ProblemException) {
-      const { code, detail, errors, headers } = exception;
-      return { status: exception.getStatus(), code, detail, errors, headers };
+      const { code, detail, errors, headers, extensions } = exception;
+      return { status: exception.getStatus(), code, detail, errors, headers, extensions };
     }
     if (exception instanceof DomainError) {
       const errors = exception.field ? [{ field: exception.field, reason: exception.message }] : [];
@@ -64,7 +77,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return { status, code: exception.code, detail: exception.message, errors };
     }
     if (exception instanceof NotAssignedError) {
-      return { status: 403, code: exception.code, detail: exception.message };
+      const { code, message, field } = exception;
+      const errors = field ? [{ field, reason: 'not responsible for this incident' }] : [];
+      return { status: 403, code, detail: message, errors };
     }
     if (exception instanceof WrongExpectedRevisionError) {
       return {

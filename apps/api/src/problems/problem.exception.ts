@@ -13,6 +13,8 @@ export class ProblemException extends HttpException {
     readonly detail: string,
     readonly errors: FieldError[] = [],
     readonly headers: Record<string, string> = {},
+    /** Further members of the problem (RFC 9457 extensions), e.g. the limit a body passed. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail, status);
   }

@@ -13,6 +13,9 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
+/** Field errors spelled out in `detail`; `errors[]` lists more (see ProblemDetailsFilter). */
+const DETAILED_ERRORS = 5;
+
 /** class-validator on every body and query; unknown fields are refused, not ignored. */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
@@ -22,7 +25,9 @@ export function createValidationPipe(): ValidationPipe {
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors) => {
       const fieldErrors = flatten(errors);
-      const detail = fieldErrors.map((e) => `${e.field}: ${e.reason}`).join('; ');
+      const shown = fieldErrors.slice(0, DETAILED_ERRORS).map((e) => `${e.field}: ${e.reason}`);
+      const more = fieldErrors.length - shown.length;
+      const detail = shown.join('; ') + (more > 0 ? `; and ${more} more` : '');
       return new ProblemException(400, 'validation_failed', detail, fieldErrors);
     },
   });

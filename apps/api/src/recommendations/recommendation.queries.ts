@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { VisibleOnly } from '@blue-ledger/projections';
 import type { Database } from 'better-sqlite3';
 import { READ_MODELS } from '@blue-ledger/runtime';
 import { readModels, type RecommendationStatus } from '../infrastructure/read-models';
@@ -8,24 +9,27 @@ export class RecommendationListingQuery {
   constructor(
     readonly status: RecommendationStatus | undefined,
     readonly page: { limit?: number; after?: string },
+    readonly visible?: VisibleOnly,
   ) {}
 }
 
-export class FollowThroughQuery {}
+export class FollowThroughQuery {
+  constructor(readonly visible?: VisibleOnly) {}
+}
 
 @QueryHandler(RecommendationListingQuery)
 export class RecommendationListingHandler implements IQueryHandler<RecommendationListingQuery> {
   constructor(@Inject(READ_MODELS) private readonly db: Database) {}
-  async execute({ status, page }: RecommendationListingQuery) {
-    return readModels.listRecommendations(this.db, status, page);
+  async execute({ status, page, visible }: RecommendationListingQuery) {
+    return readModels.listRecommendations(this.db, status, page, visible);
   }
 }
 
 @QueryHandler(FollowThroughQuery)
 export class FollowThroughHandler implements IQueryHandler<FollowThroughQuery> {
   constructor(@Inject(READ_MODELS) private readonly db: Database) {}
-  async execute() {
-    return readModels.followThrough(this.db);
+  async execute({ visible }: FollowThroughQuery) {
+    return readModels.followThrough(this.db, visible);
   }
 }
 

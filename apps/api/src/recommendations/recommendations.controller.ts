@@ -1,6 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { LiaisonVisibility } from '../access/liaison-visibility';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { ActingPrincipal } from '../auth/principal';
 import { PageQuery } from '../http/page';
 import { OneOf } from '../http/validators';
 import { RECOMMENDATION_STATUSES, type RecommendationStatus } from '../infrastructure/read-models';
@@ -15,13 +18,20 @@ export class RecommendationListQuery extends PageQuery {
 @ApiBearerAuth()
 @Controller()
 export class RecommendationsController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly liaisons: LiaisonVisibility,
+  ) {}
 
   @Get('recommendations')
   @ApiOperation({ summary: 'Recommendations and what was decided on them' })
-  list(@Query() query: RecommendationListQuery) {
+  async list(
+    @Query() query: RecommendationListQuery,
+    @CurrentPrincipal() principal: ActingPrincipal,
+  ) {
     const { status, ...page } = query;
-    return this.queries.execute(new RecommendationListingQuery(status, page));
+    const visible = await this.liaisons.of(principal);
+    return this.queries.execute(new RecommendationListingQuery(status, page, visible));
   }
 
   @Get('follow-through')
@@ -29,7 +39,7 @@ export class RecommendationsController {
     summary:
       'Recommendations never decided, decisions never implemented, retain/defer against repatriation, and time from incident to finding to decision',
   })
-  followThrough() {
-    return this.queries.execute(new FollowThroughQuery());
+  async followThrough(@CurrentPrincipal() principal: ActingPrincipal) {
+    return this.queries.execute(new FollowThroughQuery(await this.liaisons.of(principal)));
   }
 }

@@ -1,29 +1,8 @@
-import { newSubjectKey } from './personal-data-cipher';
 import { ERASED, personalViewOf, REDACTED } from './personal-view';
 import { sealPersonalData } from './seal-personal-data';
-import { SubjectErasedError, type SubjectErasure, type SubjectKeyStore } from './subject-key-store';
-
-class MemoryKeys implements SubjectKeyStore {
-  private readonly keys = new Map<string, Buffer>();
-  private readonly erasures = new Map<string, SubjectErasure>();
-  keyFor(subjectId: string): Buffer {
-    if (this.erasures.has(subjectId)) throw new SubjectErasedError(subjectId);
-    const key = this.keys.get(subjectId) ?? newSubjectKey();
-    this.keys.set(subjectId, key);
-    return key;
-  }
-  find(subjectId: string): Buffer | 'erased' | undefined {
-    return this.erasures.has(subjectId) ? 'erased' : this.keys.get(subjectId);
-  }
-  erase(erasure: SubjectErasure): SubjectErasure {
-    this.keys.delete(erasure.subjectId);
-    this.erasures.set(erasure.subjectId, erasure);
-    return erasure;
-  }
-  erasureOf(subjectId: string): SubjectErasure | undefined {
-    return this.erasures.get(subjectId);
-  }
-}
+import { SubjectErasedError } from './subject-key-store';
+import { InvalidSubjectIdError } from './subject-id';
+import { MemorySubjectKeys as MemoryKeys } from '../testing/memory-subject-keys';
 
 describe('Personal data of an event', () => {
   const keys = new MemoryKeys();
@@ -54,6 +33,25 @@ describe('Personal data of an event', () => {
     expect(personalViewOf(event, keys, false)).toEqual({
       view: { 'victim-1': REDACTED, 'witness-1': REDACTED },
       disclosed: [],
+    });
+  });
+
+  describe('when a subject id reaches a prototype', () => {
+    it('refuses to seal it rather than lose the details', () => {
+      for (const subjectId of ['__proto__', 'constructor', 'prototype', '-dash', '']) {
+        const personal = JSON.parse(`{${JSON.stringify(subjectId)}:{"name":"Lost"}}`) as object;
+        expect(() => sealPersonalData({ personal }, 'event-2', keys)).toThrow(
+          InvalidSubjectIdError,
+        );
+      }
+    });
+
+    it('keeps sealed details and views in maps without a prototype', () => {
+      const sealed = sealPersonalData({ personal: { valueOf: { name: 'V' } } }, 'event-3', keys);
+      expect(Object.getPrototypeOf(sealed.personal)).toBeNull();
+      const shown = personalViewOf({ eventId: 'event-3', data: sealed }, keys, true);
+      expect(Object.getPrototypeOf(shown?.view)).toBeNull();
+      expect(shown?.view.valueOf).toEqual({ name: 'V' });
     });
   });
 

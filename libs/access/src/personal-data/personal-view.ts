@@ -27,7 +27,7 @@ export function personalViewOf(
 ): PersonalView | undefined {
   const personal = event.data.personal;
   if (typeof personal !== 'object' || personal === null) return undefined;
-  const view: Record<string, SubjectView> = {};
+  const view = Object.create(null) as Record<string, SubjectView>;
   const disclosed: string[] = [];
   for (const [subjectId, stored] of Object.entries(personal as Record<string, unknown>)) {
     const key = keys.find(subjectId);

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { verifySecret } from '../tokens/secret-hash';
+import { createHash, randomBytes } from 'node:crypto';
+import { hashSecret, verifySecret } from '../tokens/secret-hash';
 import { looksLikeJwt, parseToken } from '../tokens/principal-token';
 import type { Principal } from './principal';
 import type { PrincipalRegistry } from './principal-registry';
@@ -7,6 +7,8 @@ import type { OidcVerifier } from './oidc-verifier';
 import type { PrincipalStore } from './principal-store';
 
 const MAX_VERIFIED = 10_000;
+/** A hash no secret matches, checked for token ids that do not exist. */
+const UNKNOWN_TOKEN_HASH = hashSecret(randomBytes(32).toString('base64url'));
 const digest = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 /**
@@ -31,18 +33,15 @@ export class PrincipalAuthenticator {
     return this.configured.authenticate(token) ?? this.fromStore(token);
   }
 
-  /** True when checking the token costs nothing: a configured one, or a store token seen before. */
-  isCheap(token: string): boolean {
-    if (this.configured.authenticate(token)) return true;
-    const parsed = parseToken(token);
-    return parsed !== undefined && this.verified.get(parsed.tokenId) === digest(parsed.secret);
-  }
-
   private fromStore(token: string): Principal | undefined {
     const parsed = parseToken(token);
     if (!parsed) return undefined;
     const live = this.store.liveToken(parsed.tokenId);
-    if (!live) return undefined;
+    if (!live) {
+      // As long as checking a real one: the time taken does not tell which token ids exist.
+      verifySecret(parsed.secret, UNKNOWN_TOKEN_HASH);
+      return undefined;
+    }
     if (this.verified.get(parsed.tokenId) === digest(parsed.secret)) return live.principal;
     if (!verifySecret(parsed.secret, live.secretHash)) return undefined;
     if (this.verified.size >= MAX_VERIFIED) this.verified.clear();

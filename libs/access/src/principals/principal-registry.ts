@@ -59,7 +59,7 @@ export class PrincipalRegistry {
       name: 'Ledger administrator',
       roles: ['admin'],
     };
-    fs.mkdirSync(dataDir, { recursive: true });
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     fs.writeFileSync(file, JSON.stringify(principal, null, 2), { mode: 0o600, flag: 'wx' });
     return { principal, created: true };
   }

@@ -1,5 +1,6 @@
 /** The events that tell who is linked to what; the scope folds only these. */
 export const SCOPE_EVENT_TYPES = [
+  'LeaderAppointed',
   'ContingentRegistered',
   'ContingentRotated',
   'ContingentEvaluated',
@@ -8,6 +9,7 @@ export const SCOPE_EVENT_TYPES = [
   'TccResponseRecorded',
   'IncidentReported',
   'IncidentUnitsLinked',
+  'IncidentInvestigatorAssigned',
   'InvestigationOpened',
   'InvestigatorAssigned',
   'EvidenceLogged',
@@ -27,6 +29,7 @@ interface Attribution {
   level?: string;
   contingentId?: string;
   country?: string;
+  appointmentId?: string;
 }
 
 export interface FindingScope {
@@ -35,21 +38,30 @@ export interface FindingScope {
   contingentIds: Set<string>;
   /** Member states it was ever attributed to. */
   countries: Set<string>;
+  /** Mission leaders' appointments it ever named. */
+  appointmentIds: Set<string>;
 }
 
 /** Ids the ledger holds and what links them: who is assigned where, which unit is whose. */
 export class AccessScope {
   readonly contingentCountry = new Map<string, string>();
+  /** Each mission leader's appointment, and the leader's nationality. */
+  readonly appointmentNationality = new Map<string, string>();
   readonly incidentUnits = new Map<string, Set<string>>();
   readonly investigationIncidents = new Map<string, string[]>();
   readonly investigators = new Map<string, Set<string>>();
+  /** Investigators assigned to an incident itself (IncidentInvestigatorAssigned). */
+  readonly incidentInvestigators = new Map<string, Set<string>>();
   readonly findings = new Map<string, FindingScope>();
   readonly namings = new Map<string, { investigationId: string; contingentId: string }>();
   readonly recommendations = new Map<
     string,
-    { investigationId: string; contingentId?: string; findingIds: string[] }
+    { investigationId: string; contingentId?: string; appointmentId?: string; findingIds: string[] }
   >();
-  readonly decisions = new Map<string, { contingentId: string; recommendationId?: string }>();
+  readonly decisions = new Map<
+    string,
+    { contingentId?: string; appointmentId?: string; recommendationId?: string }
+  >();
   /** Rotations, evaluations, commendations, notifications and replies: each belongs to a unit. */
   readonly unitRecords = new Map<string, string>();
   readonly evidence = new Set<string>();
@@ -59,6 +71,9 @@ export class AccessScope {
     const str = (field: string) => d[field] as string;
     const strings = (field: string) => (Array.isArray(d[field]) ? (d[field] as string[]) : []);
     switch (event.type) {
+      case 'LeaderAppointed':
+        this.appointmentNationality.set(str('appointmentId'), str('nationality'));
+        break;
       case 'ContingentRegistered':
         this.contingentCountry.set(str('contingentId'), str('country'));
         break;
@@ -84,6 +99,11 @@ export class AccessScope {
         this.incidentUnits.set(str('incidentId'), units);
         break;
       }
+      case 'IncidentInvestigatorAssigned': {
+        const assigned = this.incidentInvestigators.get(str('incidentId')) ?? new Set<string>();
+        this.incidentInvestigators.set(str('incidentId'), assigned.add(str('investigatorId')));
+        break;
+      }
       case 'InvestigationOpened':
         this.investigationIncidents.set(str('investigationId'), strings('incidentIds'));
         break;
@@ -100,6 +120,7 @@ export class AccessScope {
           investigationId: str('investigationId'),
           contingentIds: new Set(),
           countries: new Set(),
+          appointmentIds: new Set(),
         });
         this.attribute(str('findingId'), d.attributions);
         break;
@@ -116,13 +137,15 @@ export class AccessScope {
         this.recommendations.set(str('recommendationId'), {
           investigationId: str('investigationId'),
           ...(typeof d.contingentId === 'string' && { contingentId: d.contingentId }),
+          ...(typeof d.appointmentId === 'string' && { appointmentId: d.appointmentId }),
           findingIds: strings('findingIds'),
         });
         break;
       case 'RepatriationDecided': {
         const answered = d.recommendation as { recommendationId?: string } | undefined;
         this.decisions.set(str('decisionId'), {
-          contingentId: str('contingentId'),
+          ...(typeof d.contingentId === 'string' && { contingentId: d.contingentId }),
+          ...(typeof d.appointmentId === 'string' && { appointmentId: d.appointmentId }),
           ...(answered?.recommendationId && { recommendationId: answered.recommendationId }),
         });
         break;
@@ -132,6 +155,14 @@ export class AccessScope {
 
   isAssigned(investigationId: string, principalId: string): boolean {
     return this.investigators.get(investigationId)?.has(principalId) ?? false;
+  }
+
+  /** Assigned to the incident itself, or to an investigation that covers it. */
+  isAssignedToIncident(incidentId: string, principalId: string): boolean {
+    return (
+      (this.incidentInvestigators.get(incidentId)?.has(principalId) ?? false) ||
+      this.investigationsOf(incidentId).some((id) => this.isAssigned(id, principalId))
+    );
   }
 
   /** Investigations that cover the incident. */
@@ -147,6 +178,7 @@ export class AccessScope {
     for (const a of attributions as Attribution[]) {
       if (a?.level === 'unit' && a.contingentId) finding.contingentIds.add(a.contingentId);
       if (a?.level === 'member_state' && a.country) finding.countries.add(a.country);
+      if (a?.level === 'role' && a.appointmentId) finding.appointmentIds.add(a.appointmentId);
     }
   }
 }

@@ -112,4 +112,50 @@ describe('What a liaison sees', () => {
       }),
     );
   });
+
+  describe('of mission leaders', () => {
+    const kenyanCommander = 'd0000000-0000-4000-8000-000000000001';
+    const chadianSrsg = 'd0000000-0000-4000-8000-000000000002';
+    const aboutCommander = 'f0000000-0000-4000-8000-000000000009';
+    const toRelieve = 'e0000000-0000-4000-8000-000000000009';
+    const relieved = 'e0000000-0000-4000-8000-000000000010';
+    const leaders = () => {
+      const scope = scenario();
+      const apply = (type: string, data: Record<string, unknown>) => scope.apply({ type, data });
+      apply('LeaderAppointed', { appointmentId: kenyanCommander, nationality: 'KEN' });
+      apply('LeaderAppointed', { appointmentId: chadianSrsg, nationality: 'TCD' });
+      apply('FindingRecorded', {
+        investigationId: investigation,
+        findingId: aboutCommander,
+        attributions: [{ level: 'role', role: 'force_commander', appointmentId: kenyanCommander }],
+      });
+      apply('RecommendationIssued', {
+        investigationId: investigation,
+        recommendationId: toRelieve,
+        appointmentId: kenyanCommander,
+        findingIds: [aboutCommander],
+      });
+      apply('RepatriationDecided', {
+        decisionId: relieved,
+        appointmentId: kenyanCommander,
+        recommendation: { recommendationId: toRelieve },
+      });
+      return scope;
+    };
+
+    it("shows a country's liaison its national's appointment and what was found, recommended and decided about it", () => {
+      const kenya = countryViewOf(leaders(), 'KEN');
+      for (const id of [kenyanCommander, aboutCommander, toRelieve, relieved, investigation]) {
+        expect(kenya.hidden.has(id)).toBe(false);
+      }
+      expect(kenya.hidden.has(chadianSrsg)).toBe(true);
+    });
+
+    it("hides another country's leaders and everything about them", () => {
+      const ethiopia = countryViewOf(leaders(), 'ETH');
+      for (const id of [kenyanCommander, chadianSrsg, aboutCommander, toRelieve, relieved]) {
+        expect(ethiopia.hidden.has(id)).toBe(true);
+      }
+    });
+  });
 });

@@ -4,6 +4,8 @@ import type { AccessScope } from './access-scope';
 export interface CountryView {
   country: string;
   hidden: ReadonlySet<string>;
+  /** Every id the ledger holds that the country may see. */
+  visible: ReadonlySet<string>;
 }
 
 const intersects = (ids: Iterable<string>, set: ReadonlySet<string>) => {
@@ -12,8 +14,9 @@ const intersects = (ids: Iterable<string>, set: ReadonlySet<string>) => {
 };
 
 /**
- * The country's own units; the incidents they were involved in; the findings attributed to
- * them (or to the country), the namings, recommendations and decisions about them; the
+ * The country's own units and the mission leaders of its nationality; the incidents its units
+ * were involved in; the findings attributed to them (or to the country, or naming one of its
+ * leaders' appointments), the namings, recommendations and decisions about them; the
  * investigations that hold those or cover those incidents; the units' own records. Evidence is
  * never about a unit and stays hidden. Every other id the ledger holds is hidden.
  */
@@ -21,23 +24,36 @@ export function countryViewOf(scope: AccessScope, country: string): CountryView 
   const own = new Set(
     [...scope.contingentCountry].filter(([, c]) => c === country).map(([id]) => id),
   );
-  const visible = new Set<string>(own);
+  const leaders = new Set(
+    [...scope.appointmentNationality].filter(([, n]) => n === country).map(([id]) => id),
+  );
+  const visible = new Set<string>([...own, ...leaders]);
   const show = (id: string) => visible.add(id);
 
   for (const [id, units] of scope.incidentUnits) if (intersects(units, own)) show(id);
   for (const [id, f] of scope.findings) {
-    if (intersects(f.contingentIds, own) || f.countries.has(country)) show(id);
+    if (
+      intersects(f.contingentIds, own) ||
+      f.countries.has(country) ||
+      intersects(f.appointmentIds, leaders)
+    ) {
+      show(id);
+    }
   }
   for (const [id, n] of scope.namings) if (own.has(n.contingentId)) show(id);
   for (const [id, d] of scope.decisions) {
-    if (!own.has(d.contingentId)) continue;
+    const about = d.contingentId !== undefined ? own.has(d.contingentId) : false;
+    const aboutLeader = d.appointmentId !== undefined ? leaders.has(d.appointmentId) : false;
+    if (!about && !aboutLeader) continue;
     show(id);
     if (d.recommendationId) show(d.recommendationId);
   }
   for (const [id, r] of scope.recommendations) {
     const aboutOwn = r.contingentId
       ? own.has(r.contingentId)
-      : r.findingIds.some((f) => visible.has(f));
+      : r.appointmentId
+        ? leaders.has(r.appointmentId)
+        : r.findingIds.some((f) => visible.has(f));
     if (aboutOwn) show(id);
   }
   const holdsVisible = new Set<string>();
@@ -56,6 +72,7 @@ export function countryViewOf(scope: AccessScope, country: string): CountryView 
     for (const id of ids) if (!visible.has(id)) hidden.add(id);
   };
   hideUnlessVisible(scope.contingentCountry.keys());
+  hideUnlessVisible(scope.appointmentNationality.keys());
   hideUnlessVisible(scope.incidentUnits.keys());
   hideUnlessVisible(scope.investigationIncidents.keys());
   hideUnlessVisible(scope.findings.keys());
@@ -64,5 +81,5 @@ export function countryViewOf(scope: AccessScope, country: string): CountryView 
   hideUnlessVisible(scope.decisions.keys());
   hideUnlessVisible(scope.unitRecords.keys());
   for (const id of scope.evidence) hidden.add(id);
-  return { country, hidden };
+  return { country, hidden, visible };
 }

@@ -7,8 +7,10 @@ export interface Reader {
 
 /**
  * Who may read a subject's details in clear: the principal who recorded them, and the
- * investigators assigned to the case: to the investigation itself, to an investigation of the
- * incident, or to an investigation of an incident the unit was involved in. Nobody else
+ * investigators assigned to the case: to the investigation itself, to the incident or an
+ * investigation of it, or to an incident the unit was involved in or an investigation of one.
+ * Linking a unit to an incident shows that incident to the unit's liaison, never its details:
+ * a liaison has no need-to-know. Nobody else
  * (oversight, reviewers, decision authorities, liaisons and admins included) has need-to-know.
  */
 export function hasNeedToKnow(
@@ -20,17 +22,15 @@ export function hasNeedToKnow(
   if (!reader.roles.includes('investigator')) return false;
   const [kind, ...rest] = event.streamId.split('-');
   const id = rest.join('-');
-  const assignedToAnyOf = (investigations: string[]) =>
-    investigations.some((investigationId) => scope.isAssigned(investigationId, reader.id));
   switch (kind) {
     case 'investigation':
       return scope.isAssigned(id, reader.id);
     case 'incident':
-      return assignedToAnyOf(scope.investigationsOf(id));
+      return scope.isAssignedToIncident(id, reader.id);
     case 'contingent':
       return [...scope.incidentUnits]
         .filter(([, units]) => units.has(id))
-        .some(([incidentId]) => assignedToAnyOf(scope.investigationsOf(incidentId)));
+        .some(([incidentId]) => scope.isAssignedToIncident(incidentId, reader.id));
     default:
       return false;
   }

@@ -5,6 +5,7 @@ export const HIDDEN: unique symbol = Symbol('hidden');
 export const WITHHELD = '[withheld]';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const SUBJECT_STREAM = 'subject-';
 const STREAM_ID = /^(?:contingent|incident|investigation|decision)-(.+)$/;
 
 /**
@@ -22,7 +23,11 @@ export function scrubForCountry(value: unknown, view: CountryView): unknown {
   if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;
     if (typeof record.country === 'string' && record.country !== view.country) return HIDDEN;
-    const out: Record<string, unknown> = {};
+    // Erasures (subject streams) are about data subjects of any case: never a country's to see.
+    if (typeof record.streamId === 'string' && record.streamId.startsWith(SUBJECT_STREAM)) {
+      return HIDDEN;
+    }
+    const out = Object.create(null) as Record<string, unknown>;
     for (const [key, field] of Object.entries(record)) {
       const scrubbed = scrubForCountry(field, view);
       if (scrubbed === HIDDEN) return HIDDEN;

@@ -34,7 +34,11 @@ export class RecommendationFinder {
   async verify(answered: RecommendationToAnswer, field: string): Promise<void> {
     const found = await this.inInvestigation(answered.investigationId, answered.recommendationId);
     if (!found) throw unknown(answered.recommendationId, field);
-    if (found.action !== answered.action || found.contingentId !== answered.contingentId) {
+    if (
+      found.action !== answered.action ||
+      found.contingentId !== answered.contingentId ||
+      found.appointmentId !== answered.appointmentId
+    ) {
       throw new RuleViolation(
         'recommendation_mismatch',
         `recommendation ${answered.recommendationId} does not say what the decision claims it says`,
@@ -59,6 +63,7 @@ export class RecommendationFinder {
       investigationId,
       action: recommendation.action,
       ...(recommendation.contingentId && { contingentId: recommendation.contingentId }),
+      ...(recommendation.appointmentId && { appointmentId: recommendation.appointmentId }),
     };
   }
 }

@@ -17,9 +17,18 @@ import {
   SubjectDetails,
   UNIT_TYPES,
   UnitType,
+  WithdrawalBy,
 } from '../shared';
 import { requireIsoInstant } from '../shared/time';
 import type { ContingentEvent } from './contingent.events';
+import {
+  decideReturn,
+  decideWithdrawal,
+  presenceAfter,
+  requireDeployedAt,
+  type Presence,
+} from './presence-rules';
+import { withDatedChangeOf, type DatedChange, type RegisteredPresence } from './strength-over-time';
 
 export const contingentStreamId = (contingentId: string): string =>
   streamIds.contingent(contingentId);
@@ -32,9 +41,16 @@ export interface RegisteredContingent {
   designation: string;
   missionCode: string;
   sector?: string;
+  /** The strength it serves at (or left with, while gone): the last one recorded. */
   strength?: number;
+  deployedAt?: string;
   commanderSubjectId?: string;
   rotations: number;
+  /** Deployed, or since when it is gone and why. */
+  presence: Presence;
+  /** Where and at what strength it was registered, and its dated facts in the order recorded: what its strength over time is made of. */
+  registeredAs: RegisteredPresence;
+  datedChanges: readonly DatedChange[];
   /** Notifications sent to the contributing country, by notification id. */
   notifications: Readonly<Record<string, { notifiedAt: string; subjectStreamId: string }>>;
 }
@@ -45,23 +61,43 @@ const initialContingentState: ContingentState = { status: 'unregistered' };
 
 function evolveContingent(state: ContingentState, event: ContingentEvent): ContingentState {
   if (event.type === 'ContingentRegistered') {
-    return { status: 'registered', ...event.data, rotations: 0, notifications: {} };
+    return {
+      status: 'registered',
+      ...event.data,
+      rotations: 0,
+      presence: presenceAfter({ status: 'deployed' }, event),
+      registeredAs: {
+        missionCode: event.data.missionCode,
+        ...(event.data.strength === undefined ? {} : { strength: event.data.strength }),
+      },
+      datedChanges: withDatedChangeOf([], event),
+      notifications: {},
+    };
   }
   // Only a registered contingent has a history; the store never holds one without it.
   if (state.status !== 'registered') return state;
+  const moved = {
+    presence: presenceAfter(state.presence, event),
+    datedChanges: withDatedChangeOf(state.datedChanges, event),
+  };
   switch (event.type) {
     case 'ContingentRotated': {
       const { strength, commanderSubjectId } = event.data;
       // A rotation brings a new commander: one not named is unknown, not the previous one.
       return {
         ...state,
+        ...moved,
         rotations: state.rotations + 1,
         strength: strength ?? state.strength,
         commanderSubjectId,
       };
     }
     case 'ContingentReHatted':
-      return { ...state, missionCode: event.data.toMissionCode };
+      return { ...state, ...moved, missionCode: event.data.toMissionCode };
+    case 'ContingentWithdrawn':
+      return { ...state, ...moved };
+    case 'ContingentReturned':
+      return { ...state, ...moved, strength: event.data.strength ?? state.strength };
     case 'TccNotified': {
       const { notificationId, notifiedAt, subjectStreamId } = event.data;
       return {
@@ -93,6 +129,7 @@ export type RegisterContingent = Command<
     missionCode: string;
     sector?: string;
     strength?: number;
+    deployedAt?: string;
   }
 >;
 export type RotateContingent = Command<
@@ -118,6 +155,17 @@ export type CommendContingent = Command<
   'CommendContingent',
   { commendationId: string; at: string; citation: string }
 >;
+export type WithdrawContingent = Command<
+  'WithdrawContingent',
+  {
+    at: string;
+    by: WithdrawalBy;
+    reason: string;
+    /** Set only by the implementation of a decision to repatriate the unit. */
+    decisionId?: string;
+  }
+>;
+export type ReturnContingent = Command<'ReturnContingent', { at: string; strength?: number }>;
 export type NotifyTcc = Command<
   'NotifyTcc',
   {
@@ -138,6 +186,8 @@ export type ContingentCommand =
   | ReHatContingent
   | EvaluateContingent
   | CommendContingent
+  | WithdrawContingent
+  | ReturnContingent
   | NotifyTcc
   | RecordTccResponse;
 
@@ -153,6 +203,10 @@ function decideContingent(command: ContingentCommand, state: ContingentState): C
       return [evaluate(command, state)];
     case 'CommendContingent':
       return [commend(command, state)];
+    case 'WithdrawContingent':
+      return [decideWithdrawal(command, state)];
+    case 'ReturnContingent':
+      return [decideReturn(command, state)];
     case 'NotifyTcc':
       return [notifyTcc(command, state)];
     case 'RecordTccResponse':
@@ -173,6 +227,7 @@ function register({ data }: RegisterContingent, state: ContingentState): Conting
   requireMissionCode(data.missionCode, 'missionCode');
   if (data.sector !== undefined) requireText(data.sector, 'sector');
   if (data.strength !== undefined) requireCount(data.strength, 'strength');
+  if (data.deployedAt !== undefined) requireIsoInstant(data.deployedAt, 'deployedAt');
   const { contingentId, country, unitType, designation, missionCode, sector, strength } = data;
   return {
     type: 'ContingentRegistered',
@@ -184,6 +239,7 @@ function register({ data }: RegisterContingent, state: ContingentState): Conting
       missionCode,
       ...(sector === undefined ? {} : { sector }),
       ...(strength === undefined ? {} : { strength }),
+      ...(data.deployedAt === undefined ? {} : { deployedAt: data.deployedAt }),
     },
   };
 }
@@ -192,6 +248,7 @@ function rotate({ data }: RotateContingent, state: RegisteredContingent): Contin
   const { rotationId, startedAt, strength, commanderSubjectId, commanderDetails } = data;
   requireText(rotationId, 'rotationId');
   requireIsoInstant(startedAt, 'startedAt');
+  requireDeployedAt(state, startedAt, 'startedAt');
   if (strength !== undefined) requireCount(strength, 'strength');
   if (commanderSubjectId !== undefined) requireText(commanderSubjectId, 'commanderSubjectId');
   if (commanderDetails !== undefined && commanderSubjectId === undefined) {
@@ -221,6 +278,7 @@ function reHat({ data }: ReHatContingent, state: RegisteredContingent): Continge
   requireText(data.fromOperation, 'fromOperation');
   requireMissionCode(data.toMissionCode, 'toMissionCode');
   requireIsoInstant(data.at, 'at');
+  requireDeployedAt(state, data.at, 'at');
   if (data.toMissionCode === state.missionCode) {
     throw new RuleViolation(
       'already_in_mission',
@@ -357,6 +415,8 @@ export const contingentDecider: Decider<ContingentCommand, ContingentEvent, Cont
     ContingentReHatted: 1,
     ContingentEvaluated: 1,
     ContingentCommended: 1,
+    ContingentWithdrawn: 1,
+    ContingentReturned: 1,
     TccNotified: 1,
     TccResponseRecorded: 1,
   },

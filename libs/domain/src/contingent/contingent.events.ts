@@ -4,6 +4,7 @@ import type {
   NotificationChannel,
   PersonalData,
   UnitType,
+  WithdrawalBy,
 } from '../shared';
 
 export type ContingentRegistered = DomainEvent<
@@ -18,6 +19,8 @@ export type ContingentRegistered = DomainEvent<
     missionCode: string;
     sector?: string;
     strength?: number;
+    /** When the unit deployed, where the ledger knows it; its strength is counted from then on. */
+    deployedAt?: string;
   }
 >;
 
@@ -91,12 +94,36 @@ export type TccResponseRecorded = DomainEvent<
   }
 >;
 
+/**
+ * The unit left its mission: withdrawn by its country (in protest, or at the end of its
+ * deployment) or by the UN; with a decision id, repatriated by that decision's implementation.
+ */
+export type ContingentWithdrawn = DomainEvent<
+  'ContingentWithdrawn',
+  {
+    contingentId: string;
+    at: string;
+    by: WithdrawalBy;
+    reason: string;
+    /** The repatriation decision (scope unit) whose implementation this withdrawal records. */
+    decisionId?: string;
+  }
+>;
+
+/** The unit came back to the mission it left; at the strength given, or the one it left with. */
+export type ContingentReturned = DomainEvent<
+  'ContingentReturned',
+  { contingentId: string; at: string; strength?: number }
+>;
+
 export type ContingentEvent =
   | ContingentRegistered
   | ContingentRotated
   | ContingentReHatted
   | ContingentEvaluated
   | ContingentCommended
+  | ContingentWithdrawn
+  | ContingentReturned
   | TccNotified
   | TccResponseRecorded;
 export type ContingentEventType = ContingentEvent['type'];

@@ -208,7 +208,7 @@ describe('Repatriation decision', () => {
       const reason = fc.option(fc.constantFrom('', '  ', '\t', 'the country objected'));
       fc.assert(
         fc.property(
-          fc.constantFrom(...DECISION_OUTCOMES),
+          fc.constantFrom(...DECISION_OUTCOMES.filter((outcome) => outcome !== 'relieve')),
           fc.boolean(),
           reason,
           (outcome, answersRecommendation, reasonForDeviation) => {
@@ -236,6 +236,8 @@ describe('Repatriation decision', () => {
           });
           if (REPATRIATION_ACTIONS.includes(action)) {
             expect(given().when(command)).toHaveLength(1);
+          } else if (action === 'relieve_leader') {
+            expect(() => given().when(command)).toThrow(violation('recommendation_about_leader'));
           } else {
             expect(() => given().when(command)).toThrow(
               violation('recommendation_not_about_repatriation'),

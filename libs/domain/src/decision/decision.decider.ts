@@ -21,7 +21,9 @@ export const decisionStreamId = (decisionId: string): string => streamIds.decisi
 
 export interface RepatriationDecision {
   decisionId: string;
-  contingentId: string;
+  contingentId?: string;
+  appointmentId?: string;
+  missionCode?: string;
   scope: DecisionScope;
   outcome: DecisionOutcome;
   authority: string;
@@ -67,6 +69,7 @@ export interface RecommendationToAnswer {
   investigationId: string;
   action: RecommendationAction;
   contingentId?: string;
+  appointmentId?: string;
 }
 
 export type DecideRepatriation = Command<
@@ -74,7 +77,11 @@ export type DecideRepatriation = Command<
   {
     decisionId: string;
     recommendation?: RecommendationToAnswer;
-    contingentId: string;
+    /** With scope unit, commander or individuals. */
+    contingentId?: string;
+    /** With scope leader: the leader's appointment, and the mission it was found in. */
+    appointmentId?: string;
+    missionCode?: string;
     scope: DecisionScope;
     outcome: DecisionOutcome;
     authority: string;

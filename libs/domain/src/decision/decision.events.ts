@@ -12,13 +12,17 @@ export type RepatriationDecided = DomainEvent<
   {
     decisionId: string;
     recommendation?: AnsweredRecommendation;
-    contingentId: string;
+    /** With scope unit, commander or individuals: the unit. */
+    contingentId?: string;
+    /** With scope leader: the appointment of the mission leader, and the mission it is in. */
+    appointmentId?: string;
+    missionCode?: string;
     scope: DecisionScope;
     outcome: DecisionOutcome;
     /** Who decided, e.g. "Under-Secretary-General for Peace Operations". */
     authority: string;
     rationale: string;
-    /** Required when retaining or deferring against a recommendation to repatriate. */
+    /** Required when retaining or deferring against a recommendation to repatriate or relieve. */
     reasonForDeviation?: string;
     /** With scope `individuals` or `commander`: the persons, by subject id only. */
     subjectIds: string[];

@@ -1,9 +1,12 @@
+import { requireMissionCode } from '../mission/mission-code';
 import {
+  DECIDED_ACTIONS,
   DECISION_OUTCOMES,
   DECISION_SCOPES,
-  REPATRIATION_ACTIONS,
   requireReason,
   RuleViolation,
+  type DecisionOutcome,
+  type DecisionScope,
 } from '../shared';
 import { requireIsoInstant } from '../shared/time';
 // Generic input checks; they live with the investigation, which needed them first.
@@ -24,9 +27,20 @@ import type {
   RepatriationReversed,
 } from './decision.events';
 
+/** What each scope decides to do when it does not retain or defer. */
+const REMOVAL_OF_SCOPE: Record<DecisionScope, DecisionOutcome> = {
+  unit: 'repatriate',
+  commander: 'repatriate',
+  individuals: 'repatriate',
+  leader: 'relieve',
+};
+
 /**
  * A decision names its authority and rationale, and the recommendation it answers where there
- * is one. Retaining or deferring against a recommendation to repatriate must say why.
+ * is one. A decision about a unit, its commander or individuals names the unit and repatriates,
+ * retains or defers; a decision about a mission leader (scope `leader`) names the leader's
+ * appointment and relieves, retains or defers. Retaining or deferring against a recommendation
+ * to repatriate or relieve must say why.
  */
 export function decideRepatriation(
   { data, meta }: DecideRepatriation,
@@ -39,11 +53,19 @@ export function decideRepatriation(
       'decisionId',
     );
   }
-  const { decisionId, contingentId, scope, outcome, authority, rationale } = data;
+  const { decisionId, scope, outcome, authority, rationale } = data;
   requireText(decisionId, 'decisionId');
-  requireText(contingentId, 'contingentId');
   requireOneOf(scope, DECISION_SCOPES, 'scope');
   requireOneOf(outcome, DECISION_OUTCOMES, 'outcome');
+  const removal = REMOVAL_OF_SCOPE[scope];
+  if (outcome !== removal && outcome !== 'retain' && outcome !== 'defer') {
+    throw new RuleViolation(
+      'outcome_not_for_scope',
+      `a decision with scope ${scope} may ${removal}, retain or defer`,
+      'outcome',
+    );
+  }
+  const subject = scope === 'leader' ? leaderOf(data) : unitOf(data);
   requireText(authority, 'authority');
   requireText(rationale, 'rationale');
   const subjectIds = data.subjectIds ?? [];
@@ -55,8 +77,8 @@ export function decideRepatriation(
   const recommendation =
     data.recommendation === undefined
       ? undefined
-      : answeredRecommendation(data.recommendation, contingentId);
-  const deviates = recommendation !== undefined && outcome !== 'repatriate';
+      : answeredRecommendation(data.recommendation, data);
+  const deviates = recommendation !== undefined && outcome !== removal;
   if (deviates) {
     requireText(data.reasonForDeviation, 'reasonForDeviation', 'deviation_reason_required');
   }
@@ -68,7 +90,7 @@ export function decideRepatriation(
       data: {
         decisionId,
         ...(recommendation === undefined ? {} : { recommendation }),
-        contingentId,
+        ...subject,
         scope,
         outcome,
         authority,
@@ -82,26 +104,84 @@ export function decideRepatriation(
   ];
 }
 
+/** A decision about a unit, its commander or individuals names the unit, and no leader. */
+function unitOf(data: DecideRepatriation['data']): { contingentId: string } {
+  requireText(data.contingentId, 'contingentId', 'contingent_required');
+  if (data.appointmentId !== undefined || data.missionCode !== undefined) {
+    throw new RuleViolation(
+      'appointment_not_for_scope',
+      `a decision with scope ${data.scope} is about a unit; a mission leader is decided on with scope leader`,
+      'appointmentId',
+    );
+  }
+  return { contingentId: data.contingentId as string };
+}
+
+/** A decision about a mission leader names the appointment and its mission, and no unit. */
+function leaderOf(data: DecideRepatriation['data']): {
+  appointmentId: string;
+  missionCode: string;
+} {
+  requireText(data.appointmentId, 'appointmentId', 'appointment_required');
+  requireMissionCode(data.missionCode as string, 'missionCode');
+  if (data.contingentId !== undefined) {
+    throw new RuleViolation(
+      'contingent_not_for_leader',
+      'a decision about a mission leader names the appointment, not a unit',
+      'contingentId',
+    );
+  }
+  return { appointmentId: data.appointmentId as string, missionCode: data.missionCode as string };
+}
+
 function answeredRecommendation(
   recommendation: RecommendationToAnswer,
-  contingentId: string,
+  decision: DecideRepatriation['data'],
 ): AnsweredRecommendation {
   const { recommendationId, investigationId, action } = recommendation;
   requireText(recommendationId, 'recommendation.recommendationId');
   requireText(investigationId, 'recommendation.investigationId');
-  if (!REPATRIATION_ACTIONS.includes(action)) {
+  if (!DECIDED_ACTIONS.includes(action)) {
     throw new RuleViolation(
       'recommendation_not_about_repatriation',
       `a recommendation to ${action} is not answered by a repatriation decision`,
       'recommendation',
     );
   }
-  if (recommendation.contingentId !== undefined && recommendation.contingentId !== contingentId) {
-    throw new RuleViolation(
-      'recommendation_about_other_unit',
-      'the recommendation concerns another contingent than the decision',
-      'contingentId',
-    );
+  const aboutLeader = recommendation.appointmentId !== undefined || action === 'relieve_leader';
+  if (decision.scope === 'leader') {
+    if (!aboutLeader) {
+      throw new RuleViolation(
+        'recommendation_not_about_leader',
+        'a decision about a mission leader answers a recommendation about that leader',
+        'recommendation',
+      );
+    }
+    if (recommendation.appointmentId !== decision.appointmentId) {
+      throw new RuleViolation(
+        'recommendation_about_other_leader',
+        'the recommendation concerns another appointment than the decision',
+        'appointmentId',
+      );
+    }
+  } else {
+    if (aboutLeader) {
+      throw new RuleViolation(
+        'recommendation_about_leader',
+        'the recommendation concerns a mission leader: decide on it with scope leader',
+        'scope',
+      );
+    }
+    if (
+      recommendation.contingentId !== undefined &&
+      recommendation.contingentId !== decision.contingentId
+    ) {
+      throw new RuleViolation(
+        'recommendation_about_other_unit',
+        'the recommendation concerns another contingent than the decision',
+        'contingentId',
+      );
+    }
   }
   return { recommendationId, investigationId, action };
 }
@@ -110,7 +190,7 @@ export function implementRepatriation(
   { data }: ImplementRepatriation,
   state: DecidedDecisionState,
 ): [RepatriationImplemented] {
-  if (state.outcome !== 'repatriate') {
+  if (state.outcome !== 'repatriate' && state.outcome !== 'relieve') {
     throw new RuleViolation(
       'only_repatriation_is_implemented',
       `a decision to ${state.outcome} has nothing to implement`,
@@ -120,7 +200,7 @@ export function implementRepatriation(
   if (Date.parse(implementedAt) < Date.parse(state.decidedAt)) {
     throw new RuleViolation(
       'implemented_before_decided',
-      'a repatriation cannot be implemented before it was decided',
+      `a decision to ${state.outcome} cannot be implemented before it was decided`,
       'implementedAt',
     );
   }

@@ -290,6 +290,37 @@ describe('Incident', () => {
     });
   });
 
+  describe('when an investigator is assigned to it', () => {
+    const assign = (investigatorId: string): IncidentCommand => ({
+      type: 'AssignIncidentInvestigator',
+      data: { investigatorId },
+      meta,
+    });
+    const assigned: IncidentEvent = {
+      type: 'IncidentInvestigatorAssigned',
+      data: { incidentId, investigatorId: 'investigator-2' },
+    };
+
+    it('records the assignment', () => {
+      expect(given(reported).when(assign('investigator-2'))()).toEqual([assigned]);
+    });
+
+    it('keeps every assigned investigator in its state, open or closed', () => {
+      const state = foldEvents(incidentDecider, [reported, assigned, closed]);
+      expect(state).toMatchObject({ status: 'closed', investigators: ['investigator-2'] });
+    });
+
+    it('refuses to assign the same investigator twice', () => {
+      expect(given(reported, assigned).when(assign('investigator-2'))).toThrow(
+        violation('already_assigned', 'investigatorId'),
+      );
+    });
+
+    it('cannot assign to an incident never reported', () => {
+      expect(given().when(assign('investigator-2'))).toThrow(NotFoundError);
+    });
+  });
+
   describe('when closed', () => {
     it('rejects an amendment', () => {
       expect(given(reported, closed).when(amend({ summary: 'New fact' }))).toThrow(

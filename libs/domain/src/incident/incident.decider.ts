@@ -24,6 +24,8 @@ interface ReportedIncident {
   facts: IncidentFacts;
   /** Every contingent linked to the incident, each once. */
   contingentIds: readonly string[];
+  /** Investigators assigned to the incident itself (IncidentInvestigatorAssigned), each once. */
+  investigators: readonly string[];
 }
 export type OpenIncident = ReportedIncident & { status: 'open' };
 export type ClosedIncident = ReportedIncident & { status: 'closed' };
@@ -37,7 +39,7 @@ function evolveIncident(state: IncidentState, event: IncidentEvent): IncidentSta
     const { incidentId, missionCode, contingentIds } = event.data;
     const { occurredAt, location, category, summary, casualties } = event.data;
     const facts = { occurredAt, location, category, summary, casualties };
-    return { status: 'open', incidentId, missionCode, facts, contingentIds };
+    return { status: 'open', incidentId, missionCode, facts, contingentIds, investigators: [] };
   }
   // Only a reported incident has a history; the store never holds one without it.
   if (state.status === 'unreported') return state;
@@ -50,6 +52,8 @@ function evolveIncident(state: IncidentState, event: IncidentEvent): IncidentSta
       return { ...state, status: 'closed' };
     case 'IncidentReopened':
       return { ...state, status: 'open' };
+    case 'IncidentInvestigatorAssigned':
+      return { ...state, investigators: [...state.investigators, event.data.investigatorId] };
     default:
       return assertNever(event);
   }
@@ -75,9 +79,18 @@ export type AmendIncident = Command<
 export type LinkIncidentUnits = Command<'LinkIncidentUnits', { contingentIds: string[] }>;
 export type CloseIncident = Command<'CloseIncident', { reason: string }>;
 export type ReopenIncident = Command<'ReopenIncident', { reason: string }>;
+export type AssignIncidentInvestigator = Command<
+  'AssignIncidentInvestigator',
+  { investigatorId: string }
+>;
 
 export type IncidentCommand =
-  ReportIncident | AmendIncident | LinkIncidentUnits | CloseIncident | ReopenIncident;
+  | ReportIncident
+  | AmendIncident
+  | LinkIncidentUnits
+  | CloseIncident
+  | ReopenIncident
+  | AssignIncidentInvestigator;
 
 function decideIncident(command: IncidentCommand, state: IncidentState): IncidentEvent[] {
   if (command.type === 'ReportIncident') return [report(command, state)];
@@ -91,6 +104,8 @@ function decideIncident(command: IncidentCommand, state: IncidentState): Inciden
       return [close(command, state)];
     case 'ReopenIncident':
       return [reopen(command, state)];
+    case 'AssignIncidentInvestigator':
+      return [assignInvestigator(command, state)];
     default:
       return assertNever(command);
   }
@@ -184,6 +199,24 @@ function reopen({ data }: ReopenIncident, state: ReportedState): IncidentEvent {
   return { type: 'IncidentReopened', data: { incidentId: state.incidentId, reason: data.reason } };
 }
 
+function assignInvestigator(
+  { data }: AssignIncidentInvestigator,
+  state: ReportedState,
+): IncidentEvent {
+  requireText(data.investigatorId, 'investigatorId');
+  if (state.investigators.includes(data.investigatorId)) {
+    throw new RuleViolation(
+      'already_assigned',
+      `${data.investigatorId} is already assigned to this incident`,
+      'investigatorId',
+    );
+  }
+  return {
+    type: 'IncidentInvestigatorAssigned',
+    data: { incidentId: state.incidentId, investigatorId: data.investigatorId },
+  };
+}
+
 function requireReported(state: IncidentState): asserts state is ReportedState {
   if (state.status === 'unreported') {
     throw new NotFoundError('incident_not_found', 'no incident has been reported in this stream');
@@ -237,6 +270,7 @@ export const incidentDecider: Decider<IncidentCommand, IncidentEvent, IncidentSt
     IncidentUnitsLinked: 1,
     IncidentClosed: 1,
     IncidentReopened: 1,
+    IncidentInvestigatorAssigned: 1,
   },
   initialState: initialIncidentState,
   evolve: evolveIncident,

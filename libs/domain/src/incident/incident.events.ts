@@ -56,6 +56,21 @@ export type IncidentReopened = DomainEvent<
   { incidentId: string; reason: string }
 >;
 
+/**
+ * An investigator made responsible for the incident (besides whoever reported it and the
+ * investigators of the investigations that cover it): it may then change the incident, open
+ * investigations into it, and read the personal details recorded in it.
+ */
+export type IncidentInvestigatorAssigned = DomainEvent<
+  'IncidentInvestigatorAssigned',
+  { incidentId: string; investigatorId: string }
+>;
+
 export type IncidentEvent =
-  IncidentReported | IncidentAmended | IncidentUnitsLinked | IncidentClosed | IncidentReopened;
+  | IncidentReported
+  | IncidentAmended
+  | IncidentUnitsLinked
+  | IncidentClosed
+  | IncidentReopened
+  | IncidentInvestigatorAssigned;
 export type IncidentEventType = IncidentEvent['type'];

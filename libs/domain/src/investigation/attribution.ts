@@ -34,6 +34,16 @@ function validateAttribution(attribution: Attribution, path: string): void {
   if (target !== undefined) {
     requireText(attribution[target], `${path}.${target}`, 'attribution_incomplete');
   }
+  if (attribution.appointmentId !== undefined) {
+    if (attribution.level !== 'role') {
+      throw new RuleViolation(
+        'appointment_only_for_role',
+        'an appointment is named only by an attribution to a role',
+        `${path}.appointmentId`,
+      );
+    }
+    requireText(attribution.appointmentId, `${path}.appointmentId`);
+  }
   if (attribution.country !== undefined && !COUNTRY_ALPHA3.test(attribution.country)) {
     throw new RuleViolation(
       'invalid_country',
@@ -42,6 +52,15 @@ function validateAttribution(attribution: Attribution, path: string): void {
     );
   }
 }
+
+/** The appointments of mission leaders a finding names. */
+export const appointmentsNamed = (finding: { attributions: readonly Attribution[] }): string[] => [
+  ...new Set(
+    finding.attributions.flatMap((a) =>
+      a.level === 'role' && a.appointmentId !== undefined ? [a.appointmentId] : [],
+    ),
+  ),
+];
 
 export function isAttributedToUnit(
   finding: { attributions: readonly Attribution[] },

@@ -96,6 +96,30 @@ describe('Investigation', () => {
       expect(given(...opening()).when(a.finding('finding-1', { attributions }))).toHaveLength(1);
     });
 
+    it('names the appointment of the mission leader who held the role it is attributed to', () => {
+      const attributions: Attribution[] = [
+        { level: 'role', role: 'force_commander', appointmentId: 'appointment-fc' },
+      ];
+      const [recorded] = given(...opening()).when(a.finding('finding-1', { attributions }));
+      expect(recorded.data).toMatchObject({ attributions });
+    });
+
+    it('rejects an appointment named by an attribution to another level than a role', () => {
+      const attributions: Attribution[] = [
+        { level: 'mission_leadership', appointmentId: 'appointment-fc' },
+      ];
+      expect(() => given(...opening()).when(a.finding('finding-1', { attributions }))).toThrow(
+        violation('appointment_only_for_role', 'attributions[0].appointmentId'),
+      );
+    });
+
+    it('rejects a blank appointment', () => {
+      const attributions: Attribution[] = [{ level: 'role', role: 'srsg', appointmentId: ' ' }];
+      expect(() => given(...opening()).when(a.finding('finding-1', { attributions }))).toThrow(
+        violation('text_required', 'attributions[0].appointmentId'),
+      );
+    });
+
     it('rejects a blank statement', () => {
       expect(() => given(...opening()).when(a.finding('finding-1', { statement: ' ' }))).toThrow(
         violation('text_required', 'statement'),

@@ -9,6 +9,7 @@ import {
   PersonalData,
   RecommendationAction,
   RuleViolation,
+  SubjectDetails,
   SubjectReference,
 } from '../shared';
 import type {
@@ -25,6 +26,7 @@ import {
   decideReopenInvestigation,
   decideSubmitReport,
 } from './investigation-lifecycle';
+import { decideAppointNationalInvestigator } from './national-investigator-rules';
 import { decideNameUnit } from './naming-rules';
 import { decideIssueRecommendation } from './recommendation-rules';
 
@@ -55,9 +57,17 @@ export interface InvestigationRecommendation {
   recommendationId: string;
   action: RecommendationAction;
   contingentId?: string;
+  appointmentId?: string;
   role?: string;
   subjectIds: string[];
   findingIds: string[];
+}
+
+/** A national investigation officer, as the contributing country appointed them. */
+export interface NationalInvestigator {
+  country: string;
+  appointedAt: string;
+  subjectId?: string;
 }
 
 export interface InvestigationRecord {
@@ -66,6 +76,8 @@ export interface InvestigationRecord {
   kind: InvestigationKind;
   title: string;
   investigators: readonly string[];
+  /** With a national investigation: its officers, the first of whom fixes its country. */
+  nationalInvestigators: readonly NationalInvestigator[];
   evidence: ReadonlyMap<string, InvestigationEvidence>;
   findings: ReadonlyMap<string, InvestigationFinding>;
   namings: ReadonlyMap<string, InvestigationNaming>;
@@ -90,6 +102,7 @@ function evolve(state: InvestigationState, event: InvestigationEvent): Investiga
       kind,
       title,
       investigators: [],
+      nationalInvestigators: [],
       evidence: new Map(),
       findings: new Map(),
       namings: new Map(),
@@ -101,6 +114,11 @@ function evolve(state: InvestigationState, event: InvestigationEvent): Investiga
   switch (event.type) {
     case 'InvestigatorAssigned':
       return { ...state, investigators: [...state.investigators, event.data.investigatorId] };
+    case 'NationalInvestigatorAppointed': {
+      const { country, appointedAt, subjectId } = event.data;
+      const officer = { country, appointedAt, ...(subjectId === undefined ? {} : { subjectId }) };
+      return { ...state, nationalInvestigators: [...state.nationalInvestigators, officer] };
+    }
     case 'EvidenceLogged': {
       const { evidenceId, kind, sha256, custodian } = event.data;
       return {
@@ -187,6 +205,16 @@ export type OpenInvestigation = Command<
   }
 >;
 export type AssignInvestigator = Command<'AssignInvestigator', { investigatorId: string }>;
+export type AppointNationalInvestigator = Command<
+  'AppointNationalInvestigator',
+  {
+    country: string;
+    appointedAt: string;
+    subjectId?: string;
+    /** Personal details of the officer; recorded under `personal[subjectId]`. */
+    subjectDetails?: SubjectDetails;
+  }
+>;
 export type LogEvidence = Command<
   'LogEvidence',
   {
@@ -226,6 +254,7 @@ export type IssueRecommendation = Command<
     recommendationId: string;
     action: RecommendationAction;
     contingentId?: string;
+    appointmentId?: string;
     role?: string;
     subjectIds?: string[];
     findingIds: string[];
@@ -242,6 +271,7 @@ export type ReopenInvestigation = Command<'ReopenInvestigation', { reason: strin
 export type InvestigationCommand =
   | OpenInvestigation
   | AssignInvestigator
+  | AppointNationalInvestigator
   | LogEvidence
   | TransferEvidenceCustody
   | RecordFinding
@@ -268,6 +298,8 @@ function decide(command: InvestigationCommand, state: InvestigationState): Inves
   switch (command.type) {
     case 'AssignInvestigator':
       return decideAssignInvestigator(command, state);
+    case 'AppointNationalInvestigator':
+      return decideAppointNationalInvestigator(command, state);
     case 'LogEvidence':
       return decideLogEvidence(command, state);
     case 'TransferEvidenceCustody':
@@ -294,6 +326,7 @@ function decide(command: InvestigationCommand, state: InvestigationState): Inves
 const schemaVersions: Record<InvestigationEventType, number> = {
   InvestigationOpened: 1,
   InvestigatorAssigned: 1,
+  NationalInvestigatorAppointed: 1,
   EvidenceLogged: 1,
   EvidenceCustodyTransferred: 1,
   FindingRecorded: 1,

@@ -17,6 +17,8 @@ export interface Attribution {
   contingentId?: string;
   /** With level `role`, e.g. battalion_commander, force_commander, sector_commander. */
   role?: string;
+  /** With level `role`, where the role is a mission leader's: the appointment of the person who held it. */
+  appointmentId?: string;
   /** With level `member_state`: ISO 3166-1 alpha-3. */
   country?: string;
   /** With level `mission_component`, e.g. military, police, civilian. */
@@ -50,6 +52,24 @@ export type InvestigationOpened = DomainEvent<
 export type InvestigatorAssigned = DomainEvent<
   'InvestigatorAssigned',
   { investigationId: string; investigatorId: string }
+>;
+
+/**
+ * The contributing country appointed its national investigation officer to a national
+ * investigation: the appointment the Secretariat asks for within five working days of
+ * notifying the country of an allegation of sexual exploitation and abuse against its unit.
+ */
+export type NationalInvestigatorAppointed = DomainEvent<
+  'NationalInvestigatorAppointed',
+  {
+    investigationId: string;
+    /** ISO 3166-1 alpha-3 of the contributing country: the national investigation is its. */
+    country: string;
+    appointedAt: string;
+    /** The officer, by subject id only, where the country named them. */
+    subjectId?: string;
+    personal?: PersonalData;
+  }
 >;
 
 /** A reference to an artefact and its SHA-256: the ledger keeps the fingerprint, not the file. */
@@ -115,6 +135,8 @@ export type RecommendationIssued = DomainEvent<
     recommendationId: string;
     action: RecommendationAction;
     contingentId?: string;
+    /** With a recommendation about a mission leader: the leader's appointment. */
+    appointmentId?: string;
     role?: string;
     /** Individuals concerned, by subject id only. */
     subjectIds: string[];
@@ -142,6 +164,7 @@ export type InvestigationReopened = DomainEvent<
 export type InvestigationEvent =
   | InvestigationOpened
   | InvestigatorAssigned
+  | NationalInvestigatorAppointed
   | EvidenceLogged
   | EvidenceCustodyTransferred
   | FindingRecorded

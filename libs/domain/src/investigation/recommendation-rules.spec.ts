@@ -67,16 +67,122 @@ describe('Investigation', () => {
       ).toThrow(violation('text_required', 'rationale'));
     });
 
-    it.each<RecommendationAction>(['repatriate_unit', 'repatriate_commander'])(
-      'rejects %s without the contingent it concerns',
-      (action) => {
+    it('rejects repatriate_unit without the contingent it concerns', () => {
+      expect(() =>
+        given(...recorded).when(
+          a.recommendation('recommendation-1', {
+            action: 'repatriate_unit',
+            contingentId: undefined,
+          }),
+        ),
+      ).toThrow(violation('contingent_required', 'contingentId'));
+    });
+
+    it("rejects repatriate_commander that names neither the unit nor the leader's appointment", () => {
+      expect(() =>
+        given(...recorded).when(
+          a.recommendation('recommendation-1', {
+            contingentId: undefined,
+            role: 'force_commander',
+          }),
+        ),
+      ).toThrow(violation('commander_required', 'contingentId'));
+    });
+
+    describe('about a mission leader', () => {
+      const FORCE_COMMANDER = 'appointment-fc';
+
+      it('relieves the leader named by the appointment, without a unit', () => {
+        const [issued] = given(...recorded).when(
+          a.recommendation('recommendation-1', {
+            action: 'relieve_leader',
+            contingentId: undefined,
+            appointmentId: FORCE_COMMANDER,
+          }),
+        );
+        expect(issued.data).toEqual({
+          investigationId: INVESTIGATION_ID,
+          recommendationId: 'recommendation-1',
+          action: 'relieve_leader',
+          appointmentId: FORCE_COMMANDER,
+          subjectIds: [],
+          findingIds: ['finding-1'],
+          rationale: 'The commander did not act on repeated calls for help',
+        });
+      });
+
+      it('rejects relieving a leader without the appointment', () => {
         expect(() =>
           given(...recorded).when(
-            a.recommendation('recommendation-1', { action, contingentId: undefined }),
+            a.recommendation('recommendation-1', {
+              action: 'relieve_leader',
+              contingentId: undefined,
+            }),
           ),
-        ).toThrow(violation('contingent_required', 'contingentId'));
-      },
-    );
+        ).toThrow(violation('appointment_required', 'appointmentId'));
+      });
+
+      it('rejects relieving a leader from a unit', () => {
+        expect(() =>
+          given(...recorded).when(
+            a.recommendation('recommendation-1', {
+              action: 'relieve_leader',
+              appointmentId: FORCE_COMMANDER,
+            }),
+          ),
+        ).toThrow(violation('contingent_not_for_leader', 'contingentId'));
+      });
+
+      it('repatriates the force commander, a commander of the mission, by the appointment', () => {
+        const [issued] = given(...recorded).when(
+          a.recommendation('recommendation-1', {
+            contingentId: undefined,
+            appointmentId: FORCE_COMMANDER,
+            role: 'force_commander',
+          }),
+        );
+        expect(issued.data).toMatchObject({
+          action: 'repatriate_commander',
+          appointmentId: FORCE_COMMANDER,
+          role: 'force_commander',
+        });
+        expect(issued.data).not.toHaveProperty('contingentId');
+      });
+
+      it("rejects a commander who would be both a unit's and the mission's", () => {
+        expect(() =>
+          given(...recorded).when(
+            a.recommendation('recommendation-1', { appointmentId: FORCE_COMMANDER }),
+          ),
+        ).toThrow(violation('unit_or_leader', 'appointmentId'));
+      });
+
+      it.each<RecommendationAction>(['repatriate_unit', 'repatriate_individuals'])(
+        'rejects an appointment on %s',
+        (action) => {
+          expect(() =>
+            given(...recorded).when(
+              a.recommendation('recommendation-1', {
+                action,
+                subjectIds: ['subject-1'],
+                appointmentId: FORCE_COMMANDER,
+              }),
+            ),
+          ).toThrow(violation('appointment_not_for_action', 'appointmentId'));
+        },
+      );
+
+      it('may ask for something else of a leader, e.g. a disciplinary referral', () => {
+        const [issued] = given(...recorded).when(
+          a.recommendation('recommendation-1', {
+            action: 'disciplinary_referral',
+            contingentId: undefined,
+            appointmentId: FORCE_COMMANDER,
+          }),
+        );
+        expect(issued.data).toMatchObject({ appointmentId: FORCE_COMMANDER });
+      });
+    });
 
     it('rejects repatriating individuals without naming them', () => {
       expect(() =>

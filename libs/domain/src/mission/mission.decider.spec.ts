@@ -46,7 +46,7 @@ describe('Mission', () => {
 
     it('accepts codes with digits and hyphens', () => {
       const [event] = given().when(register({ code: 'UNAMID-2' }))();
-      expect(event?.data.code).toBe('UNAMID-2');
+      expect(event?.data).toMatchObject({ code: 'UNAMID-2' });
     });
 
     it.each([
@@ -84,10 +84,11 @@ describe('Mission', () => {
       );
     });
 
-    it('holds the registered facts', () => {
+    it('holds the registered facts, and no leaders yet', () => {
       expect(foldEvents(missionDecider, [registered])).toEqual({
         status: 'registered',
         ...registered.data,
+        leadership: [],
       });
     });
   });

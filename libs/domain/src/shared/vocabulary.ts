@@ -86,6 +86,7 @@ export const RECOMMENDATION_ACTIONS = values(
   'repatriate_unit',
   'repatriate_commander',
   'repatriate_individuals',
+  'relieve_leader',
   'retrain',
   're_equip',
   'commend',
@@ -102,11 +103,59 @@ export const REPATRIATION_ACTIONS: readonly RecommendationAction[] = [
   'repatriate_individuals',
 ];
 
-export const DECISION_SCOPES = values('unit', 'commander', 'individuals');
+/** The recommendations a decision answers: the repatriations, and relieving a mission leader. */
+export const DECIDED_ACTIONS: readonly RecommendationAction[] = [
+  ...REPATRIATION_ACTIONS,
+  'relieve_leader',
+];
+
+/** `unit`, `commander`, `individuals` decide on repatriation; `leader` on a mission leader. */
+export const DECISION_SCOPES = values('unit', 'commander', 'individuals', 'leader');
 export type DecisionScope = (typeof DECISION_SCOPES)[number];
 
-export const DECISION_OUTCOMES = values('repatriate', 'retain', 'defer');
+/** `repatriate` with the repatriation scopes, `relieve` with scope `leader`; `retain`, `defer` with any. */
+export const DECISION_OUTCOMES = values('repatriate', 'relieve', 'retain', 'defer');
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+/** The mission's leaders, each appointed for a period. */
+export const LEADER_ROLES = values(
+  'srsg',
+  'deputy_srsg',
+  'force_commander',
+  'deputy_force_commander',
+  'police_commissioner',
+  'sector_commander',
+  'head_of_office',
+  'other',
+);
+export type LeaderRole = (typeof LEADER_ROLES)[number];
+
+/**
+ * The posts a mission has one holder of at a time (the head of mission, the head of its
+ * military and of its police component): two appointments to one of them never overlap. A
+ * mission may have several deputy SRSGs (political; resident and humanitarian coordinator),
+ * deputy force commanders (by region), sector commanders and heads of office.
+ */
+export const SINGLE_HOLDER_ROLES: readonly LeaderRole[] = [
+  'srsg',
+  'force_commander',
+  'police_commissioner',
+];
+
+/** The mission leaders who command troops or police: a recommendation may ask to repatriate them. */
+export const COMMANDER_ROLES: readonly LeaderRole[] = [
+  'force_commander',
+  'deputy_force_commander',
+  'sector_commander',
+  'police_commissioner',
+];
+
+export const DEPARTURE_REASONS = values('end_of_assignment', 'relieved', 'resigned', 'other');
+export type DepartureReason = (typeof DEPARTURE_REASONS)[number];
+
+/** Who ends a unit's deployment: its country (in protest, or at the end of it), or the UN. */
+export const WITHDRAWAL_BY = values('contributing_country', 'united_nations');
+export type WithdrawalBy = (typeof WITHDRAWAL_BY)[number];
 
 export const EVALUATION_RATINGS = values(
   'exceeds_standard',

@@ -25,7 +25,7 @@ export interface NotaryKeyPair {
  * already signed would stop verifying.
  */
 export function loadOrCreateKeyPair(dir: string): NotaryKeyPair {
-  fs.mkdirSync(dir, { recursive: true });
+  if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const privatePath = path.join(dir, NOTARY_PRIVATE_KEY_FILE);
   const publicPath = path.join(dir, NOTARY_PUBLIC_KEY_FILE);
 
@@ -42,7 +42,8 @@ export function loadOrCreateKeyPair(dir: string): NotaryKeyPair {
   const privateKey = requireEd25519(createPrivateKey(fs.readFileSync(privatePath)));
   const publicKey = createPublicKey(privateKey);
   if (!fs.existsSync(publicPath)) {
-    writeOnce(publicPath, exportPublicKeyPem(publicKey), 0o644);
+    // Owner only like everything in the data directory; the API serves it to whoever may read.
+    writeOnce(publicPath, exportPublicKeyPem(publicKey), 0o600);
   } else {
     const stored = createPublicKey(fs.readFileSync(publicPath));
     if (exportPublicKeyRaw(stored) !== exportPublicKeyRaw(publicKey)) {

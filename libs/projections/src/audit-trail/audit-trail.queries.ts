@@ -1,6 +1,7 @@
 import type { Actor } from '@blue-ledger/event-store';
 import type { SqliteDatabase } from '../sqlite/database';
-import { pageOf, pageSize } from '../sqlite/page';
+import { pageOf, pageSize, readVisible } from '../sqlite/page';
+import { idsParameter, type VisibleOnly } from '../sqlite/visible-only';
 import { boundMillis } from '../support/time';
 import { RECORDED_TIME } from './audit-trail.projection';
 import { ENVELOPE_COLUMNS, ENVELOPES, type EnvelopeRow } from './event-envelopes';
@@ -37,6 +38,8 @@ export interface AuditTrailQuery {
   /** Cursor: only events after this global position. */
   after?: number;
   limit?: number;
+  /** Only the events of the visible aggregates' streams (and missions') that the reader may see. */
+  visible?: VisibleOnly;
 }
 
 export interface AuditTrailPage {
@@ -69,13 +72,29 @@ export function getAuditTrail(db: SqliteDatabase, query: AuditTrailQuery = {}): 
   if (query.from !== undefined)
     where(`${RECORDED_TIME} >= julianday(?)`, instant(query.from, 'from'));
   if (query.to !== undefined) where(`${RECORDED_TIME} <= julianday(?)`, instant(query.to, 'to'));
+  const visible = query.visible;
+  if (visible) {
+    // The streams of the visible aggregates, and the missions' (shared by every country).
+    conditions.push(`(stream_id IN (
+        SELECT kind.prefix || ids.value FROM json_each(?) ids,
+          (SELECT 'contingent-' AS prefix UNION ALL SELECT 'incident-'
+           UNION ALL SELECT 'investigation-' UNION ALL SELECT 'decision-') kind)
+      OR (stream_id >= 'mission-' AND stream_id < 'mission.'))`);
+    params.push(idsParameter(visible));
+  }
   const size = pageSize(query.limit);
-  const rows = db
-    .prepare(
-      `SELECT ${ENVELOPE_COLUMNS.join(', ')} FROM ${ENVELOPES}
-       WHERE ${conditions.join(' AND ')} ORDER BY ${position} LIMIT ?`,
-    )
-    .all(...params, size + 1) as EnvelopeRow[];
+  const statement = db.prepare(
+    `SELECT ${ENVELOPE_COLUMNS.join(', ')} FROM ${ENVELOPES}
+     WHERE ${conditions.join(' AND ')} ORDER BY ${position} LIMIT ?`,
+  );
+  const [, ...rest] = params;
+  const rows = readVisible(
+    (after, count) => statement.all(after, ...rest, count) as EnvelopeRow[],
+    (row) => row.global_position,
+    (row) => !visible || visible.shows(auditEventOf(row)),
+    query.after ?? -1,
+    size + 1,
+  );
   const { items, next } = pageOf(rows, size, (row) => row.global_position, auditEventOf);
   return { events: items, next };
 }

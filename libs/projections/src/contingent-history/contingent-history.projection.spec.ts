@@ -226,6 +226,54 @@ describe('Contingent accountability history', () => {
     });
   });
 
+  describe('when the unit is repatriated by a decision, and comes back later', () => {
+    it('keeps everything, and each departure and return with when, by whom and why', () => {
+      const h = new LedgerHistory('2017-01-01T00:00:00.000Z');
+      h.record('contingent-gab', {
+        type: 'ContingentRegistered',
+        data: {
+          contingentId: 'gab',
+          country: 'GAB',
+          unitType: 'infantry_battalion',
+          designation: 'GABBATT',
+          missionCode: 'MINUSCA',
+          strength: 450,
+        },
+      });
+      h.record('investigation-i', finding('f-1', 'gab'));
+      h.record('contingent-gab', {
+        type: 'ContingentWithdrawn',
+        data: {
+          contingentId: 'gab',
+          at: '2021-09-15T00:00:00Z',
+          by: 'united_nations',
+          reason: 'Repatriated for systemic sexual exploitation and abuse',
+          decisionId: 'decision-1',
+        },
+      });
+      h.record('contingent-gab', {
+        type: 'ContingentReturned',
+        data: { contingentId: 'gab', at: '2023-01-10T00:00:00Z' },
+      });
+      projectHistory(db, h.events);
+      const history = getContingentHistory(db, 'gab');
+      expect(history.withdrawals).toEqual([
+        expect.objectContaining({
+          at: '2021-09-15T00:00:00Z',
+          by: 'united_nations',
+          decisionId: 'decision-1',
+          reason: 'Repatriated for systemic sexual exploitation and abuse',
+        }),
+      ]);
+      expect(history.returns).toEqual([expect.objectContaining({ at: '2023-01-10T00:00:00Z' })]);
+      expect(history.findings.map((f) => f.findingId)).toEqual(['f-1']);
+      expect(history.contingent?.presence).toEqual({
+        status: 'deployed',
+        since: '2023-01-10T00:00:00Z',
+      });
+    });
+  });
+
   it('is empty for a contingent it knows nothing of', () => {
     projectHistory(db, []);
     expect(getContingentHistory(db, 'unknown')).toMatchObject({

@@ -19,14 +19,14 @@ const statements = preparedStatements((db) => ({
 
 /**
  * Which events make up each contingent's history: the facts of its life (rotations,
- * re-hattings, evaluations, commendations, notifications and replies, namings, links to
+ * re-hattings, withdrawals and returns, evaluations, commendations, notifications and replies, namings, links to
  * incidents) and the findings ever attributed to it, with their revisions and withdrawals. It
  * keeps positions only: getContingentHistory reads the envelopes from the audit trail, the
  * current state from the contingents, incidents and follow-through read models.
  */
 export const contingentHistoryProjection: Projection = {
   name: 'contingent-history',
-  version: 2,
+  version: 3,
   queryIndexes: () => queryIndexes,
 
   setup(db) {
@@ -76,6 +76,10 @@ export const contingentHistoryProjection: Projection = {
         return record(e.data.contingentId, 'rotation');
       case 'ContingentReHatted':
         return record(e.data.contingentId, 're_hatting');
+      case 'ContingentWithdrawn':
+        return record(e.data.contingentId, 'withdrawal');
+      case 'ContingentReturned':
+        return record(e.data.contingentId, 'return');
       case 'ContingentEvaluated':
         return record(e.data.contingentId, 'evaluation');
       case 'ContingentCommended':

@@ -1,6 +1,10 @@
-import type { EvaluationRating, NotificationChannel } from '@blue-ledger/domain';
+import type { EvaluationRating, NotificationChannel, WithdrawalBy } from '@blue-ledger/domain';
 import { ENVELOPES, type EnvelopeRow } from '../audit-trail/event-envelopes';
-import type { ContingentState, Deployment } from '../documents/contingent-state';
+import {
+  shownContingentState,
+  type ContingentState,
+  type Deployment,
+} from '../documents/contingent-state';
 import type { DecisionRecord } from '../documents/decision-record';
 import {
   evolveFinding,
@@ -35,6 +39,19 @@ export interface ReHattingFact extends Recorded {
   fromMissionCode: string;
   toMissionCode: string;
   at: string;
+}
+
+/** The unit left its mission: withdrawn by its country or the UN, or repatriated by a decision. */
+export interface WithdrawalFact extends Recorded {
+  at: string;
+  by: WithdrawalBy;
+  reason: string;
+  decisionId?: string;
+}
+
+export interface ReturnFact extends Recorded {
+  at: string;
+  strength?: number;
 }
 
 export interface EvaluationFact extends Recorded {
@@ -101,6 +118,9 @@ export interface ContingentHistory {
   deployments: Deployment[];
   rotations: RotationFact[];
   reHattings: ReHattingFact[];
+  /** Each time it left, and came back: its state (`contingent.presence`) says where it is now. */
+  withdrawals: WithdrawalFact[];
+  returns: ReturnFact[];
   incidents: IncidentLink[];
   findings: AttributedFinding[];
   namings: NamingFact[];
@@ -146,7 +166,8 @@ function eventFactsOf(row: EventRow): EventFacts {
  * current facts from the contingents, incidents and follow-through read models.
  */
 export function getContingentHistory(db: SqliteDatabase, contingentId: string): ContingentHistory {
-  const contingent = contingentStates.get(db, contingentId);
+  const stored = contingentStates.get(db, contingentId);
+  const contingent = stored === null ? null : shownContingentState(stored);
   const facts = factsOf(db, contingentId);
   const responses = facts<ResponseFact>('response');
   const notifications = facts<Omit<NotificationFact, 'responses'>>('notification').map((n) => ({
@@ -160,6 +181,8 @@ export function getContingentHistory(db: SqliteDatabase, contingentId: string): 
     deployments: contingent?.deployments ?? [],
     rotations: facts<RotationFact>('rotation'),
     reHattings: facts<ReHattingFact>('re_hatting'),
+    withdrawals: facts<WithdrawalFact>('withdrawal'),
+    returns: facts<ReturnFact>('return'),
     incidents: incidentLinks(
       db,
       firstLinks(facts<{ incidentId: string } & Recorded>('incident_link')),

@@ -11,6 +11,8 @@ export const FINDING_UNITS_TABLE = 'contingent_history_finding_units';
 export type FactKind =
   | 'rotation'
   | 're_hatting'
+  | 'withdrawal'
+  | 'return'
   | 'evaluation'
   | 'commendation'
   | 'notification'

@@ -66,6 +66,24 @@ describe('Contingents', () => {
         missionCode: 'MINUSMA',
         sector: 'North',
         strength: 850,
+        deployedAt: null,
+        presence: { status: 'deployed' },
+        strengthOverTime: [
+          {
+            from: '2013-07-01T00:00:00.000Z',
+            to: '2014-01-10T00:00:00.000Z',
+            strength: 800,
+            missionCode: 'MINUSMA',
+            status: 'deployed',
+          },
+          {
+            from: '2014-01-10T00:00:00.000Z',
+            to: null,
+            strength: 850,
+            missionCode: 'MINUSMA',
+            status: 'deployed',
+          },
+        ],
         registered: { position: 10, recordedAt: '2013-01-01T00:00:00.000Z' },
         deployments: [
           {
@@ -102,6 +120,60 @@ describe('Contingents', () => {
         responseCount: 0,
         lastPosition: 70,
       });
+    });
+  });
+
+  describe('given a unit withdrawn in protest and returned', () => {
+    it('says where it is, and counts it zero while it was gone', () => {
+      const h = new LedgerHistory('2016-01-01T00:00:00.000Z');
+      h.record('contingent-ken-batt', {
+        type: 'ContingentRegistered',
+        data: {
+          contingentId: 'ken-batt',
+          country: 'KEN',
+          unitType: 'infantry_battalion',
+          designation: 'KENBATT',
+          missionCode: 'UNMISS',
+          strength: 1000,
+          deployedAt: '2016-01-15T00:00:00Z',
+        },
+      });
+      h.record('contingent-ken-batt', {
+        type: 'ContingentWithdrawn',
+        data: {
+          contingentId: 'ken-batt',
+          at: '2016-11-09T00:00:00Z',
+          by: 'contributing_country',
+          reason: 'In protest',
+        },
+      });
+      const gone = new Database(':memory:');
+      project(gone, contingentsProjection, h.events);
+      expect(getContingentState(gone, 'ken-batt')).toMatchObject({
+        presence: {
+          status: 'withdrawn',
+          since: '2016-11-09T00:00:00Z',
+          by: 'contributing_country',
+          reason: 'In protest',
+        },
+      });
+      h.record('contingent-ken-batt', {
+        type: 'ContingentReturned',
+        data: { contingentId: 'ken-batt', at: '2017-01-29T00:00:00Z', strength: 900 },
+      });
+      project(gone, contingentsProjection, h.events.slice(-1));
+      const state = getContingentState(gone, 'ken-batt');
+      expect(state).toMatchObject({
+        strength: 900,
+        presence: { status: 'deployed', since: '2017-01-29T00:00:00Z' },
+      });
+      expect(state?.strengthOverTime.map((p) => [p.from, p.to, p.strength, p.status])).toEqual([
+        ['2016-01-15T00:00:00.000Z', '2016-11-09T00:00:00.000Z', 1000, 'deployed'],
+        ['2016-11-09T00:00:00.000Z', '2017-01-29T00:00:00.000Z', 0, 'withdrawn'],
+        ['2017-01-29T00:00:00.000Z', null, 900, 'deployed'],
+      ]);
+      expect(state).not.toHaveProperty('datedChanges');
+      gone.close();
     });
   });
 

@@ -1,12 +1,12 @@
 import {
   contingentIdOf,
   evolveContingentState,
-  type ContingentState,
+  type StoredContingentState,
 } from '../documents/contingent-state';
 import { batched, type Projection } from '../projection';
 import { DocumentTable } from '../sqlite/document-table';
 
-export const contingentStates = new DocumentTable<ContingentState>({
+export const contingentStates = new DocumentTable<StoredContingentState>({
   table: 'contingent_states',
   columns: [
     { name: 'country', type: 'TEXT', value: (d) => d.country },
@@ -19,7 +19,7 @@ export const contingentStates = new DocumentTable<ContingentState>({
 /** Each contingent's current state, for the contingent list. */
 export const contingentsProjection: Projection = {
   name: 'contingents',
-  version: 1,
+  version: 2,
   queryIndexes: () => contingentStates.queryIndexes,
   setup: (db) => contingentStates.create(db),
   reset: (db) => contingentStates.drop(db),

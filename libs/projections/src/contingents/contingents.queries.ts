@@ -1,4 +1,8 @@
-import type { ContingentState } from '../documents/contingent-state';
+import {
+  shownContingentState,
+  type ContingentState,
+  type StoredContingentState,
+} from '../documents/contingent-state';
 import type { SqliteDatabase } from '../sqlite/database';
 import { pageOfDocuments, type Page } from '../sqlite/page';
 import { contingentStates } from './contingents.projection';
@@ -18,7 +22,7 @@ export function listContingents(
   db: SqliteDatabase,
   query: ContingentListQuery = {},
 ): Page<ContingentState> {
-  return pageOfDocuments<ContingentState>(
+  const page = pageOfDocuments<StoredContingentState>(
     db,
     contingentStates.name,
     {
@@ -27,11 +31,13 @@ export function listContingents(
     },
     query,
   );
+  return { ...page, items: page.items.map(shownContingentState) };
 }
 
 export function getContingentState(
   db: SqliteDatabase,
   contingentId: string,
 ): ContingentState | null {
-  return contingentStates.get(db, contingentId);
+  const doc = contingentStates.get(db, contingentId);
+  return doc === null ? null : shownContingentState(doc);
 }

@@ -1,4 +1,15 @@
-import type { EvaluationRating, UnitType } from '@blue-ledger/domain';
+import {
+  presenceAfter,
+  strengthOverTime,
+  withDatedChangeOf,
+  type ContingentEvent,
+  type DatedChange,
+  type EvaluationRating,
+  type Presence,
+  type RegisteredPresence,
+  type StrengthPeriod,
+  type UnitType,
+} from '@blue-ledger/domain';
 import type { RecordedEvent } from '@blue-ledger/event-store';
 import { recordedOf, type Recorded } from '../support/envelope';
 import { ledgerEventOf } from '../support/ledger-event-of';
@@ -6,7 +17,7 @@ import { ledgerEventOf } from '../support/ledger-event-of';
 /** A mission the unit served in: where it was registered, then each re-hatting. */
 export interface Deployment {
   missionCode: string;
-  /** Registration: when the ledger learnt of it; re-hatting: the date of the transfer. */
+  /** Registration: its deployedAt, or else when the ledger learnt of it; re-hatting: the date of the transfer. */
   since: string;
   via: 'registration' | 're_hatting';
   /** With a re-hatting: the regional or partner operation it came from. */
@@ -29,7 +40,14 @@ export interface ContingentState {
   /** The mission it serves in now (after any re-hatting). */
   missionCode: string;
   sector: string | null;
+  /** The strength it serves at, or left with while gone: the last one recorded. */
   strength: number | null;
+  /** When it deployed, where the ledger knows it. */
+  deployedAt: string | null;
+  /** Deployed, or since when it is gone (withdrawn, repatriated), by whom and why. */
+  presence: Presence;
+  /** Its strength for each period, 0 while gone: see `strengthOverTime` in libs/domain. */
+  strengthOverTime: StrengthPeriod[];
   registered: Recorded;
   deployments: Deployment[];
   currentRotation: CurrentRotation | null;
@@ -47,12 +65,26 @@ export interface ContingentState {
   lastPosition: number;
 }
 
+/** What the read model keeps besides: what the strength over time is computed from. */
+export interface StoredContingentState extends ContingentState {
+  registeredAs: RegisteredPresence;
+  datedChanges: readonly DatedChange[];
+}
+
+/** The state as answers show it, without what it is computed from. */
+export function shownContingentState(doc: StoredContingentState): ContingentState {
+  const { datedChanges: _datedChanges, registeredAs: _registeredAs, ...shown } = doc;
+  return shown;
+}
+
 const CONTINGENT_EVENTS = new Set([
   'ContingentRegistered',
   'ContingentRotated',
   'ContingentReHatted',
   'ContingentEvaluated',
   'ContingentCommended',
+  'ContingentWithdrawn',
+  'ContingentReturned',
   'TccNotified',
   'TccResponseRecorded',
 ]);
@@ -64,10 +96,33 @@ export function contingentIdOf(event: RecordedEvent): string | null {
   return typeof id === 'string' ? id : null;
 }
 
+/**
+ * The contingent after one more event: its facts, where it is (deployed, or gone since when and
+ * why) and its strength over time, by the same functions the contingent's decider uses.
+ */
 export function evolveContingentState(
-  doc: ContingentState | null,
+  doc: StoredContingentState | null,
   event: RecordedEvent,
-): ContingentState | null {
+): StoredContingentState | null {
+  const after = evolveFacts(doc, event);
+  if (after === null || after === doc) return after;
+  const e = ledgerEventOf(event) as ContingentEvent;
+  const datedChanges = withDatedChangeOf(after.datedChanges, e);
+  return {
+    ...after,
+    presence: presenceAfter(after.presence, e),
+    datedChanges,
+    strengthOverTime:
+      datedChanges === after.datedChanges
+        ? after.strengthOverTime
+        : strengthOverTime(after.registeredAs, datedChanges),
+  };
+}
+
+function evolveFacts(
+  doc: StoredContingentState | null,
+  event: RecordedEvent,
+): StoredContingentState | null {
   const e = ledgerEventOf(event);
   const recorded = recordedOf(event);
   if (e.type === 'ContingentRegistered') {
@@ -81,11 +136,19 @@ export function evolveContingentState(
       missionCode: data.missionCode,
       sector: data.sector ?? null,
       strength: data.strength ?? null,
+      deployedAt: data.deployedAt ?? null,
+      presence: { status: 'deployed' },
+      strengthOverTime: [],
+      registeredAs: {
+        missionCode: data.missionCode,
+        ...(data.strength === undefined ? {} : { strength: data.strength }),
+      },
+      datedChanges: [],
       registered: recorded,
       deployments: [
         {
           missionCode: data.missionCode,
-          since: recorded.recordedAt,
+          since: data.deployedAt ?? recorded.recordedAt,
           via: 'registration',
           fromOperation: null,
           fromMissionCode: null,
@@ -145,6 +208,10 @@ export function evolveContingentState(
     }
     case 'ContingentCommended':
       return { ...touched, commendationCount: doc.commendationCount + 1 };
+    case 'ContingentWithdrawn':
+      return touched;
+    case 'ContingentReturned':
+      return { ...touched, strength: e.data.strength ?? doc.strength };
     case 'TccNotified':
       return { ...touched, notificationCount: doc.notificationCount + 1 };
     case 'TccResponseRecorded':

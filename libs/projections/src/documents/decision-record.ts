@@ -6,9 +6,23 @@ import { ledgerEventOf } from '../support/ledger-event-of';
 /** Decided, then carried out (implemented), undone (reversed) or never carried out (lapsed). */
 export type DecisionStatus = 'decided' | 'implemented' | 'reversed' | 'lapsed';
 
+/**
+ * What implementing the decision records on the stream of whom it concerns: a leader relieved
+ * departs (LeaderDeparted), a unit repatriated is withdrawn (ContingentWithdrawn). `recorded`
+ * stays null until that event is in the ledger.
+ */
+export interface DecisionConsequence {
+  kind: 'leader_departure' | 'unit_withdrawal';
+  recorded: Recorded | null;
+}
+
 export interface DecisionRecord {
   decisionId: string;
-  contingentId: string;
+  /** With scope unit, commander or individuals. */
+  contingentId: string | null;
+  /** With scope leader: the leader's appointment and its mission. */
+  appointmentId: string | null;
+  missionCode: string | null;
   scope: DecisionScope;
   outcome: DecisionOutcome;
   authority: string;
@@ -24,9 +38,11 @@ export interface DecisionRecord {
   /** The implementation note, or the reason for the reversal or lapse. */
   statusNote: string | null;
   statusRecorded: Recorded | null;
+  /** Once implemented, when the implementation changes another stream. */
+  consequence: DecisionConsequence | null;
 }
 
-/** The decision an event of a decision stream is about, or null. */
+/** The decision an event is about: its own stream's, or a consequence of implementing it. */
 export function decisionIdOf(event: RecordedEvent): string | null {
   const e = ledgerEventOf(event);
   switch (e.type) {
@@ -35,9 +51,22 @@ export function decisionIdOf(event: RecordedEvent): string | null {
     case 'RepatriationReversed':
     case 'RepatriationLapsed':
       return e.data.decisionId;
+    case 'LeaderDeparted':
+    case 'ContingentWithdrawn':
+      return e.data.decisionId ?? null;
     default:
       return null;
   }
+}
+
+/** Whether the consequence of the decision's implementation is still to be recorded. */
+export const consequenceState = (doc: DecisionRecord): 'pending' | 'recorded' | null =>
+  doc.consequence === null ? null : doc.consequence.recorded === null ? 'pending' : 'recorded';
+
+function consequenceKindOf(doc: DecisionRecord): DecisionConsequence['kind'] | null {
+  if (doc.scope === 'leader' && doc.outcome === 'relieve') return 'leader_departure';
+  if (doc.scope === 'unit' && doc.outcome === 'repatriate') return 'unit_withdrawal';
+  return null;
 }
 
 export function evolveDecision(
@@ -52,7 +81,9 @@ export function evolveDecision(
       const { data } = e;
       return {
         decisionId: data.decisionId,
-        contingentId: data.contingentId,
+        contingentId: data.contingentId ?? null,
+        appointmentId: data.appointmentId ?? null,
+        missionCode: data.missionCode ?? null,
         scope: data.scope,
         outcome: data.outcome,
         authority: data.authority,
@@ -66,17 +97,21 @@ export function evolveDecision(
         implementedAt: null,
         statusNote: null,
         statusRecorded: null,
+        consequence: null,
       };
     }
-    case 'RepatriationImplemented':
+    case 'RepatriationImplemented': {
       if (doc === null) return null;
+      const kind = consequenceKindOf(doc);
       return {
         ...doc,
         status: 'implemented',
         implementedAt: e.data.implementedAt,
         statusNote: e.data.note ?? null,
         statusRecorded: recorded,
+        consequence: kind === null ? null : { kind, recorded: doc.consequence?.recorded ?? null },
       };
+    }
     case 'RepatriationReversed':
     case 'RepatriationLapsed':
       if (doc === null) return null;
@@ -86,6 +121,11 @@ export function evolveDecision(
         statusNote: e.data.reason,
         statusRecorded: recorded,
       };
+    case 'LeaderDeparted':
+    case 'ContingentWithdrawn': {
+      if (doc === null || doc.consequence === null) return doc;
+      return { ...doc, consequence: { ...doc.consequence, recorded } };
+    }
     default:
       return doc;
   }

@@ -27,6 +27,8 @@ export interface RecommendationRecord {
   investigationId: string;
   action: RecommendationAction;
   contingentId: string | null;
+  /** With a recommendation about a mission leader. */
+  appointmentId: string | null;
   role: string | null;
   subjectIds: string[];
   findingIds: string[];
@@ -46,6 +48,7 @@ export function issuedRecommendation(event: RecordedEvent): RecommendationRecord
     investigationId: data.investigationId,
     action: data.action,
     contingentId: data.contingentId ?? null,
+    appointmentId: data.appointmentId ?? null,
     role: data.role ?? null,
     subjectIds: data.subjectIds,
     findingIds: data.findingIds,

@@ -5,6 +5,7 @@ import { LedgerHistory, project } from '../testing/ledger-history';
 import type { RecommendationStatus } from '../documents/recommendation-record';
 import { followThroughProjection } from './follow-through.projection';
 import { getFollowThrough } from './follow-through.queries';
+import { decisionsAwaitingConsequence } from './follow-through.queries';
 import {
   findInvestigationOfFinding,
   findRecommendation,
@@ -113,6 +114,54 @@ describe('Follow-through', () => {
       expect(findInvestigationOfFinding(db, ids.malakalFinding)).toBe(ids.malakalInquiry);
       expect(findRecommendation(db, 'unknown')).toBeNull();
       expect(findInvestigationOfFinding(db, 'unknown')).toBeNull();
+    });
+  });
+
+  describe('when a repatriation of a whole unit is implemented', () => {
+    const implemented = {
+      type: 'RepatriationImplemented' as const,
+      data: { decisionId: 'go', implementedAt: '2017-03-01T00:00:00.000Z' },
+    };
+
+    it('awaits its consequence, the unit’s withdrawal, until it is recorded', () => {
+      const h = new LedgerHistory();
+      h.record('investigation-i', recommendation('r', 'repatriate_unit'));
+      h.record('decision-go', decided('go', 'r', 'repatriate'));
+      h.record('decision-go', implemented);
+      project(db, followThroughProjection, h.events);
+      expect(decisionsAwaitingConsequence(db)).toEqual(['go']);
+      expect(getFollowThrough(db).implementedWithoutConsequence).toMatchObject({
+        total: 1,
+        items: [{ decisionId: 'go', consequence: { kind: 'unit_withdrawal', recorded: null } }],
+      });
+
+      h.record('contingent-unit', {
+        type: 'ContingentWithdrawn',
+        data: {
+          contingentId: 'unit',
+          at: '2017-03-01T00:00:00.000Z',
+          by: 'united_nations',
+          reason: 'Repatriated',
+          decisionId: 'go',
+        },
+      });
+      const again = new Database(':memory:');
+      project(again, followThroughProjection, h.events);
+      expect(decisionsAwaitingConsequence(again)).toEqual([]);
+      expect(getFollowThrough(again).implementedWithoutConsequence.total).toBe(0);
+      again.close();
+    });
+
+    it('awaits nothing of a repatriation of individuals', () => {
+      const h = new LedgerHistory();
+      h.record('investigation-i', recommendation('r', 'repatriate_individuals'));
+      h.record('decision-go', {
+        ...decided('go', 'r', 'repatriate'),
+        data: { ...decided('go', 'r', 'repatriate').data, scope: 'individuals' as const },
+      });
+      h.record('decision-go', implemented);
+      project(db, followThroughProjection, h.events);
+      expect(decisionsAwaitingConsequence(db)).toEqual([]);
     });
   });
 

@@ -27,7 +27,7 @@ const statements = preparedStatements((db) => ({
     `UPDATE ${INVESTIGATIONS_TABLE} SET first_finding_at = ?, first_finding_position = ?
      WHERE investigation_id = ? AND first_finding_at IS NULL`,
   ),
-  finding: db.prepare(`INSERT INTO ${FINDINGS_TABLE} VALUES (?, ?)`),
+  finding: db.prepare(`INSERT INTO ${FINDINGS_TABLE} VALUES (?, ?, ?, ?)`),
 }));
 
 /**
@@ -38,7 +38,7 @@ const statements = preparedStatements((db) => ({
  */
 export const followThroughProjection: Projection = {
   name: 'follow-through',
-  version: 2,
+  version: 3,
   queryIndexes: () => queryIndexes,
 
   setup(db) {
@@ -59,7 +59,9 @@ export const followThroughProjection: Projection = {
     )`);
     db.exec(`CREATE TABLE IF NOT EXISTS ${FINDINGS_TABLE} (
       finding_id TEXT NOT NULL,
-      investigation_id TEXT NOT NULL
+      investigation_id TEXT NOT NULL,
+      recorded_at TEXT NOT NULL,
+      position INTEGER NOT NULL
     )`);
     createQueryIndexes(db, queryIndexes);
   },
@@ -119,7 +121,7 @@ function trackProgress(db: SqliteDatabase, event: RecordedEvent): void {
     }
     case 'FindingRecorded': {
       const { investigationId, findingId } = e.data;
-      s.finding.run(findingId, investigationId);
+      s.finding.run(findingId, investigationId, event.recordedAt, event.globalPosition);
       s.firstFinding.run(event.recordedAt, event.globalPosition, investigationId);
       return;
     }

@@ -1,13 +1,14 @@
-import { REPATRIATION_ACTIONS } from '@blue-ledger/domain';
+import { DECIDED_ACTIONS } from '@blue-ledger/domain';
 import type { DecisionRecord } from '../documents/decision-record';
 import type { RecommendationRecord } from '../documents/recommendation-record';
 import type { SqliteDatabase } from '../sqlite/database';
 import { pageSize } from '../sqlite/page';
+import { idsParameter, type VisibleOnly } from '../sqlite/visible-only';
 import {
   decisions,
   INCIDENTS_TABLE,
   INVESTIGATION_INCIDENTS_TABLE,
-  INVESTIGATIONS_TABLE,
+  FINDINGS_TABLE,
   recommendations,
 } from './follow-through.tables';
 
@@ -43,10 +44,15 @@ export interface MedianDays {
 export interface FollowThroughSummary {
   /** Recommendations no decision has answered. */
   recommendationsWithoutDecision: Listed<RecommendationRecord>;
-  /** Decisions to repatriate never implemented: still decided, lapsed or reversed. */
+  /** Decisions to repatriate (or to relieve a leader) never implemented: still decided, lapsed or reversed. */
   repatriationsNotImplemented: Listed<DecisionRecord>;
-  /** Decisions to retain or defer against a recommendation to repatriate, with the reason given. */
+  /** Decisions to retain or defer against a recommendation to repatriate or relieve, with the reason given. */
   retainedOrDeferredAgainstRecommendation: Listed<DecisionRecord>;
+  /**
+   * Decisions implemented whose consequence (the leader's departure, the unit's withdrawal) is
+   * not recorded yet: normally none; the ledger records what is missing at its next start.
+   */
+  implementedWithoutConsequence: Listed<DecisionRecord>;
   /** For each decision answering a recommendation. */
   durations: Listed<DecisionTimes> & { medianDays: MedianDays };
 }
@@ -54,9 +60,14 @@ export interface FollowThroughSummary {
 export interface FollowThroughQuery {
   /** Most items listed in each part (the totals count them all). */
   limit?: number;
+  /**
+   * For a reader who may see part of the ledger: every list, total and median is computed from
+   * the records it may see only, and each duration from the incidents and findings it may see.
+   */
+  visible?: VisibleOnly;
 }
 
-const repatriationActions = REPATRIATION_ACTIONS.map((a) => `'${a}'`).join(', ');
+const decidedActions = DECIDED_ACTIONS.map((a) => `'${a}'`).join(', ');
 
 /** What became of the recommendations: the oversight body's view of follow-through. */
 export function getFollowThrough(
@@ -64,26 +75,44 @@ export function getFollowThrough(
   query: FollowThroughQuery = {},
 ): FollowThroughSummary {
   const limit = pageSize(query.limit);
-  const listed = <T>(table: string, where: string): Listed<T> => ({
-    total: db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get() as number,
-    items: (
+  const visible = query.visible;
+  const listed = <T>(table: string, where: string): Listed<T> => {
+    if (!visible) {
+      return {
+        total: db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get() as number,
+        items: (
+          db
+            .prepare(`SELECT doc FROM ${table} WHERE ${where} ORDER BY position LIMIT ?`)
+            .pluck()
+            .all(limit) as string[]
+        ).map((doc) => JSON.parse(doc) as T),
+      };
+    }
+    const shown = (
       db
-        .prepare(`SELECT doc FROM ${table} WHERE ${where} ORDER BY position LIMIT ?`)
+        .prepare(
+          `SELECT doc FROM ${table} WHERE ${where} AND id IN (SELECT value FROM json_each(?))
+           ORDER BY position`,
+        )
         .pluck()
-        .all(limit) as string[]
-    ).map((doc) => JSON.parse(doc) as T),
-  });
+        .all(idsParameter(visible)) as string[]
+    )
+      .map((doc) => JSON.parse(doc) as T)
+      .filter((doc) => visible.shows(doc));
+    return { total: shown.length, items: shown.slice(0, limit) };
+  };
   return {
     recommendationsWithoutDecision: listed(recommendations.name, `status = 'undecided'`),
     repatriationsNotImplemented: listed(
       decisions.name,
-      `outcome = 'repatriate' AND status IN ('decided', 'lapsed', 'reversed')`,
+      `outcome IN ('repatriate', 'relieve') AND status IN ('decided', 'lapsed', 'reversed')`,
     ),
     retainedOrDeferredAgainstRecommendation: listed(
       decisions.name,
-      `outcome IN ('retain', 'defer') AND recommended_action IN (${repatriationActions})`,
+      `outcome IN ('retain', 'defer') AND recommended_action IN (${decidedActions})`,
     ),
-    durations: durations(db, limit),
+    implementedWithoutConsequence: listed(decisions.name, `consequence = 'pending'`),
+    durations: durations(db, limit, visible),
   };
 }
 
@@ -93,23 +122,31 @@ export function getFollowThrough(
  * the decision was taken, and the days between, all in one pass of SQL.
  */
 const DECISION_TIMES = `
-  WITH earliest AS (
+  WITH seen(id) AS (SELECT value FROM json_each(:visible)),
+  earliest AS (
     SELECT l.investigation_id, n.incident_id, n.occurred_at, min(n.occurred_ms)
     FROM ${INVESTIGATION_INCIDENTS_TABLE} l JOIN ${INCIDENTS_TABLE} n ON n.incident_id = l.incident_id
+    WHERE :visible IS NULL OR l.incident_id IN (SELECT id FROM seen)
     GROUP BY l.investigation_id
   ),
   times AS (
     SELECT d.position, d.id AS decisionId, d.recommendation_id AS recommendationId,
       d.investigation_id AS investigationId, e.incident_id AS incidentId,
-      e.occurred_at AS incidentOccurredAt, i.first_finding_at AS firstFindingRecordedAt,
+      e.occurred_at AS incidentOccurredAt, f.first_finding_at AS firstFindingRecordedAt,
       d.decided_at AS decidedAt,
-      julianday(i.first_finding_at) - julianday(e.occurred_at) AS incidentToFinding,
-      julianday(d.decided_at) - julianday(i.first_finding_at) AS findingToDecision,
+      julianday(f.first_finding_at) - julianday(e.occurred_at) AS incidentToFinding,
+      julianday(d.decided_at) - julianday(f.first_finding_at) AS findingToDecision,
       julianday(d.decided_at) - julianday(e.occurred_at) AS incidentToDecision
     FROM ${decisions.name} d
-    LEFT JOIN ${INVESTIGATIONS_TABLE} i ON i.investigation_id = d.investigation_id
+    LEFT JOIN (
+      SELECT investigation_id, recorded_at AS first_finding_at, min(position)
+      FROM ${FINDINGS_TABLE}
+      WHERE :visible IS NULL OR finding_id IN (SELECT id FROM seen)
+      GROUP BY investigation_id
+    ) f ON f.investigation_id = d.investigation_id
     LEFT JOIN earliest e ON e.investigation_id = d.investigation_id
     WHERE d.investigation_id IS NOT NULL
+      AND (:visible IS NULL OR d.id IN (SELECT id FROM seen))
   )`;
 
 type TimesRow = Omit<DecisionTimes, 'days'> & {
@@ -119,10 +156,16 @@ type TimesRow = Omit<DecisionTimes, 'days'> & {
   incidentToDecision: number | null;
 };
 
-function durations(db: SqliteDatabase, limit: number): FollowThroughSummary['durations'] {
-  const rows = db
-    .prepare(`${DECISION_TIMES} SELECT * FROM times ORDER BY position`)
-    .all() as TimesRow[];
+function durations(
+  db: SqliteDatabase,
+  limit: number,
+  visible: VisibleOnly | undefined,
+): FollowThroughSummary['durations'] {
+  const rows = (
+    db
+      .prepare(`${DECISION_TIMES} SELECT * FROM times ORDER BY position`)
+      .all({ visible: visible ? idsParameter(visible) : null }) as TimesRow[]
+  ).filter((row) => !visible || visible.shows(row));
   return {
     total: rows.length,
     items: rows
@@ -160,4 +203,12 @@ function median(values: (number | null)[]): number | null {
   const middle = Math.floor(known.length / 2);
   const value = known.length % 2 === 1 ? known[middle] : (known[middle - 1] + known[middle]) / 2;
   return hundredths(value);
+}
+
+/** The decisions implemented whose consequence is not recorded yet, oldest first. */
+export function decisionsAwaitingConsequence(db: SqliteDatabase): string[] {
+  return db
+    .prepare(`SELECT id FROM ${decisions.name} WHERE consequence = 'pending' ORDER BY position`)
+    .pluck()
+    .all() as string[];
 }

@@ -1,4 +1,4 @@
-import type { DecisionRecord } from '../documents/decision-record';
+import { consequenceState, type DecisionRecord } from '../documents/decision-record';
 import type { RecommendationRecord } from '../documents/recommendation-record';
 import type { QueryIndex } from '../projection';
 import { DocumentTable } from '../sqlite/document-table';
@@ -9,7 +9,7 @@ export const INVESTIGATIONS_TABLE = 'follow_through_investigations';
 export const INVESTIGATION_INCIDENTS_TABLE = 'follow_through_investigation_incidents';
 /** Incident id → when it occurred, after amendments. */
 export const INCIDENTS_TABLE = 'follow_through_incidents';
-/** Finding id → its investigation: a lookup the API needs. */
+/** Finding id → its investigation (a lookup the API needs), when and where it was recorded. */
 export const FINDINGS_TABLE = 'follow_through_findings';
 
 export const recommendations = new DocumentTable<RecommendationRecord>({
@@ -19,9 +19,15 @@ export const recommendations = new DocumentTable<RecommendationRecord>({
     { name: 'action', type: 'TEXT', value: (d) => d.action },
     { name: 'investigation_id', type: 'TEXT', value: (d) => d.investigationId },
     { name: 'contingent_id', type: 'TEXT', value: (d) => d.contingentId },
+    { name: 'appointment_id', type: 'TEXT', value: (d) => d.appointmentId },
     { name: 'position', type: 'INTEGER', value: (d) => d.issued.position },
   ],
-  indexes: [['position'], ['status', 'position'], ['contingent_id', 'position']],
+  indexes: [
+    ['position'],
+    ['status', 'position'],
+    ['contingent_id', 'position'],
+    ['appointment_id', 'position'],
+  ],
 });
 
 export const decisions = new DocumentTable<DecisionRecord>({
@@ -41,10 +47,18 @@ export const decisions = new DocumentTable<DecisionRecord>({
     },
     { name: 'recommended_action', type: 'TEXT', value: (d) => d.recommendation?.action ?? null },
     { name: 'contingent_id', type: 'TEXT', value: (d) => d.contingentId },
+    { name: 'appointment_id', type: 'TEXT', value: (d) => d.appointmentId },
+    { name: 'consequence', type: 'TEXT', value: consequenceState },
     { name: 'decided_at', type: 'TEXT', value: (d) => d.decidedAt },
     { name: 'position', type: 'INTEGER', value: (d) => d.recorded.position },
   ],
-  indexes: [['position'], ['outcome', 'status', 'position'], ['contingent_id', 'position']],
+  indexes: [
+    ['position'],
+    ['outcome', 'status', 'position'],
+    ['contingent_id', 'position'],
+    ['appointment_id', 'position'],
+    ['consequence', 'position'],
+  ],
 });
 
 export const documentTables = [recommendations, decisions];
@@ -57,4 +71,9 @@ export const queryIndexes: QueryIndex[] = [
     columns: ['investigation_id'],
   },
   { name: `${FINDINGS_TABLE}_by_finding`, table: FINDINGS_TABLE, columns: ['finding_id'] },
+  {
+    name: `${FINDINGS_TABLE}_by_investigation`,
+    table: FINDINGS_TABLE,
+    columns: ['investigation_id', 'position'],
+  },
 ];

@@ -5,6 +5,7 @@ import type {
 } from '../documents/recommendation-record';
 import type { SqliteDatabase } from '../sqlite/database';
 import { pageOfDocuments, type Page } from '../sqlite/page';
+import type { VisibleOnly } from '../sqlite/visible-only';
 import { FINDINGS_TABLE, recommendations } from './follow-through.tables';
 
 export interface RecommendationListQuery {
@@ -13,6 +14,8 @@ export interface RecommendationListQuery {
   /** Cursor: the `next` of the previous page. */
   after?: number;
   limit?: number;
+  /** Only what a reader who may see part of the ledger may see. */
+  visible?: VisibleOnly;
 }
 
 /** Recommendations in the order they were issued, with their status, one page at a time. */
@@ -28,6 +31,7 @@ export function listRecommendations(
       contingent_id: query.contingentId,
     },
     query,
+    query.visible,
   );
 }
 

@@ -53,7 +53,7 @@ const queryIndexes = [
  */
 export const incidentTimelineProjection: Projection = {
   name: 'incident-timeline',
-  version: 2,
+  version: 3,
   queryIndexes: () => queryIndexes,
 
   setup(db) {
@@ -120,6 +120,7 @@ class TimelineSession implements ProjectionSession {
         return this.store('investigation', e.data.investigationId, links, recordedMs);
       }
       case 'InvestigatorAssigned':
+      case 'NationalInvestigatorAppointed':
       case 'EvidenceLogged':
       case 'EvidenceCustodyTransferred':
       case 'FindingRecorded':
@@ -141,6 +142,12 @@ class TimelineSession implements ProjectionSession {
       case 'RepatriationReversed':
       case 'RepatriationLapsed':
         return this.linksOf('decision', e.data.decisionId);
+      case 'LeaderDeparted':
+      case 'ContingentWithdrawn':
+        // What implementing a decision recorded: on the timeline of what the decision answers.
+        return e.data.decisionId === undefined
+          ? new Map()
+          : this.linksOf('decision', e.data.decisionId);
       case 'TccNotified': {
         const subject = this.subjectLinks(e.data.subjectStreamId, recordedMs);
         return this.store('notification', e.data.notificationId, subject, recordedMs);

@@ -2,6 +2,7 @@ import type { IncidentCategory } from '@blue-ledger/domain';
 import type { IncidentStatus, IncidentSummary } from '../documents/incident-summary';
 import type { SqliteDatabase } from '../sqlite/database';
 import { pageOfDocuments, type Page } from '../sqlite/page';
+import type { VisibleOnly } from '../sqlite/visible-only';
 import { incidentSummaries } from './incidents.projection';
 
 export interface IncidentListQuery {
@@ -11,6 +12,8 @@ export interface IncidentListQuery {
   /** Cursor: the `next` of the previous page. */
   after?: number;
   limit?: number;
+  /** Only what a reader who may see part of the ledger may see. */
+  visible?: VisibleOnly;
 }
 
 /** Incidents in the order they were reported, filtered, one page at a time. */
@@ -27,6 +30,7 @@ export function listIncidents(
       status: query.status,
     },
     query,
+    query.visible,
   );
 }
 

@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from './database';
+import { idsParameter, type VisibleOnly } from './visible-only';
 /** One page of a list read in a stable order; `next` is the cursor for the page after, or null. */
 export interface Page<T> {
   items: T[];
@@ -27,31 +28,68 @@ export function pageOf<Row, Item>(
 
 /**
  * One page of a document table in the order the documents were created (`position`), with
- * equality filters on indexed columns; a filter whose value is undefined is left out.
+ * equality filters on indexed columns; a filter whose value is undefined is left out. With
+ * `visible`, only documents the reader may see count: their ids are filtered in SQL, each
+ * document is checked, and rows are read on until the page is full or none are left.
  */
 export function pageOfDocuments<Doc>(
   db: SqliteDatabase,
   table: string,
   filters: Record<string, string | undefined>,
   query: { after?: number; limit?: number },
+  visible?: VisibleOnly,
 ): Page<Doc> {
   const conditions = ['position > ?'];
-  const params: (string | number)[] = [query.after ?? -1];
+  const params: (string | number)[] = [];
   for (const [column, value] of Object.entries(filters)) {
     if (value === undefined) continue;
     conditions.push(`${column} = ?`);
     params.push(value);
   }
+  if (visible) {
+    conditions.push('id IN (SELECT value FROM json_each(?))');
+    params.push(idsParameter(visible));
+  }
   const size = pageSize(query.limit);
-  const rows = db
-    .prepare(
-      `SELECT position, doc FROM ${table} WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`,
-    )
-    .all(...params, size + 1) as { position: number; doc: string }[];
+  const statement = db.prepare(
+    `SELECT position, doc FROM ${table} WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`,
+  );
+  const rows = readVisible(
+    (after, count) => statement.all(after, ...params, count) as { position: number; doc: string }[],
+    (row) => row.position,
+    (row) => !visible || visible.shows(JSON.parse(row.doc)),
+    query.after ?? -1,
+    size + 1,
+  );
   return pageOf(
     rows,
     size,
     (row) => row.position,
     (row) => JSON.parse(row.doc) as Doc,
   );
+}
+
+/**
+ * Up to `wanted` rows that `keep` keeps, read in order from after `after` a batch at a time:
+ * the rows a page of a filtered list holds, one more than the page to tell whether more follow.
+ */
+export function readVisible<Row>(
+  read: (after: number, count: number) => Row[],
+  cursorOf: (row: Row) => number,
+  keep: (row: Row) => boolean,
+  after: number,
+  wanted: number,
+): Row[] {
+  const kept: Row[] = [];
+  let cursor = after;
+  const batch = Math.max(wanted, 100);
+  for (;;) {
+    const rows = read(cursor, batch);
+    for (const row of rows) {
+      if (keep(row)) kept.push(row);
+      if (kept.length === wanted) return kept;
+    }
+    if (rows.length < batch) return kept;
+    cursor = cursorOf(rows[rows.length - 1]);
+  }
 }

@@ -12,12 +12,20 @@ export function summarizeEvent(event: RecordedEvent): string {
   switch (e.type) {
     case 'MissionRegistered':
       return `Mission registered: ${e.data.code} (${oneLine(e.data.name)}, ${e.data.hostCountry})`;
+    case 'LeaderAppointed':
+      return `Leader appointed in ${e.data.missionCode}: ${e.data.role}${e.data.post ? ` (${oneLine(e.data.post)})` : ''}, ${e.data.nationality}, from ${e.data.appointedAt}`;
+    case 'LeaderDeparted':
+      return `Leader departed from ${e.data.missionCode} (${e.data.reason}) on ${e.data.at}${e.data.decisionId ? `, by decision ${e.data.decisionId}` : ''}${e.data.note ? `: ${oneLine(e.data.note)}` : ''}`;
     case 'ContingentRegistered':
       return `Contingent registered: ${oneLine(e.data.designation)} (${e.data.country} ${e.data.unitType}) in ${e.data.missionCode}`;
     case 'ContingentRotated':
       return `Contingent rotated: rotation ${e.data.rotationId} from ${e.data.startedAt}`;
     case 'ContingentReHatted':
       return `Contingent re-hatted from ${e.data.fromOperation} (${e.data.fromMissionCode}) to ${e.data.toMissionCode}`;
+    case 'ContingentWithdrawn':
+      return `Contingent ${e.data.decisionId ? 'repatriated' : 'withdrawn'} by ${e.data.by} on ${e.data.at}: ${oneLine(e.data.reason)}`;
+    case 'ContingentReturned':
+      return `Contingent returned on ${e.data.at}${e.data.strength === undefined ? '' : ` at a strength of ${e.data.strength}`}`;
     case 'ContingentEvaluated':
       return `Contingent evaluated (${e.data.rating}): ${oneLine(e.data.summary)}`;
     case 'ContingentCommended':
@@ -36,10 +44,14 @@ export function summarizeEvent(event: RecordedEvent): string {
       return `Incident closed: ${oneLine(e.data.reason)}`;
     case 'IncidentReopened':
       return `Incident reopened: ${oneLine(e.data.reason)}`;
+    case 'IncidentInvestigatorAssigned':
+      return `Investigator assigned to the incident: ${e.data.investigatorId}`;
     case 'InvestigationOpened':
       return `Investigation opened (${e.data.kind}): ${oneLine(e.data.title)}`;
     case 'InvestigatorAssigned':
       return `Investigator assigned: ${e.data.investigatorId}`;
+    case 'NationalInvestigatorAppointed':
+      return `National investigation officer appointed by ${e.data.country} on ${e.data.appointedAt}`;
     case 'EvidenceLogged':
       return `Evidence logged (${e.data.kind}): ${oneLine(e.data.description)}`;
     case 'EvidenceCustodyTransferred':
@@ -61,13 +73,15 @@ export function summarizeEvent(event: RecordedEvent): string {
     case 'InvestigationReopened':
       return `Investigation reopened: ${oneLine(e.data.reason)}`;
     case 'RepatriationDecided':
-      return `Repatriation decided (${e.data.scope}: ${e.data.outcome}) by ${oneLine(e.data.authority)}: ${oneLine(e.data.rationale)}`;
+      return `${e.data.scope === 'leader' ? 'Decision on a mission leader' : 'Repatriation decided'} (${e.data.scope}: ${e.data.outcome}) by ${oneLine(e.data.authority)}: ${oneLine(e.data.rationale)}`;
     case 'RepatriationImplemented':
       return `Repatriation implemented on ${e.data.implementedAt}${e.data.note ? `: ${oneLine(e.data.note)}` : ''}`;
     case 'RepatriationReversed':
       return `Repatriation reversed: ${oneLine(e.data.reason)}`;
     case 'RepatriationLapsed':
       return `Repatriation lapsed: ${oneLine(e.data.reason)}`;
+    case 'SubjectErased':
+      return `Subject erased: ${e.data.subjectId} (${oneLine(e.data.reason)})`;
     default:
       return event.type;
   }

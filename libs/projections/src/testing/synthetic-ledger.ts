@@ -43,6 +43,11 @@ const WEIGHTS = {
   ContingentEvaluated: 2,
   ContingentCommended: 1,
   ContingentRegistered: 0.5,
+  ContingentWithdrawn: 0.4,
+  ContingentReturned: 0.3,
+  LeaderAppointed: 0.5,
+  LeaderDeparted: 0.3,
+  NationalInvestigatorAppointed: 1,
 } as const;
 
 type Kind = keyof typeof WEIGHTS;
@@ -73,6 +78,8 @@ export function* syntheticLedger(count: number, seed = 7): Generator<SyntheticEv
   const recommendations: { id: string; investigationId: string; contingentId: string }[] = [];
   const decided: string[] = [];
   const notifications: { id: string; contingentId: string }[] = [];
+  const appointments: { id: string; missionCode: string }[] = [];
+  const withdrawn: string[] = [];
 
   const emit = (streamId: string, e: LedgerEvent, occurredAt?: string): SyntheticEvent => {
     n += 1;
@@ -150,7 +157,12 @@ export function* syntheticLedger(count: number, seed = 7): Generator<SyntheticEv
               missionCode: pick(MISSIONS),
               occurredAt,
               location: { name: 'POC site', latitude: 9.5, longitude: 31.6 },
-              category: pick(['attack_on_poc_site', 'failure_to_protect', 'misconduct'] as const),
+              category: pick([
+                'attack_on_poc_site',
+                'failure_to_protect',
+                'misconduct',
+                'sexual_exploitation_and_abuse',
+              ] as const),
               summary: TEXT,
               casualties: { civiliansKilled: Math.floor(next() * 30) },
               contingentIds: [recent(contingents)],
@@ -167,14 +179,11 @@ export function* syntheticLedger(count: number, seed = 7): Generator<SyntheticEv
         const incidentId = recent(incidents);
         const stream = `incident-${incidentId}`;
         if (kind === 'IncidentAmended') {
-          return emit(stream, {
-            type: kind,
-            data: {
-              incidentId,
-              changes: { casualties: { civiliansKilled: 3 } },
-              reason: 'Reports',
-            },
-          });
+          const changes =
+            next() < 0.3
+              ? { category: pick(['misconduct', 'sexual_exploitation_and_abuse'] as const) }
+              : { casualties: { civiliansKilled: 3 } };
+          return emit(stream, { type: kind, data: { incidentId, changes, reason: 'Reports' } });
         }
         if (kind === 'IncidentUnitsLinked') {
           return emit(stream, {
@@ -194,9 +203,70 @@ export function* syntheticLedger(count: number, seed = 7): Generator<SyntheticEv
             investigationId: id,
             incidentIds:
               next() < 0.2 ? [recent(incidents), recent(incidents)] : [recent(incidents)],
-            kind: 'board_of_inquiry',
+            kind: next() < 0.3 ? 'national_investigation' : 'board_of_inquiry',
             title: 'Board of Inquiry',
+            ...(next() < 0.3 && { dueBy: new Date(clock + 60 * 86_400_000).toISOString() }),
           },
+        });
+      }
+      case 'NationalInvestigatorAppointed':
+        if (!investigation) return null;
+        return on({
+          type: kind,
+          data: {
+            investigationId: investigation.id,
+            country: 'IND',
+            appointedAt: new Date(clock - Math.floor(next() * 10 * 86_400_000)).toISOString(),
+          },
+        });
+      case 'LeaderAppointed': {
+        const appointment = { id: `appointment-${n}`, missionCode: pick(MISSIONS) };
+        appointments.push(appointment);
+        return emit(`mission-${appointment.missionCode}`, {
+          type: kind,
+          data: {
+            missionCode: appointment.missionCode,
+            appointmentId: appointment.id,
+            role: pick(['force_commander', 'srsg', 'sector_commander'] as const),
+            subjectId: `subject-${n}`,
+            nationality: pick(COUNTRIES),
+            appointedAt: new Date(clock - 400 * 86_400_000).toISOString(),
+          },
+        });
+      }
+      case 'LeaderDeparted': {
+        const appointment = appointments.shift();
+        if (appointment === undefined) return null;
+        return emit(`mission-${appointment.missionCode}`, {
+          type: kind,
+          data: {
+            missionCode: appointment.missionCode,
+            appointmentId: appointment.id,
+            at: new Date(clock).toISOString(),
+            reason: pick(['end_of_assignment', 'relieved', 'resigned'] as const),
+          },
+        });
+      }
+      case 'ContingentWithdrawn': {
+        const contingentId = pick(contingents);
+        if (withdrawn.includes(contingentId)) return null;
+        withdrawn.push(contingentId);
+        return emit(`contingent-${contingentId}`, {
+          type: kind,
+          data: {
+            contingentId,
+            at: new Date(clock).toISOString(),
+            by: pick(['contributing_country', 'united_nations'] as const),
+            reason: 'In protest',
+          },
+        });
+      }
+      case 'ContingentReturned': {
+        const contingentId = withdrawn.shift();
+        if (contingentId === undefined) return null;
+        return emit(`contingent-${contingentId}`, {
+          type: kind,
+          data: { contingentId, at: new Date(clock).toISOString(), strength: 600 },
         });
       }
       case 'InvestigatorAssigned':
@@ -248,7 +318,22 @@ export function* syntheticLedger(count: number, seed = 7): Generator<SyntheticEv
             findingId,
             statement: TEXT,
             category: 'abandonment_of_post',
-            attributions: [{ level: 'unit', contingentId: unit }],
+            attributions:
+              appointments.length > 0 && next() < 0.2
+                ? [
+                    { level: 'unit', contingentId: unit },
+                    {
+                      level: 'role',
+                      role: 'force_commander',
+                      appointmentId: recent(appointments).id,
+                    },
+                  ]
+                : next() < 0.1
+                  ? [
+                      { level: 'unit', contingentId: unit },
+                      { level: 'role', role: 'force_commander' },
+                    ]
+                  : [{ level: 'unit', contingentId: unit }],
             severity: 'high',
             evidenceIds: investigation.evidence.slice(-2),
             contextFactors: ['54 peacekeepers guarding a camp of 20,000'],

@@ -1,4 +1,4 @@
-import type { OidcConfig } from '@blue-ledger/access';
+import { parseKek, type OidcConfig } from '@blue-ledger/access';
 import { z } from 'zod';
 
 export interface RateLimitConfig {
@@ -12,6 +12,8 @@ export interface RateLimitConfig {
 export interface AccessConfig {
   oidc?: OidcConfig;
   rateLimit: RateLimitConfig;
+  /** LEDGER_KEK: wraps the subjects' keys; without it, the data directory's `kek` file does. */
+  keyEncryptionKey?: Buffer;
 }
 
 const count = z.coerce.number().int().min(0);
@@ -26,6 +28,10 @@ export const accessEnvSchema = z
     LEDGER_RATE_LIMIT: count.default(6000),
     LEDGER_RATE_LIMIT_ANONYMOUS: count.default(600),
     LEDGER_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    LEDGER_KEK: z
+      .string()
+      .refine((text) => parseKek(text) !== undefined, 'must be 32 bytes in base64')
+      .optional(),
   })
   .refine((env) => !env.LEDGER_OIDC_ISSUER === !env.LEDGER_OIDC_JWKS_URL, {
     message: 'LEDGER_OIDC_ISSUER and LEDGER_OIDC_JWKS_URL go together',
@@ -44,8 +50,10 @@ export function accessConfigOf(env: z.infer<typeof accessEnvSchema>): AccessConf
           ...(env.LEDGER_OIDC_AUDIENCE && { audience: env.LEDGER_OIDC_AUDIENCE }),
         }
       : undefined;
+  const keyEncryptionKey = env.LEDGER_KEK === undefined ? undefined : parseKek(env.LEDGER_KEK);
   return {
     ...(oidc && { oidc }),
+    ...(keyEncryptionKey && { keyEncryptionKey }),
     rateLimit: {
       perPrincipal: env.LEDGER_RATE_LIMIT,
       perAddress: env.LEDGER_RATE_LIMIT_ANONYMOUS,

@@ -1,4 +1,5 @@
 import type { ConfiguredPrincipal } from '@blue-ledger/access';
+import type { DeadlinePolicy } from '@blue-ledger/domain';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { accessConfigOf, accessEnvSchema, type AccessConfig } from './access-config';
@@ -63,6 +64,10 @@ const envSchema = z
     LEDGER_NOTARY_EVERY_SECONDS: z.coerce.number().int().min(1).default(60),
     LEDGER_SESSION_IDLE_SECONDS: z.coerce.number().int().min(1).default(1800),
     LEDGER_SESSION_ABSOLUTE_SECONDS: z.coerce.number().int().min(1).default(43200),
+    LEDGER_VERIFY_EVERY_SECONDS: z.coerce.number().int().min(0).max(31_536_000).default(3600),
+    LEDGER_REPLY_WINDOW_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    LEDGER_DECISION_WINDOW_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    LEDGER_RECORD_PENDING_CONSEQUENCES: z.enum(['true', 'false']).default('true'),
   })
   .refine((env) => env.LEDGER_STORE !== 'eventstoredb' || env.EVENTSTORE_URL, {
     message: 'EVENTSTORE_URL is required when LEDGER_STORE=eventstoredb',
@@ -88,6 +93,19 @@ export interface LedgerConfig {
   logLevel: string;
   /** The notary signs a tree head once this many events or seconds have passed since the last. */
   notary: { everyEvents: number; everySeconds: number };
+  /** A full background verification of the store this often (0: only at start). */
+  verifyEverySeconds: number;
+  /**
+   * The ledger's own deadline windows, in days: the contributing country's reply to a
+   * notification, and the decision on a recommendation. Policy, not law.
+   */
+  deadlines: DeadlinePolicy;
+  /**
+   * At start, record the consequences of implemented decisions that lack them (a crash between
+   * the implementation and its consequence). Off only for ledgers written around the command
+   * path, such as the bench's generated one.
+   */
+  recordPendingConsequences: boolean;
   /** Bearer JWTs from an identity provider; rate limits. */
   access: AccessConfig;
   /** The web pages' sessions end after this long unused, and this long after sign-in in any case. */
@@ -127,6 +145,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
       everyEvents: e.LEDGER_NOTARY_EVERY_EVENTS,
       everySeconds: e.LEDGER_NOTARY_EVERY_SECONDS,
     },
+    verifyEverySeconds: e.LEDGER_VERIFY_EVERY_SECONDS,
+    deadlines: {
+      replyWindowDays: e.LEDGER_REPLY_WINDOW_DAYS,
+      decisionWindowDays: e.LEDGER_DECISION_WINDOW_DAYS,
+    },
+    recordPendingConsequences: e.LEDGER_RECORD_PENDING_CONSEQUENCES === 'true',
     access: accessConfigOf(access.data),
     sessions: {
       idleSeconds: e.LEDGER_SESSION_IDLE_SECONDS,

@@ -1,5 +1,8 @@
-import { SqliteSubjectKeys, type SubjectKeyStore } from '@blue-ledger/access';
-import { CommandPath } from '@blue-ledger/command-handling';
+import {
+  AccessScopeFollower,
+  CommandPath,
+  type RefusedConsequence,
+} from '@blue-ledger/command-handling';
 import {
   EventStoreDbEventStore,
   SqliteEventStore,
@@ -10,16 +13,20 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigurationError, type LedgerConfig } from '../config/ledger-config';
+import { privateDir, privateFile } from './private-data-dir';
 import {
   ExternalReadModelProgress,
   runnerProgress,
   type ReadModelProgress,
 } from './read-model-progress';
 import { SqliteRecommendationLocator } from './recommendation-locator';
+import { SqliteSubjectKeys } from './sqlite-subject-keys';
 
 export const READ_MODELS = Symbol('READ_MODELS');
 /** The SQLite file the API writes its own tables in (`LedgerStorage.apiState`). */
 export const API_STATE = Symbol('API_STATE');
+/** The process's AccessScopeFollower (`LedgerStorage.scope`). */
+export const ACCESS_SCOPE = Symbol('ACCESS_SCOPE');
 
 export interface LedgerStorage {
   config: LedgerConfig;
@@ -33,7 +40,9 @@ export interface LedgerStorage {
   /** The API's own tables (idempotency keys): the read-model file unless the projector owns it. */
   apiState: Database;
   /** Subjects' keys for personal details, in the API's file, on a connection of their own. */
-  subjectKeys: SubjectKeyStore;
+  subjectKeys: SqliteSubjectKeys;
+  /** The access scope as of the store's head: one per process, for the checks and the reads. */
+  scope: AccessScopeFollower;
   close(): Promise<void>;
 }
 
@@ -45,7 +54,7 @@ export interface LedgerStorage {
  * in `idempotency-keys.sqlite` (EventStoreDB).
  */
 export function openLedgerStorage(config: LedgerConfig): LedgerStorage {
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  privateDir(config.dataDir);
   const { store, storeFile } = openEventStore(config);
   const projections = ledgerProjections();
   const opened: Database[] = storeFile ? [storeFile] : [];
@@ -68,7 +77,11 @@ export function openLedgerStorage(config: LedgerConfig): LedgerStorage {
     apiState = readModels;
   }
   const runner = new ProjectionRunner(store, readModels, projections);
-  const subjectKeys = new SqliteSubjectKeys(apiState.name);
+  const subjectKeys = SqliteSubjectKeys.open(
+    apiState.name,
+    config.dataDir,
+    config.access.keyEncryptionKey,
+  );
   const progress =
     config.projections === 'external'
       ? new ExternalReadModelProgress(readModels, projections)
@@ -81,6 +94,7 @@ export function openLedgerStorage(config: LedgerConfig): LedgerStorage {
     progress,
     apiState,
     subjectKeys,
+    scope: new AccessScopeFollower(store),
     async close() {
       await runner.stop();
       await store.close();
@@ -97,16 +111,22 @@ export function openLedgerStorage(config: LedgerConfig): LedgerStorage {
 export function openCommandPath(
   storage: LedgerStorage,
   afterAppend?: (position: bigint) => Promise<void>,
+  onConsequenceRefused?: (refused: RefusedConsequence) => void,
 ): CommandPath {
+  const readModels = new SqliteRecommendationLocator(
+    storage.readModels,
+    storage.progress,
+    storage.store,
+  );
   return new CommandPath({
     store: storage.store,
     subjectKeys: storage.subjectKeys,
-    recommendations: new SqliteRecommendationLocator(
-      storage.readModels,
-      storage.progress,
-      storage.store,
-    ),
+    coverage: storage.scope,
+    recommendations: readModels,
+    appointments: readModels,
+    pendingConsequences: readModels,
     afterAppend,
+    onConsequenceRefused,
   });
 }
 
@@ -116,7 +136,9 @@ export function openEventStore(config: LedgerConfig): {
   storeFile?: Database;
 } {
   if (config.store === 'sqlite') {
-    const db = new BetterSqlite3(path.join(config.dataDir, 'ledger.sqlite'), { timeout: 5000 });
+    const file = path.join(config.dataDir, 'ledger.sqlite');
+    privateFile(file);
+    const db = new BetterSqlite3(file, { timeout: 5000 });
     return { store: new SqliteEventStore(db), storeFile: db };
   }
   return { store: new EventStoreDbEventStore(config.eventStoreUrl as string) };
@@ -124,7 +146,7 @@ export function openEventStore(config: LedgerConfig): {
 
 /** A read-model file this process writes: WAL, so that other processes can read it meanwhile. */
 export function openReadModelFile(file: string): Database {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  privateFile(file);
   const db = new BetterSqlite3(file, { timeout: 5000 });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');

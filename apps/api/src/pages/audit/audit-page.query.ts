@@ -9,11 +9,15 @@ import {
 /** Every event type the ledger records (the compiler checks that none is missing). */
 const TYPES: Record<LedgerEventType, true> = {
   MissionRegistered: true,
+  LeaderAppointed: true,
+  LeaderDeparted: true,
   ContingentRegistered: true,
   ContingentRotated: true,
   ContingentReHatted: true,
   ContingentEvaluated: true,
   ContingentCommended: true,
+  ContingentWithdrawn: true,
+  ContingentReturned: true,
   TccNotified: true,
   TccResponseRecorded: true,
   IncidentReported: true,
@@ -21,6 +25,8 @@ const TYPES: Record<LedgerEventType, true> = {
   IncidentUnitsLinked: true,
   IncidentClosed: true,
   IncidentReopened: true,
+  IncidentInvestigatorAssigned: true,
+  NationalInvestigatorAppointed: true,
   InvestigationOpened: true,
   InvestigatorAssigned: true,
   EvidenceLogged: true,
@@ -37,6 +43,7 @@ const TYPES: Record<LedgerEventType, true> = {
   RepatriationImplemented: true,
   RepatriationReversed: true,
   RepatriationLapsed: true,
+  SubjectErased: true,
 };
 export const EVENT_TYPES = Object.keys(TYPES) as LedgerEventType[];
 

@@ -53,7 +53,7 @@ export class HomePageController {
     const notCarriedOut = own(followThrough?.repatriationsNotImplemented);
     const ids = [
       ...waiting.items.map((r) => r.contingentId ?? ''),
-      ...notCarriedOut.items.map((d: DecisionRecord) => d.contingentId),
+      ...notCarriedOut.items.map((d: DecisionRecord) => d.contingentId ?? ''),
       ...(awaiting?.items ?? []).map((n) => n.contingentId),
     ];
     const names = await this.reads.unitNames(request, ids);

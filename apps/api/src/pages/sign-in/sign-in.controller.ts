@@ -1,7 +1,7 @@
-import { Body, Get, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ACCESS_CONFIG, type AccessConfig } from '@blue-ledger/runtime';
-import { RateLimiter } from '../../access/rate-limiter';
+import { AuthenticationThrottle } from '../../access/authentication-throttle';
+import { ProblemException } from '../../problems/problem.exception';
 import { layoutFor } from '../layout/layout-context';
 import { safeNext } from '../rendering/page-exception.filter';
 import { Html, PageController } from '../rendering/page.decorator';
@@ -28,8 +28,7 @@ export class SignInController {
     private readonly renderer: PageRenderer,
     private readonly csrf: Csrf,
     private readonly sessions: PageSessions,
-    private readonly limiter: RateLimiter,
-    @Inject(ACCESS_CONFIG) private readonly config: AccessConfig,
+    private readonly throttle: AuthenticationThrottle,
   ) {}
 
   @Get('sign-in')
@@ -54,16 +53,20 @@ export class SignInController {
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
     const next = safeNext(body.next);
-    const { perAddress, windowSeconds } = this.config.rateLimit;
-    // Each attempt costs a token check: attempts are limited per address, as the API does.
-    await this.limiter.hit(
-      `address:${request.ip ?? request.socket.remoteAddress ?? 'unknown'}`,
-      perAddress,
-      windowSeconds,
-    );
     const token = typeof body.token === 'string' ? body.token.trim() : '';
-    const opened =
-      token.length > 0 && token.length <= MAX_TOKEN ? await this.sessions.signIn(token) : undefined;
+    // Failed attempts are limited per address and per token prefix, exactly as the API's
+    // (AuthenticationThrottle): once over, every attempt is 429, the right token as a wrong one.
+    const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
+    const opened = await this.throttle
+      .authenticate(
+        address,
+        token.length > 0 && token.length <= MAX_TOKEN ? token : undefined,
+        (t) => this.sessions.signIn(t),
+      )
+      .catch((error: unknown) => {
+        if (error instanceof ProblemException && error.getStatus() === 401) return undefined;
+        throw error;
+      });
     if (!opened) {
       const html = this.render(request, response, {
         next,

@@ -1,0 +1,97 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { CommandPath, metaOf, type CommandContext } from '@blue-ledger/command-handling';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@blue-ledger/event-store';
+import type { SqliteSubjectKeys } from '@blue-ledger/runtime';
+import { IdempotencyStore } from '../http/idempotency.store';
+import { ProblemException } from '../problems/problem.exception';
+import { SUBJECT_KEYS } from './subject-keys.token';
+
+const BATCH = 1000;
+
+/**
+ * Erasing a data subject: first the fact, as a `SubjectErased` event in the subject's own
+ * stream (who, when, why; nothing personal), so that the record of erasures is in the hash
+ * chains and the Merkle log like every other fact; then what follows from it: the subject's
+ * wrapped key destroyed, new details for it refused, and the idempotency records of requests
+ * that named it forgotten. At start, every recorded erasure is applied again, so that a crash
+ * between the event and the key's destruction never leaves a key behind.
+ */
+@Injectable()
+export class SubjectErasures implements OnApplicationBootstrap {
+  private readonly logger = new Logger('SubjectErasures');
+
+  constructor(
+    private readonly path: CommandPath,
+    @Inject(SUBJECT_KEYS) private readonly keys: SqliteSubjectKeys,
+    private readonly idempotency: IdempotencyStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async erase(subjectId: string, reason: string, context: CommandContext) {
+    if (!this.keys.has(subjectId) && !this.keys.erasureOf(subjectId)) {
+      // Never sealed for: nothing to erase, and nothing recorded that would block the id.
+      throw new ProblemException(
+        404,
+        'subject_not_found',
+        `The ledger holds no personal details of a subject ${subjectId}.`,
+      );
+    }
+    const result = await this.path.execute(
+      {
+        aggregate: 'subject',
+        id: subjectId,
+        command: { type: 'EraseSubject', data: { subjectId, reason }, meta: metaOf(context) },
+      },
+      context,
+    );
+    const [event] = result.events;
+    const erasure = this.apply({
+      subjectId,
+      reason,
+      erasedAt: event.recordedAt,
+      erasedBy: event.actor.id,
+    });
+    return {
+      ...erasure,
+      streamId: result.streamId,
+      revision: Number(result.revision),
+      position: Number(result.position),
+    };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    let from: bigint | 'start' = 'start';
+    let applied = 0;
+    for (;;) {
+      const events: RecordedEvent[] = await this.store.readAll({
+        fromPosition: from,
+        maxCount: BATCH,
+        filter: { eventTypes: ['SubjectErased'] },
+      });
+      const after = from;
+      const fresh = after === 'start' ? events : events.filter((e) => e.globalPosition > after);
+      for (const event of fresh) {
+        const { subjectId, reason } = event.data as { subjectId: string; reason: string };
+        if (this.keys.erasureOf(subjectId) && !this.keys.has(subjectId)) continue;
+        this.apply({ subjectId, reason, erasedAt: event.recordedAt, erasedBy: event.actor.id });
+        applied += 1;
+      }
+      if (events.length < BATCH || fresh.length === 0) break;
+      from = events[events.length - 1].globalPosition;
+    }
+    if (applied > 0) this.logger.warn(`applied ${applied} recorded erasures left unfinished`);
+  }
+
+  private apply(erasure: {
+    subjectId: string;
+    reason: string;
+    erasedAt: string;
+    erasedBy: string;
+  }) {
+    const done = this.keys.erasureOf(erasure.subjectId) ?? erasure;
+    this.idempotency.forgetSubject(erasure.subjectId);
+    // Last: it also empties the write-ahead log of the forgotten hashes.
+    this.keys.erase(done);
+    return done;
+  }
+}

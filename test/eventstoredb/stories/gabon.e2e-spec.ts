@@ -1,0 +1,4 @@
+import * as path from 'node:path';
+import { runStoryOnEachDeployment } from '../support/story-on-each-deployment';
+
+runStoryOnEachDeployment(path.resolve(__dirname, '../../stories/gabon.e2e-spec'));
