@@ -181,8 +181,19 @@ async function readViews(client: LedgerClient, ids: StoryIds) {
     '/deadlines',
     '/audit?limit=1000',
   ];
+  // Every read as of each instant an event was recorded at, too: the versions the read models
+  // keep must be the same whether built event by event or replayed in batches.
+  const audit = await reviewer.get('/audit?limit=1000');
+  const instants = [
+    ...new Set(audit.body.events.map((e: { recordedAt: string }) => e.recordedAt)),
+  ] as string[];
+  const asOf = (p: string, instant: string) =>
+    `${p}${p.includes('?') ? '&' : '?'}asOf=${encodeURIComponent(instant)}`;
   const views: Record<string, unknown> = {};
-  for (const p of paths) {
+  for (const p of [
+    ...paths,
+    ...instants.flatMap((instant) => paths.map((q) => asOf(q, instant))),
+  ]) {
     const response = await reviewer.get(p);
     expect(response.status).toBe(200);
     // The clock a list of deadlines was read with is the reading's, not the read model's.

@@ -16,11 +16,15 @@ export interface TimelineEntry {
   streamId: string;
   actor: Actor;
   summary: string;
+  /** Corrections only: what they changed, from what to what, and why. */
+  changes?: { field: string; from: unknown; to: unknown }[];
+  reason?: string | null;
 }
 
 export interface Timeline {
   incidentId: string;
   asOf: string | null;
+  asOfPosition?: string | null;
   order: 'occurred' | 'recorded';
   entries: TimelineEntry[];
 }

@@ -59,12 +59,16 @@ const nextAsString = <T extends { next: number | null }>(page: T) => ({
   next: page.next === null ? null : String(page.next),
 });
 
-/** The API's reads of the projections' SQLite read models. */
+/**
+ * The API's reads of the projections' SQLite read models: now, or as of the global position
+ * `upTo` (see ReadPoint), with cursors as strings.
+ */
 export const readModels = {
   listIncidents: (
     db: Database,
     filter: { mission?: string; category?: string; status?: 'open' | 'closed' },
     page: PageRequest,
+    upTo?: number,
     visible?: VisibleOnly,
   ) =>
     nextAsString(
@@ -72,6 +76,7 @@ export const readModels = {
         ...filter,
         category: filter.category as IncidentCategory | undefined,
         ...cursor(page),
+        upTo,
         visible,
       }),
     ),
@@ -79,26 +84,28 @@ export const readModels = {
   incidentTimeline: (
     db: Database,
     incidentId: string,
-    query: { asOf?: string; order: 'occurred' | 'recorded' },
+    query: { order: 'occurred' | 'recorded'; upTo?: number },
   ) => getTimeline(db, incidentId, query),
 
   listContingents: (
     db: Database,
     filter: { country?: string; mission?: string },
     page: PageRequest,
-  ) => nextAsString(listContingents(db, { ...filter, ...cursor(page) })),
+    upTo?: number,
+  ) => nextAsString(listContingents(db, { ...filter, ...cursor(page), upTo })),
 
-  /** With each deadline about the unit, as the clock reads it (now, unless given). */
+  /** One page of the unit's history, with each deadline about the unit as the clock reads it (now, unless given). */
   contingentHistory: (
     db: Database,
     contingentId: string,
+    page: PageRequest,
     policy: DeadlinePolicy,
+    upTo?: number,
     clock = new Date().toISOString(),
   ) => ({
-    ...getContingentHistory(db, contingentId),
+    ...nextAsString(getContingentHistory(db, contingentId, { ...cursor(page), upTo })),
     deadlines: deadlinesOf(db, { contingentId }, policy, Date.parse(clock)),
   }),
-
   /** A leader's accountability history, with the deadlines about the leader; null when unknown. */
   leaderHistory: (
     db: Database,
@@ -134,13 +141,20 @@ export const readModels = {
     db: Database,
     status: RecommendationStatus | undefined,
     page: PageRequest,
+    upTo?: number,
     visible?: VisibleOnly,
-  ) => nextAsString(listRecommendations(db, { status, ...cursor(page), visible })),
+  ) => nextAsString(listRecommendations(db, { status, ...cursor(page), upTo, visible })),
 
-  followThrough: (db: Database, visible?: VisibleOnly) =>
-    getFollowThrough(db, { limit: 1000, visible }),
+  followThrough: (db: Database, upTo?: number, visible?: VisibleOnly) =>
+    getFollowThrough(db, { limit: 1000, upTo, visible }),
 
-  auditTrail: (db: Database, filter: AuditFilter, page: PageRequest, visible?: VisibleOnly) =>
+  auditTrail: (
+    db: Database,
+    filter: AuditFilter,
+    page: PageRequest,
+    upTo?: number,
+    visible?: VisibleOnly,
+  ) =>
     nextAsString(
       getAuditTrail(db, {
         streamId: filter.stream,
@@ -150,6 +164,7 @@ export const readModels = {
         from: filter.from,
         to: filter.to,
         ...cursor(page),
+        upTo,
         visible,
       }),
     ),

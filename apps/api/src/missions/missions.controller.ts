@@ -1,15 +1,17 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { missionDecider, streamIds, type MissionCommand } from '@blue-ledger/domain';
-import { AggregateReader, metaOf, type CommandContext } from '@blue-ledger/command-handling';
+import type { MissionCommand } from '@blue-ledger/domain';
+import { metaOf, type CommandContext } from '@blue-ledger/command-handling';
+import { AsOfResolver } from '../as-of/as-of-resolver';
+import { AsOfQuery } from '../as-of/as-of.query';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { plain, WriteResponse, writeResponse } from '../http/write-response';
 import { ProblemException } from '../problems/problem.exception';
 import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
 import { AppointLeaderDto, LeaderDepartureDto, RegisterMissionDto } from './mission.dto';
-import { LeaderHistoryQuery, MissionListingQuery } from './mission.queries';
+import { LeaderHistoryQuery, MissionListingQuery, MissionQuery } from './mission.queries';
 
 @ApiTags('missions')
 @ApiBearerAuth()
@@ -18,7 +20,7 @@ export class MissionsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly reader: AggregateReader,
+    private readonly asOf: AsOfResolver,
   ) {}
 
   private async run(
@@ -90,25 +92,18 @@ export class MissionsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'All registered missions' })
-  list() {
-    return this.queries.execute(new MissionListingQuery());
+  @ApiOperation({ summary: 'All registered missions, now or as of an instant' })
+  list(@Query() query: AsOfQuery) {
+    return this.queries.execute(new MissionListingQuery(this.asOf.resolve(query.asOf)));
   }
 
   @Get(':code')
   @ApiOperation({
-    summary: 'One mission, with its leadership over time (each appointment and its departure)',
+    summary:
+      'One mission, with its leadership over time (each appointment and its departure); now or as of an instant',
   })
-  async get(@Param('code') code: string) {
-    const { state, revision } = await this.reader.load(streamIds.mission(code), missionDecider);
-    if (revision === null || state.status !== 'registered') {
-      throw new ProblemException(404, 'mission_not_found', `No mission ${code} is registered.`);
-    }
-    const { status: _status, leadership, ...mission } = state;
-    const overTime = [...leadership].sort(
-      (a, b) => Date.parse(a.appointedAt) - Date.parse(b.appointedAt),
-    );
-    return { ...mission, leadership: overTime, revision };
+  get(@Param('code') code: string, @Query() query: AsOfQuery) {
+    return this.queries.execute(new MissionQuery(code, this.asOf.resolve(query.asOf)));
   }
 
   @Get(':code/leaders/:appointmentId/history')

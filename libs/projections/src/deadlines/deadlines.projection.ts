@@ -123,7 +123,8 @@ const statements = preparedStatements((db) => ({
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 1,
+  // 2: the deadlines' documents versioned like every DocumentTable's (valid_from, valid_to).
+  version: 2,
   queryIndexes: () => queryIndexes,
 
   setup(db) {

@@ -106,7 +106,7 @@ export function listDeadlines(
   policy: DeadlinePolicy,
   clockMs: number,
 ): Page<DeadlineView> {
-  const conditions = ['applies = 1', 'seq > @after'];
+  const conditions = ['valid_to IS NULL', 'applies = 1', 'seq > @after'];
   const params: Record<string, string | number> = {
     after: query.after ?? -1,
     clock: clockMs,
@@ -129,7 +129,7 @@ export function listDeadlines(
   const rows = db
     .prepare(
       `SELECT seq, doc FROM (
-         SELECT seq, doc, applies, kind, country, mission_code, contingent_id, appointment_id, met_ms,
+         SELECT seq, doc, valid_to, applies, kind, country, mission_code, contingent_id, appointment_id, met_ms,
                 COALESCE(due_ms, start_day_ms + (CASE kind
                   WHEN 'tcc_reply' THEN @reply WHEN 'recommendation_decision' THEN @decision ELSE 0
                 END + 1) * @day) AS due
@@ -158,7 +158,8 @@ export function deadlinesOf(
       : ['appointment_id', about.appointmentId];
   const docs = db
     .prepare(
-      `SELECT doc FROM ${deadlines.name} WHERE ${column} = ? AND applies = 1 ORDER BY position`,
+      `SELECT doc FROM ${deadlines.name}
+       WHERE ${column} = ? AND valid_to IS NULL AND applies = 1 ORDER BY position`,
     )
     .pluck()
     .all(value) as string[];

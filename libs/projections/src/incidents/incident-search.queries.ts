@@ -1,6 +1,7 @@
 import type { IncidentCategory } from '@blue-ledger/domain';
 import type { IncidentStatus, IncidentSummary } from '../documents/incident-summary';
 import type { SqliteDatabase } from '../sqlite/database';
+import { versionsAt } from '../sqlite/document-table';
 import { pageSize } from '../sqlite/page';
 import { boundMillis } from '../support/time';
 import { incidentSummaries } from './incidents.projection';
@@ -27,6 +28,8 @@ export interface IncidentSearch {
   /** The `next` of the previous page, read in the same order. */
   after?: string;
   limit?: number;
+  /** As known once the events up to this global position were applied; now when undefined. */
+  upTo?: number;
 }
 
 export interface IncidentSearchPage {
@@ -46,7 +49,7 @@ interface Row {
 
 /**
  * Incidents filtered on any of their facts and times, in one of four orders, one page at a
- * time. The cursor holds the sort key of the last row read, so that a page never repeats or
+ * time, now or as known at the position `upTo`. The cursor holds the sort key of the last row read, so that a page never repeats or
  * skips an incident written meanwhile: the position (`123`) or the occurred time and position
  * (`1455735600000.123`; an incident without a readable occurred time sorts first).
  */
@@ -63,6 +66,9 @@ export function searchIncidents(
     conditions.push(condition);
     params.push(...values);
   };
+  // The versions of the summaries that stood at the read point (the current ones by default).
+  const versions = versionsAt(query.upTo);
+  where(versions.sql, ...versions.params);
   if (query.mission !== undefined) where('mission_code = ?', query.mission);
   if (query.category !== undefined) where('category = ?', query.category);
   if (query.status !== undefined) where('status = ?', query.status);
@@ -111,7 +117,7 @@ export function searchIncidents(
   const rows = db
     .prepare(
       `SELECT position, occurred_ms, doc FROM ${incidentSummaries.name}
-       ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+       WHERE ${conditions.join(' AND ')}
        ORDER BY ${orderBy} LIMIT ?`,
     )
     .all(...params, size + 1) as Row[];

@@ -30,8 +30,9 @@ export const incidentSummaries = new DocumentTable<IncidentSummary>({
 /** Each incident's current facts, status and links, for the incident list and summary. */
 export const incidentsProjection: Projection = {
   name: 'incidents',
-  // 2: occurred and recorded times as columns, for the search by time and the order by occurrence.
-  version: 2,
+  // 2: every version of each summary, valid from the event that made it (answers as of any position).
+  // 3: occurred and recorded times as columns, for the search by time and the order by occurrence.
+  version: 3,
   queryIndexes: () => incidentSummaries.queryIndexes,
   setup: (db) => incidentSummaries.create(db),
   reset: (db) => incidentSummaries.drop(db),

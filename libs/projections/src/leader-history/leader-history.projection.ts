@@ -33,7 +33,8 @@ const statements = preparedStatements((db) => ({
  */
 export const leaderHistoryProjection: Projection = {
   name: 'leader-history',
-  version: 1,
+  // 2: the appointments versioned like every DocumentTable's (valid_from, valid_to).
+  version: 2,
   queryIndexes: () => queryIndexes,
 
   setup(db) {

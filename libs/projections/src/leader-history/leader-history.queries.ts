@@ -42,7 +42,7 @@ export interface LeaderHistory {
 /** The mission an appointment was made in, or null when the ledger holds no such appointment. */
 export function findAppointmentMission(db: SqliteDatabase, appointmentId: string): string | null {
   const missionCode = db
-    .prepare(`SELECT mission_code FROM ${appointments.name} WHERE id = ?`)
+    .prepare(`SELECT mission_code FROM ${appointments.name} WHERE id = ? AND valid_to IS NULL`)
     .pluck()
     .get(appointmentId) as string | undefined;
   return missionCode ?? null;
@@ -66,7 +66,9 @@ export function getLeaderHistory(
   const byPosition = (table: string) =>
     (
       db
-        .prepare(`SELECT doc FROM ${table} WHERE appointment_id = ? ORDER BY position`)
+        .prepare(
+          `SELECT doc FROM ${table} WHERE appointment_id = ? AND valid_to IS NULL ORDER BY position`,
+        )
         .pluck()
         .all(appointmentId) as string[]
     ).map((doc) => JSON.parse(doc) as never);
