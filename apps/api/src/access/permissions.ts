@@ -107,6 +107,8 @@ export const PERMISSIONS: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /ui': READERS_AND_LIAISONS,
   'GET /ui/incidents': READERS_AND_LIAISONS,
   'GET /ui/incidents.csv': READERS_AND_LIAISONS,
+  'GET /ui/incidents/:id': READERS_AND_LIAISONS,
+  'GET /ui/incidents/:id/timeline': READERS_AND_LIAISONS,
   'GET /ui/audit': READERS_AND_LIAISONS,
   'GET /ui/audit.ndjson': READERS_AND_LIAISONS,
   'GET /ui/audit.csv': READERS_AND_LIAISONS,

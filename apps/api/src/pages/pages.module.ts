@@ -6,7 +6,10 @@ import { API_STATE, LEDGER_CONFIG, type LedgerConfig } from '@blue-ledger/runtim
 import { AssetsController } from './assets/assets.controller';
 import { AuditPageController } from './audit/audit-page.controller';
 import { EventPageController } from './events/event-page.controller';
+import { AsOfResolver } from '../as-of/as-of-resolver';
 import { HomePageController } from './home/home-page.controller';
+import { IncidentPageController } from './incident/incident-page.controller';
+import { TimelinePageController } from './timeline/timeline-page.controller';
 import { IncidentsPageController } from './incidents/incidents-page.controller';
 import { IntegrityPageController } from './integrity/integrity-page.controller';
 import { NotFoundPageController } from './not-found/not-found-page.controller';
@@ -35,6 +38,8 @@ const FORM_LIMIT = '64kb';
     AssetsController,
     HomePageController,
     IncidentsPageController,
+    IncidentPageController,
+    TimelinePageController,
     AuditPageController,
     EventPageController,
     IntegrityPageController,
@@ -59,6 +64,7 @@ const FORM_LIMIT = '64kb';
     PageRenderer,
     PageReads,
     PageExceptionFilter,
+    AsOfResolver,
   ],
   exports: [PageAccess, PageSessions],
 })

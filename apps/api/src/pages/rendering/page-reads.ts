@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { QueryBus, type IQuery } from '@nestjs/cqrs';
 import { ProblemException } from '../../problems/problem.exception';
 import { AccessView } from '../../access/access-view';
+import { permissionOf, PUBLIC } from '../../access/permissions';
 import { ContingentStatesQuery } from '../../contingents/contingent.queries';
 import type { PageRequest } from '../sessions/page-access';
 
@@ -57,6 +58,17 @@ export class PageReads {
       if (error instanceof ProblemException && error.getStatus() === 404) return undefined;
       throw error;
     }
+  }
+
+  /**
+   * Whether the signed-in principal's role may call this JSON route (`GET /investigations/:id`):
+   * a page shows what the route would answer only to those the permission table lets call it.
+   */
+  mayRead(request: PageRequest, route: string): boolean {
+    const allowed = permissionOf('GET', route);
+    const role = request.principal?.actingRole;
+    if (allowed === undefined || role === undefined) return false;
+    return allowed === PUBLIC || allowed.includes(role);
   }
 
   /** The names of these units, as the principal may see them (a liaison: its own only). */

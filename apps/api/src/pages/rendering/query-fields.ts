@@ -53,3 +53,32 @@ export function queryString(state: Record<string, string | number | undefined>):
   const text = params.toString();
   return text ? `?${text}` : '';
 }
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * An instant, as a `datetime-local` field sends it (`2016-06-21T12:00`, read as UTC) or in
+ * full ISO 8601 with its zone (`2016-06-21T12:00:00Z`, what the pages' own links carry).
+ */
+export const OptionalInstant = () =>
+  applyDecorators(
+    blankIsAbsent(),
+    IsOptional(),
+    IsString(),
+    Matches(INSTANT, {
+      message: '$property must be a date and time, e.g. 2016-06-21T12:00 (UTC)',
+    }),
+  );
+
+/** The instant of an OptionalInstant field, in full ISO 8601 (UTC when it names no zone). */
+export function instantOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const zoned = /(Z|[+-]\d{2}:\d{2})$/.test(value) ? value : `${value}Z`;
+  const ms = Date.parse(zoned);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+/** The value a `datetime-local` field shows for an instant: its UTC date and time, to the millisecond. */
+export function localFieldOf(iso: string | undefined): string {
+  return iso ? new Date(iso).toISOString().slice(0, 23) : '';
+}
