@@ -1,16 +1,28 @@
 import { AggregateReader, AGGREGATES } from '@blue-ledger/command-handling';
-import { foldEvents, parseStreamId, upcast, type DomainEvent } from '@blue-ledger/domain';
+import {
+  DEADLINE_KINDS,
+  DEADLINE_STATUSES,
+  DEFAULT_DEADLINE_POLICY,
+  foldEvents,
+  parseStreamId,
+  upcast,
+  type DomainEvent,
+} from '@blue-ledger/domain';
 import { SqliteEventStore, type ProposedEvent } from '@blue-ledger/event-store';
 import {
+  deadlinesOf,
+  getAppointment,
   getAuditTrail,
   getContingentHistory,
   getContingentState,
   getFollowThrough,
   getIncidentSummary,
+  getLeaderHistory,
   getRecommendation,
   getTimeline,
   ledgerProjections,
   listContingents,
+  listDeadlines,
   listIncidents,
   listRecommendations,
   ProjectionRunner,
@@ -63,9 +75,18 @@ function allPages<P extends { next: number | null }>(read: (after: number | unde
 /**
  * Everything the read models answer about the ledger, read with `upTo` (undefined: now): each
  * list under each filter, page by page; each document; each timeline in both orders; each
- * contingent's history page by page; follow-through; the audit trail.
+ * contingent's history page by page, with the deadlines each page's events started; each
+ * leader's history and appointment; the deadlines under each filter and about each unit and
+ * leader, with their status at `clockMs` (the instant asked about, on both sides);
+ * follow-through; the audit trail.
  */
-function everyAnswer(db: SqliteDatabase, ids: LedgerIds, upTo: number | undefined, limit: number) {
+function everyAnswer(
+  db: SqliteDatabase,
+  ids: LedgerIds,
+  upTo: number | undefined,
+  limit: number,
+  clockMs: number,
+) {
   const incidentFilters = [
     {},
     ...['open', 'closed'].map((status) => ({ status: status as 'open' | 'closed' })),
@@ -73,6 +94,14 @@ function everyAnswer(db: SqliteDatabase, ids: LedgerIds, upTo: number | undefine
     ...['attack_on_poc_site', 'failure_to_protect'].map((category) => ({
       category: category as 'attack_on_poc_site',
     })),
+  ];
+  const policy = DEFAULT_DEADLINE_POLICY;
+  const deadlineFilters = [
+    {},
+    ...DEADLINE_STATUSES.map((status) => ({ status })),
+    ...DEADLINE_KINDS.map((kind) => ({ kind })),
+    ...ids.countries.map((country) => ({ country })),
+    ...ids.missions.map((mission) => ({ mission })),
   ];
   return {
     incidentLists: incidentFilters.map((filter) =>
@@ -97,7 +126,31 @@ function everyAnswer(db: SqliteDatabase, ids: LedgerIds, upTo: number | undefine
       (['occurred', 'recorded'] as const).map((order) => getTimeline(db, id, { upTo, order })),
     ),
     histories: ids.contingents.map((id) =>
-      allPages((after) => getContingentHistory(db, id, { upTo, after, limit })),
+      allPages((after) => {
+        const page = getContingentHistory(db, id, { upTo, after, limit });
+        // As the API answers a page: with the deadlines its events started.
+        const deadlines = deadlinesOf(db, { contingentId: id }, policy, clockMs, {
+          upTo,
+          startedAfter: after,
+          startedThrough: page.next ?? undefined,
+        });
+        return { ...page, deadlines };
+      }),
+    ),
+    deadlineLists: deadlineFilters.map((filter) =>
+      allPages((after) => listDeadlines(db, { ...filter, after, limit, upTo }, policy, clockMs)),
+    ),
+    deadlinesByUnit: ids.contingents.map((contingentId) =>
+      deadlinesOf(db, { contingentId }, policy, clockMs, { upTo }),
+    ),
+    deadlinesByLeader: ids.appointments.map(({ appointmentId }) =>
+      deadlinesOf(db, { appointmentId }, policy, clockMs, { upTo }),
+    ),
+    appointments: ids.appointments.map(({ appointmentId }) =>
+      getAppointment(db, appointmentId, upTo),
+    ),
+    leaderHistories: ids.appointments.map(({ appointmentId, missionCode }) =>
+      getLeaderHistory(db, missionCode, appointmentId, upTo),
     ),
     audit: allPages((after) => {
       const page = getAuditTrail(db, { upTo, after, limit: limit * 5 });
@@ -115,6 +168,7 @@ interface LedgerIds {
   recommendations: string[];
   missions: string[];
   countries: string[];
+  appointments: { appointmentId: string; missionCode: string }[];
   streams: string[];
 }
 
@@ -130,6 +184,12 @@ function idsOf(events: { streamId: string; event: ProposedEvent }[]): LedgerIds 
     recommendations: of('RecommendationIssued', 'recommendationId'),
     missions: of('MissionRegistered', 'code'),
     countries: of('ContingentRegistered', 'country'),
+    appointments: events
+      .filter((e) => e.event.type === 'LeaderAppointed')
+      .map((e) => ({
+        appointmentId: e.event.data.appointmentId as string,
+        missionCode: e.event.data.missionCode as string,
+      })),
     streams: [...new Set(events.map((e) => e.streamId))],
   };
 }
@@ -137,7 +197,9 @@ function idsOf(events: { streamId: string; event: ProposedEvent }[]): LedgerIds 
 /**
  * A history from the synthetic generator (a plausible ledger: incidents, investigations,
  * findings revised and withdrawn, recommendations, decisions and their fate, notifications and
- * replies), its stamps made non-decreasing like one process's, or with some of them set back by
+ * replies, mission leaders appointed and departing, units withdrawn and returning, national
+ * investigation officers, incidents of sexual exploitation and abuse that start deadlines), its
+ * stamps made non-decreasing like one process's, or with some of them set back by
  * up to a minute, like several writers' clocks.
  */
 const histories = fc
@@ -151,6 +213,13 @@ const histories = fc
   })
   .map(({ seed, count, units, skew, batchSize, limit }) => {
     const events = [...syntheticLedger(count, seed, { units })];
+    // Some amendments move when the incident occurred: a leader's history matches the findings
+    // attributed to the role by it, as the ledger knew it then.
+    events.forEach(({ event }, i) => {
+      if (event.type !== 'IncidentAmended' || (i + seed) % 3 !== 0) return;
+      const occurredAt = new Date(Date.parse(event.recordedAt) - (i % 7) * 86_400_000);
+      event.data = { ...event.data, changes: { occurredAt: occurredAt.toISOString() } };
+    });
     if (skew > 0) {
       events.forEach(({ event }, i) => {
         if ((i * 7919 + seed) % 5 !== 0) return;
@@ -197,9 +266,15 @@ describe('The record as known at any instant', () => {
 
               const prefix = await ledgerOf(events.slice(0, last), 1 + ((pick * 31) % 200));
               try {
-                expect(everyAnswer(full.db, ids, upTo, limit)).toEqual(
-                  everyAnswer(prefix.db, ids, undefined, limit),
-                );
+                const clockMs = base + offsetMs;
+                const asKnown = everyAnswer(full.db, ids, upTo, limit, clockMs);
+                expect(asKnown).toEqual(everyAnswer(prefix.db, ids, undefined, limit, clockMs));
+                // Each deadline about a unit is on the page of its history that started it, once.
+                asKnown.histories.forEach((pages, i) => {
+                  expect(pages.flatMap((page) => page.deadlines)).toEqual(
+                    asKnown.deadlinesByUnit[i],
+                  );
+                });
               } finally {
                 await close(prefix);
               }

@@ -195,10 +195,12 @@ async function readViews(client: LedgerClient, ids: StoryIds) {
     ...instants.flatMap((instant) => paths.map((q) => asOf(q, instant))),
   ]) {
     const response = await reviewer.get(p);
-    expect(response.status).toBe(200);
+    // A leader's history as of an instant before the appointment was recorded is a 404, as the
+    // appointment was then; every other view answers. Either way both builds must agree.
+    expect([200, ...(p.includes('/leaders/') ? [404] : [])]).toContain(response.status);
     // The clock a list of deadlines was read with is the reading's, not the read model's.
     const { clock: _clock, ...view } = response.body as Record<string, unknown>;
-    views[p] = view;
+    views[p] = { status: response.status, ...view };
   }
   return views;
 }
@@ -213,9 +215,14 @@ describe('ledger rebuild', () => {
 
   it('replays the read models from zero into exactly what was built incrementally', async () => {
     const first = await startLedgerProcess(dataDir);
-    const ids = await recordAStory(first.client);
-    const incremental = await readViews(first.client, ids);
-    await first.stop();
+    let ids: StoryIds;
+    let incremental: Record<string, unknown>;
+    try {
+      ids = await recordAStory(first.client);
+      incremental = await readViews(first.client, ids);
+    } finally {
+      await first.stop();
+    }
 
     const { stdout } = await run(process.execPath, [CLI_MAIN, 'rebuild'], {
       env: { ...process.env, LEDGER_DATA_DIR: dataDir, LEDGER_PRINCIPALS: principalsEnv() },

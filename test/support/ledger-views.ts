@@ -144,6 +144,8 @@ export interface DeadlineList {
   clock: string;
   workingDays: string;
   definitions: { kind: string; allowed: string; basis: string; source: string }[];
+  asOf: string | null;
+  asOfPosition?: string | null;
 }
 
 export interface StrengthPeriodView {
@@ -182,6 +184,7 @@ export interface AppointmentView {
 export interface MissionView {
   code: string;
   leadership: AppointmentView[];
+  asOf: string | null;
 }
 
 export interface LeaderHistoryView {
@@ -192,6 +195,8 @@ export interface LeaderHistoryView {
   recommendations: RecommendationView[];
   decisions: (DecisionView & { consequence: unknown })[];
   deadlines: DeadlineView[];
+  asOf: string | null;
+  asOfPosition?: string | null;
 }
 
 export interface ContingentHistory {

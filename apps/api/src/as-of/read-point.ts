@@ -35,3 +35,12 @@ export function notRecorded(code: string, what: string, point: ReadPoint): Probl
   const extensions = point.asOf === null ? {} : asOfFields(point);
   return new ProblemException(404, code, `${what}${when}.`, [], {}, extensions);
 }
+
+/**
+ * The clock a read evaluates what depends on time with (a deadline's status): the instant it
+ * was asked as of, or now. The record as of T is read with T as its clock, so that what
+ * happened after T, or was recorded after it, is not yet.
+ */
+export function clockOf(point: ReadPoint): string {
+  return point.asOf ?? new Date().toISOString();
+}

@@ -9,7 +9,7 @@ import {
 } from '@blue-ledger/projections';
 import { LEDGER_CONFIG, READ_MODELS, type LedgerConfig } from '@blue-ledger/runtime';
 import type { Database } from 'better-sqlite3';
-import { asOfFields, notRecorded, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
+import { asOfFields, clockOf, notRecorded, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
 import { readModels } from '../infrastructure/read-models';
 
 /**
@@ -91,6 +91,7 @@ export class ContingentHistoryHandler implements IQueryHandler<ContingentHistory
         page,
         this.config.deadlines,
         upToOf(point),
+        clockOf(point),
       ),
       ...asOfFields(point),
     };

@@ -229,7 +229,7 @@ export class ContingentsController {
   @Get(':id/history')
   @ApiOperation({
     summary:
-      'Accountability history, a page of facts at a time: deployments, incidents, findings, namings, decisions, replies, evaluations; now or as of an instant',
+      "Accountability history, a page of facts at a time: deployments, withdrawals and returns, incidents, findings, namings, decisions, replies, evaluations, and the deadlines the page's events started; now or as of an instant",
   })
   async history(
     @Param('id', uuidParam('id')) id: string,

@@ -94,7 +94,11 @@ export const readModels = {
     upTo?: number,
   ) => nextAsString(listContingents(db, { ...filter, ...cursor(page), upTo })),
 
-  /** One page of the unit's history, with each deadline about the unit as the clock reads it (now, unless given). */
+  /**
+   * One page of the unit's history, now or as of `upTo`, with the deadlines about the unit that
+   * the events on this page started (each on the page of its notification or recommendation),
+   * as of the same position and with their status at `clock`: now, or the instant asked about.
+   */
   contingentHistory: (
     db: Database,
     contingentId: string,
@@ -102,35 +106,51 @@ export const readModels = {
     policy: DeadlinePolicy,
     upTo?: number,
     clock = new Date().toISOString(),
-  ) => ({
-    ...nextAsString(getContingentHistory(db, contingentId, { ...cursor(page), upTo })),
-    deadlines: deadlinesOf(db, { contingentId }, policy, Date.parse(clock)),
-  }),
-  /** A leader's accountability history, with the deadlines about the leader; null when unknown. */
+  ) => {
+    const { after, limit } = cursor(page);
+    const history = getContingentHistory(db, contingentId, { after, limit, upTo });
+    const deadlines = deadlinesOf(db, { contingentId }, policy, Date.parse(clock), {
+      upTo,
+      startedAfter: after,
+      startedThrough: history.next ?? undefined,
+    });
+    return { ...nextAsString(history), deadlines };
+  },
+
+  /**
+   * A leader's accountability history, with the deadlines about the leader, now or as of
+   * `upTo` (deadlines with their status at `clock`); null when unknown (by then).
+   */
   leaderHistory: (
     db: Database,
     missionCode: string,
     appointmentId: string,
     policy: DeadlinePolicy,
+    upTo?: number,
     clock = new Date().toISOString(),
   ) => {
-    const history = getLeaderHistory(db, missionCode, appointmentId);
+    const history = getLeaderHistory(db, missionCode, appointmentId, upTo);
     if (history === null) return null;
-    return { ...history, deadlines: deadlinesOf(db, { appointmentId }, policy, Date.parse(clock)) };
+    const deadlines = deadlinesOf(db, { appointmentId }, policy, Date.parse(clock), { upTo });
+    return { ...history, deadlines };
   },
 
   /**
-   * Deadlines with their status at `clock` (now, unless given), and the definitions they were
-   * evaluated by: the rules, their sources, and that public holidays are not counted.
+   * Deadlines as of `upTo` (now when undefined) with their status at `clock` (now, unless
+   * given: the instant asked about), and the definitions they were evaluated by: the rules,
+   * their sources, and that public holidays are not counted.
    */
   listDeadlines: (
     db: Database,
-    filter: Omit<DeadlineQuery, 'after' | 'limit'>,
+    filter: Omit<DeadlineQuery, 'after' | 'limit' | 'upTo'>,
     page: PageRequest,
     policy: DeadlinePolicy,
+    upTo?: number,
     clock = new Date().toISOString(),
   ) => ({
-    ...nextAsString(listDeadlines(db, { ...filter, ...cursor(page) }, policy, Date.parse(clock))),
+    ...nextAsString(
+      listDeadlines(db, { ...filter, ...cursor(page), upTo }, policy, Date.parse(clock)),
+    ),
     clock,
     workingDays: WORKING_DAYS,
     policy: { ...policy, note: POLICY_NOTE },

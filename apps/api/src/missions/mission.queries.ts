@@ -5,7 +5,7 @@ import { missionDecider, streamIds } from '@blue-ledger/domain';
 import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
 import { LEDGER_CONFIG, READ_MODELS, type LedgerConfig } from '@blue-ledger/runtime';
 import type { Database } from 'better-sqlite3';
-import { asOfFields, notRecorded, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
+import { asOfFields, clockOf, notRecorded, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
 import { readModels } from '../infrastructure/read-models';
 
 /** Every registered mission, in the order registered, now or as known at the point. */
@@ -21,10 +21,12 @@ export class MissionQuery {
   ) {}
 }
 
+/** A leader's accountability history, now or as known at the point. */
 export class LeaderHistoryQuery {
   constructor(
     readonly missionCode: string,
     readonly appointmentId: string,
+    readonly point: ReadPoint = NOW,
   ) {}
 }
 
@@ -64,8 +66,23 @@ export class LeaderHistoryHandler implements IQueryHandler<LeaderHistoryQuery> {
     @Inject(READ_MODELS) private readonly db: Database,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {}
-  async execute({ missionCode, appointmentId }: LeaderHistoryQuery) {
-    return readModels.leaderHistory(this.db, missionCode, appointmentId, this.config.deadlines);
+  async execute({ missionCode, appointmentId, point }: LeaderHistoryQuery) {
+    const history = readModels.leaderHistory(
+      this.db,
+      missionCode,
+      appointmentId,
+      this.config.deadlines,
+      upToOf(point),
+      clockOf(point),
+    );
+    if (history === null) {
+      throw notRecorded(
+        'appointment_not_found',
+        `No appointment ${appointmentId} is recorded in mission ${missionCode}`,
+        point,
+      );
+    }
+    return { ...history, ...asOfFields(point) };
   }
 }
 

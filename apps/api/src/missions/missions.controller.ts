@@ -8,7 +8,6 @@ import { AsOfQuery } from '../as-of/as-of.query';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { plain, WriteResponse, writeResponse } from '../http/write-response';
-import { ProblemException } from '../problems/problem.exception';
 import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
 import { AppointLeaderDto, LeaderDepartureDto, RegisterMissionDto } from './mission.dto';
 import { LeaderHistoryQuery, MissionListingQuery, MissionQuery } from './mission.queries';
@@ -109,22 +108,15 @@ export class MissionsController {
   @Get(':code/leaders/:appointmentId/history')
   @ApiOperation({
     summary:
-      "A leader's accountability history: the appointment and its end, findings naming it or attributed to the role while it lasted, recommendations, decisions and what became of them, deadlines",
+      "A leader's accountability history: the appointment and its end, findings naming it or attributed to the role while it lasted, recommendations, decisions and what became of them, deadlines; now or as of an instant",
   })
-  async history(
+  history(
     @Param('code') code: string,
     @Param('appointmentId', uuidParam('appointmentId')) appointmentId: string,
+    @Query() query: AsOfQuery,
   ) {
-    const history: unknown = await this.queries.execute(
-      new LeaderHistoryQuery(code, appointmentId),
+    return this.queries.execute(
+      new LeaderHistoryQuery(code, appointmentId, this.asOf.resolve(query.asOf)),
     );
-    if (history === null) {
-      throw new ProblemException(
-        404,
-        'appointment_not_found',
-        `No appointment ${appointmentId} is recorded in mission ${code}.`,
-      );
-    }
-    return history;
   }
 }
