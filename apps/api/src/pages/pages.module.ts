@@ -10,6 +10,9 @@ import { AsOfResolver } from '../as-of/as-of-resolver';
 import { HomePageController } from './home/home-page.controller';
 import { IncidentPageController } from './incident/incident-page.controller';
 import { TimelinePageController } from './timeline/timeline-page.controller';
+import { ContingentPageController } from './contingent/contingent-page.controller';
+import { ContingentsPageController } from './contingents/contingents-page.controller';
+import { FollowThroughPageController } from './follow-through/follow-through-page.controller';
 import { IncidentsPageController } from './incidents/incidents-page.controller';
 import { IntegrityPageController } from './integrity/integrity-page.controller';
 import { NotFoundPageController } from './not-found/not-found-page.controller';
@@ -40,6 +43,9 @@ const FORM_LIMIT = '64kb';
     IncidentsPageController,
     IncidentPageController,
     TimelinePageController,
+    ContingentsPageController,
+    ContingentPageController,
+    FollowThroughPageController,
     AuditPageController,
     EventPageController,
     IntegrityPageController,

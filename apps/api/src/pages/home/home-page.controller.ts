@@ -1,6 +1,8 @@
 import { Get, Req, Res } from '@nestjs/common';
 import type { AwaitingReply, DecisionRecord, FollowThroughSummary } from '@blue-ledger/projections';
 import type { Response } from 'express';
+import { LiaisonVisibility } from '../../access/liaison-visibility';
+import { NOW } from '../../as-of/read-point';
 import { LatestEventsQuery } from '../../audit/audit.queries';
 import { NotificationsAwaitingReplyQuery } from '../../contingents/contingent.queries';
 import { FollowThroughQuery } from '../../recommendations/recommendation.queries';
@@ -25,6 +27,7 @@ export class HomePageController {
     private readonly reads: PageReads,
     private readonly renderer: PageRenderer,
     private readonly csrf: Csrf,
+    private readonly liaisons: LiaisonVisibility,
   ) {}
 
   @Get()
@@ -36,7 +39,12 @@ export class HomePageController {
         request,
         new LatestEventsQuery(isLiaison ? LIAISON_LOOKBACK : LATEST),
       ),
-      this.reads.readIfAny<FollowThroughSummary>(request, new FollowThroughQuery()),
+      // As the API: a liaison's follow-through is computed from what it may see only.
+      this.liaisons
+        .of(request.principal)
+        .then((visible) =>
+          this.reads.readIfAny<FollowThroughSummary>(request, new FollowThroughQuery(NOW, visible)),
+        ),
       isLiaison
         ? this.reads.readIfAny<{ items: AwaitingReply[] }>(
             request,

@@ -6,6 +6,8 @@ import type { Csrf } from '../security/csrf';
 export const SECTIONS = [
   { id: 'home', label: 'Overview', href: '/ui' },
   { id: 'incidents', label: 'Incidents', href: '/ui/incidents' },
+  { id: 'contingents', label: 'Units', href: '/ui/contingents' },
+  { id: 'follow-through', label: 'Follow-through', href: '/ui/follow-through' },
   { id: 'audit', label: 'Audit trail', href: '/ui/audit' },
   { id: 'integrity', label: 'Integrity', href: '/ui/integrity' },
 ] as const;
