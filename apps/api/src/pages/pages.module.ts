@@ -13,6 +13,7 @@ import { TimelinePageController } from './timeline/timeline-page.controller';
 import { ContingentPageController } from './contingent/contingent-page.controller';
 import { ContingentsPageController } from './contingents/contingents-page.controller';
 import { FollowThroughPageController } from './follow-through/follow-through-page.controller';
+import { InvestigationPageController } from './investigation/investigation-page.controller';
 import { IncidentsPageController } from './incidents/incidents-page.controller';
 import { IntegrityPageController } from './integrity/integrity-page.controller';
 import { NotFoundPageController } from './not-found/not-found-page.controller';
@@ -46,6 +47,7 @@ const FORM_LIMIT = '64kb';
     ContingentsPageController,
     ContingentPageController,
     FollowThroughPageController,
+    InvestigationPageController,
     AuditPageController,
     EventPageController,
     IntegrityPageController,

@@ -11,6 +11,8 @@ export function median(values: number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+const wholeDays = (days: number | null) => (days === null ? null : Math.round(days));
+
 /** Days from incident to decision, binned: under a month, a quarter, a half-year, a year, more. */
 export const BINS = [
   { label: 'under 30 days', upTo: 30 },
@@ -120,10 +122,11 @@ export function followThroughView(input: {
       reason: d.reasonForDeviation,
       status: d.status,
     })),
+    // In whole days, as people count them.
     medians: {
-      incidentToFinding: median(of('incidentToFinding')),
-      findingToDecision: median(of('findingToDecision')),
-      incidentToDecision: median(of('incidentToDecision')),
+      incidentToFinding: wholeDays(median(of('incidentToFinding'))),
+      findingToDecision: wholeDays(median(of('findingToDecision'))),
+      incidentToDecision: wholeDays(median(of('incidentToDecision'))),
     },
     timed: durations.length,
     chart: distribution(of('incidentToDecision')),

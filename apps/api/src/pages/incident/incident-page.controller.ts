@@ -120,6 +120,7 @@ export class IncidentPageController {
     return this.renderer.render('incident/incident', layout, {
       view,
       investigationsOpen,
+      asOfSuffix: state,
       asOfField: localFieldOf(point.asOf ?? undefined),
     });
   }
