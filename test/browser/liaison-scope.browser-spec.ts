@@ -54,7 +54,18 @@ describe("A contributing country's liaison in the browser", () => {
   /** Every page and file reachable from the pages, as the liaison, following its links. */
   async function crawl(page: Page): Promise<{ leaks: string[]; visited: string[] }> {
     const base = suite.baseUrl;
-    const queue = ['/ui', '/ui/incidents', '/ui/audit?limit=200', '/ui/integrity'];
+    const { juba } = suite.ledger;
+    const queue = [
+      '/ui',
+      '/ui/incidents',
+      '/ui/audit?limit=200',
+      '/ui/integrity',
+      '/ui/contingents',
+      '/ui/follow-through',
+      // The replay with what was not yet known shown too, and at an early step.
+      `/ui/incidents/${juba.incidentId}/timeline?unknown=show`,
+      `/ui/incidents/${juba.incidentId}/timeline?order=recorded&step=2&unknown=show`,
+    ];
     const seen = new Set<string>();
     const leaks: string[] = [];
     while (queue.length > 0 && seen.size < 150) {
@@ -98,6 +109,9 @@ describe("A contributing country's liaison in the browser", () => {
         '/ui/audit.csv',
         '/proof.json',
         '/ui/integrity/head.json',
+        `/ui/incidents/${suite.ledger.juba.incidentId}`,
+        '/timeline?',
+        `/ui/contingents/${suite.ledger.juba.units.china}`,
       ]) {
         expect(visited.some((p) => p.includes(kind))).toBe(true);
       }
