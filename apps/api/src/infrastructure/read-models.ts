@@ -32,6 +32,7 @@ export interface AuditFilter {
   stream?: string;
   actor?: string;
   type?: string;
+  correlation?: string;
   from?: string;
   to?: string;
 }
@@ -179,6 +180,7 @@ export const readModels = {
         streamId: filter.stream,
         actorId: filter.actor,
         type: filter.type,
+        correlationId: filter.correlation,
         from: filter.from,
         to: filter.to,
         ...cursor(page),
