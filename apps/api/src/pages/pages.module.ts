@@ -6,6 +6,7 @@ import { API_STATE, LEDGER_CONFIG, type LedgerConfig } from '@blue-ledger/runtim
 import { AssetsController } from './assets/assets.controller';
 import { AuditPageController } from './audit/audit-page.controller';
 import { EventPageController } from './events/event-page.controller';
+import { FORM_CONTROLLERS, FORM_PROVIDERS } from './forms';
 import { HomePageController } from './home/home-page.controller';
 import { IncidentsPageController } from './incidents/incidents-page.controller';
 import { IntegrityPageController } from './integrity/integrity-page.controller';
@@ -21,7 +22,7 @@ import { loadOrCreateSessionSecret, SESSION_SECRET } from './sessions/session-se
 import { SessionStore } from './sessions/session-store';
 import { SignInController } from './sign-in/sign-in.controller';
 
-/** Forms are small: a token, filters, a reason. */
+/** Forms are small: a token, filters, a reason, a finding. */
 const FORM_LIMIT = '64kb';
 
 /**
@@ -39,6 +40,7 @@ const FORM_LIMIT = '64kb';
     EventPageController,
     IntegrityPageController,
     SignInController,
+    ...FORM_CONTROLLERS,
     // Last: whatever else is asked for under /ui is a page that is not there.
     NotFoundPageController,
   ],
@@ -59,6 +61,7 @@ const FORM_LIMIT = '64kb';
     PageRenderer,
     PageReads,
     PageExceptionFilter,
+    ...FORM_PROVIDERS,
   ],
   exports: [PageAccess, PageSessions],
 })

@@ -1,0 +1,37 @@
+import { evidenceLogForm } from './evidence-log/evidence-log.form';
+import { findingRecordForm } from './finding-record/finding-record.form';
+import { incidentCloseForm, incidentReopenForm } from './incident-closure/incident-closure.forms';
+import { incidentReportForm } from './incident-report/incident-report.form';
+import { investigationOpenForm } from './investigation-open/investigation-open.form';
+import type { FormDefinition } from './machinery/form-definition';
+import { recommendationIssueForm } from './recommendation-issue/recommendation-issue.form';
+import { repatriationDecisionForm } from './repatriation-decision/repatriation-decision.form';
+import {
+  repatriationImplementationForm,
+  repatriationLapseForm,
+  repatriationReversalForm,
+} from './repatriation-outcome/repatriation-outcome.forms';
+import { tccNotificationForm } from './tcc-notification/tcc-notification.form';
+import { tccReplyForm } from './tcc-reply/tcc-reply.form';
+import { unitNamingForm } from './unit-naming/unit-naming.form';
+
+/** Every web form, in the order the list of forms shows them. */
+export const FORMS: readonly FormDefinition[] = [
+  incidentReportForm,
+  investigationOpenForm,
+  evidenceLogForm,
+  findingRecordForm,
+  unitNamingForm,
+  recommendationIssueForm,
+  tccNotificationForm,
+  incidentCloseForm,
+  incidentReopenForm,
+  repatriationDecisionForm,
+  repatriationImplementationForm,
+  repatriationReversalForm,
+  repatriationLapseForm,
+  tccReplyForm,
+];
+
+export const formById = (id: string): FormDefinition | undefined =>
+  FORMS.find((form) => form.id === id);

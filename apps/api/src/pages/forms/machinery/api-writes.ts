@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { AggregateReader, RecommendationFinder } from '@blue-ledger/command-handling';
+import { ContingentsController } from '../../../contingents/contingents.controller';
+import { DecisionsController } from '../../../decisions/decisions.controller';
+import { IncidentsController } from '../../../incidents/incidents.controller';
+import { InvestigationsController } from '../../../investigations/investigations.controller';
+
+/**
+ * The JSON API's own write methods, for the forms: each form calls the same controller method
+ * as its API route, with the DTO the API's validation pipe made and the command context the API
+ * builds, so that the command it sends on the CommandBus (and every refusal) is the API's.
+ */
+@Injectable()
+export class ApiWrites {
+  readonly incidents: IncidentsController;
+  readonly investigations: InvestigationsController;
+  readonly contingents: ContingentsController;
+  readonly decisions: DecisionsController;
+
+  constructor(
+    commands: CommandBus,
+    queries: QueryBus,
+    reader: AggregateReader,
+    recommendations: RecommendationFinder,
+  ) {
+    this.incidents = new IncidentsController(commands, queries, reader);
+    this.investigations = new InvestigationsController(commands, reader);
+    this.contingents = new ContingentsController(commands, queries, reader);
+    this.decisions = new DecisionsController(commands, reader, recommendations);
+  }
+}
