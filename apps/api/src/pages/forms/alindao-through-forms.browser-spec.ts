@@ -274,7 +274,7 @@ describe('The Alindao story, recorded through the web forms', () => {
     // The Mauritanian liaison replies (JavaScript off: the form needs none).
     await as(principals.liaisonMRT.token, false, async (page, baseUrl) => {
       await openFromList(page, baseUrl, 'Reply to a notification', /Mauritanian battalion/);
-      await page.locator('form.ledger-form input[name=regarding]').first().check();
+      await page.locator('form.ledger-form select[name=regarding]').selectOption({ index: 1 });
       await fillForm(page, { statement: UNFAIR, respondedAt: '2019-01-24T10:00:00Z' });
       await submitForm(page);
     });

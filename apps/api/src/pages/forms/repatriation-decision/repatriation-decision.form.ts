@@ -1,4 +1,4 @@
-import { DECISION_OUTCOMES, DECISION_SCOPES } from '@blue-ledger/domain';
+import { DECISION_OUTCOMES, DECISION_SCOPES, REPATRIATION_ACTIONS } from '@blue-ledger/domain';
 import { DecideRepatriationDto } from '../../../decisions/decision.dto';
 import { ProblemException } from '../../../problems/problem.exception';
 import { format } from '../../rendering/format';
@@ -19,7 +19,11 @@ export const repatriationDecisionForm = defineForm({
   fixed: (params) => ({ recommendationId: params.recommendation }),
   async targets({ request, reads, lookups }) {
     const undecided = await lookups.recommendations(reads, request, 'undecided');
-    return undecided.map((r) => ({
+    // Only a recommendation to repatriate (or relieve) is answered by a repatriation decision.
+    const repatriations = undecided.filter((r) =>
+      (REPATRIATION_ACTIONS as readonly string[]).includes(r.action),
+    );
+    return repatriations.map((r) => ({
       label: `${format.label(r.action)}: ${short(r.rationale)}`,
       params: { recommendation: r.recommendationId },
     }));
@@ -93,7 +97,7 @@ export const repatriationDecisionForm = defineForm({
             {
               name: 'outcome',
               label: 'Outcome',
-              kind: 'radio',
+              kind: 'select',
               choices: vocabulary(DECISION_OUTCOMES),
             },
             { name: 'authority', label: 'Authority', kind: 'text' },

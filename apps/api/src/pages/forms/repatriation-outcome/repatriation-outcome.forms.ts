@@ -1,3 +1,5 @@
+import type { AnsweringDecision, FollowThroughSummary } from '@blue-ledger/projections';
+import { FollowThroughQuery } from '../../../recommendations/recommendation.queries';
 import { ImplementRepatriationDto } from '../../../decisions/decision.dto';
 import { ReasonDto } from '../../../shared-dto/reason.dto';
 import { format } from '../../rendering/format';
@@ -39,21 +41,31 @@ async function decisionScene({ request, lookups, params }: FormLoad) {
   };
 }
 
-/** The decisions taken and not yet carried out, reversed or lapsed. */
+/**
+ * The decisions still only decided: repatriations not carried out (the follow-through's list)
+ * and any decision answering a recommendation that is still only decided.
+ */
 async function decidedTargets({ request, reads, lookups }: Omit<FormLoad, 'params'>) {
-  const recommendations = await lookups.recommendations(reads, request);
-  const decided = recommendations.flatMap((r) =>
-    (
-      (r as unknown as { decisions?: { decisionId: string; outcome: string; status: string }[] })
-        .decisions ?? []
-    )
-      .filter((d) => d.status === 'decided')
-      .map((d) => ({
-        label: `${format.label(d.outcome)}: ${r.rationale.slice(0, 80)}`,
-        params: { decision: d.decisionId },
-      })),
-  );
-  return decided;
+  const [recommendations, followThrough] = await Promise.all([
+    lookups.recommendations(reads, request),
+    reads.read<FollowThroughSummary>(request, new FollowThroughQuery()),
+  ]);
+  const targets = new Map<string, string>();
+  for (const d of followThrough.repatriationsNotImplemented.items) {
+    if (d.status === 'decided')
+      targets.set(d.decisionId, `${format.label(d.outcome)}: ${d.rationale}`);
+  }
+  for (const r of recommendations) {
+    for (const d of (r as unknown as { decisions?: AnsweringDecision[] }).decisions ?? []) {
+      if (d.status === 'decided' && !targets.has(d.decisionId)) {
+        targets.set(d.decisionId, `${format.label(d.outcome)}: ${r.rationale}`);
+      }
+    }
+  }
+  return [...targets].map(([decision, label]) => ({
+    label: label.length > 100 ? `${label.slice(0, 99)}…` : label,
+    params: { decision },
+  }));
 }
 
 const reasonSection: Section[] = [

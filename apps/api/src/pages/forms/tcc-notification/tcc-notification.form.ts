@@ -45,7 +45,7 @@ export const tccNotificationForm = defineForm({
       sections: [
         {
           fields: [
-            { name: 'subjectStreamId', label: 'About', kind: 'radio', choices: subjects },
+            { name: 'subjectStreamId', label: 'About', kind: 'select', choices: subjects },
             { name: 'notifiedAt', label: 'Notified at', kind: 'instant', hint: INSTANT_HINT },
             {
               name: 'channel',

@@ -56,7 +56,7 @@ export const tccReplyForm = defineForm({
             {
               name: 'regarding',
               label: 'The notification it answers',
-              kind: 'radio',
+              kind: 'select',
               choices: notifications,
             },
             { name: 'statement', label: 'Statement', kind: 'textarea' },
