@@ -77,6 +77,17 @@ describe('The web forms (/ui/forms)', () => {
     );
     expect(recommended.status).toBe(201);
     toRepatriate = recommended.body.id;
+    // Evidence whose custody can pass on.
+    const evidence = await api('investigator').post(
+      `/investigations/${alindao.investigationId}/evidence`,
+      {
+        kind: 'imagery',
+        description: 'Satellite imagery of the camp after the attack',
+        sha256: 'b'.repeat(64),
+        custodian: 'MINUSCA Joint Mission Analysis Centre',
+      },
+    );
+    expect(evidence.status).toBe(201);
     // And a closed incident to reopen.
     const closed = await api('investigator').post(
       `/incidents/${suite.ledger.juba.incidentId}/closure`,
@@ -111,6 +122,20 @@ describe('The web forms (/ui/forms)', () => {
   });
 
   describe('each role sees only its forms', () => {
+    it.each(ROLES)(
+      '%s: the list of forms is accessible, keyboard-reachable, local, at 360 px and wide, JS on and off',
+      async (role) => {
+        const problems = await visitAsRole({
+          browser: suite.browser,
+          baseUrl: suite.baseUrl,
+          role,
+          name: 'forms',
+          path: '/ui/forms',
+        });
+        expect(problems).toEqual([]);
+      },
+    );
+
     it.each(ROLES)('%s: the list of forms and the navigation', async (role) => {
       const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: true });
       try {
@@ -300,6 +325,14 @@ describe('The web forms (/ui/forms)', () => {
           await page.getAttribute(`#receipt a[href="/ui/events/${position}"]`, 'href'),
         ).toBeTruthy();
         await screenshot(page, 'form-receipt--wide');
+        const problems = await visitAsRole({
+          browser: suite.browser,
+          baseUrl: suite.baseUrl,
+          role: 'investigator',
+          name: 'form-receipt',
+          path: `/ui/forms/receipts/${position}`,
+        });
+        expect(problems).toEqual([]);
       } finally {
         await context.close();
       }

@@ -34,7 +34,7 @@ export const evidenceLogForm = defineForm({
               name: 'sha256',
               label: 'SHA-256 of the artefact',
               kind: 'sha256',
-              hint: '64 hexadecimal characters, as `sha256sum FILE` prints them.',
+              hint: '64 hexadecimal characters, as the command sha256sum prints them.',
             },
             {
               name: 'custodian',

@@ -5,6 +5,7 @@ import { ContingentsController } from '../../../contingents/contingents.controll
 import { DecisionsController } from '../../../decisions/decisions.controller';
 import { IncidentsController } from '../../../incidents/incidents.controller';
 import { InvestigationsController } from '../../../investigations/investigations.controller';
+import { MissionsController } from '../../../missions/missions.controller';
 
 /**
  * The JSON API's own write methods, for the forms: each form calls the same controller method
@@ -17,6 +18,7 @@ export class ApiWrites {
   readonly investigations: InvestigationsController;
   readonly contingents: ContingentsController;
   readonly decisions: DecisionsController;
+  readonly missions: MissionsController;
 
   constructor(
     commands: CommandBus,
@@ -28,5 +30,6 @@ export class ApiWrites {
     this.investigations = new InvestigationsController(commands, reader);
     this.contingents = new ContingentsController(commands, queries, reader);
     this.decisions = new DecisionsController(commands, reader, recommendations);
+    this.missions = new MissionsController(commands, reader, queries);
   }
 }

@@ -36,6 +36,17 @@ export const findingChoices = (investigation: InvestigationAnswer): Choice[] =>
 
 /** The investigations an investigator may write in: open ones of the incidents listed. */
 export async function openInvestigations(context: Omit<FormLoad, 'params'>) {
+  return investigationsOf(context, 'open');
+}
+
+/**
+ * The investigations of the incidents listed, in this status, that the principal may write in:
+ * an investigator, those it is assigned to; another role the API lets in (an admin), all.
+ */
+export async function investigationsOf(
+  context: Omit<FormLoad, 'params'>,
+  status: 'open' | 'closed',
+) {
   const incidents = await context.lookups.incidents(context.reads, context.request);
   const ids = [
     ...new Set(
@@ -45,5 +56,10 @@ export async function openInvestigations(context: Omit<FormLoad, 'params'>) {
   const all = await Promise.all(
     ids.map((id) => context.lookups.investigation(context.request, id)),
   );
-  return all.filter((i) => i.status === 'open' && i.investigators.includes(context.principal.id));
+  return all.filter(
+    (i) =>
+      i.status === status &&
+      (context.principal.actingRole !== 'investigator' ||
+        i.investigators.includes(context.principal.id)),
+  );
 }
