@@ -123,6 +123,12 @@ export const PERMISSIONS: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /ui/integrity/public-key.pem': READERS_AND_LIAISONS,
   'GET /ui/integrity/head.json': READERS_AND_LIAISONS,
   'POST /ui/integrity/verification': READERS,
+  // The web forms: each form admits only the roles of the API route it writes through (its
+  // entry above), checked by the form itself, so that a crafted POST is refused as by the API.
+  'GET /ui/forms': READERS_AND_LIAISONS,
+  'GET /ui/forms/:form': READERS_AND_LIAISONS,
+  'POST /ui/forms/:form': READERS_AND_LIAISONS,
+  'GET /ui/forms/receipts/:position': READERS_AND_LIAISONS,
   // Any other address under /ui: a page saying it is not there.
   'GET /ui/*path': PUBLIC,
 };

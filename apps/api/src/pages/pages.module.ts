@@ -7,6 +7,7 @@ import { AssetsController } from './assets/assets.controller';
 import { AuditPageController } from './audit/audit-page.controller';
 import { EventPageController } from './events/event-page.controller';
 import { AsOfResolver } from '../as-of/as-of-resolver';
+import { FORM_CONTROLLERS, FORM_PROVIDERS } from './forms';
 import { HomePageController } from './home/home-page.controller';
 import { IncidentPageController } from './incident/incident-page.controller';
 import { TimelinePageController } from './timeline/timeline-page.controller';
@@ -28,7 +29,7 @@ import { loadOrCreateSessionSecret, SESSION_SECRET } from './sessions/session-se
 import { SessionStore } from './sessions/session-store';
 import { SignInController } from './sign-in/sign-in.controller';
 
-/** Forms are small: a token, filters, a reason. */
+/** Forms are small: a token, filters, a reason, a finding. */
 const FORM_LIMIT = '64kb';
 
 /**
@@ -52,6 +53,7 @@ const FORM_LIMIT = '64kb';
     EventPageController,
     IntegrityPageController,
     SignInController,
+    ...FORM_CONTROLLERS,
     // Last: whatever else is asked for under /ui is a page that is not there.
     NotFoundPageController,
   ],
@@ -73,6 +75,7 @@ const FORM_LIMIT = '64kb';
     PageReads,
     PageExceptionFilter,
     AsOfResolver,
+    ...FORM_PROVIDERS,
   ],
   exports: [PageAccess, PageSessions],
 })

@@ -12,6 +12,8 @@ const ASSETS: Record<string, string> = {
   'enhance.js': 'text/javascript; charset=utf-8',
   'event-proof.js': 'text/javascript; charset=utf-8',
   'merkle.js': 'text/javascript; charset=utf-8',
+  'forms.css': 'text/css; charset=utf-8',
+  'forms.js': 'text/javascript; charset=utf-8',
 };
 
 @Controller('ui/assets')

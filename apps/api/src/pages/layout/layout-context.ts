@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { ActingPrincipal, AuthenticatedRequest } from '../../auth/principal';
+import { FORM_ROLES } from '../forms/form-roles';
 import type { Csrf } from '../security/csrf';
 
 /** The main sections, in the order the navigation shows them. */
@@ -33,6 +34,8 @@ export interface LayoutContext {
   /** The same page as the record stands now (the banner's way back). */
   nowHref: string | undefined;
   sections: typeof SECTIONS;
+  /** The principal has a role some web form writes in: the navigation offers "Record". */
+  mayRecord: boolean;
 }
 
 export const ROLE_LABELS: Record<string, string> = {
@@ -61,5 +64,6 @@ export function layoutFor(
     asOf: page.asOf,
     nowHref: page.nowHref,
     sections: SECTIONS,
+    mayRecord: !!principal && principal.roles.some((role) => FORM_ROLES.has(role)),
   };
 }
