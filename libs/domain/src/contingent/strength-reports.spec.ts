@@ -133,7 +133,9 @@ describe('A contingent whose strength a data set reports', () => {
 
     it('refuses the same report twice', () => {
       const [first] = given(registered).when(report())();
-      expect(given(registered, first).when(report())).toThrow(expect.objectContaining({ code: 'report_exists' }));
+      expect(given(registered, first).when(report())).toThrow(
+        expect.objectContaining({ code: 'report_exists' }),
+      );
     });
 
     it('refuses a report dated while the unit was withdrawn', () => {
