@@ -123,7 +123,8 @@ const statements = preparedStatements((db) => ({
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 1,
+  // 2: started_ms, for the deadlines that started in a period (GET /deadlines?from=&to=, fairness).
+  version: 2,
   queryIndexes: () => queryIndexes,
 
   setup(db) {
