@@ -77,6 +77,9 @@ export const PERMISSIONS: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /follow-through': READERS_AND_LIAISONS,
   // A liaison sees its own country's deadlines.
   'GET /deadlines': READERS_AND_LIAISONS,
+  // Oversight, reviewers and admins; a liaison gets its own country's row, computed from its records.
+  'GET /fairness': ['admin', 'oversight', 'reviewer', 'tcc_liaison'],
+  'GET /fairness/records': ['admin', 'oversight', 'reviewer', 'tcc_liaison'],
   'GET /audit': READERS_AND_LIAISONS,
   'GET /streams/:streamId': READERS_AND_LIAISONS,
 

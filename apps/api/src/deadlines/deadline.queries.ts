@@ -12,6 +12,8 @@ export class DeadlineListingQuery {
       kind?: DeadlineKind;
       country?: string;
       mission?: string;
+      startedFrom?: number;
+      startedBefore?: number;
     },
     readonly page: { limit?: number; after?: string },
   ) {}

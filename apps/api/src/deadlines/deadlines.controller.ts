@@ -10,7 +10,8 @@ import {
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { ActingPrincipal } from '../auth/principal';
 import { PageQuery } from '../http/page';
-import { Country, MissionCode, OneOf } from '../http/validators';
+import { boundOf } from '@blue-ledger/projections';
+import { Country, MissionCode, OneOf, PeriodBound } from '../http/validators';
 import { DeadlineListingQuery } from './deadline.queries';
 
 export class DeadlineListQuery extends PageQuery {
@@ -22,6 +23,13 @@ export class DeadlineListQuery extends PageQuery {
   country?: string;
   @MissionCode({ optional: true })
   mission?: string;
+  @PeriodBound({
+    optional: true,
+    description: 'Started at or after (a date: its first instant, UTC)',
+  })
+  from?: string;
+  @PeriodBound({ optional: true, description: 'Started before' })
+  to?: string;
 }
 
 @ApiTags('deadlines')
@@ -36,7 +44,12 @@ export class DeadlinesController {
       'Deadlines the record keeps: national investigation officer (5 working days) and national investigation (90 days) after a notification of sexual exploitation and abuse, investigations’ due dates, and the ledger’s own reply and decision windows (policy, not law); status open, overdue, met or missed now; working days Monday to Friday, public holidays not counted',
   })
   list(@Query() query: DeadlineListQuery, @CurrentPrincipal() principal: ActingPrincipal) {
-    const { limit, after, ...filter } = query;
+    const { limit, after, from, to, ...rest } = query;
+    const filter = {
+      ...rest,
+      ...(from === undefined ? {} : { startedFrom: boundOf(from) }),
+      ...(to === undefined ? {} : { startedBefore: boundOf(to) }),
+    };
     if (principal.actingRole === 'tcc_liaison') {
       // A liaison sees its own country's deadlines only.
       if (filter.country !== undefined && filter.country !== principal.country) {

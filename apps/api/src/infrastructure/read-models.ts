@@ -1,4 +1,9 @@
 import {
+  fairnessRecordPositions,
+  getAuditEventsAt,
+  getFairness,
+  type CellRef,
+  type FairnessQuery,
   deadlineDefinitions,
   deadlinesOf,
   getAuditTrail,
@@ -138,6 +143,36 @@ export const readModels = {
 
   followThrough: (db: Database, visible?: VisibleOnly) =>
     getFollowThrough(db, { limit: 1000, visible }),
+
+  /** The fairness figures, for a reader of all or a liaison (its visibility and country). */
+  fairness: (
+    db: Database,
+    period: FairnessQuery,
+    reader: { visible?: VisibleOnly; country?: string },
+    policy: DeadlinePolicy,
+    clock = Date.now(),
+  ) => getFairness(db, period, { ...reader, policy, clockMs: clock }),
+
+  /** Exactly the records one figure counts, as audit events, one page at a time. */
+  fairnessRecords: (
+    db: Database,
+    period: FairnessQuery,
+    cell: CellRef,
+    page: PageRequest,
+    reader: { visible?: VisibleOnly; country?: string },
+    policy: DeadlinePolicy,
+    clock = Date.now(),
+  ) => {
+    const positions = fairnessRecordPositions(
+      db,
+      period,
+      { ...reader, policy, clockMs: clock },
+      cell,
+    );
+    return nextAsString(
+      getAuditEventsAt(db, positions, { ...cursor(page), visible: reader.visible }),
+    );
+  },
 
   auditTrail: (db: Database, filter: AuditFilter, page: PageRequest, visible?: VisibleOnly) =>
     nextAsString(

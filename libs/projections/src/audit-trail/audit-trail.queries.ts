@@ -146,7 +146,9 @@ export function getAuditEventsAt(
   );
   const rows: EnvelopeRow[] = [];
   for (let start = 0; start < wanted.length && rows.length <= size; start += size + 1) {
-    const batch = statement.all(JSON.stringify(wanted.slice(start, start + size + 1))) as EnvelopeRow[];
+    const batch = statement.all(
+      JSON.stringify(wanted.slice(start, start + size + 1)),
+    ) as EnvelopeRow[];
     const visible = query.visible;
     rows.push(...batch.filter((row) => !visible || visible.shows(auditEventOf(row))));
   }

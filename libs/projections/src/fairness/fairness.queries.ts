@@ -149,6 +149,27 @@ export interface FairnessAnswer {
 }
 
 const DAY_MS = 86_400_000;
+
+/** The figures a `check` names. */
+export const FAIRNESS_FIGURES = [
+  'person_years',
+  'incidents',
+  'findings',
+  'namings',
+  'repatriation_recommendations',
+  'decisions',
+  'implemented_repatriations',
+  'evaluations',
+  'commendations',
+  'shared_findings',
+  'unit_findings',
+  'common_parameters',
+  'notifications',
+  'unanswered_notifications',
+  'replies',
+  'recommendation_decisions',
+  'undecided_recommendations',
+] as const;
 const REPATRIATIONS = ['repatriate_unit', 'repatriate_commander'];
 const UNIT_SCOPES = ['unit', 'commander', 'individuals'];
 
