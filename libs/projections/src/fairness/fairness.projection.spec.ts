@@ -314,7 +314,7 @@ const TYPES: Record<string, string[]> = {
   commendations: ['ContingentCommended'],
   shared_findings: ['FindingRecorded'],
   unit_findings: ['FindingRecorded'],
-  common_parameters: ['FindingRecorded', 'RepatriationDecided'],
+  common_parameters: ['FindingRecorded'],
   notifications: ['TccNotified'],
   unanswered_notifications: ['TccNotified'],
   replies: ['TccResponseRecorded'],

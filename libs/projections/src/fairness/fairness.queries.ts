@@ -86,6 +86,8 @@ export interface CountryRow {
     /** Years in which part of the country's units were there at a size nobody gave: a lower bound. */
     unknownSizeYears: number[];
     exposure: Exposed;
+    /** How many events' figures were counted: what `check` returns. */
+    records: number;
     check: string;
   };
   incidentsPresent: CountedRate;
@@ -113,8 +115,9 @@ export interface CommonParameterRow {
   findings: Counted;
   repatriationRecommended: Counted;
   outcomes: Record<CommonOutcome, Share>;
+  /** The findings decided on (repatriated, retained or deferred): the median counts their days. */
+  decided: Counted;
   medianDaysToDecision: number | null;
-  decisionsTimed: Counted;
 }
 
 export interface DaysFigure extends Counted {
@@ -173,28 +176,25 @@ export const FAIRNESS_FIGURES = [
 const REPATRIATIONS = ['repatriate_unit', 'repatriate_commander'];
 const UNIT_SCOPES = ['unit', 'commander', 'individuals'];
 
-/** Records counted, by cell. */
+/** Records counted, by cell: events by their global position (deadlines by their id). */
 class CellBook {
-  private readonly cells = new Map<string, Set<number>>();
+  private readonly cells = new Map<string, Set<number | string>>();
 
   static keyOf(ref: CellRef): string {
     return JSON.stringify([ref.figure, ref.country ?? null, ref.key ?? null]);
   }
 
-  add(ref: CellRef, position: number): void {
+  add(ref: CellRef, record: number | string): void {
     const key = CellBook.keyOf(ref);
-    const cell = this.cells.get(key) ?? new Set<number>();
-    cell.add(position);
+    const cell = this.cells.get(key) ?? new Set<number | string>();
+    cell.add(record);
     this.cells.set(key, cell);
   }
 
-  touch(ref: CellRef): void {
-    const key = CellBook.keyOf(ref);
-    if (!this.cells.has(key)) this.cells.set(key, new Set<number>());
-  }
-
   positions(ref: CellRef): number[] {
-    return [...(this.cells.get(CellBook.keyOf(ref)) ?? [])].sort((a, b) => a - b);
+    return [...(this.cells.get(CellBook.keyOf(ref)) ?? [])]
+      .filter((record): record is number => typeof record === 'number')
+      .sort((a, b) => a - b);
   }
 
   count(ref: CellRef): number {
@@ -394,6 +394,7 @@ function compute(
         sources: Object.keys(bySource),
         unknownSizeYears: [...(e?.unknownSizeYears ?? [])].sort(),
         exposure: py <= 0 ? 'none' : py < MIN_PERSON_YEARS ? 'too_small' : 'sufficient',
+        records: book.count({ figure: 'person_years', country }),
         check: link({ figure: 'person_years', country }),
       },
       incidentsPresent: rated({ figure: 'incidents', country }, py),
@@ -600,7 +601,7 @@ function commonParameters(
       book.add(ref(outcome), position);
       if (decided.length > 0) {
         const first = decided[0];
-        book.add(ref('decisions_timed'), first.position);
+        book.add(ref('decided'), position);
         groups
           .get(group)
           ?.days.push(
@@ -642,8 +643,8 @@ function commonParameters(
             ];
           }),
         ) as Record<CommonOutcome, Share>,
+        decided: counted('decided'),
         medianDaysToDecision: median(days),
-        decisionsTimed: counted('decisions_timed'),
       };
     });
 }
@@ -765,10 +766,8 @@ function deadlineStatuses(
     if (context.visible !== undefined && record.country !== context.country) continue;
     const view = viewOf(record, context.policy, context.clockMs);
     countries.add(record.country);
-    book.add(
-      { figure: 'deadlines', country: record.country, key: view.status },
-      record.started.position,
-    );
+    // One event can start several deadlines (a notification starts three): each counts.
+    book.add({ figure: 'deadlines', country: record.country, key: view.status }, record.deadlineId);
   }
   return countries;
 }
