@@ -46,8 +46,11 @@ export function registerFairness(program: Command): void {
           { ...(mission === undefined ? {} : { mission }), from, to },
           { policy: config.deadlines, clockMs: Date.now() },
         );
-        process.stdout.write(
-          format === 'csv' ? fairnessCsv(answer) : `${JSON.stringify(answer, null, 2)}\n`,
+        const text =
+          format === 'csv' ? fairnessCsv(answer) : `${JSON.stringify(answer, null, 2)}\n`;
+        // The command exits once the action resolves: let a pipe take the whole answer first.
+        await new Promise<void>((resolve, reject) =>
+          process.stdout.write(text, (error) => (error ? reject(error) : resolve())),
         );
       } finally {
         await storage.close();
