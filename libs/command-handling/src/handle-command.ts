@@ -7,16 +7,24 @@ import {
 import { chainEvents } from '@blue-ledger/integrity';
 import type { CommandContext, CommandResult } from './command-context';
 import { foldStream } from './fold-stream';
+import { processRecordingClock, type RecordingClock } from './recording-clock';
 import type { StreamStateCache } from './stream-state-cache';
 
 /** Rewrites a new event's data before it is hashed (seals personal details), so what is hashed is what is stored. */
 export type SealData = (eventId: string, data: Record<string, unknown>) => Record<string, unknown>;
 
+export interface HandleCommandOptions {
+  cache?: StreamStateCache;
+  seal?: SealData;
+  /** Stamps `recordedAt`; the process's clock unless a test gives its own. */
+  clock?: RecordingClock;
+}
+
 const MAX_ATTEMPTS = 5;
 
 /**
- * Read the stream, fold it, decide, seal, chain the new events' hashes and append with the
- * exact revision that was read. A conditional write (If-Match) that is stale is rejected; an
+ * Read the stream, fold it, decide, seal, stamp, chain the new events' hashes and append with
+ * the exact revision that was read. A conditional write (If-Match) that is stale is rejected; an
  * unconditional one that loses a race is decided again on the fresh state, never merged. A
  * retry of a command whose events are in the stream already answers as the first attempt did.
  */
@@ -26,7 +34,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   decider: Decider<Command, Event, State>,
   command: Command,
   context: CommandContext,
-  options: { cache?: StreamStateCache; seal?: SealData } = {},
+  options: HandleCommandOptions = {},
 ): Promise<CommandResult> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -47,7 +55,7 @@ async function attemptCommand<Command, Event extends DomainEvent, State>(
   decider: Decider<Command, Event, State>,
   command: Command,
   context: CommandContext,
-  { cache, seal }: { cache?: StreamStateCache; seal?: SealData },
+  { cache, seal, clock = processRecordingClock }: HandleCommandOptions,
 ): Promise<CommandResult> {
   const current = await foldStream(store, streamId, decider, cache);
   if (current.eventIds.has(context.ids.eventId(streamId, 0))) {
@@ -64,25 +72,30 @@ async function attemptCommand<Command, Event extends DomainEvent, State>(
 
   const decided = decider.decide(command, state);
   const nextRevision = currentRevision === undefined ? 0n : currentRevision + 1n;
+  const sealed = decided.map((event, index) => {
+    const eventId = context.ids.eventId(streamId, index);
+    const data = event.data as Record<string, unknown>;
+    return { event, eventId, data: seal ? seal(eventId, data) : data };
+  });
+  // Stamped, hashed and handed to the store in one synchronous step: within this process the
+  // order of the stamps is the order of the appends, and the clock never goes back, so
+  // `recordedAt` never decreases along the global order (the domain's `now` is the arrival).
+  const recordedAt = clock.stamp();
   const events = chainEvents(
     streamId,
     nextRevision,
     lastHash,
-    decided.map((event, index) => {
-      const eventId = context.ids.eventId(streamId, index);
-      const data = event.data as Record<string, unknown>;
-      return {
-        eventId,
-        type: event.type,
-        schemaVersion: decider.schemaVersions[event.type as Event['type']],
-        data: seal ? seal(eventId, data) : data,
-        recordedAt: context.now,
-        ...(event.occurredAt !== undefined && { occurredAt: event.occurredAt }),
-        actor: context.actor,
-        correlationId: context.correlationId,
-        causationId: context.causationId,
-      };
-    }),
+    sealed.map(({ event, eventId, data }) => ({
+      eventId,
+      type: event.type,
+      schemaVersion: decider.schemaVersions[event.type as Event['type']],
+      data,
+      recordedAt,
+      ...(event.occurredAt !== undefined && { occurredAt: event.occurredAt }),
+      actor: context.actor,
+      correlationId: context.correlationId,
+      causationId: context.causationId,
+    })),
   );
   const result = await store.appendToStream(streamId, events, {
     expectedRevision: currentRevision ?? 'no_stream',

@@ -2,6 +2,7 @@ import type { EventStore, EventSubscription, RecordedEvent } from '@blue-ledger/
 import { checkpointWriter, createCheckpointTable, readCheckpoint } from './checkpoints';
 import type { ProjectionCheckpoint } from './checkpoints';
 import {
+  applyEvent,
   createQueryIndexes,
   dropQueryIndexes,
   EventApplyError,
@@ -291,7 +292,7 @@ export class ProjectionRunner {
     if (projection.applyBatch === undefined) {
       for (const event of events) {
         try {
-          projection.apply(this.db, event);
+          applyEvent(this.db, projection, event);
         } catch (cause) {
           throw new ProjectionFailedError(projection.name, event, cause);
         }

@@ -1,25 +1,74 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import type { Database } from 'better-sqlite3';
+import { AggregateReader } from '@blue-ledger/command-handling';
+import { contingentDecider, streamIds, strengthOverTime } from '@blue-ledger/domain';
 import { LEDGER_CONFIG, READ_MODELS, type LedgerConfig } from '@blue-ledger/runtime';
+import type { Database } from 'better-sqlite3';
+import { asOfFields, clockOf, notRecorded, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
 import { readModels } from '../infrastructure/read-models';
+
+/**
+ * One contingent, folded from its stream, now or as known at the point: where it is (deployed,
+ * or since when gone and why) and its strength over time, from the events recorded by then.
+ */
+export class ContingentQuery {
+  constructor(
+    readonly contingentId: string,
+    readonly point: ReadPoint = NOW,
+  ) {}
+}
 
 export class ContingentListingQuery {
   constructor(
     readonly filter: { country?: string; mission?: string },
     readonly page: { limit?: number; after?: string },
+    readonly point: ReadPoint = NOW,
   ) {}
 }
 
+/** One page of a contingent's accountability history, now or as known at the point. */
 export class ContingentHistoryQuery {
-  constructor(readonly contingentId: string) {}
+  constructor(
+    readonly contingentId: string,
+    readonly page: { limit?: number; after?: string } = {},
+    readonly point: ReadPoint = NOW,
+  ) {}
+}
+
+@QueryHandler(ContingentQuery)
+export class ContingentHandler implements IQueryHandler<ContingentQuery> {
+  constructor(private readonly reader: AggregateReader) {}
+  async execute({ contingentId, point }: ContingentQuery) {
+    const { state, revision } = await this.reader.load(
+      streamIds.contingent(contingentId),
+      contingentDecider,
+      { upTo: upToOf(point) },
+    );
+    if (revision === null || state.status === 'unregistered') {
+      throw notRecorded(
+        'contingent_not_found',
+        `No contingent ${contingentId} is registered`,
+        point,
+      );
+    }
+    const { status: _status, registeredAs, datedChanges, ...contingent } = state;
+    return {
+      ...contingent,
+      strengthOverTime: strengthOverTime(registeredAs, datedChanges),
+      revision,
+      ...asOfFields(point),
+    };
+  }
 }
 
 @QueryHandler(ContingentListingQuery)
 export class ContingentListingHandler implements IQueryHandler<ContingentListingQuery> {
   constructor(@Inject(READ_MODELS) private readonly db: Database) {}
-  async execute({ filter, page }: ContingentListingQuery) {
-    return readModels.listContingents(this.db, filter, page);
+  async execute({ filter, page, point }: ContingentListingQuery) {
+    return {
+      ...readModels.listContingents(this.db, filter, page, upToOf(point)),
+      ...asOfFields(point),
+    };
   }
 }
 
@@ -29,9 +78,23 @@ export class ContingentHistoryHandler implements IQueryHandler<ContingentHistory
     @Inject(READ_MODELS) private readonly db: Database,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {}
-  async execute({ contingentId }: ContingentHistoryQuery) {
-    return readModels.contingentHistory(this.db, contingentId, this.config.deadlines);
+  async execute({ contingentId, page, point }: ContingentHistoryQuery) {
+    return {
+      ...readModels.contingentHistory(
+        this.db,
+        contingentId,
+        page,
+        this.config.deadlines,
+        upToOf(point),
+        clockOf(point),
+      ),
+      ...asOfFields(point),
+    };
   }
 }
 
-export const ContingentQueryHandlers = [ContingentListingHandler, ContingentHistoryHandler];
+export const ContingentQueryHandlers = [
+  ContingentHandler,
+  ContingentListingHandler,
+  ContingentHistoryHandler,
+];

@@ -36,6 +36,8 @@ export interface AuditTrailQuery {
   /** Cursor: only events after this global position. */
   after?: number;
   limit?: number;
+  /** As known once the events up to this global position (inclusive) were recorded: those only. */
+  upTo?: number;
   /** Only the events of the visible aggregates' streams (and missions') that the reader may see. */
   visible?: VisibleOnly;
 }
@@ -46,7 +48,11 @@ export interface AuditTrailPage {
   next: number | null;
 }
 
-/** Every event in the global order, filtered, one page at a time. */
+/**
+ * Every event in the global order, filtered, one page at a time. `from` and `to` filter on each
+ * event's own stamp; `upTo` is the record as known at an instant (see resolveAsOf): the
+ * events up to that position, a prefix of the global order.
+ */
 export function getAuditTrail(db: SqliteDatabase, query: AuditTrailQuery = {}): AuditTrailPage {
   // Filtered on time alone, read the time window by its index and sort it, rather than walk
   // the whole trail in order until the window comes (SQLite's choice without the hint).
@@ -62,6 +68,7 @@ export function getAuditTrail(db: SqliteDatabase, query: AuditTrailQuery = {}): 
     conditions.push(condition);
     params.push(value);
   };
+  if (query.upTo !== undefined) where(`${position} <= ?`, query.upTo);
   if (query.streamId !== undefined) where('stream_id = ?', query.streamId);
   if (query.actorId !== undefined) where('actor_id = ?', query.actorId);
   if (query.type !== undefined) where('type = ?', query.type);

@@ -25,7 +25,8 @@ export const incidentSummaries = new DocumentTable<IncidentSummary>({
 /** Each incident's current facts, status and links, for the incident list and summary. */
 export const incidentsProjection: Projection = {
   name: 'incidents',
-  version: 1,
+  // 2: every version of each summary, valid from the event that made it (answers as of any position).
+  version: 2,
   queryIndexes: () => incidentSummaries.queryIndexes,
   setup: (db) => incidentSummaries.create(db),
   reset: (db) => incidentSummaries.drop(db),
