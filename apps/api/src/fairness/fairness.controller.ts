@@ -5,7 +5,8 @@ import { boundOf, FAIRNESS_FIGURES, type FairnessQuery } from '@blue-ledger/proj
 import { LiaisonVisibility } from '../access/liaison-visibility';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { ActingPrincipal } from '../auth/principal';
-import { PageQuery } from '../http/page';
+import { AsOfResolver } from '../as-of/as-of-resolver';
+import { AsOfPageQuery, AsOfQuery } from '../as-of/as-of.query';
 import { Country, LINE, MissionCode, OneOf, PeriodBound, Text } from '../http/validators';
 import { ProblemException } from '../problems/problem.exception';
 import {
@@ -14,7 +15,7 @@ import {
   type FairnessReader,
 } from './fairness.queries';
 
-export class FairnessPeriodQuery {
+export class FairnessPeriodQuery extends AsOfQuery {
   @MissionCode({ optional: true, description: 'One mission; every mission when left out' })
   mission?: string;
   @PeriodBound({ description: 'The period’s first instant (a date: its first instant, UTC)' })
@@ -23,7 +24,7 @@ export class FairnessPeriodQuery {
   to!: string;
 }
 
-export class FairnessRecordsQueryDto extends PageQuery {
+export class FairnessRecordsQueryDto extends AsOfPageQuery {
   @MissionCode({ optional: true })
   mission?: string;
   @PeriodBound()
@@ -41,7 +42,12 @@ export class FairnessRecordsQueryDto extends PageQuery {
   key?: string;
 }
 
-function periodOf(query: { mission?: string; from: string; to: string }): FairnessQuery {
+function periodOf(query: {
+  mission?: string;
+  from: string;
+  to: string;
+  asOf?: string;
+}): FairnessQuery {
   if (boundOf(query.to) <= boundOf(query.from)) {
     throw new ProblemException(400, 'validation_failed', 'to must come after from.', [
       { field: 'to', reason: 'must come after from' },
@@ -51,6 +57,7 @@ function periodOf(query: { mission?: string; from: string; to: string }): Fairne
     ...(query.mission === undefined ? {} : { mission: query.mission }),
     from: query.from,
     to: query.to,
+    ...(query.asOf === undefined ? {} : { asOf: query.asOf }),
   };
 }
 
@@ -61,6 +68,7 @@ export class FairnessController {
   constructor(
     private readonly queries: QueryBus,
     private readonly liaisons: LiaisonVisibility,
+    private readonly asOf: AsOfResolver,
   ) {}
 
   private async readerOf(principal: ActingPrincipal): Promise<FairnessReader> {
@@ -71,14 +79,16 @@ export class FairnessController {
   @Get()
   @ApiOperation({
     summary:
-      'Whether the record treats countries alike, for a mission and a period [from, to) of occurred time: per country, person-years deployed (and their sources) and what the record holds about its units, each as a rate per 1,000 person-years with an exact Poisson 95% interval; shared responsibility across levels; the same facts side by side by country (common parameters); timeliness. Every count links to its records; definitions in the answer. A liaison gets its own country’s row and figures computed from its country’s records only',
+      'Whether the record treats countries alike, for a mission and a period [from, to) of occurred time: per country, person-years deployed (and their sources) and what the record holds about its units, each as a rate per 1,000 person-years with an exact Poisson 95% interval; shared responsibility across levels; the same facts side by side by country (common parameters); timeliness. Every count links to its records; definitions in the answer; `asOf`: as the ledger knew it then (deadlines with that instant as the clock). A liaison gets its own country’s row and figures computed from its country’s records only',
   })
   async figures(
     @Query() query: FairnessPeriodQuery,
     @CurrentPrincipal() principal: ActingPrincipal,
   ) {
+    const period = periodOf(query);
+    const point = this.asOf.resolve(query.asOf);
     return this.queries.execute(
-      new FairnessFiguresQuery(periodOf(query), await this.readerOf(principal)),
+      new FairnessFiguresQuery(period, await this.readerOf(principal), point),
     );
   }
 
@@ -97,12 +107,14 @@ export class FairnessController {
       ...(country === undefined ? {} : { country }),
       ...(key === undefined ? {} : { key }),
     };
+    const point = this.asOf.resolve(period.asOf);
     return this.queries.execute(
       new FairnessRecordsQuery(
         periodOf(period),
         cell,
         { limit, after },
         await this.readerOf(principal),
+        point,
       ),
     );
   }

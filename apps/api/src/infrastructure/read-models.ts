@@ -179,7 +179,8 @@ export const readModels = {
     reader: { visible?: VisibleOnly; country?: string },
     policy: DeadlinePolicy,
     clock = Date.now(),
-  ) => getFairness(db, period, { ...reader, policy, clockMs: clock }),
+    upTo?: number,
+  ) => getFairness(db, period, { ...reader, policy, clockMs: clock, upTo }),
 
   /** Exactly the records one figure counts, as audit events, one page at a time. */
   fairnessRecords: (
@@ -190,11 +191,12 @@ export const readModels = {
     reader: { visible?: VisibleOnly; country?: string },
     policy: DeadlinePolicy,
     clock = Date.now(),
+    upTo?: number,
   ) => {
     const positions = fairnessRecordPositions(
       db,
       period,
-      { ...reader, policy, clockMs: clock },
+      { ...reader, policy, clockMs: clock, upTo },
       cell,
     );
     return nextAsString(

@@ -18,7 +18,8 @@ import {
  */
 export const fairnessProjection: Projection = {
   name: 'fairness',
-  version: 1,
+  // 2: the facts versioned like every DocumentTable's (valid_from, valid_to), for asOf.
+  version: 2,
   queryIndexes: () => [...fairnessFacts.queryIndexes, ...REPORT_INDEXES],
   setup: (db) => {
     fairnessFacts.create(db);

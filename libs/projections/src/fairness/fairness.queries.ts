@@ -14,6 +14,7 @@ import { deadlines } from '../deadlines/deadlines.tables';
 import type { DeadlineRecord } from '../deadlines/deadline-record';
 import type { FindingRecord } from '../documents/finding-record';
 import type { SqliteDatabase } from '../sqlite/database';
+import { versionsAt } from '../sqlite/document-table';
 import { idsParameter, type VisibleOnly } from '../sqlite/visible-only';
 import { FAIRNESS_DEFINITIONS, MIN_PERSON_YEARS, FEW_EVENTS } from './fairness-definitions';
 import type {
@@ -43,6 +44,8 @@ export interface FairnessQuery {
   mission?: string;
   from: string;
   to: string;
+  /** The instant asked as of, if any: carried into every `check` link (context.upTo reads it). */
+  asOf?: string;
 }
 
 export interface FairnessContext {
@@ -53,6 +56,11 @@ export interface FairnessContext {
   policy: DeadlinePolicy;
   /** The instant deadlines are read at (ms). */
   clockMs: number;
+  /**
+   * As known once the events up to this global position (inclusive) were recorded; now when
+   * undefined. Every fact, report and deadline is read from the versions valid then.
+   */
+  upTo?: number;
 }
 
 /** Which records a figure counts: the `figure`, and where it has them a country and a key (severity, outcome...). */
@@ -219,33 +227,48 @@ function readFacts<K extends FactKind>(
   db: SqliteDatabase,
   kind: K,
   visible: VisibleOnly | undefined,
+  upTo: number | undefined,
 ): Extract<FairnessFact, { kind: K }>[] {
+  const versions = versionsAt(upTo);
   const visibleOnly = visible ? ' AND entity_id IN (SELECT value FROM json_each(?))' : '';
-  const params: string[] = visible ? [kind, idsParameter(visible)] : [kind];
+  const params: (string | number)[] = [
+    ...versions.params,
+    kind,
+    ...(visible ? [idsParameter(visible)] : []),
+  ];
   const docs = db
-    .prepare(`SELECT doc FROM ${fairnessFacts.name} WHERE kind = ?${visibleOnly} ORDER BY id`)
+    .prepare(
+      `SELECT doc FROM ${fairnessFacts.name} WHERE ${versions.sql} AND kind = ?${visibleOnly} ORDER BY id`,
+    )
     .pluck()
     .all(...params) as string[];
   return docs.map((doc) => JSON.parse(doc) as Extract<FairnessFact, { kind: K }>);
 }
 
-function readAll(db: SqliteDatabase, visible: VisibleOnly | undefined): Facts {
+function readAll(
+  db: SqliteDatabase,
+  visible: VisibleOnly | undefined,
+  upTo: number | undefined,
+): Facts {
   const byId = <T, K>(items: T[], id: (item: T) => K) => new Map(items.map((i) => [id(i), i]));
   return {
-    units: byId(readFacts(db, 'unit', visible), (u) => u.contingentId),
-    incidents: byId(readFacts(db, 'incident', visible), (i) => i.incidentId),
-    investigations: byId(readFacts(db, 'investigation', visible), (i) => i.investigationId),
-    findings: readFacts(db, 'finding', visible)
+    units: byId(readFacts(db, 'unit', visible, upTo), (u) => u.contingentId),
+    incidents: byId(readFacts(db, 'incident', visible, upTo), (i) => i.incidentId),
+    investigations: byId(readFacts(db, 'investigation', visible, upTo), (i) => i.investigationId),
+    findings: readFacts(db, 'finding', visible, upTo)
       .map((f) => f.finding)
       .filter((f) => f.withdrawn === null),
-    namings: readFacts(db, 'naming', visible),
-    recommendations: byId(readFacts(db, 'recommendation', visible), (r) => r.recommendationId),
-    decisions: readFacts(db, 'decision', visible),
+    namings: readFacts(db, 'naming', visible, upTo),
+    recommendations: byId(
+      readFacts(db, 'recommendation', visible, upTo),
+      (r) => r.recommendationId,
+    ),
+    decisions: readFacts(db, 'decision', visible, upTo),
     unitRecords: [
-      ...readFacts(db, 'evaluation', visible),
-      ...readFacts(db, 'commendation', visible),
+      ...readFacts(db, 'evaluation', visible, upTo),
+      ...readFacts(db, 'commendation', visible, upTo),
     ],
-    notifications: readFacts(db, 'notification', visible),
+    notifications: readFacts(db, 'notification', visible, upTo),
   };
 }
 
@@ -266,7 +289,7 @@ function compute(
 ): { answer: FairnessAnswer; book: CellBook } {
   const fromMs = boundOf(query.from);
   const toMs = boundOf(query.to);
-  const facts = readAll(db, context.visible);
+  const facts = readAll(db, context.visible, context.upTo);
   const book = new CellBook();
   const inMission = (missionCode: string | null | undefined) =>
     query.mission === undefined || missionCode === query.mission;
@@ -499,6 +522,11 @@ function strengthSpans(
   const toMs = boundOf(query.to);
   const conditions = ['from_ms < ?', 'to_ms > ?'];
   const params: (string | number)[] = [toMs, fromMs];
+  if (context.upTo !== undefined) {
+    // A report is never changed: as of a position, the reports recorded by then.
+    conditions.push('position <= ?');
+    params.push(context.upTo);
+  }
   if (query.mission !== undefined) {
     conditions.push('mission_code = ?');
     params.push(query.mission);
@@ -749,8 +777,15 @@ function deadlineStatuses(
   context: FairnessContext,
   book: CellBook,
 ): Set<string> {
-  const conditions = ['applies = 1', 'country IS NOT NULL', 'started_ms >= ?', 'started_ms < ?'];
-  const params: (string | number)[] = [boundOf(query.from), boundOf(query.to)];
+  const versions = versionsAt(context.upTo);
+  const conditions = [
+    versions.sql,
+    'applies = 1',
+    'country IS NOT NULL',
+    'started_ms >= ?',
+    'started_ms < ?',
+  ];
+  const params: (string | number)[] = [...versions.params, boundOf(query.from), boundOf(query.to)];
   if (query.mission !== undefined) {
     conditions.push('mission_code = ?');
     params.push(query.mission);
@@ -786,6 +821,7 @@ function periodParams(query: FairnessQuery): Record<string, string> {
     ...(query.mission === undefined ? {} : { mission: query.mission }),
     from: query.from,
     to: query.to,
+    ...(query.asOf === undefined ? {} : { asOf: query.asOf }),
   };
 }
 
