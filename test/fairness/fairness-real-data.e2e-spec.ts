@@ -407,6 +407,22 @@ describe('Fairness, on the real data and the stories', () => {
     const withoutClock = ({ clock: _clock, ...rest }: Record<string, unknown>) => rest;
     const before = [];
     for (const query of queries) before.push(withoutClock(await fairness(query)));
+    // As of just before the first incident was recorded: the data sets' strength, no incident.
+    const firstIncident = await oversight.get('/audit?type=IncidentReported&limit=1');
+    const asOf = new Date(Date.parse(firstIncident.body.events[0].recordedAt) - 1).toISOString();
+    const then = await fairness(`${queries[0]}&asOf=${encodeURIComponent(asOf)}`);
+    expect(then.asOf).toBe(asOf);
+    expect(then.countries.length).toBeGreaterThan(5);
+    expect(
+      then.countries.every(
+        (c: { incidentsPresent: { count: number } }) => c.incidentsPresent.count === 0,
+      ),
+    ).toBe(true);
+    expect(
+      before[0].countries.some(
+        (c: { incidentsPresent: { count: number } }) => c.incidentsPresent.count > 0,
+      ),
+    ).toBe(true);
     await running.close();
     const rebuilt = await time('ledger rebuild', () => ledger(['rebuild'], dataDir));
     expect(rebuilt.code).toBe(0);
@@ -416,6 +432,22 @@ describe('Fairness, on the real data and the stories', () => {
     );
     expect(cli.code).toBe(0);
     expect(withoutClock(JSON.parse(cli.stdout))).toEqual(before[0]);
+    const cliThen = await ledger(
+      [
+        'fairness',
+        '--mission',
+        'MINUSCA',
+        '--from',
+        '2014-01-01',
+        '--to',
+        '2025-01-01',
+        '--as-of',
+        asOf,
+      ],
+      dataDir,
+    );
+    expect(cliThen.code).toBe(0);
+    expect(JSON.parse(cliThen.stdout)).toEqual(then);
     const asCsv = await ledger(
       [
         'fairness',
@@ -436,5 +468,6 @@ describe('Fairness, on the real data and the stories', () => {
     for (const [i, query] of queries.entries()) {
       expect(withoutClock(await fairness(query))).toEqual(before[i]);
     }
+    expect(await fairness(`${queries[0]}&asOf=${encodeURIComponent(asOf)}`)).toEqual(then);
   });
 });
