@@ -4,6 +4,7 @@ import { startApp, type RunningApp } from '../support/in-process-app';
 import { appRoutes } from './app-routes';
 import {
   CATCH_ALL_ROUTE,
+  PAGE_ROUTE,
   DOCUMENTATION_ROUTE,
   pathOf,
   type AccessFixtures,
@@ -172,6 +173,7 @@ describe("A liaison's view of the ledger", () => {
         r.startsWith('GET ') &&
         !DOCUMENTATION_ROUTE.test(r) &&
         !CATCH_ALL_ROUTE.test(r) &&
+        !PAGE_ROUTE.test(r) &&
         PERMISSIONS[r] !== PUBLIC &&
         (PERMISSIONS[r] as readonly string[]).includes('tcc_liaison'),
     );

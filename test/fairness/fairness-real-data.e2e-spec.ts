@@ -418,11 +418,8 @@ describe('Fairness, on the real data and the stories', () => {
         (c: { incidentsPresent: { count: number } }) => c.incidentsPresent.count === 0,
       ),
     ).toBe(true);
-    expect(
-      before[0].countries.some(
-        (c: { incidentsPresent: { count: number } }) => c.incidentsPresent.count > 0,
-      ),
-    ).toBe(true);
+    const now = before[0] as { countries: { incidentsPresent: { count: number } }[] };
+    expect(now.countries.some((c) => c.incidentsPresent.count > 0)).toBe(true);
     await running.close();
     const rebuilt = await time('ledger rebuild', () => ledger(['rebuild'], dataDir));
     expect(rebuilt.code).toBe(0);

@@ -32,6 +32,8 @@ import { RecommendationsController } from './recommendations/recommendations.con
 import { RecommendationQueryHandlers } from './recommendations/recommendation.queries';
 import { StreamsController } from './streams/streams.controller';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { PagesModule } from './pages/pages.module';
+import { RootRedirectController } from './pages/root-redirect.controller';
 
 @Module({})
 export class AppModule {
@@ -50,8 +52,10 @@ export class AppModule {
         LedgerInfrastructureModule.forRoot(config),
         IntegrityModule,
         AccessModule.forRoot(config.access),
+        PagesModule,
       ],
       controllers: [
+        RootRedirectController,
         HealthController,
         MissionsController,
         ContingentsController,

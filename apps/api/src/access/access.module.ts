@@ -20,6 +20,7 @@ import { AccessGuard } from './access.guard';
 import { AccessLog } from './access-log';
 import { AccessLogController } from './access-log.controller';
 import { AccessScopeService } from './access-scope.service';
+import { AccessView } from './access-view';
 import { AccessViewInterceptor } from './access-view.interceptor';
 import { AuthenticationThrottle } from './authentication-throttle';
 import { DataDirPermissions } from './data-dir-permissions';
@@ -77,6 +78,7 @@ export class AccessModule {
         ThrottlerStorageService,
         RateLimiter,
         AccessScopeService,
+        AccessView,
         LiaisonVisibility,
         DataDirPermissions,
         { provide: APP_GUARD, useClass: AccessGuard },
@@ -85,9 +87,13 @@ export class AccessModule {
       exports: [
         ACCESS_CONFIG,
         IDEMPOTENCY_SECRET,
+        AuthenticationThrottle,
         LiaisonVisibility,
         AccessScopeService,
+        AccessView,
         PrincipalStore,
+        PrincipalAuthenticator,
+        RateLimiter,
       ],
     };
   }

@@ -1,6 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import type { VisibleOnly } from '@blue-ledger/projections';
+import {
+  getAuditEvent,
+  getAuditEventById,
+  getLatestEvents,
+  type VisibleOnly,
+} from '@blue-ledger/projections';
 import type { Database } from 'better-sqlite3';
 import { READ_MODELS } from '@blue-ledger/runtime';
 import { asOfFields, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
@@ -26,4 +31,48 @@ export class AuditTrailHandler implements IQueryHandler<AuditTrailQuery> {
   }
 }
 
-export const AuditQueryHandlers = [AuditTrailHandler];
+/** The last events recorded, the latest first. */
+export class LatestEventsQuery {
+  constructor(readonly limit: number) {}
+}
+
+/** One event of the audit trail by its global position; null when there is none. */
+export class EventAtPositionQuery {
+  constructor(readonly position: number) {}
+}
+
+/** One event of the audit trail by its event id; null when there is none. */
+export class EventByIdQuery {
+  constructor(readonly eventId: string) {}
+}
+
+@QueryHandler(EventByIdQuery)
+export class EventByIdHandler implements IQueryHandler<EventByIdQuery> {
+  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+  async execute({ eventId }: EventByIdQuery) {
+    return { event: getAuditEventById(this.db, eventId) };
+  }
+}
+
+@QueryHandler(LatestEventsQuery)
+export class LatestEventsHandler implements IQueryHandler<LatestEventsQuery> {
+  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+  async execute({ limit }: LatestEventsQuery) {
+    return { events: getLatestEvents(this.db, limit) };
+  }
+}
+
+@QueryHandler(EventAtPositionQuery)
+export class EventAtPositionHandler implements IQueryHandler<EventAtPositionQuery> {
+  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+  async execute({ position }: EventAtPositionQuery) {
+    return { event: getAuditEvent(this.db, position) };
+  }
+}
+
+export const AuditQueryHandlers = [
+  AuditTrailHandler,
+  LatestEventsHandler,
+  EventAtPositionHandler,
+  EventByIdHandler,
+];

@@ -2,6 +2,11 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AggregateReader } from '@blue-ledger/command-handling';
 import { contingentDecider, streamIds, strengthOverTime } from '@blue-ledger/domain';
+import {
+  getContingentState,
+  getNotificationsAwaitingReply,
+  listContingents,
+} from '@blue-ledger/projections';
 import { LEDGER_CONFIG, READ_MODELS, type LedgerConfig } from '@blue-ledger/runtime';
 import type { Database } from 'better-sqlite3';
 import { asOfFields, clockOf, notRecorded, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
@@ -93,8 +98,54 @@ export class ContingentHistoryHandler implements IQueryHandler<ContingentHistory
   }
 }
 
+/** The notifications to a country's units that no reply answers yet, the oldest first. */
+export class NotificationsAwaitingReplyQuery {
+  constructor(readonly country: string) {}
+}
+
+@QueryHandler(NotificationsAwaitingReplyQuery)
+export class NotificationsAwaitingReplyHandler implements IQueryHandler<NotificationsAwaitingReplyQuery> {
+  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+  async execute({ country }: NotificationsAwaitingReplyQuery) {
+    const contingentIds: string[] = [];
+    for (let after: number | undefined = undefined; ;) {
+      const page = listContingents(this.db, { country, after, limit: 1000 });
+      contingentIds.push(...page.items.map((c) => c.contingentId));
+      if (page.next === null) break;
+      after = page.next;
+    }
+    return { items: getNotificationsAwaitingReply(this.db, contingentIds) };
+  }
+}
+
+/**
+ * The state of each of these contingents (designation, country, mission), those that exist,
+ * now or as known at the point.
+ */
+export class ContingentStatesQuery {
+  constructor(
+    readonly contingentIds: readonly string[],
+    readonly point: ReadPoint = NOW,
+  ) {}
+}
+
+@QueryHandler(ContingentStatesQuery)
+export class ContingentStatesHandler implements IQueryHandler<ContingentStatesQuery> {
+  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+  async execute({ contingentIds, point }: ContingentStatesQuery) {
+    const upTo = upToOf(point);
+    const items = [...new Set(contingentIds)].flatMap((id) => {
+      const state = getContingentState(this.db, id, upTo);
+      return state ? [state] : [];
+    });
+    return { items, ...asOfFields(point) };
+  }
+}
+
 export const ContingentQueryHandlers = [
   ContingentHandler,
+  ContingentStatesHandler,
   ContingentListingHandler,
   ContingentHistoryHandler,
+  NotificationsAwaitingReplyHandler,
 ];

@@ -2,7 +2,12 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AggregateReader } from '@blue-ledger/command-handling';
 import { incidentDecider, streamIds } from '@blue-ledger/domain';
-import type { VisibleOnly } from '@blue-ledger/projections';
+import {
+  InvalidCursorError,
+  searchIncidents,
+  type IncidentSearch,
+  type VisibleOnly,
+} from '@blue-ledger/projections';
 import { READ_MODELS } from '@blue-ledger/runtime';
 import type { Database } from 'better-sqlite3';
 import { asOfFields, notRecorded, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
@@ -30,6 +35,14 @@ export class IncidentTimelineQuery {
   constructor(
     readonly incidentId: string,
     readonly order: 'occurred' | 'recorded',
+    readonly point: ReadPoint = NOW,
+  ) {}
+}
+
+/** Incidents by any of their facts and times, in any of four orders (the web pages' list and CSV), now or as known at the point. */
+export class IncidentSearchQuery {
+  constructor(
+    readonly search: Omit<IncidentSearch, 'upTo'>,
     readonly point: ReadPoint = NOW,
   ) {}
 }
@@ -83,8 +96,29 @@ export class IncidentTimelineHandler implements IQueryHandler<IncidentTimelineQu
   }
 }
 
+@QueryHandler(IncidentSearchQuery)
+export class IncidentSearchHandler implements IQueryHandler<IncidentSearchQuery> {
+  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+  async execute({ search, point }: IncidentSearchQuery) {
+    try {
+      return {
+        ...searchIncidents(this.db, { ...search, upTo: upToOf(point) }),
+        ...asOfFields(point),
+      };
+    } catch (error) {
+      if (error instanceof InvalidCursorError || error instanceof RangeError) {
+        throw new ProblemException(400, 'validation_failed', error.message, [
+          { field: error instanceof InvalidCursorError ? 'after' : 'time', reason: error.message },
+        ]);
+      }
+      throw error;
+    }
+  }
+}
+
 export const IncidentQueryHandlers = [
   IncidentHandler,
   IncidentListingHandler,
   IncidentTimelineHandler,
+  IncidentSearchHandler,
 ];

@@ -37,6 +37,7 @@ export interface AuditFilter {
   stream?: string;
   actor?: string;
   type?: string;
+  correlation?: string;
   from?: string;
   to?: string;
 }
@@ -216,6 +217,7 @@ export const readModels = {
         streamId: filter.stream,
         actorId: filter.actor,
         type: filter.type,
+        correlationId: filter.correlation,
         from: filter.from,
         to: filter.to,
         ...cursor(page),

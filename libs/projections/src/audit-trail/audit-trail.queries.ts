@@ -29,6 +29,8 @@ export interface AuditTrailQuery {
   streamId?: string;
   actorId?: string;
   type?: string;
+  /** Events recorded by the same request (the web pages' audit filter). */
+  correlationId?: string;
   /** Recorded at or after this instant (ISO 8601). */
   from?: string;
   /** Recorded at or before this instant (ISO 8601). */
@@ -60,7 +62,8 @@ export function getAuditTrail(db: SqliteDatabase, query: AuditTrailQuery = {}): 
     (query.from ?? query.to) !== undefined &&
     query.streamId === undefined &&
     query.actorId === undefined &&
-    query.type === undefined;
+    query.type === undefined &&
+    query.correlationId === undefined;
   const position = onlyTime ? '+global_position' : 'global_position';
   const conditions: string[] = [`${position} > ?`];
   const params: (string | number)[] = [query.after ?? -1];
@@ -72,6 +75,7 @@ export function getAuditTrail(db: SqliteDatabase, query: AuditTrailQuery = {}): 
   if (query.streamId !== undefined) where('stream_id = ?', query.streamId);
   if (query.actorId !== undefined) where('actor_id = ?', query.actorId);
   if (query.type !== undefined) where('type = ?', query.type);
+  if (query.correlationId !== undefined) where('correlation_id = ?', query.correlationId);
   if (query.from !== undefined)
     where(`${RECORDED_TIME} >= julianday(?)`, instant(query.from, 'from'));
   if (query.to !== undefined) where(`${RECORDED_TIME} <= julianday(?)`, instant(query.to, 'to'));
@@ -161,4 +165,22 @@ export function getAuditEventsAt(
   }
   const { items, next } = pageOf(rows, size, (row) => row.global_position, auditEventOf);
   return { events: items, next };
+}
+
+/** One event by its event id (a causation id names the event that caused another), or null. */
+export function getAuditEventById(db: SqliteDatabase, eventId: string): AuditEvent | null {
+  const row = db
+    .prepare(`SELECT ${ENVELOPE_COLUMNS.join(', ')} FROM ${ENVELOPES} WHERE event_id = ?`)
+    .get(eventId) as EnvelopeRow | undefined;
+  return row === undefined ? null : auditEventOf(row);
+}
+
+/** The last `limit` events recorded, the latest first. */
+export function getLatestEvents(db: SqliteDatabase, limit: number): AuditEvent[] {
+  const rows = db
+    .prepare(
+      `SELECT ${ENVELOPE_COLUMNS.join(', ')} FROM ${ENVELOPES} ORDER BY global_position DESC LIMIT ?`,
+    )
+    .all(pageSize(limit)) as EnvelopeRow[];
+  return rows.map(auditEventOf);
 }
