@@ -51,3 +51,4 @@ export { createNotaryTables } from './notary/notary.tables';
 export * from './notary/notary';
 export * from './notary/notary-errors';
 export { notaryRecords, type NotarizedHead, type NotaryLeaf } from './notary/notary-records';
+export { fairnessTables, type CsvTable } from './fairness/fairness-tables';

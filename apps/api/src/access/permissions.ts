@@ -115,6 +115,8 @@ export const PERMISSIONS: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /ui/contingents': READERS_AND_LIAISONS,
   'GET /ui/contingents/:id': READERS_AND_LIAISONS,
   'GET /ui/follow-through': READERS_AND_LIAISONS,
+  'GET /ui/fairness': ['admin', 'oversight', 'reviewer', 'tcc_liaison'],
+  'GET /ui/fairness.csv': ['admin', 'oversight', 'reviewer', 'tcc_liaison'],
   // As `GET /investigations/:id`: the readers of the whole ledger.
   'GET /ui/investigations/:id': READERS,
   'GET /ui/audit': READERS_AND_LIAISONS,

@@ -1,7 +1,12 @@
-import { boundOf, getFairness, resolveAsOf, type FairnessAnswer } from '@blue-ledger/projections';
+import {
+  boundOf,
+  fairnessTables,
+  getFairness,
+  resolveAsOf,
+  type FairnessAnswer,
+} from '@blue-ledger/projections';
 import { loadConfig, openLedgerStorage } from '@blue-ledger/runtime';
 import type { Command } from 'commander';
-import { fairnessTables } from '../fairness/fairness-tables';
 
 /**
  * `ledger fairness --mission M --from D --to D [--as-of T] [--format json|csv]`: the figures of

@@ -8,6 +8,7 @@ export const SECTIONS = [
   { id: 'incidents', label: 'Incidents', href: '/ui/incidents' },
   { id: 'contingents', label: 'Units', href: '/ui/contingents' },
   { id: 'follow-through', label: 'Follow-through', href: '/ui/follow-through' },
+  { id: 'fairness', label: 'Fairness', href: '/ui/fairness' },
   { id: 'audit', label: 'Audit trail', href: '/ui/audit' },
   { id: 'integrity', label: 'Integrity', href: '/ui/integrity' },
 ] as const;

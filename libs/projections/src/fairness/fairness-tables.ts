@@ -1,4 +1,4 @@
-import type { CountedRate, FairnessAnswer } from '@blue-ledger/projections';
+import type { CountedRate, FairnessAnswer } from './fairness.queries';
 import { stringify } from 'csv-stringify/sync';
 
 export interface CsvTable {
