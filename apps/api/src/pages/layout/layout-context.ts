@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { ActingPrincipal, AuthenticatedRequest } from '../../auth/principal';
+import { PERMISSIONS, PUBLIC } from '../../access/permissions';
 import type { Csrf } from '../security/csrf';
 
 /** The main sections, in the order the navigation shows them. */
@@ -33,7 +34,7 @@ export interface LayoutContext {
   asOf: string | undefined;
   /** The same page as the record stands now (the banner's way back). */
   nowHref: string | undefined;
-  sections: typeof SECTIONS;
+  sections: readonly (typeof SECTIONS)[number][];
 }
 
 export const ROLE_LABELS: Record<string, string> = {
@@ -61,6 +62,14 @@ export function layoutFor(
     csrfToken: csrf.token(request, response),
     asOf: page.asOf,
     nowHref: page.nowHref,
-    sections: SECTIONS,
+    // Only the sections the reader's role may open (the fairness page is not for every reader).
+    sections: SECTIONS.filter((s) => {
+      const allowed = PERMISSIONS[`GET ${s.href}`];
+      return (
+        allowed === undefined ||
+        allowed === PUBLIC ||
+        (principal !== undefined && allowed.includes(principal.actingRole))
+      );
+    }),
   };
 }
