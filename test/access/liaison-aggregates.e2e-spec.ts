@@ -31,6 +31,9 @@ const story: Story = async (r: StoryRecorder) => {
         unitType: 'infantry_battalion',
         designation: `${country} battalion`,
         missionCode: 'UNMISS',
+        // Strengths differ by country, so that exposure computed across countries shows.
+        strength: { CHN: 700, ETH: 850, MRT: 450 }[country],
+        deployedAt: '2016-01-01T00:00:00Z',
       });
       r.name(name, created.id);
     });
@@ -129,6 +132,13 @@ const LISTS: Request[] = [
   () => '/audit?limit=3',
   () => '/audit?type=RecommendationIssued',
   () => '/missions',
+  () => '/fairness?mission=UNMISS&from=2016-01-01&to=2025-01-01',
+  () => '/fairness?from=2016-01-01&to=2025-01-01',
+  () =>
+    '/fairness/records?mission=UNMISS&from=2016-01-01&to=2025-01-01&figure=person_years&country=ETH',
+  () => '/fairness/records?mission=UNMISS&from=2016-01-01&to=2025-01-01&figure=shared_findings',
+  () =>
+    '/fairness/records?mission=UNMISS&from=2016-01-01&to=2025-01-01&figure=incidents&country=CHN&limit=1',
   () => '/deadlines',
   () => '/deadlines?limit=1',
   () => '/deadlines?status=open',
@@ -214,5 +224,16 @@ describe("What a liaison is told is computed from its own country's records only
     expect(all.durations.total).toBe(2);
     expect(own.durations.total).toBe(1);
     expect(all.durations.medianDays).not.toEqual(own.durations.medianDays);
+    const query = '/fairness?mission=UNMISS&from=2016-01-01&to=2025-01-01';
+    const fairAll = (await oversight.get(query)).body;
+    const fairOwn = (await liaison.get(query)).body;
+    expect(fairAll.countries.map((c: { country: string }) => c.country)).toEqual([
+      'CHN',
+      'ETH',
+      'MRT',
+    ]);
+    expect(fairOwn.countries.map((c: { country: string }) => c.country)).toEqual(['ETH']);
+    expect(fairAll.sharedResponsibility.findings.count).toBe(2);
+    expect(fairOwn.sharedResponsibility.findings.count).toBe(1);
   });
 });

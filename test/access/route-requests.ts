@@ -16,9 +16,20 @@ export interface AccessFixtures extends Fixtures {
   subjectId: string;
 }
 
+/** Query strings a read needs to answer more than a 400. */
+const QUERIES: Record<string, string> = {
+  'GET /fairness': '?from=2000-01-01&to=2030-01-01',
+  'GET /fairness/records': '?from=2000-01-01&to=2030-01-01&figure=incidents&country=ETH',
+};
+
 /** A concrete path for a route pattern, its parameters filled from the fixtures. */
 export function pathOf(route: string, f: AccessFixtures): string {
   const [, pattern] = route.split(' ');
+  return pathOfPattern(pattern, f) + (QUERIES[route] ?? '');
+}
+
+function pathOfPattern(pattern: string, f: AccessFixtures): string {
+  const route = pattern;
   return pattern.replace(/:(\w+)/g, (_, param: string) => {
     const resource = pattern.split('/')[1];
     const value =

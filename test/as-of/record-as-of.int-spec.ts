@@ -11,10 +11,12 @@ import {
 import { SqliteEventStore, type ProposedEvent } from '@blue-ledger/event-store';
 import {
   deadlinesOf,
+  fairnessRecordPositions,
   getAppointment,
   getAuditTrail,
   getContingentHistory,
   getContingentState,
+  getFairness,
   getFollowThrough,
   getIncidentSummary,
   getLeaderHistory,
@@ -159,8 +161,29 @@ function everyAnswer(
     auditByType: ['FindingRevised', 'RepatriationDecided'].map(
       (type) => getAuditTrail(db, { type, upTo, limit: 1000 }).events,
     ),
+    // The fairness figures of every mission and of all, and the records of some of their
+    // cells, with deadlines at `clockMs` (as GET /fairness?asOf= does).
+    fairness: [undefined, ...ids.missions].map((mission) => {
+      const query = { ...(mission === undefined ? {} : { mission }), ...FAIRNESS_PERIOD };
+      const context = { policy, clockMs, upTo };
+      return {
+        answer: getFairness(db, query, context),
+        records: [
+          { figure: 'shared_findings' },
+          { figure: 'unit_findings' },
+          ...ids.countries.flatMap((country) =>
+            ['person_years', 'incidents', 'findings', 'decisions', 'notifications'].map(
+              (figure) => ({ figure, country }),
+            ),
+          ),
+        ].map((cell) => fairnessRecordPositions(db, query, context, cell)),
+      };
+    }),
   };
 }
+
+/** A period wide enough for every occurred time the synthetic ledger makes. */
+const FAIRNESS_PERIOD = { from: '1990-01-01', to: '2100-01-01' };
 
 interface LedgerIds {
   incidents: string[];

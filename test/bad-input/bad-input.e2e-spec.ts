@@ -7,7 +7,7 @@ import { recordFixtures } from './fixtures';
 import type { Fixtures } from './write-endpoints';
 
 /**
- * Bad requests to the write endpoints, table by table: each is refused with the right status and
+ * Bad requests to the write endpoints (and reads with a bad query string), table by table: each is refused with the right status and
  * an application/problem+json body naming what is wrong, and the ledger's head does not move.
  */
 describe('Bad input', () => {
@@ -29,6 +29,7 @@ describe('Bad input', () => {
   const send = (request: BadRequest): Promise<HttpResponse> => {
     const client = clientFor(request.as);
     const path = request.path(f);
+    if (request.method === 'GET') return client.get(path);
     if (request.raw !== undefined) return client.postRaw(path, request.raw, request.headers);
     return client.post(path, request.body?.(f), request.headers);
   };

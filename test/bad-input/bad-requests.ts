@@ -8,6 +8,8 @@ export type Sender = PrincipalName | { token: string | undefined };
 
 export interface BadRequest {
   name: string;
+  /** POST unless said. */
+  method?: 'GET';
   as: Sender;
   path: (f: Fixtures) => string;
   body?: (f: Fixtures) => unknown;
@@ -704,6 +706,90 @@ const wrongRoles: BadRequest[] = [
   asOther('POST /investigations/{id}/national-investigator', 'admin'),
 ];
 
+/** Reads whose query string is wrong: the fairness figures and their records, deadlines by period. */
+const PERIOD = 'from=2014-01-01&to=2025-01-01';
+const query = (
+  name: string,
+  path: string,
+  field: string,
+  as: Sender = 'oversight',
+): BadRequest => ({
+  name,
+  method: 'GET',
+  as,
+  path: () => path,
+  status: 400,
+  code: 'validation_failed',
+  field,
+});
+const badQueries: BadRequest[] = [
+  query('GET /fairness without from', '/fairness?to=2025-01-01', 'from'),
+  query('GET /fairness without to', '/fairness?from=2014-01-01', 'to'),
+  query(
+    'GET /fairness with a from that is no date',
+    '/fairness?from=2014-13-01&to=2025-01-01',
+    'from',
+  ),
+  query(
+    'GET /fairness with a time without its zone',
+    '/fairness?from=2014-01-01T00:00:00&to=2025-01-01',
+    'from',
+  ),
+  query('GET /fairness with to before from', '/fairness?from=2025-01-01&to=2014-01-01', 'to'),
+  query('GET /fairness with to equal to from', '/fairness?from=2014-01-01&to=2014-01-01', 'to'),
+  query(
+    'GET /fairness with a mission code in lower case',
+    `/fairness?mission=minusca&${PERIOD}`,
+    'mission',
+  ),
+  query('GET /fairness with an unknown parameter', `/fairness?${PERIOD}&asof=2020-01-01`, 'asof'),
+  query(
+    'GET /fairness as a liaison with a bad period',
+    '/fairness?from=x&to=y',
+    'from',
+    'liaisonETH',
+  ),
+  {
+    ...query(
+      'GET /fairness/records with an unknown figure',
+      `/fairness/records?${PERIOD}&figure=verdicts`,
+      'figure',
+    ),
+    detailMentions: ['person_years', 'common_parameters'],
+  },
+  query('GET /fairness/records without a figure', `/fairness/records?${PERIOD}`, 'figure'),
+  query(
+    'GET /fairness/records with a country that is no code',
+    `/fairness/records?${PERIOD}&figure=incidents&country=Kenya`,
+    'country',
+  ),
+  query(
+    'GET /fairness/records with an over-long key',
+    `/fairness/records?${PERIOD}&figure=findings&key=${'k'.repeat(LINE + 1)}`,
+    'key',
+  ),
+  query(
+    'GET /fairness/records with limit 0',
+    `/fairness/records?${PERIOD}&figure=incidents&limit=0`,
+    'limit',
+  ),
+  query('GET /deadlines with a from that is no date', '/deadlines?from=yesterday', 'from'),
+  {
+    name: 'GET /fairness as a decision authority',
+    method: 'GET',
+    as: 'decider',
+    path: () => `/fairness?${PERIOD}`,
+    status: 403,
+  },
+  {
+    name: 'GET /fairness/records as an investigator',
+    method: 'GET',
+    as: 'investigator',
+    path: () => `/fairness/records?${PERIOD}&figure=incidents`,
+    status: 403,
+  },
+];
+
 /** Each table: what is wrong with the requests, and the requests. */
 export const badRequestTables: [string, BadRequest[]][] = [
   ['malformed JSON is a 400', malformedJson],
@@ -719,4 +805,8 @@ export const badRequestTables: [string, BadRequest[]][] = [
   ['a rule of the domain is a 422 naming it', domainRules],
   ['no token or a bad token is a 401', [...credentials, malformedAuthorization]],
   ['a role that may not write there is a 403', wrongRoles],
+  [
+    'a read with a bad query string is a 400 naming the parameter, or a 403 for a role it is not for',
+    badQueries,
+  ],
 ];

@@ -179,6 +179,9 @@ async function readViews(client: LedgerClient, ids: StoryIds) {
     '/recommendations',
     '/follow-through',
     '/deadlines',
+    '/fairness?from=2010-01-01&to=2030-01-01',
+    '/fairness?mission=MINUSCA&from=2010-01-01&to=2030-01-01',
+    '/fairness/records?from=2010-01-01&to=2030-01-01&figure=shared_findings',
     '/audit?limit=1000',
   ];
   // Every read as of each instant an event was recorded at, too: the versions the read models

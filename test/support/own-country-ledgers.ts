@@ -149,6 +149,8 @@ export async function answersOn(
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const DIGEST = /\b[0-9a-f]{64}\b/g;
 const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})/g;
+/** An instant in a query string (a `check` link as of an instant): its colons encoded. */
+const ENCODED_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}%3A\d{2}%3A\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}%3A\d{2})/g;
 /** Where two ledgers differ by nature: the global order and what hashes it. */
 const PLACE_IN_THE_LEDGER = /^(position|.+Position|hash|prevHash|next)$/;
 /** Durations in days from the ledgers' own clocks, which recorded the two runs apart. */
@@ -181,6 +183,9 @@ export function comparable(
       .replace(DIGEST, idOf)
       .replace(INSTANT, (instant) =>
         Date.parse(instant) >= recordedSince ? '<recorded>' : instant,
+      )
+      .replace(ENCODED_INSTANT, (instant) =>
+        Date.parse(decodeURIComponent(instant)) >= recordedSince ? '<recorded>' : instant,
       );
   const walk = (value: unknown, key?: string): unknown => {
     if (key !== undefined && PLACE_IN_THE_LEDGER.test(key) && value !== null) return '<position>';

@@ -16,6 +16,8 @@ import { ContingentsController } from './contingents/contingents.controller';
 import { DeadlineQueryHandlers } from './deadlines/deadline.queries';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { DecisionsController } from './decisions/decisions.controller';
+import { FairnessController } from './fairness/fairness.controller';
+import { FairnessQueryHandlers } from './fairness/fairness.queries';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { IncidentQueryHandlers } from './incidents/incident.queries';
@@ -62,6 +64,7 @@ export class AppModule {
         DecisionsController,
         RecommendationsController,
         DeadlinesController,
+        FairnessController,
         AuditController,
         StreamsController,
         SubjectsController,
@@ -80,6 +83,7 @@ export class AppModule {
         ...RecommendationQueryHandlers,
         ...AuditQueryHandlers,
         ...DeadlineQueryHandlers,
+        ...FairnessQueryHandlers,
       ],
     };
   }

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { ConfigurationError } from '@blue-ledger/runtime';
 import { registerExport } from './commands/export';
+import { registerFairness } from './commands/fairness';
 import { registerImport } from './commands/import';
 import { registerPrincipals } from './commands/principals';
 import { registerPublicKey } from './commands/public-key';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerVerify(program);
   registerVerifyProof(program);
   registerPublicKey(program);
+  registerFairness(program);
   return program;
 }
 

@@ -3,6 +3,7 @@ import { auditTrailProjection } from './audit-trail/audit-trail.projection';
 import { contingentHistoryProjection } from './contingent-history/contingent-history.projection';
 import { contingentsProjection } from './contingents/contingents.projection';
 import { deadlinesProjection } from './deadlines/deadlines.projection';
+import { fairnessProjection } from './fairness/fairness.projection';
 import { followThroughProjection } from './follow-through/follow-through.projection';
 import { incidentTimelineProjection } from './incident-timeline/incident-timeline.projection';
 import { incidentsProjection } from './incidents/incidents.projection';
@@ -22,6 +23,7 @@ export function ledgerProjections(): Projection[] {
     followThroughProjection,
     leaderHistoryProjection,
     deadlinesProjection,
+    fairnessProjection,
     notaryProjection,
   ];
 }

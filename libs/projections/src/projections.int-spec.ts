@@ -47,6 +47,7 @@ describe('The read models on the embedded SQLite store', () => {
       'incident_timeline_entries',
       'contingent_history_facts',
       'incident_summaries',
+      'fairness_facts',
     ]) {
       expect(incremental[table].length).toBeGreaterThan(100);
     }

@@ -79,6 +79,9 @@ export const PERMISSIONS: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /follow-through': READERS_AND_LIAISONS,
   // A liaison sees its own country's deadlines.
   'GET /deadlines': READERS_AND_LIAISONS,
+  // Oversight, reviewers and admins; a liaison gets its own country's row, computed from its records.
+  'GET /fairness': ['admin', 'oversight', 'reviewer', 'tcc_liaison'],
+  'GET /fairness/records': ['admin', 'oversight', 'reviewer', 'tcc_liaison'],
   'GET /audit': READERS_AND_LIAISONS,
   'GET /streams/:streamId': READERS_AND_LIAISONS,
 
@@ -112,6 +115,8 @@ export const PERMISSIONS: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /ui/contingents': READERS_AND_LIAISONS,
   'GET /ui/contingents/:id': READERS_AND_LIAISONS,
   'GET /ui/follow-through': READERS_AND_LIAISONS,
+  'GET /ui/fairness': ['admin', 'oversight', 'reviewer', 'tcc_liaison'],
+  'GET /ui/fairness.csv': ['admin', 'oversight', 'reviewer', 'tcc_liaison'],
   // As `GET /investigations/:id`: the readers of the whole ledger.
   'GET /ui/investigations/:id': READERS,
   'GET /ui/audit': READERS_AND_LIAISONS,

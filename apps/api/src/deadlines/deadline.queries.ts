@@ -17,6 +17,8 @@ export class DeadlineListingQuery {
       kind?: DeadlineKind;
       country?: string;
       mission?: string;
+      startedFrom?: number;
+      startedBefore?: number;
     },
     readonly page: { limit?: number; after?: string },
     readonly point: ReadPoint = NOW,

@@ -9,10 +9,11 @@ import {
 } from '@blue-ledger/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { ActingPrincipal } from '../auth/principal';
+import { boundOf } from '@blue-ledger/projections';
 import { AsOfResolver } from '../as-of/as-of-resolver';
 import { AsOfPageQuery } from '../as-of/as-of.query';
 import { asOfFields } from '../as-of/read-point';
-import { Country, MissionCode, OneOf } from '../http/validators';
+import { Country, MissionCode, OneOf, PeriodBound } from '../http/validators';
 import { DeadlineListingQuery } from './deadline.queries';
 
 export class DeadlineListQuery extends AsOfPageQuery {
@@ -27,6 +28,13 @@ export class DeadlineListQuery extends AsOfPageQuery {
   country?: string;
   @MissionCode({ optional: true })
   mission?: string;
+  @PeriodBound({
+    optional: true,
+    description: 'Started at or after (a date: its first instant, UTC)',
+  })
+  from?: string;
+  @PeriodBound({ optional: true, description: 'Started before' })
+  to?: string;
 }
 
 @ApiTags('deadlines')
@@ -44,8 +52,13 @@ export class DeadlinesController {
       'Deadlines the record keeps: national investigation officer (5 working days) and national investigation (90 days) after a notification of sexual exploitation and abuse, investigations’ due dates, and the ledger’s own reply and decision windows (policy, not law); status open, overdue, met or missed now, or as the ledger knew them at `asOf` with that instant as the clock; working days Monday to Friday, public holidays not counted',
   })
   list(@Query() query: DeadlineListQuery, @CurrentPrincipal() principal: ActingPrincipal) {
-    const { limit, after, asOf, ...filter } = query;
+    const { limit, after, asOf, from, to, ...rest } = query;
     const point = this.asOf.resolve(asOf);
+    const filter = {
+      ...rest,
+      ...(from === undefined ? {} : { startedFrom: boundOf(from) }),
+      ...(to === undefined ? {} : { startedBefore: boundOf(to) }),
+    };
     if (principal.actingRole === 'tcc_liaison') {
       // A liaison sees its own country's deadlines only.
       if (filter.country !== undefined && filter.country !== principal.country) {

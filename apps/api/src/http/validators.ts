@@ -51,6 +51,18 @@ export const Instant = (o: Opt = {}) =>
     Matches(/(Z|[+-]\d{2}:?\d{2})$/, { message: '$property must carry a time zone (Z or ±hh:mm)' }),
   );
 
+/** A bound of a period: a date (its first instant, UTC) or an instant with its zone. */
+export const PeriodBound = (o: Opt = {}) =>
+  applyDecorators(
+    doc(o, { type: String, example: o.example ?? '2014-01-01' }),
+    ...presence(o),
+    IsString(),
+    IsISO8601({ strict: true }, { message: '$property must be a date or an ISO 8601 time' }),
+    Matches(/^\d{4}-\d{2}-\d{2}$|(Z|[+-]\d{2}:?\d{2})$/, {
+      message: '$property must be a date (YYYY-MM-DD) or a time with its zone (Z or ±hh:mm)',
+    }),
+  );
+
 export const Country = (o: Opt = {}) =>
   applyDecorators(
     doc(o, { type: String, example: o.example ?? 'NPL', pattern: '^[A-Z]{3}$' }),

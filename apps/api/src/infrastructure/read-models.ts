@@ -1,4 +1,9 @@
 import {
+  fairnessRecordPositions,
+  getAuditEventsAt,
+  getFairness,
+  type CellRef,
+  type FairnessQuery,
   deadlineDefinitions,
   deadlinesOf,
   getAuditTrail,
@@ -167,6 +172,38 @@ export const readModels = {
 
   followThrough: (db: Database, upTo?: number, visible?: VisibleOnly) =>
     getFollowThrough(db, { limit: 1000, upTo, visible }),
+
+  /** The fairness figures, for a reader of all or a liaison (its visibility and country). */
+  fairness: (
+    db: Database,
+    period: FairnessQuery,
+    reader: { visible?: VisibleOnly; country?: string },
+    policy: DeadlinePolicy,
+    clock = Date.now(),
+    upTo?: number,
+  ) => getFairness(db, period, { ...reader, policy, clockMs: clock, upTo }),
+
+  /** Exactly the records one figure counts, as audit events, one page at a time. */
+  fairnessRecords: (
+    db: Database,
+    period: FairnessQuery,
+    cell: CellRef,
+    page: PageRequest,
+    reader: { visible?: VisibleOnly; country?: string },
+    policy: DeadlinePolicy,
+    clock = Date.now(),
+    upTo?: number,
+  ) => {
+    const positions = fairnessRecordPositions(
+      db,
+      period,
+      { ...reader, policy, clockMs: clock, upTo },
+      cell,
+    );
+    return nextAsString(
+      getAuditEventsAt(db, positions, { ...cursor(page), visible: reader.visible }),
+    );
+  },
 
   auditTrail: (
     db: Database,

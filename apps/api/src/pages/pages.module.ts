@@ -13,6 +13,7 @@ import { IncidentPageController } from './incident/incident-page.controller';
 import { TimelinePageController } from './timeline/timeline-page.controller';
 import { ContingentPageController } from './contingent/contingent-page.controller';
 import { ContingentsPageController } from './contingents/contingents-page.controller';
+import { FairnessPageController } from './fairness/fairness-page.controller';
 import { FollowThroughPageController } from './follow-through/follow-through-page.controller';
 import { InvestigationPageController } from './investigation/investigation-page.controller';
 import { IncidentsPageController } from './incidents/incidents-page.controller';
@@ -48,6 +49,7 @@ const FORM_LIMIT = '64kb';
     ContingentsPageController,
     ContingentPageController,
     FollowThroughPageController,
+    FairnessPageController,
     InvestigationPageController,
     AuditPageController,
     EventPageController,

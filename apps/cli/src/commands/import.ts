@@ -3,6 +3,7 @@ import { loadConfig, openCommandPath, openLedgerStorage } from '@blue-ledger/run
 import type { Command } from 'commander';
 import * as fs from 'node:fs';
 import { formatReport, type ImportReport } from '../import/import-report';
+import { importGeoPko } from '../import/geo-pko/import-geo-pko';
 import { importIpiContributions } from '../import/ipi-contributions/import-ipi-contributions';
 import { progressBar, silentProgress, type Progress } from '../import/progress';
 import { importUnFatalities } from '../import/un-fatalities/import-un-fatalities';
@@ -19,6 +20,11 @@ const IMPORTERS: Record<string, { description: string; run: Importer }> = {
     description:
       "IPI's monthly uniformed contributions (from the UN's contribution reports): contingents and their strength",
     run: importIpiContributions,
+  },
+  'geo-pko': {
+    description:
+      "the Geo-PKO dataset's yearly deployments by location (Uppsala University, v2.3): each country's troops per mission and year; import the IPI file first",
+    run: importGeoPko,
   },
 };
 

@@ -75,6 +75,9 @@ export const MISSION_TABLE: Readonly<Record<string, MissionEntry>> = {
   UNAMIR: { name: 'United Nations Assistance Mission for Rwanda', hostCountry: 'RWA' },
   UNAMSIL: { name: 'United Nations Mission in Sierra Leone', hostCountry: 'SLE' },
   UNAVEM: { name: 'United Nations Angola Verification Mission', hostCountry: 'AGO' },
+  // Geo-PKO writes it "UNAVEM III" (1995-1997); a mission code holds no space. Source: the UN's
+  // list of past peacekeeping operations (peacekeeping.un.org, "Past peacekeeping operations").
+  'UNAVEM-III': { name: 'United Nations Angola Verification Mission III', hostCountry: 'AGO' },
   UNCRO: {
     name: 'United Nations Confidence Restoration Operation in Croatia',
     hostCountry: 'HRV',
@@ -99,6 +102,9 @@ export const MISSION_TABLE: Readonly<Record<string, MissionEntry>> = {
     hostCountry: 'SDN',
   },
   UNMIBH: { name: 'United Nations Mission in Bosnia and Herzegovina', hostCountry: 'BIH' },
+  // Deployed on both sides of the border (2000-2008); headquartered in Asmara and Addis Ababa.
+  // Source: the UN's list of past peacekeeping operations.
+  UNMEE: { name: 'United Nations Mission in Ethiopia and Eritrea', hostCountry: 'ERI' },
   UNMIH: { name: 'United Nations Mission in Haiti', hostCountry: 'HTI' },
   UNMIK: {
     name: 'United Nations Interim Administration Mission in Kosovo',
@@ -126,6 +132,8 @@ export const MISSION_TABLE: Readonly<Record<string, MissionEntry>> = {
   },
   UNOMIG: { name: 'United Nations Observer Mission in Georgia', hostCountry: 'GEO' },
   UNOSOM: { name: 'United Nations Operation in Somalia', hostCountry: 'SOM' },
+  // Geo-PKO writes it "UNOSOM II" (1993-1995). Source: the UN's list of past peacekeeping operations.
+  'UNOSOM-II': { name: 'United Nations Operation in Somalia II', hostCountry: 'SOM' },
   // Headquartered in Zagreb; it oversaw UNPROFOR, UNCRO and UNPREDEP.
   UNPF: { name: 'United Nations Peace Forces', hostCountry: 'HRV' },
   UNPREDEP: { name: 'United Nations Preventive Deployment Force', hostCountry: 'MKD' },

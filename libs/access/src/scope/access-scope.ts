@@ -5,6 +5,7 @@ export const SCOPE_EVENT_TYPES = [
   'ContingentRotated',
   'ContingentEvaluated',
   'ContingentCommended',
+  'ContingentStrengthReported',
   'TccNotified',
   'TccResponseRecorded',
   'IncidentReported',
@@ -80,12 +81,14 @@ export class AccessScope {
       case 'ContingentRotated':
       case 'ContingentEvaluated':
       case 'ContingentCommended':
+      case 'ContingentStrengthReported':
       case 'TccNotified':
       case 'TccResponseRecorded': {
         const idField = {
           ContingentRotated: 'rotationId',
           ContingentEvaluated: 'evaluationId',
           ContingentCommended: 'commendationId',
+          ContingentStrengthReported: 'reportId',
           TccNotified: 'notificationId',
           TccResponseRecorded: 'responseId',
         }[event.type];

@@ -20,7 +20,7 @@ import {
   WithdrawalBy,
 } from '../shared';
 import { requireIsoInstant } from '../shared/time';
-import type { ContingentEvent } from './contingent.events';
+import type { ContingentEvent, ReportedLocation } from './contingent.events';
 import {
   decideReturn,
   decideWithdrawal,
@@ -51,6 +51,8 @@ export interface RegisteredContingent {
   /** Where and at what strength it was registered, and its dated facts in the order recorded: what its strength over time is made of. */
   registeredAs: RegisteredPresence;
   datedChanges: readonly DatedChange[];
+  /** The data sets' reports of its strength, by report id. */
+  reports: Readonly<Record<string, true>>;
   /** Notifications sent to the contributing country, by notification id. */
   notifications: Readonly<Record<string, { notifiedAt: string; subjectStreamId: string }>>;
 }
@@ -71,6 +73,7 @@ function evolveContingent(state: ContingentState, event: ContingentEvent): Conti
         ...(event.data.strength === undefined ? {} : { strength: event.data.strength }),
       },
       datedChanges: withDatedChangeOf([], event),
+      reports: {},
       notifications: {},
     };
   }
@@ -98,6 +101,9 @@ function evolveContingent(state: ContingentState, event: ContingentEvent): Conti
       return { ...state, ...moved };
     case 'ContingentReturned':
       return { ...state, ...moved, strength: event.data.strength ?? state.strength };
+    case 'ContingentStrengthReported':
+      // A data set's figure for a past period: it leaves the strength the unit serves at alone.
+      return { ...state, ...moved, reports: { ...state.reports, [event.data.reportId]: true } };
     case 'TccNotified': {
       const { notificationId, notifiedAt, subjectStreamId } = event.data;
       return {
@@ -166,6 +172,17 @@ export type WithdrawContingent = Command<
   }
 >;
 export type ReturnContingent = Command<'ReturnContingent', { at: string; strength?: number }>;
+export type ReportContingentStrength = Command<
+  'ReportContingentStrength',
+  {
+    reportId: string;
+    source: string;
+    from: string;
+    to: string;
+    strength: number | null;
+    locations?: ReportedLocation[];
+  }
+>;
 export type NotifyTcc = Command<
   'NotifyTcc',
   {
@@ -188,6 +205,7 @@ export type ContingentCommand =
   | CommendContingent
   | WithdrawContingent
   | ReturnContingent
+  | ReportContingentStrength
   | NotifyTcc
   | RecordTccResponse;
 
@@ -207,6 +225,8 @@ function decideContingent(command: ContingentCommand, state: ContingentState): C
       return [decideWithdrawal(command, state)];
     case 'ReturnContingent':
       return [decideReturn(command, state)];
+    case 'ReportContingentStrength':
+      return [reportStrength(command, state)];
     case 'NotifyTcc':
       return [notifyTcc(command, state)];
     case 'RecordTccResponse':
@@ -324,6 +344,90 @@ function commend({ data }: CommendContingent, state: RegisteredContingent): Cont
   };
 }
 
+/** A data set's name: lower-case letters, digits and hyphens, e.g. `geo-pko`. */
+const SOURCE_NAME = /^[a-z0-9][a-z0-9-]{1,39}$/;
+const MAX_REPORTED_LOCATIONS = 200;
+
+function reportStrength(
+  { data }: ReportContingentStrength,
+  state: RegisteredContingent,
+): ContingentEvent {
+  const { reportId, source, from, to, strength, locations } = data;
+  requireText(reportId, 'reportId');
+  if (Object.prototype.hasOwnProperty.call(state.reports, reportId)) {
+    throw new RuleViolation('report_exists', `report ${reportId} is already recorded`, 'reportId');
+  }
+  if (typeof source !== 'string' || !SOURCE_NAME.test(source)) {
+    throw new RuleViolation(
+      'invalid_source',
+      'source must name a data set in lower-case letters, digits and hyphens, e.g. geo-pko',
+      'source',
+    );
+  }
+  requireIsoInstant(from, 'from');
+  requireIsoInstant(to, 'to');
+  if (Date.parse(to) <= Date.parse(from)) {
+    throw new RuleViolation(
+      'empty_period',
+      'a report holds for a period: to must follow from',
+      'to',
+    );
+  }
+  requireDeployedAt(state, from, 'from');
+  if (strength !== null) requireCount(strength, 'strength');
+  if (locations !== undefined) requireLocations(locations, strength);
+  return {
+    type: 'ContingentStrengthReported',
+    occurredAt: from,
+    data: {
+      contingentId: state.contingentId,
+      reportId,
+      source,
+      from,
+      to,
+      strength,
+      ...(locations === undefined
+        ? {}
+        : { locations: locations.map((l) => ({ name: l.name, strength: l.strength })) }),
+    },
+  };
+}
+
+/** Each place named once, and the strength the sum of the parts the source gives (null when none). */
+function requireLocations(locations: readonly ReportedLocation[], strength: number | null): void {
+  if (!Array.isArray(locations) || locations.length > MAX_REPORTED_LOCATIONS) {
+    throw new RuleViolation(
+      'invalid_locations',
+      `locations must be a list of at most ${MAX_REPORTED_LOCATIONS} places`,
+      'locations',
+    );
+  }
+  const names = new Set<string>();
+  let known: number | null = null;
+  locations.forEach((location, index) => {
+    requireText(location?.name, `locations[${index}].name`);
+    if (names.has(location.name)) {
+      throw new RuleViolation(
+        'duplicate_location',
+        `${location.name} is named twice`,
+        `locations[${index}].name`,
+      );
+    }
+    names.add(location.name);
+    if (location.strength !== null) {
+      requireCount(location.strength, `locations[${index}].strength`);
+      known = (known ?? 0) + location.strength;
+    }
+  });
+  if (known !== strength) {
+    throw new RuleViolation(
+      'strength_not_sum_of_locations',
+      'strength must be the sum of the locations’ known parts (null when none is known)',
+      'strength',
+    );
+  }
+}
+
 function notifyTcc({ data }: NotifyTcc, state: RegisteredContingent): ContingentEvent {
   const { notificationId, subjectStreamId, notifiedAt, channel } = data;
   requireText(notificationId, 'notificationId');
@@ -417,6 +521,7 @@ export const contingentDecider: Decider<ContingentCommand, ContingentEvent, Cont
     ContingentCommended: 1,
     ContingentWithdrawn: 1,
     ContingentReturned: 1,
+    ContingentStrengthReported: 1,
     TccNotified: 1,
     TccResponseRecorded: 1,
   },

@@ -116,6 +116,31 @@ export type ContingentReturned = DomainEvent<
   { contingentId: string; at: string; strength?: number }
 >;
 
+/** A place where a data set reports the unit, with its part of the strength where the source gives it. */
+export type ReportedLocation = { name: string; strength: number | null };
+
+/**
+ * A data set's figure for the unit over a period, e.g. a monthly contribution report (the
+ * month it reports on) or a yearly estimate of deployments by location (the calendar year).
+ * The figure holds for `[from, to)` only. `strength` is the count the source gives, the sum of
+ * the known parts where it gives places; null when it says the unit was there without saying
+ * how many.
+ */
+export type ContingentStrengthReported = DomainEvent<
+  'ContingentStrengthReported',
+  {
+    contingentId: string;
+    reportId: string;
+    /** The data set, e.g. `ipi-contributions`, `geo-pko`. */
+    source: string;
+    from: string;
+    to: string;
+    strength: number | null;
+    /** Where the unit was, as the source names the places. */
+    locations?: ReportedLocation[];
+  }
+>;
+
 export type ContingentEvent =
   | ContingentRegistered
   | ContingentRotated
@@ -124,6 +149,7 @@ export type ContingentEvent =
   | ContingentCommended
   | ContingentWithdrawn
   | ContingentReturned
+  | ContingentStrengthReported
   | TccNotified
   | TccResponseRecorded;
 export type ContingentEventType = ContingentEvent['type'];

@@ -12,6 +12,8 @@ export type DatedChange = { at: string; seq: number } & (
   | { kind: 're_hatting'; toMissionCode: string }
   | { kind: 'withdrawal'; by: WithdrawalBy; decisionId?: string }
   | { kind: 'return'; strength?: number }
+  /** A data set's figure for [at, until): the record says nothing of the unit after it unless something else follows. */
+  | { kind: 'report'; strength: number | null; source: string; until: string }
 );
 
 /** Deployed, withdrawn (by its country, or by the UN without a decision), or repatriated by a decision. */
@@ -27,6 +29,8 @@ export interface StrengthPeriod {
   /** The mission it served in (or left, while gone). */
   missionCode: string;
   status: PresenceStatus;
+  /** Where the figure comes from when a data set reported it (e.g. `ipi-contributions`); absent for the ledger's own record. */
+  source?: string;
 }
 
 /** What the unit's registration says before any dated change. */
@@ -38,14 +42,40 @@ export interface RegisteredPresence {
 const byDate = (a: DatedChange, b: DatedChange): number =>
   Date.parse(a.at) - Date.parse(b.at) || a.seq - b.seq;
 
+/** A dated change, or the end of a reported period (which comes before whatever else is dated then). */
+type Step = { at: number; end: boolean; seq: number; change: DatedChange };
+
+function stepsOf(changes: readonly DatedChange[]): Step[] {
+  const steps: Step[] = [];
+  for (const change of changes) {
+    steps.push({ at: Date.parse(change.at), end: false, seq: change.seq, change });
+    if (change.kind === 'report') {
+      steps.push({ at: Date.parse(change.until), end: true, seq: change.seq, change });
+    }
+  }
+  return steps.sort((a, b) => a.at - b.at || Number(b.end) - Number(a.end) || a.seq - b.seq);
+}
+
+interface Point {
+  at: number;
+  /** False where the record says nothing (after a reported period, until the next dated change). */
+  known: boolean;
+  strength: number | null;
+  missionCode: string;
+  status: PresenceStatus;
+  source?: string;
+}
+
 /**
  * The unit's strength for each period, from its dated changes in order of date (ties in the
  * order recorded): its deployment (the registration's `deployedAt`), rotations (a new strength,
  * or the same when none is given), re-hattings (another mission, the same strength),
- * withdrawals and repatriations (0 until it returns) and returns (the strength given, or the
- * one it left with). The record starts at the first dated change: before it, the ledger does
- * not know the unit was there, and counts nothing. Adjacent periods with the same strength,
- * mission and status are one period.
+ * withdrawals and repatriations (0 until it returns), returns (the strength given, or the
+ * one it left with) and data sets' reports (their figure, null when the source gives none, for
+ * the period they report on only). The record starts at the first dated change: before it, the
+ * ledger does not know the unit was there, and counts nothing; nor between the end of a
+ * reported period and the next dated change. Adjacent periods with the same strength, mission,
+ * status and source are one period.
  */
 export function strengthOverTime(
   registered: RegisteredPresence,
@@ -54,59 +84,86 @@ export function strengthOverTime(
   let strength: number | null = registered.strength ?? null;
   let missionCode = registered.missionCode;
   let status: PresenceStatus = 'deployed';
-  const points: {
-    at: number;
-    strength: number | null;
-    missionCode: string;
-    status: PresenceStatus;
-  }[] = [];
-  for (const change of [...changes].sort(byDate)) {
-    switch (change.kind) {
-      case 'deployment':
-        strength = change.strength ?? strength;
-        missionCode = change.missionCode;
-        status = 'deployed';
-        break;
-      case 'rotation':
-        strength = change.strength ?? strength;
-        break;
-      case 're_hatting':
-        missionCode = change.toMissionCode;
-        break;
-      case 'withdrawal':
-        status = change.decisionId === undefined ? 'withdrawn' : 'repatriated';
-        break;
-      case 'return':
-        strength = change.strength ?? strength;
-        status = 'deployed';
-        break;
+  let reportedBy: number | null = null;
+  let known = true;
+  const points: Point[] = [];
+  for (const step of stepsOf(changes)) {
+    const { change } = step;
+    if (step.end) {
+      // Only the report whose figure still stands ends anything.
+      if (reportedBy !== step.seq) continue;
+      reportedBy = null;
+      known = false;
+    } else {
+      known = true;
+      reportedBy = null;
+      switch (change.kind) {
+        case 'deployment':
+          strength = change.strength ?? strength;
+          missionCode = change.missionCode;
+          status = 'deployed';
+          break;
+        case 'rotation':
+          strength = change.strength ?? strength;
+          break;
+        case 're_hatting':
+          missionCode = change.toMissionCode;
+          break;
+        case 'withdrawal':
+          status = change.decisionId === undefined ? 'withdrawn' : 'repatriated';
+          break;
+        case 'return':
+          strength = change.strength ?? strength;
+          status = 'deployed';
+          break;
+        case 'report':
+          strength = change.strength;
+          status = 'deployed';
+          reportedBy = change.seq;
+          break;
+      }
     }
-    const at = Date.parse(change.at);
-    const point = { at, strength: status === 'deployed' ? strength : 0, missionCode, status };
-    if (points.length > 0 && points[points.length - 1].at === at) points[points.length - 1] = point;
-    else points.push(point);
+    const source = reportedBy === null ? undefined : (change as { source?: string }).source;
+    const point: Point = {
+      at: step.at,
+      known,
+      strength: status === 'deployed' ? strength : 0,
+      missionCode,
+      status,
+      ...(source === undefined ? {} : { source }),
+    };
+    if (points.length > 0 && points[points.length - 1].at === step.at) {
+      points[points.length - 1] = point;
+    } else points.push(point);
   }
   const periods: StrengthPeriod[] = [];
+  let open: StrengthPeriod | undefined;
   points.forEach((point, index) => {
     const next = points[index + 1];
-    const last = periods[periods.length - 1];
-    const same =
-      last !== undefined &&
-      last.strength === point.strength &&
-      last.missionCode === point.missionCode &&
-      last.status === point.status;
     const to = next === undefined ? null : new Date(next.at).toISOString();
-    if (same) {
-      last.to = to;
+    if (!point.known) {
+      open = undefined;
       return;
     }
-    periods.push({
+    const same =
+      open !== undefined &&
+      open.strength === point.strength &&
+      open.missionCode === point.missionCode &&
+      open.status === point.status &&
+      open.source === point.source;
+    if (same && open !== undefined) {
+      open.to = to;
+      return;
+    }
+    open = {
       from: new Date(point.at).toISOString(),
       to,
       strength: point.strength,
       missionCode: point.missionCode,
       status: point.status,
-    });
+      ...(point.source === undefined ? {} : { source: point.source }),
+    };
+    periods.push(open);
   });
   return periods;
 }
@@ -156,6 +213,10 @@ export function datedChangeOf(event: ContingentEvent, seq: number): DatedChange 
     }
     case 'ContingentReturned':
       return { kind: 'return', at: event.data.at, seq, ...strengthOf(event.data.strength) };
+    case 'ContingentStrengthReported': {
+      const { from, to, strength, source } = event.data;
+      return { kind: 'report', at: from, seq, strength, source, until: to };
+    }
     default:
       return null;
   }

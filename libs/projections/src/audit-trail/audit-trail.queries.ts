@@ -138,6 +138,35 @@ function auditEventOf(row: EnvelopeRow): AuditEvent {
   return event;
 }
 
+/**
+ * The events at the given global positions, in global order, one page at a time: the records a
+ * figure counts (see fairness.queries.ts). With `visible`, only events the reader may see.
+ */
+export function getAuditEventsAt(
+  db: SqliteDatabase,
+  positions: readonly number[],
+  query: { after?: number; limit?: number; visible?: VisibleOnly } = {},
+): AuditTrailPage {
+  const size = pageSize(query.limit);
+  const wanted = [...new Set(positions)]
+    .filter((position) => position > (query.after ?? -1))
+    .sort((a, b) => a - b);
+  const statement = db.prepare(
+    `SELECT ${ENVELOPE_COLUMNS.join(', ')} FROM ${ENVELOPES}
+     WHERE global_position IN (SELECT value FROM json_each(?)) ORDER BY global_position`,
+  );
+  const rows: EnvelopeRow[] = [];
+  for (let start = 0; start < wanted.length && rows.length <= size; start += size + 1) {
+    const batch = statement.all(
+      JSON.stringify(wanted.slice(start, start + size + 1)),
+    ) as EnvelopeRow[];
+    const visible = query.visible;
+    rows.push(...batch.filter((row) => !visible || visible.shows(auditEventOf(row))));
+  }
+  const { items, next } = pageOf(rows, size, (row) => row.global_position, auditEventOf);
+  return { events: items, next };
+}
+
 /** One event by its event id (a causation id names the event that caused another), or null. */
 export function getAuditEventById(db: SqliteDatabase, eventId: string): AuditEvent | null {
   const row = db

@@ -125,7 +125,8 @@ const statements = preparedStatements((db) => ({
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
   // 2: the deadlines' documents versioned like every DocumentTable's (valid_from, valid_to).
-  version: 2,
+  // 3: started_ms, for the deadlines that started in a period (GET /deadlines?from=&to=, fairness).
+  version: 3,
   queryIndexes: () => queryIndexes,
 
   setup(db) {

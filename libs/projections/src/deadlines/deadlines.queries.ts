@@ -43,6 +43,10 @@ export interface DeadlineQuery {
   mission?: string;
   contingentId?: string;
   appointmentId?: string;
+  /** Started at or after this instant (ms). */
+  startedFrom?: number;
+  /** Started before this instant (ms). */
+  startedBefore?: number;
   after?: number;
   limit?: number;
   /** As known once the events up to this global position (inclusive) were recorded; now when undefined. */
@@ -136,11 +140,19 @@ export function listDeadlines(
   filter('contingent_id', query.contingentId);
   filter('appointment_id', query.appointmentId);
   if (query.status !== undefined) conditions.push(STATUS_CONDITION[query.status]);
+  if (query.startedFrom !== undefined) {
+    conditions.push('started_ms >= @startedFrom');
+    params.startedFrom = query.startedFrom;
+  }
+  if (query.startedBefore !== undefined) {
+    conditions.push('started_ms < @startedBefore');
+    params.startedBefore = query.startedBefore;
+  }
   const size = pageSize(query.limit);
   const rows = db
     .prepare(
       `SELECT seq, doc FROM (
-         SELECT seq, doc, valid_from, valid_to, applies, kind, country, mission_code, contingent_id, appointment_id, met_ms,
+         SELECT seq, doc, valid_from, valid_to, applies, kind, country, mission_code, contingent_id, appointment_id, met_ms, started_ms,
                 COALESCE(due_ms, start_day_ms + (CASE kind
                   WHEN 'tcc_reply' THEN @reply WHEN 'recommendation_decision' THEN @decision ELSE 0
                 END + 1) * @day) AS due

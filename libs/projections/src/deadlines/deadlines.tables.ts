@@ -22,6 +22,7 @@ export const deadlines = new DocumentTable<DeadlineRecord>({
     { name: 'appointment_id', type: 'TEXT', value: (d) => d.appointmentId },
     { name: 'applies', type: 'INTEGER', value: (d) => (d.applies ? 1 : 0) },
     { name: 'start_day_ms', type: 'INTEGER', value: startDayMs },
+    { name: 'started_ms', type: 'INTEGER', value: (d) => Date.parse(d.startedAt) },
     { name: 'due_ms', type: 'INTEGER', value: fixedDueMs },
     {
       name: 'met_ms',
@@ -38,6 +39,7 @@ export const deadlines = new DocumentTable<DeadlineRecord>({
     ['mission_code', 'seq'],
     ['contingent_id', 'seq'],
     ['appointment_id', 'seq'],
+    ['started_ms'],
   ],
 });
 

@@ -85,6 +85,7 @@ const CONTINGENT_EVENTS = new Set([
   'ContingentCommended',
   'ContingentWithdrawn',
   'ContingentReturned',
+  'ContingentStrengthReported',
   'TccNotified',
   'TccResponseRecorded',
 ]);
@@ -212,6 +213,8 @@ function evolveFacts(
       return touched;
     case 'ContingentReturned':
       return { ...touched, strength: e.data.strength ?? doc.strength };
+    case 'ContingentStrengthReported':
+      return touched;
     case 'TccNotified':
       return { ...touched, notificationCount: doc.notificationCount + 1 };
     case 'TccResponseRecorded':

@@ -26,6 +26,8 @@ export function summarizeEvent(event: RecordedEvent): string {
       return `Contingent ${e.data.decisionId ? 'repatriated' : 'withdrawn'} by ${e.data.by} on ${e.data.at}: ${oneLine(e.data.reason)}`;
     case 'ContingentReturned':
       return `Contingent returned on ${e.data.at}${e.data.strength === undefined ? '' : ` at a strength of ${e.data.strength}`}`;
+    case 'ContingentStrengthReported':
+      return `Strength reported by ${e.data.source} for ${e.data.from} to ${e.data.to}: ${e.data.strength ?? 'size unknown'}`;
     case 'ContingentEvaluated':
       return `Contingent evaluated (${e.data.rating}): ${oneLine(e.data.summary)}`;
     case 'ContingentCommended':

@@ -45,6 +45,7 @@ const WEIGHTS = {
   ContingentRegistered: 0.5,
   ContingentWithdrawn: 0.4,
   ContingentReturned: 0.3,
+  ContingentStrengthReported: 0.5,
   LeaderAppointed: 0.5,
   LeaderDeparted: 0.3,
   NationalInvestigatorAppointed: 1,
@@ -271,6 +272,22 @@ export function* syntheticLedger(
         return emit(`contingent-${contingentId}`, {
           type: kind,
           data: { contingentId, at: new Date(clock).toISOString(), strength: 600 },
+        });
+      }
+      case 'ContingentStrengthReported': {
+        // A data set's yearly figure, a size unknown now and then.
+        const contingentId = pick(contingents);
+        const year = 2010 + (n % 12);
+        return emit(`contingent-${contingentId}`, {
+          type: kind,
+          data: {
+            contingentId,
+            reportId: `report-${n}`,
+            source: n % 2 === 0 ? 'geo-pko' : 'ipi-contributions',
+            from: `${year}-01-01T00:00:00Z`,
+            to: `${year + 1}-01-01T00:00:00Z`,
+            strength: n % 7 === 0 ? null : 150 + (n % 5) * 100,
+          },
         });
       }
       case 'InvestigatorAssigned':

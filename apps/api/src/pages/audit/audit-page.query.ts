@@ -16,6 +16,7 @@ const TYPES: Record<LedgerEventType, true> = {
   ContingentReHatted: true,
   ContingentEvaluated: true,
   ContingentCommended: true,
+  ContingentStrengthReported: true,
   ContingentWithdrawn: true,
   ContingentReturned: true,
   TccNotified: true,

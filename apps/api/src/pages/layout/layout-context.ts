@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { ActingPrincipal, AuthenticatedRequest } from '../../auth/principal';
 import { FORM_ROLES } from '../forms/form-roles';
+import { PERMISSIONS, PUBLIC } from '../../access/permissions';
 import type { Csrf } from '../security/csrf';
 
 /** The main sections, in the order the navigation shows them. */
@@ -9,6 +10,7 @@ export const SECTIONS = [
   { id: 'incidents', label: 'Incidents', href: '/ui/incidents' },
   { id: 'contingents', label: 'Units', href: '/ui/contingents' },
   { id: 'follow-through', label: 'Follow-through', href: '/ui/follow-through' },
+  { id: 'fairness', label: 'Fairness', href: '/ui/fairness' },
   { id: 'audit', label: 'Audit trail', href: '/ui/audit' },
   { id: 'integrity', label: 'Integrity', href: '/ui/integrity' },
 ] as const;
@@ -33,7 +35,7 @@ export interface LayoutContext {
   asOf: string | undefined;
   /** The same page as the record stands now (the banner's way back). */
   nowHref: string | undefined;
-  sections: typeof SECTIONS;
+  sections: readonly (typeof SECTIONS)[number][];
   /** The principal has a role some web form writes in: the navigation offers "Record". */
   mayRecord: boolean;
 }
@@ -63,7 +65,15 @@ export function layoutFor(
     csrfToken: csrf.token(request, response),
     asOf: page.asOf,
     nowHref: page.nowHref,
-    sections: SECTIONS,
+    // Only the sections the reader's role may open (the fairness page is not for every reader).
+    sections: SECTIONS.filter((s) => {
+      const allowed = PERMISSIONS[`GET ${s.href}`];
+      return (
+        allowed === undefined ||
+        allowed === PUBLIC ||
+        (principal !== undefined && allowed.includes(principal.actingRole))
+      );
+    }),
     mayRecord: !!principal && principal.roles.some((role) => FORM_ROLES.has(role)),
   };
 }

@@ -18,18 +18,16 @@ const row = (date: string, country: string, troops: number, line = 0): Contribut
   },
 });
 
-/** The strength each month as a reader replaying the plan's changes would see it. */
-function replay(changes: { date: string; strength: number }[], months: string[]): number[] {
-  let strength = 0;
+/** The strength each month as the plan's runs give it: null where no run covers the month. */
+function replay(runs: { from: string; to: string; strength: number }[], months: string[]) {
   return months.map((month) => {
-    const change = changes.find((c) => c.date === month);
-    if (change) strength = change.strength;
-    return strength;
+    const day = `${month.slice(0, 7)}-15`;
+    return runs.find((r) => r.from <= day && day < r.to)?.strength ?? null;
   });
 }
 
 describe('Planning contingents from monthly contributions', () => {
-  it('records exactly the months in which a strength changed, for any series', () => {
+  it('covers every month from the first with anyone there to the last reported, in runs of equal strength, for any series', () => {
     const series = fc.array(fc.integer({ min: 0, max: 3 }), {
       minLength: MONTHS.length,
       maxLength: MONTHS.length,
@@ -43,14 +41,31 @@ describe('Planning contingents from monthly contributions', () => {
         ]);
         const plan = planContingents(rows).find((p) => p.country === 'NPL');
         if (troops.every((t) => t === 0)) return expect(plan).toBeUndefined();
-        const changes = plan?.changes ?? [];
-        expect(replay(changes, MONTHS)).toEqual(troops);
-        changes
-          .slice(1)
-          .forEach((change, i) => expect(change.strength).not.toBe(changes[i].strength));
-        expect(changes[0].strength).toBeGreaterThan(0);
+        const runs = plan?.runs ?? [];
+        const first = troops.findIndex((t) => t > 0);
+        expect(replay(runs, MONTHS)).toEqual(troops.map((t, i) => (i < first ? null : t)));
+        runs.slice(1).forEach((run, i) => {
+          expect(run.from).toBe(runs[i].to);
+          expect(run.strength).not.toBe(runs[i].strength);
+        });
+        expect(runs[0].strength).toBeGreaterThan(0);
       }),
     );
+  });
+
+  it('dates a monthly report from the first day of the month it reports on to the first day of the next', () => {
+    const [plan] = planContingents([row('2012-02-29', 'NPL', 850), row('2012-03-31', 'NPL', 850)]);
+    expect(plan.runs).toEqual([{ from: '2012-02-01', to: '2012-04-01', strength: 850, line: 0 }]);
+  });
+
+  it('leaves uncovered a month whose row could not be read, and every month after the mission’s last report', () => {
+    const rows = MONTHS.map((month) => row(month, 'NPL', 10));
+    const unreadable = [{ date: MONTHS[2], country: 'NPL', missionCode: 'UNMISS' }];
+    const [plan] = planContingents(rows, unreadable);
+    expect(plan.runs.map((r) => [r.from, r.to])).toEqual([
+      ['2012-01-01', '2012-03-01'],
+      ['2012-04-01', '2012-07-01'],
+    ]);
   });
 
   it('makes no contingent of a kind of personnel the country never sent', () => {

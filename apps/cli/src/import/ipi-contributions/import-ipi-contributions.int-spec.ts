@@ -8,9 +8,13 @@ describe('Importing the IPI contributions file', () => {
   afterEach(() => ledger.close());
 
   const strengthsOf = async (contingentId: string) =>
-    ofType(await ledger.all(), 'ContingentRotated')
+    ofType(await ledger.all(), 'ContingentStrengthReported')
       .filter((event) => event.data.contingentId === contingentId)
-      .map((event) => [(event.data.startedAt as string).slice(0, 10), event.data.strength]);
+      .map((event) => [
+        (event.data.from as string).slice(0, 10),
+        (event.data.to as string).slice(0, 10),
+        event.data.strength,
+      ]);
 
   describe('into an empty ledger', () => {
     it('registers the mission, a contingent per country and kind of personnel, and each change of strength', async () => {
@@ -19,7 +23,7 @@ describe('Importing the IPI contributions file', () => {
       expect(report.commands).toEqual({
         RegisterMission: { appended: 1, alreadyRecorded: 0 },
         RegisterContingent: { appended: 6, alreadyRecorded: 0 },
-        RotateContingent: { appended: 22, alreadyRecorded: 0 },
+        ReportContingentStrength: { appended: 22, alreadyRecorded: 0 },
       });
       const events = await ledger.all();
       expect(events).toHaveLength(29);
@@ -41,26 +45,29 @@ describe('Importing the IPI contributions file', () => {
       ]);
     });
 
-    it('records a rotation only in the months the strength changed', async () => {
+    it('reports each run of months at one strength, from the first day of its first month to the first day after its last', async () => {
       await importIpiContributions(ledger.path, SAMPLES.ipiContributions);
 
       expect(await strengthsOf(contingentIdOf('IND', 'UNMISS', 'infantry_battalion'))).toEqual([
-        ['2013-02-28', 1944],
-        ['2013-03-31', 1931],
-        ['2013-04-30', 1937],
-        ['2013-05-31', 1996],
-        ['2013-07-31', 1993],
+        ['2013-02-01', '2013-03-01', 1944],
+        ['2013-03-01', '2013-04-01', 1931],
+        ['2013-04-01', '2013-05-01', 1937],
+        ['2013-05-01', '2013-07-01', 1996],
+        ['2013-07-01', '2013-08-01', 1993],
       ]);
+      const reports = ofType(await ledger.all(), 'ContingentStrengthReported');
+      expect(new Set(reports.map((r) => r.data.source))).toEqual(new Set(['ipi-contributions']));
+      expect(reports.every((r) => r.occurredAt === r.data.from)).toBe(true);
     });
 
-    it('reads a country absent from a month as withdrawn, but not a month whose row was unreadable', async () => {
+    it('reads a country absent from a month as none there, and leaves a month whose row was unreadable uncovered', async () => {
       await importIpiContributions(ledger.path, SAMPLES.ipiContributions);
 
       expect(await strengthsOf(contingentIdOf('NPL', 'UNMISS', 'other'))).toEqual([
-        ['2013-02-28', 18],
-        ['2013-04-30', 23],
-        ['2013-05-31', 27],
-        ['2013-07-31', 0],
+        ['2013-02-01', '2013-04-01', 18],
+        ['2013-04-01', '2013-05-01', 23],
+        ['2013-05-01', '2013-06-01', 27],
+        ['2013-07-01', '2013-08-01', 0],
       ]);
     });
 
@@ -97,8 +104,7 @@ describe('Importing the IPI contributions file', () => {
       expect(await ledger.store.headPosition()).toBe(head);
       expect(again.eventsAppended).toBe(0);
       expect(again.commands).toEqual({
-        RegisterContingent: { appended: 0, alreadyRecorded: 6 },
-        RotateContingent: { appended: 0, alreadyRecorded: 22 },
+        ReportContingentStrength: { appended: 0, alreadyRecorded: 22 },
       });
     });
   });

@@ -1,5 +1,5 @@
 import type { CommandPath } from '@blue-ledger/command-handling';
-import { DomainError, type ContingentCommand } from '@blue-ledger/domain';
+import { DomainError, streamIds, type ContingentCommand } from '@blue-ledger/domain';
 import { readCsvRecords } from '../csv-records';
 import { ImportLedger } from '../import-ledger';
 import type { ImportReport, SkippedRow } from '../import-report';
@@ -48,7 +48,7 @@ export async function importIpiContributions(
     plans.map((plan) => plan.missionCode),
   );
   progress.start(
-    plans.reduce((sum, plan) => sum + plan.changes.length, 0),
+    plans.reduce((sum, plan) => sum + plan.runs.length, 0),
     IPI_CONTRIBUTIONS,
   );
   try {
@@ -57,7 +57,7 @@ export async function importIpiContributions(
         await importContingent(ledger, plan, progress);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        const lines = plan.changes.map((change) => change.line).filter((line) => line > 0);
+        const lines = plan.runs.map((run) => run.line).filter((line) => line > 0);
         skipped.push({ line: Math.min(...lines), reason: `${plan.key}: ${error.message}` });
       }
     }
@@ -75,7 +75,10 @@ export async function importIpiContributions(
   };
 }
 
-/** Registers the contingent (once), then records each change of strength as a rotation. */
+/**
+ * Registers the contingent unless the ledger has it (another import may have registered it),
+ * then records each run of months as what the monthly reports said for those months.
+ */
 async function importContingent(
   ledger: ImportLedger,
   plan: ContingentPlan,
@@ -83,35 +86,37 @@ async function importContingent(
 ): Promise<void> {
   const id = plan.contingentId;
   const admin = importerAs('admin');
-  const registration: ContingentCommand = {
-    type: 'RegisterContingent',
-    data: {
-      contingentId: id,
-      country: plan.country,
-      unitType: plan.unitType,
-      designation: plan.designation,
-      missionCode: plan.missionCode,
-    },
-    meta: ledger.meta(admin),
-  };
-  await ledger.execute(
-    { aggregate: 'contingent', id, command: registration },
-    `ipi:${plan.key}:registered`,
-  );
-  for (const change of plan.changes) {
-    const rotation: ContingentCommand = {
-      type: 'RotateContingent',
+  if (!(await ledger.streamExists(streamIds.contingent(id)))) {
+    const registration: ContingentCommand = {
+      type: 'RegisterContingent',
       data: {
-        rotationId: naturalId(`rotation:${plan.key}:${change.date}`),
-        startedAt: startOfDay(change.date),
-        strength: change.strength,
+        contingentId: id,
+        country: plan.country,
+        unitType: plan.unitType,
+        designation: plan.designation,
+        missionCode: plan.missionCode,
       },
       meta: ledger.meta(admin),
     };
     await ledger.execute(
-      { aggregate: 'contingent', id, command: rotation },
-      `ipi:${plan.key}:${change.date}`,
+      { aggregate: 'contingent', id, command: registration },
+      `ipi:${plan.key}:registered`,
     );
+  }
+  for (const run of plan.runs) {
+    const naturalKey = `ipi:${plan.key}:${run.from}/${run.to}`;
+    const report: ContingentCommand = {
+      type: 'ReportContingentStrength',
+      data: {
+        reportId: naturalId(`report:${naturalKey}`),
+        source: IPI_CONTRIBUTIONS,
+        from: startOfDay(run.from),
+        to: startOfDay(run.to),
+        strength: run.strength,
+      },
+      meta: ledger.meta(admin),
+    };
+    await ledger.execute({ aggregate: 'contingent', id, command: report }, naturalKey);
     progress.increment();
   }
 }

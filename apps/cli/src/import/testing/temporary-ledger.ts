@@ -8,6 +8,7 @@ import * as path from 'node:path';
 export const SAMPLES = {
   ipiContributions: path.join(__dirname, 'ipi-contributions-sample.csv'),
   unFatalities: path.join(__dirname, 'un-fatalities-sample.csv'),
+  geoPko: path.join(__dirname, 'geo-pko-sample.csv'),
 };
 
 /**
