@@ -58,6 +58,14 @@ function normalised(answer: unknown): unknown {
       return Object.fromEntries(
         Object.entries(value)
           .filter(([key]) => !APART.has(key) && !/RecordedAt$/.test(key))
+          // A recommendation's decision window starts when the recommendation was recorded.
+          .filter(
+            ([key]) =>
+              !(
+                key === 'startedAt' &&
+                (value as { kind?: unknown }).kind === 'recommendation_decision'
+              ),
+          )
           .map(([key, item]) => [walk(key), walk(item)]),
       );
     }

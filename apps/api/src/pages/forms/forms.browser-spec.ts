@@ -503,10 +503,12 @@ describe('The web forms (/ui/forms)', () => {
     try {
       const page = await context.newPage();
       await signIn(page, suite.baseUrl, principals.liaisonMRT.token);
-      // The Chinese battalion's notification is not offered, and its form is refused.
-      expect((await page.goto(`${suite.baseUrl}${addresses.get('tcc-reply')!}`))?.status()).toBe(
-        403,
-      );
+      // The Chinese battalion's notification is not offered, and its form is refused: to a
+      // liaison another country's unit is not found, the one answer for "not yours" and
+      // "does not exist", as in the API.
+      const refused = await page.goto(`${suite.baseUrl}${addresses.get('tcc-reply')!}`);
+      expect(refused?.status()).toBe(404);
+      expect(await page.locator('main').textContent()).not.toMatch(/Chinese/);
       await page.goto(`${suite.baseUrl}/ui/forms`);
       expect(await page.locator('main').textContent()).not.toMatch(/Chinese/);
     } finally {
