@@ -1,5 +1,7 @@
 import { Get, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { AsOfResolver } from '../../as-of/as-of-resolver';
+import type { ReadPoint } from '../../as-of/read-point';
 import { AuditTrailQuery } from '../../audit/audit.queries';
 import { layoutFor } from '../layout/layout-context';
 import { toCsv } from '../rendering/csv';
@@ -7,7 +9,7 @@ import { eventLine, type EnvelopeView } from '../rendering/event-line';
 import { Html, PageController } from '../rendering/page.decorator';
 import { PageReads } from '../rendering/page-reads';
 import { PageRenderer } from '../rendering/page-renderer';
-import { queryString } from '../rendering/query-fields';
+import { localFieldOf, queryString } from '../rendering/query-fields';
 import { Csrf } from '../security/csrf';
 import type { PageRequest } from '../sessions/page-access';
 import { AuditPageQuery, EVENT_TYPES, instantOf } from './audit-page.query';
@@ -28,6 +30,7 @@ export class AuditPageController {
     private readonly reads: PageReads,
     private readonly renderer: PageRenderer,
     private readonly csrf: Csrf,
+    private readonly asOf: AsOfResolver,
   ) {}
 
   @Get('audit')
@@ -38,15 +41,20 @@ export class AuditPageController {
     @Query() query: AuditPageQuery,
   ) {
     const limit = query.limit ?? PAGE_SIZE;
-    const page = await this.visiblePage(request, query, limit);
-    const filters = filterState(query);
+    const point = this.asOf.resolve(instantOf(query.asOf));
+    const page = await this.visiblePage(request, query, limit, point);
+    const asOf = point.asOf ?? undefined;
+    const filters = { ...filterState(query), asOf };
     const pageLimit = query.limit && query.limit !== PAGE_SIZE ? query.limit : undefined;
     const layout = layoutFor(request, response, this.csrf, {
       title: 'Audit trail',
       section: 'audit',
+      asOf,
+      nowHref: `/ui/audit${queryString({ ...filters, asOf: undefined })}`,
     });
     return this.renderer.render('audit/audit', layout, {
       query,
+      asOfField: localFieldOf(asOf),
       types: EVENT_TYPES,
       rows: page.events.map((e) => ({ ...e, line: eventLine(e) })),
       filtered: Object.values(filters).some((v) => v !== undefined),
@@ -132,13 +140,22 @@ export class AuditPageController {
    * so a page of the trail may hold few of them: further pages are read (up to a bound) until
    * the page is full, and `next` is the position of its last event.
    */
-  private async visiblePage(request: PageRequest, query: AuditPageQuery, limit: number) {
+  private async visiblePage(
+    request: PageRequest,
+    query: AuditPageQuery,
+    limit: number,
+    point: ReadPoint,
+  ) {
     const events: EnvelopeView[] = [];
     let after = query.after;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const page: AuditAnswer = await this.reads.read<AuditAnswer>(
         request,
-        new AuditTrailQuery(filterOf(query), { limit: round === 0 ? limit : EXPORT_PAGE, after }),
+        new AuditTrailQuery(
+          filterOf(query),
+          { limit: round === 0 ? limit : EXPORT_PAGE, after },
+          point,
+        ),
       );
       events.push(...page.events);
       if (events.length >= limit) {
@@ -159,10 +176,12 @@ export class AuditPageController {
   private async selection(request: PageRequest, query: AuditPageQuery): Promise<EnvelopeView[]> {
     const events: EnvelopeView[] = [];
     let after: string | undefined = query.after;
+    // One read point for the whole export: pages read later see the same prefix of the trail.
+    const point = this.asOf.resolve(instantOf(query.asOf));
     do {
       const page: AuditAnswer = await this.reads.read<AuditAnswer>(
         request,
-        new AuditTrailQuery(filterOf(query), { limit: EXPORT_PAGE, after }),
+        new AuditTrailQuery(filterOf(query), { limit: EXPORT_PAGE, after }, point),
         { disclose: true },
       );
       events.push(...page.events);

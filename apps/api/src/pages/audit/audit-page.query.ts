@@ -2,6 +2,7 @@ import type { LedgerEventType } from '@blue-ledger/domain';
 import {
   OptionalChoice,
   OptionalCount,
+  OptionalInstant,
   OptionalPattern,
   OptionalText,
 } from '../rendering/query-fields';
@@ -73,6 +74,10 @@ export class AuditPageQuery {
 
   @OptionalPattern(INSTANT, 'to must be a date and time, e.g. 2016-02-18T06:00')
   to?: string;
+
+  /** The trail as the ledger knew it at this instant (a prefix of the global order). */
+  @OptionalInstant()
+  asOf?: string;
 
   @OptionalPattern(/^\d{1,15}$/, 'after must be the position a previous page ended at')
   after?: string;

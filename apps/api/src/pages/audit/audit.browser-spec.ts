@@ -87,4 +87,37 @@ describe('The audit trail (/ui/audit)', () => {
       await context.close();
     }
   });
+
+  it('shows the trail as known at an instant, and exports that same prefix', async () => {
+    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
+    try {
+      const page = await signInAs(context, suite.baseUrl, 'oversight');
+      const all = (await (await page.request.get(`${suite.baseUrl}/ui/audit.ndjson`)).text())
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { globalPosition: number; recordedAt: string });
+      const instant = all[11].recordedAt;
+      const known = all.filter((e) => e.recordedAt <= instant);
+      expect(known.length).toBeLessThan(all.length);
+
+      await page.goto(`${suite.baseUrl}/ui/audit?limit=200&asOf=${encodeURIComponent(instant)}`);
+      await expect(page.locator('.as-of').textContent()).resolves.toContain('As known at');
+      const positions = await page.locator('tbody tr td:first-child').allTextContents();
+      expect(positions.map((c) => Number(c.trim()))).toEqual(known.map((e) => e.globalPosition));
+
+      const ndjson = await page.request.get(
+        `${suite.baseUrl}${await page.getAttribute('a:has-text("Export this selection as NDJSON")', 'href')}`,
+      );
+      const exported = (await ndjson.text())
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { globalPosition: number }).globalPosition);
+      expect(exported).toEqual(known.map((e) => e.globalPosition));
+
+      await page.getByRole('link', { name: 'Show the record as it stands now' }).click();
+      expect(await page.locator('.as-of').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });
