@@ -21,7 +21,7 @@ import {
   API_STATE,
   LEDGER_CONFIG,
   openCommandPath,
-  openLedgerStorage,
+  connectLedgerStorage,
   READ_MODEL_PROGRESS,
   READ_MODELS,
   type LedgerConfig,
@@ -49,7 +49,7 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
       module: LedgerInfrastructureModule,
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
-        { provide: LEDGER_STORAGE, useFactory: () => openLedgerStorage(config) },
+        { provide: LEDGER_STORAGE, useFactory: () => connectLedgerStorage(config) },
         {
           provide: EVENT_STORE,
           useFactory: (s: LedgerStorage) => s.store,

@@ -1,7 +1,7 @@
 import { ROLES, type Role } from '@blue-ledger/domain';
 import { Command, InvalidArgumentError } from 'commander';
 import { PRINCIPAL_ID, PrincipalStore } from '@blue-ledger/access';
-import { loadConfig, openLedgerStorage, type LedgerConfig } from '@blue-ledger/runtime';
+import { loadConfig, connectLedgerStorage, type LedgerConfig } from '@blue-ledger/runtime';
 import { v7 as uuidv7 } from 'uuid';
 
 const role = (value: string, previous: Role[] = []): Role[] => {
@@ -15,7 +15,7 @@ async function withStore<T>(
   action: (store: PrincipalStore, config: LedgerConfig) => T,
 ): Promise<T> {
   const config = loadConfig();
-  const storage = openLedgerStorage(config);
+  const storage = await connectLedgerStorage(config);
   try {
     return action(new PrincipalStore(storage.apiState), config);
   } finally {

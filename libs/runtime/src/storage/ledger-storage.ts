@@ -5,11 +5,13 @@ import {
 } from '@blue-ledger/command-handling';
 import {
   EventStoreDbEventStore,
+  PostgresEventStore,
   SqliteEventStore,
   type EventStore,
 } from '@blue-ledger/event-store';
 import { ledgerProjections, ProjectionRunner } from '@blue-ledger/projections';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Pool } from 'pg';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigurationError, type LedgerConfig } from '../config/ledger-config';
@@ -43,7 +45,29 @@ export interface LedgerStorage {
   subjectKeys: SqliteSubjectKeys;
   /** The access scope as of the store's head: one per process, for the checks and the reads. */
   scope: AccessScopeFollower;
+  /**
+   * LEDGER_STORE=postgres: the store's database (its pool), where the state every instance
+   * must share lives too (idempotency keys). Closed with the store.
+   */
+  database?: Pool;
   close(): Promise<void>;
+}
+
+/**
+ * Opens the configured storage; the only way to open it on PostgreSQL, which is reached over
+ * the network (connected and migrated before anything else starts).
+ */
+export async function connectLedgerStorage(config: LedgerConfig): Promise<LedgerStorage> {
+  if (config.store !== 'postgres') return openLedgerStorage(config);
+  privateDir(config.dataDir);
+  const { store } = await connectEventStore(config);
+  if (!(store instanceof PostgresEventStore)) throw new Error('expected the PostgreSQL store');
+  try {
+    return { ...assembleLedgerStorage(config, { store }), database: store.pool };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }
 
 /**
@@ -55,7 +79,13 @@ export interface LedgerStorage {
  */
 export function openLedgerStorage(config: LedgerConfig): LedgerStorage {
   privateDir(config.dataDir);
-  const { store, storeFile } = openEventStore(config);
+  return assembleLedgerStorage(config, openEventStore(config));
+}
+
+function assembleLedgerStorage(
+  config: LedgerConfig,
+  { store, storeFile }: { store: EventStore; storeFile?: Database },
+): LedgerStorage {
   const projections = ledgerProjections();
   const opened: Database[] = storeFile ? [storeFile] : [];
   const open = (file: string, options?: { queryOnly: boolean }): Database => {
@@ -141,7 +171,21 @@ export function openEventStore(config: LedgerConfig): {
     const db = new BetterSqlite3(file, { timeout: 5000 });
     return { store: new SqliteEventStore(db), storeFile: db };
   }
+  if (config.store === 'postgres') {
+    throw new ConfigurationError(
+      'LEDGER_STORE=postgres is opened asynchronously: use connectLedgerStorage (or PostgresEventStore.open).',
+    );
+  }
   return { store: new EventStoreDbEventStore(config.eventStoreUrl as string) };
+}
+
+/** The configured store, connected (and its schema migrated) when it is PostgreSQL. */
+export async function connectEventStore(config: LedgerConfig): Promise<{
+  store: EventStore;
+  storeFile?: Database;
+}> {
+  if (config.store !== 'postgres') return openEventStore(config);
+  return { store: await PostgresEventStore.open(config.databaseUrl as string) };
 }
 
 /** A read-model file this process writes: WAL, so that other processes can read it meanwhile. */
