@@ -28,7 +28,8 @@ import {
   type LedgerStorage,
 } from '@blue-ledger/runtime';
 import { SUBJECT_KEYS } from '../access/subject-keys.token';
-import { IdempotencyStore } from '../http/idempotency.store';
+import { IDEMPOTENCY_KEYS, IdempotencyStore } from '../http/idempotency.store';
+import { PostgresIdempotencyKeys } from '../http/postgres-idempotency.store';
 import { ProjectionSync } from './projection-sync';
 
 const LEDGER_STORAGE = Symbol('LEDGER_STORAGE');
@@ -86,8 +87,12 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
           inject: [LEDGER_STORAGE],
         },
         {
-          provide: IdempotencyStore,
-          useFactory: (s: LedgerStorage) => new IdempotencyStore(s.apiState),
+          // Shared by every instance on PostgreSQL: a retry may reach any of them.
+          provide: IDEMPOTENCY_KEYS,
+          useFactory: async (s: LedgerStorage) =>
+            s.database
+              ? await PostgresIdempotencyKeys.open(s.database)
+              : new IdempotencyStore(s.apiState),
           inject: [LEDGER_STORAGE],
         },
         {
@@ -138,7 +143,7 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
         ProjectionRunner,
         ProjectionSync,
         READ_MODEL_PROGRESS,
-        IdempotencyStore,
+        IDEMPOTENCY_KEYS,
         SUBJECT_KEYS,
         ACCESS_SCOPE,
         CommandPath,
