@@ -1,0 +1,75 @@
+import { PostgresEventStore } from '@blue-ledger/event-store';
+import { randomBytes, randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { startLedgerProcess, type LedgerProcess } from '../../support/ledger-process';
+
+/** `url` with its database replaced by `database`. */
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function onServer(url: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: withDatabase(url, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * API processes (`node dist/apps/api/src/main.js`) with `LEDGER_STORE=postgres` on a database
+ * of this test's own (made on the server of `serverUrl`, dropped at the end), each with a data
+ * directory of its own (its local read models) and one shared LEDGER_KEK, as a deployment of
+ * several instances must have. `store` is the test's own connection to the same database.
+ */
+export class PostgresDeployment {
+  readonly apis: LedgerProcess[] = [];
+  readonly root = fs.mkdtempSync(path.join(os.tmpdir(), 'blue-ledger-pg-'));
+  readonly kek = randomBytes(32).toString('base64');
+  store!: PostgresEventStore;
+
+  private constructor(
+    private readonly serverUrl: string,
+    readonly database: string,
+    readonly url: string,
+  ) {}
+
+  static async create(serverUrl: string): Promise<PostgresDeployment> {
+    const database = `bl_e2e_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    await onServer(serverUrl, `CREATE DATABASE ${database} ENCODING 'UTF8' TEMPLATE template0`);
+    const deployment = new PostgresDeployment(
+      serverUrl,
+      database,
+      withDatabase(serverUrl, database),
+    );
+    deployment.store = await PostgresEventStore.open(deployment.url);
+    return deployment;
+  }
+
+  get env(): Record<string, string> {
+    return { LEDGER_STORE: 'postgres', DATABASE_URL: this.url, LEDGER_KEK: this.kek };
+  }
+
+  async startApi(): Promise<LedgerProcess> {
+    const api = await startLedgerProcess(path.join(this.root, `api-${this.apis.length + 1}`), {
+      ...this.env,
+      LEDGER_VERIFY_EVERY_SECONDS: '0',
+    });
+    this.apis.push(api);
+    return api;
+  }
+
+  async tearDown(): Promise<void> {
+    await Promise.all(this.apis.map((api) => api.kill()));
+    await this.store?.close();
+    await onServer(this.serverUrl, `DROP DATABASE IF EXISTS ${this.database} WITH (FORCE)`);
+    fs.rmSync(this.root, { recursive: true, force: true });
+  }
+}
