@@ -8,8 +8,7 @@ import {
 import { readAuditTrail } from '../reliability/support/ledger-reads';
 import { writeBurst, type WriteAttempt, type Writer } from '../reliability/support/write-burst';
 import type { HttpResponse, LedgerClient } from '../support/http-client';
-import type { LedgerProcess } from '../support/ledger-process';
-import { PostgresDeployment } from './support/postgres-deployment';
+import { PostgresDeployment, readModelsAt } from './support/postgres-deployment';
 
 const STALE_REVISION = 'urn:blue-ledger:problem:stale_revision';
 const CLIENTS_PER_API = 4;
@@ -29,19 +28,6 @@ const isStaleRevision = (response: HttpResponse) =>
   response.status === 409 &&
   response.contentType?.startsWith('application/problem+json') === true &&
   response.body.type === STALE_REVISION;
-
-/** Waits until the instance's own read models have applied everything up to `position`. */
-export async function readModelsAt(api: LedgerProcess, position: number): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const health = await api.client.get('/health');
-    if ((health.body.readModels?.position ?? -1) >= position) return;
-    if (Date.now() > deadline) {
-      throw new Error(`read models still behind ${position}: ${JSON.stringify(health.body)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const describeOnPostgres = DATABASE_URL || process.env.CI ? describe : describe.skip;
 if (!DATABASE_URL && !process.env.CI) {
@@ -217,7 +203,7 @@ function answeredOtherwise(attempts: WriteAttempt[]): string[] {
 }
 
 /** Each acknowledged write stands exactly once, where its answer said; a refused one not at all. */
-export function missingOrDuplicated(attempts: WriteAttempt[], events: RecordedEvent[]): string[] {
+function missingOrDuplicated(attempts: WriteAttempt[], events: RecordedEvent[]): string[] {
   const problems: string[] = [];
   for (const { tag, outcome } of attempts) {
     const found = events.filter((event) => tagOf(event) === tag);

@@ -73,3 +73,16 @@ export class PostgresDeployment {
     fs.rmSync(this.root, { recursive: true, force: true });
   }
 }
+
+/** Waits until the instance's own read models have applied everything up to `position`. */
+export async function readModelsAt(api: LedgerProcess, position: number): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const health = await api.client.get('/health');
+    if ((health.body.readModels?.position ?? -1) >= position) return;
+    if (Date.now() > deadline) {
+      throw new Error(`read models still behind ${position}: ${JSON.stringify(health.body)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
