@@ -129,6 +129,39 @@ describeOnPostgres('Three API processes on one PostgreSQL', () => {
     });
   });
 
+  describe('personal details', () => {
+    const VICTIM = 'subject-victim-pg-1';
+    const personalOf = async (api: number, streamId: string) => {
+      const response = await investigators[api].get(`/streams/${streamId}`);
+      expect(response.status).toBe(200);
+      return response.body.events.find((e: { personal?: unknown }) => e.personal).personal;
+    };
+
+    it('sealed through one instance open on the others, and erased through one are erased on all', async () => {
+      const reported = await investigators[0].create('/incidents', {
+        ...incidentReport(contingentId, 'Reported with a victim named'),
+        subjects: [{ subjectId: VICTIM, role: 'victim', details: { name: 'Amina Shared-Key' } }],
+      });
+      const streamId = `incident-${reported.id}`;
+      for (const api of [1, 2]) {
+        expect(await personalOf(api, streamId)).toEqual({ [VICTIM]: { name: 'Amina Shared-Key' } });
+      }
+      const erased = await deployment.apis[1].client
+        .as('admin')
+        .post(`/subjects/${VICTIM}/erasure`, { reason: 'The victim asked to be forgotten' });
+      expect(erased.status).toBe(201);
+      for (const api of [0, 1, 2]) {
+        expect(await personalOf(api, streamId)).toEqual({ [VICTIM]: '[erased]' });
+      }
+      const again = await investigators[2].post('/incidents', {
+        ...incidentReport(contingentId, 'New details for an erased subject'),
+        subjects: [{ subjectId: VICTIM, role: 'victim', details: { name: 'Amina Shared-Key' } }],
+      });
+      expect(again.status).toBe(422);
+      expect(again.body.type).toBe('urn:blue-ledger:problem:subject_erased');
+    });
+  });
+
   describe('an Idempotency-Key', () => {
     it('retried against another instance answers the first answer and appends once', async () => {
       const body = incidentReport(contingentId, 'Reported once, retried on every instance');

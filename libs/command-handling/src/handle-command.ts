@@ -10,7 +10,10 @@ import { foldStream } from './fold-stream';
 import type { StreamStateCache } from './stream-state-cache';
 
 /** Rewrites a new event's data before it is hashed (seals personal details), so what is hashed is what is stored. */
-export type SealData = (eventId: string, data: Record<string, unknown>) => Record<string, unknown>;
+export type SealData = (
+  eventId: string,
+  data: Record<string, unknown>,
+) => Promise<Record<string, unknown>>;
 
 const MAX_ATTEMPTS = 5;
 
@@ -64,18 +67,15 @@ async function attemptCommand<Command, Event extends DomainEvent, State>(
 
   const decided = decider.decide(command, state);
   const nextRevision = currentRevision === undefined ? 0n : currentRevision + 1n;
-  const events = chainEvents(
-    streamId,
-    nextRevision,
-    lastHash,
-    decided.map((event, index) => {
+  const proposed = await Promise.all(
+    decided.map(async (event, index) => {
       const eventId = context.ids.eventId(streamId, index);
       const data = event.data as Record<string, unknown>;
       return {
         eventId,
         type: event.type,
         schemaVersion: decider.schemaVersions[event.type as Event['type']],
-        data: seal ? seal(eventId, data) : data,
+        data: seal ? await seal(eventId, data) : data,
         recordedAt: context.now,
         ...(event.occurredAt !== undefined && { occurredAt: event.occurredAt }),
         actor: context.actor,
@@ -84,6 +84,7 @@ async function attemptCommand<Command, Event extends DomainEvent, State>(
       };
     }),
   );
+  const events = chainEvents(streamId, nextRevision, lastHash, proposed);
   const result = await store.appendToStream(streamId, events, {
     expectedRevision: currentRevision ?? 'no_stream',
   });

@@ -68,23 +68,23 @@ export class AccessViewInterceptor implements NestInterceptor {
     const liaison = principal.actingRole === 'tcc_liaison';
     if (envelopes.length === 0 && !liaison) return body;
     const scope = await this.scopes.current();
-    if (envelopes.length > 0) this.showPersonal(envelopes, scope, principal, request);
+    if (envelopes.length > 0) await this.showPersonal(envelopes, scope, principal, request);
     if (!liaison) return body;
     const scrubbed = scrubForCountry(body, countryViewOf(scope, principal.country ?? ''));
     if (scrubbed === HIDDEN) throw liaisonNotFound();
     return scrubbed;
   }
 
-  private showPersonal(
+  private async showPersonal(
     envelopes: Envelope[],
     scope: AccessScope,
     principal: ActingPrincipal,
     request: AuthenticatedRequest,
-  ): void {
+  ): Promise<void> {
     const reads: NewRead[] = [];
     for (const envelope of envelopes) {
       const needToKnow = hasNeedToKnow(scope, principal, envelope);
-      const shown = personalViewOf(envelope, this.keys, needToKnow);
+      const shown = await personalViewOf(envelope, this.keys, needToKnow);
       if (!shown) continue;
       envelope.personal = shown.view;
       for (const subjectId of shown.disclosed) {

@@ -12,7 +12,7 @@ import {
   ACCESS_CONFIG,
   API_STATE,
   type AccessConfig,
-  type SqliteSubjectKeys,
+  type LedgerSubjectKeys,
 } from '@blue-ledger/runtime';
 import type { Database } from 'better-sqlite3';
 import { IDEMPOTENCY_SECRET, IDEMPOTENCY_SECRET_PURPOSE } from '../http/idempotency-secret';
@@ -65,7 +65,7 @@ export class AccessModule {
         },
         {
           provide: IDEMPOTENCY_SECRET,
-          useFactory: (keys: SqliteSubjectKeys) =>
+          useFactory: (keys: LedgerSubjectKeys) =>
             derivedSecret(keys.kek.key, IDEMPOTENCY_SECRET_PURPOSE),
           inject: [SUBJECT_KEYS],
         },

@@ -22,6 +22,8 @@ import {
   type ReadModelProgress,
 } from './read-model-progress';
 import { SqliteRecommendationLocator } from './recommendation-locator';
+import type { LedgerSubjectKeys } from './ledger-subject-keys';
+import { PostgresSubjectKeys } from './postgres-subject-keys';
 import { SqliteSubjectKeys } from './sqlite-subject-keys';
 
 export const READ_MODELS = Symbol('READ_MODELS');
@@ -41,8 +43,11 @@ export interface LedgerStorage {
   progress: ReadModelProgress;
   /** The API's own tables (idempotency keys): the read-model file unless the projector owns it. */
   apiState: Database;
-  /** Subjects' keys for personal details, in the API's file, on a connection of their own. */
-  subjectKeys: SqliteSubjectKeys;
+  /**
+   * Subjects' keys for personal details: in the API's file, on a connection of their own, or
+   * (LEDGER_STORE=postgres) in the database every instance shares.
+   */
+  subjectKeys: LedgerSubjectKeys;
   /** The access scope as of the store's head: one per process, for the checks and the reads. */
   scope: AccessScopeFollower;
   /**
@@ -63,7 +68,12 @@ export async function connectLedgerStorage(config: LedgerConfig): Promise<Ledger
   const { store } = await connectEventStore(config);
   if (!(store instanceof PostgresEventStore)) throw new Error('expected the PostgreSQL store');
   try {
-    return { ...assembleLedgerStorage(config, { store }), database: store.pool };
+    const subjectKeys = await PostgresSubjectKeys.open(
+      store.pool,
+      config.dataDir,
+      config.access.keyEncryptionKey,
+    );
+    return { ...assembleLedgerStorage(config, { store }, subjectKeys), database: store.pool };
   } catch (error) {
     await store.close();
     throw error;
@@ -85,6 +95,7 @@ export function openLedgerStorage(config: LedgerConfig): LedgerStorage {
 function assembleLedgerStorage(
   config: LedgerConfig,
   { store, storeFile }: { store: EventStore; storeFile?: Database },
+  sharedSubjectKeys?: LedgerSubjectKeys,
 ): LedgerStorage {
   const projections = ledgerProjections();
   const opened: Database[] = storeFile ? [storeFile] : [];
@@ -107,11 +118,9 @@ function assembleLedgerStorage(
     apiState = readModels;
   }
   const runner = new ProjectionRunner(store, readModels, projections);
-  const subjectKeys = SqliteSubjectKeys.open(
-    apiState.name,
-    config.dataDir,
-    config.access.keyEncryptionKey,
-  );
+  const subjectKeys =
+    sharedSubjectKeys ??
+    SqliteSubjectKeys.open(apiState.name, config.dataDir, config.access.keyEncryptionKey);
   const progress =
     config.projections === 'external'
       ? new ExternalReadModelProgress(readModels, projections)
