@@ -146,6 +146,14 @@ describeOnPostgres('Three API processes on one PostgreSQL', () => {
       for (const api of [1, 2]) {
         expect(await personalOf(api, streamId)).toEqual({ [VICTIM]: { name: 'Amina Shared-Key' } });
       }
+      // One access log: both reads, made through two other instances, are in it.
+      const log = await deployment.apis[0].client
+        .as('oversight')
+        .get(`/access-log?subject=${VICTIM}`);
+      expect(log.body.items.map((read: { request: string }) => read.request)).toEqual([
+        `GET /streams/${streamId}`,
+        `GET /streams/${streamId}`,
+      ]);
       const erased = await deployment.apis[1].client
         .as('admin')
         .post(`/subjects/${VICTIM}/erasure`, { reason: 'The victim asked to be forgotten' });
@@ -159,6 +167,29 @@ describeOnPostgres('Three API processes on one PostgreSQL', () => {
       });
       expect(again.status).toBe(422);
       expect(again.body.type).toBe('urn:blue-ledger:problem:subject_erased');
+    });
+  });
+
+  describe('principals of the store', () => {
+    it('made through one instance sign in on every instance, and revoked through another are refused by all', async () => {
+      const made = await deployment.apis[0].client.as('admin').post('/principals', {
+        name: 'Board of Inquiry, second panel',
+        roles: ['reviewer'],
+      });
+      expect(made.status).toBe(201);
+      const token: string = made.body.token;
+      for (const api of deployment.apis) {
+        const listed = await api.client.withToken(token).get('/incidents?limit=1');
+        expect(listed.status).toBe(200);
+      }
+      const revoked = await deployment.apis[1].client
+        .as('admin')
+        .request('DELETE', `/principals/${made.body.id}/tokens`);
+      expect(revoked.body).toEqual({ id: made.body.id, revoked: 1 });
+      for (const api of deployment.apis) {
+        const refused = await api.client.withToken(token).get('/incidents?limit=1');
+        expect(refused.status).toBe(401);
+      }
     });
   });
 

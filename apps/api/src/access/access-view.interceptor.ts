@@ -10,7 +10,7 @@ import {
 } from '@blue-ledger/access';
 import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
 import type { ActingPrincipal, AuthenticatedRequest } from '../auth/principal';
-import { AccessLog, type NewRead } from './access-log';
+import { ACCESS_LOG, type AccessLog, type NewRead } from './access-log';
 import { AccessScopeService } from './access-scope.service';
 import { isNotFoundOrNotYours, liaisonNotFound } from './liaison-not-found';
 import { SUBJECT_KEYS } from './subject-keys.token';
@@ -44,7 +44,7 @@ const isEnvelope = (value: Record<string, unknown>): value is Record<string, unk
 export class AccessViewInterceptor implements NestInterceptor {
   constructor(
     private readonly scopes: AccessScopeService,
-    private readonly log: AccessLog,
+    @Inject(ACCESS_LOG) private readonly log: AccessLog,
     @Inject(SUBJECT_KEYS) private readonly keys: SubjectKeyStore,
   ) {}
 
@@ -98,7 +98,7 @@ export class AccessViewInterceptor implements NestInterceptor {
         });
       }
     }
-    this.log.record(reads);
+    await this.log.record(reads);
   }
 }
 

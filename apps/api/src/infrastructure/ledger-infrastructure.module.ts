@@ -20,6 +20,7 @@ import {
   ACCESS_SCOPE,
   API_STATE,
   LEDGER_CONFIG,
+  LEDGER_STORAGE,
   openCommandPath,
   connectLedgerStorage,
   READ_MODEL_PROGRESS,
@@ -31,8 +32,6 @@ import { SUBJECT_KEYS } from '../access/subject-keys.token';
 import { IDEMPOTENCY_KEYS, IdempotencyStore } from '../http/idempotency.store';
 import { PostgresIdempotencyKeys } from '../http/postgres-idempotency.store';
 import { ProjectionSync } from './projection-sync';
-
-const LEDGER_STORAGE = Symbol('LEDGER_STORAGE');
 
 /** The event store, the read-model database and the projection runner, chosen by configuration. */
 @Global()
@@ -137,6 +136,8 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
       ],
       exports: [
         LEDGER_CONFIG,
+        LEDGER_STORAGE,
+        LEDGER_STORAGE,
         EVENT_STORE,
         READ_MODELS,
         API_STATE,

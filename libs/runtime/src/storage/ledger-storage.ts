@@ -1,3 +1,4 @@
+import { SqlitePrincipalStore, type PrincipalStore } from '@blue-ledger/access';
 import {
   AccessScopeFollower,
   CommandPath,
@@ -23,10 +24,13 @@ import {
 } from './read-model-progress';
 import { SqliteRecommendationLocator } from './recommendation-locator';
 import type { LedgerSubjectKeys } from './ledger-subject-keys';
+import { PostgresPrincipalStore } from './postgres-principal-store';
 import { PostgresSubjectKeys } from './postgres-subject-keys';
 import { SqliteSubjectKeys } from './sqlite-subject-keys';
 
 export const READ_MODELS = Symbol('READ_MODELS');
+/** The process's LedgerStorage, for what is opened from it (the principal store...). */
+export const LEDGER_STORAGE = Symbol('LEDGER_STORAGE');
 /** The SQLite file the API writes its own tables in (`LedgerStorage.apiState`). */
 export const API_STATE = Symbol('API_STATE');
 /** The process's AccessScopeFollower (`LedgerStorage.scope`). */
@@ -141,6 +145,13 @@ function assembleLedgerStorage(
       for (const db of opened) db.close();
     },
   };
+}
+
+/** The principals of the store: in the API's SQLite file, or in the shared PostgreSQL database. */
+export async function openPrincipalStore(storage: LedgerStorage): Promise<PrincipalStore> {
+  return storage.database
+    ? PostgresPrincipalStore.open(storage.database)
+    : new SqlitePrincipalStore(storage.apiState);
 }
 
 /**
