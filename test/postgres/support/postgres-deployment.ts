@@ -23,6 +23,18 @@ async function onServer(url: string, sql: string): Promise<void> {
   }
 }
 
+/** A new, empty UTF-8 database on the server of `serverUrl`: its name and URL. */
+export async function createDatabase(
+  serverUrl: string,
+): Promise<{ database: string; url: string }> {
+  const database = `bl_e2e_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  await onServer(serverUrl, `CREATE DATABASE ${database} ENCODING 'UTF8' TEMPLATE template0`);
+  return { database, url: withDatabase(serverUrl, database) };
+}
+
+export const dropDatabase = (serverUrl: string, database: string): Promise<void> =>
+  onServer(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+
 /**
  * API processes (`node dist/apps/api/src/main.js`) with `LEDGER_STORE=postgres` on a database
  * of this test's own (made on the server of `serverUrl`, dropped at the end), each with a data
@@ -42,13 +54,8 @@ export class PostgresDeployment {
   ) {}
 
   static async create(serverUrl: string): Promise<PostgresDeployment> {
-    const database = `bl_e2e_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    await onServer(serverUrl, `CREATE DATABASE ${database} ENCODING 'UTF8' TEMPLATE template0`);
-    const deployment = new PostgresDeployment(
-      serverUrl,
-      database,
-      withDatabase(serverUrl, database),
-    );
+    const { database, url } = await createDatabase(serverUrl);
+    const deployment = new PostgresDeployment(serverUrl, database, url);
     deployment.store = await PostgresEventStore.open(deployment.url);
     return deployment;
   }
@@ -69,7 +76,7 @@ export class PostgresDeployment {
   async tearDown(): Promise<void> {
     await Promise.all(this.apis.map((api) => api.kill()));
     await this.store?.close();
-    await onServer(this.serverUrl, `DROP DATABASE IF EXISTS ${this.database} WITH (FORCE)`);
+    await dropDatabase(this.serverUrl, this.database);
     fs.rmSync(this.root, { recursive: true, force: true });
   }
 }

@@ -1,0 +1,119 @@
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { DATABASE_URL } from '../../../libs/event-store/src/postgres/testing/test-database';
+import { normaliseExchanges } from '../../eventstoredb/support/normalise-exchanges';
+import { RecordingLedgerClient, type Exchange } from '../../eventstoredb/support/recording-client';
+import type { RunningApp } from '../../support/in-process-app';
+import { createDatabase, dropDatabase } from './postgres-deployment';
+
+const IN_PROCESS_APP = path.resolve(__dirname, '../../support/in-process-app');
+type InProcessApp = typeof import('../../support/in-process-app');
+
+type Deployment = 'sqlite' | 'postgres';
+
+interface Run {
+  deployment: Deployment;
+  exchanges: Exchange[];
+  startedAt: number;
+  /** The PostgreSQL databases the run's apps used, and how many events each held at the end. */
+  databases: { database: string; events: number }[];
+}
+
+let runBeingCollected: Run | undefined;
+
+// Loaded once, outside the isolated story modules (see story-on-each-deployment.ts).
+const actual = jest.requireActual(IN_PROCESS_APP) as InProcessApp;
+
+/** The story's `startApp`: on SQLite, or on a PostgreSQL database of its own; its client records. */
+jest.doMock(IN_PROCESS_APP, () => {
+  const run = runBeingCollected as Run;
+  return {
+    ...actual,
+    startApp: async (env: Record<string, string> = {}): Promise<RunningApp> => {
+      run.startedAt = Math.min(run.startedAt, Date.now());
+      if (run.deployment === 'sqlite') return recording(await actual.startApp(env), run);
+      const { url, database } = await createDatabase(DATABASE_URL as string);
+      const running = await actual.startApp({
+        ...env,
+        LEDGER_STORE: 'postgres',
+        DATABASE_URL: url,
+      });
+      return recording(running, run, async () => {
+        run.databases.push({ database, events: await eventsIn(url) });
+        await dropDatabase(DATABASE_URL as string, database);
+      });
+    },
+  };
+});
+
+async function eventsIn(url: string): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ count: string }>('SELECT count(*) FROM events');
+    return Number(rows[0].count);
+  } finally {
+    await client.end();
+  }
+}
+
+function recording(running: RunningApp, run: Run, after?: () => Promise<void>): RunningApp {
+  return {
+    ...running,
+    client: new RecordingLedgerClient(running.client.baseUrl, run.exchanges, {
+      readYourWrites: false,
+    }),
+    async close() {
+      await running.close();
+      await after?.();
+    },
+  };
+}
+
+function collectStory(storyFile: string, deployment: Deployment): Run {
+  const run: Run = { deployment, exchanges: [], startedAt: Infinity, databases: [] };
+  runBeingCollected = run;
+  jest.isolateModules(() => jest.requireActual(storyFile));
+  return run;
+}
+
+/**
+ * Runs an end-to-end story file unchanged on SQLite and on PostgreSQL (the app with
+ * `LEDGER_STORE=postgres` on a database of its own), each time with all of the story's own
+ * expectations; then compares every answer, request by request, ids, positions, hashes and
+ * recording instants set aside. Skipped without DATABASE_URL (never on CI).
+ */
+export function runStoryOnSqliteAndPostgres(storyFile: string): void {
+  if (!DATABASE_URL && !process.env.CI) {
+    console.warn(`DATABASE_URL is not set: ${path.basename(storyFile)} on PostgreSQL was NOT run`);
+    describe.skip('on PostgreSQL (skipped: DATABASE_URL is not set)', () => undefined);
+    return;
+  }
+  const runs = new Map<Deployment, Run>();
+  describe('on SQLite (the embedded store)', () => {
+    runs.set('sqlite', collectStory(storyFile, 'sqlite'));
+  });
+  describe('on PostgreSQL (LEDGER_STORE=postgres)', () => {
+    runs.set('postgres', collectStory(storyFile, 'postgres'));
+  });
+
+  describe('on both', () => {
+    const run = (deployment: Deployment) => runs.get(deployment) as Run;
+
+    it('wrote the PostgreSQL run to databases of its own', () => {
+      const { databases } = run('postgres');
+      expect(databases.length).toBeGreaterThan(0);
+      expect(databases.filter(({ events }) => events === 0)).toEqual([]);
+    });
+
+    it('got the same answer to every request on PostgreSQL as on SQLite', () => {
+      const sqlite = run('sqlite');
+      const postgres = run('postgres');
+      expect(sqlite.exchanges.length).toBeGreaterThan(0);
+      expect(postgres.exchanges.length).toBe(sqlite.exchanges.length);
+      expect(normaliseExchanges(postgres.exchanges, postgres.startedAt)).toEqual(
+        normaliseExchanges(sqlite.exchanges, sqlite.startedAt),
+      );
+    });
+  });
+}
