@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { SqliteEventStore } from '@blue-ledger/event-store';
-import { loadConfig, openCommandPath, openLedgerStorage } from '@blue-ledger/runtime';
+import { PostgresEventStore, SqliteEventStore, type EventStore } from '@blue-ledger/event-store';
+import { connectLedgerStorage, loadConfig, openCommandPath } from '@blue-ledger/runtime';
+import { measureRawInserts as measurePostgresRawInserts } from '../libs/event-store/src/postgres/raw-insert-baseline';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -16,6 +17,7 @@ import { measureVerification } from './measure/verification';
 import { assembleResults } from './report/assemble-results';
 import { formatResults, type BenchResults } from './report/bench-results';
 import { appendTargets, buildLedger } from './setup/build-ledger';
+import { copyLedgerToPostgres, type BenchDatabase } from './setup/copy-to-postgres';
 
 const LEDGER_FILE = 'ledger.sqlite';
 /** The command path and the raw inserts take turns, so that a slow patch of the disk hits both. */
@@ -35,17 +37,32 @@ async function main(options: BenchOptions): Promise<BenchResults> {
     phases[name] = Number(secondsSince(start).toFixed(2));
     return result;
   };
+  let database: BenchDatabase | undefined;
   try {
     const { imported, generated } = await phase('setup', () => buildLedger(file, options));
     const rnd = new SeededRandom(options.seed + 1);
     const targets = appendTargets(generated);
 
-    const store = SqliteEventStore.open(file);
+    let store: EventStore = SqliteEventStore.open(file);
+    if (options.store === 'postgres') {
+      const built = store;
+      database = await phase('copy to PostgreSQL', () =>
+        copyLedgerToPostgres(built, options.databaseUrl as string),
+      );
+      await built.close();
+      store = await PostgresEventStore.open(database.url, { listen: false });
+    }
+    /** The measured ledger's store, for the processes and storages opened on the data directory. */
+    const storeEnv: Record<string, string> = database
+      ? { LEDGER_STORE: 'postgres', DATABASE_URL: database.url }
+      : {};
     const plainRead = await phase('plain read', () => measurePlainRead(store));
-    const rebuild = await phase('rebuild', () => measureRebuild(dir));
+    const rebuild = await phase('rebuild', () => measureRebuild(dir, storeEnv));
     const appends = await phase('command path vs raw inserts', async () => {
       const totals = { events: 0, seconds: 0, rawEvents: 0, rawSeconds: 0 };
-      const storage = openLedgerStorage(loadConfig({ LEDGER_DATA_DIR: dir, LOG_LEVEL: 'warn' }));
+      const storage = await connectLedgerStorage(
+        loadConfig({ LEDGER_DATA_DIR: dir, LOG_LEVEL: 'warn', ...storeEnv }),
+      );
       const commandPath = openCommandPath(storage);
       for (let round = 0; round < ROUNDS; round++) {
         const run = await measureCommandPath(
@@ -54,7 +71,10 @@ async function main(options: BenchOptions): Promise<BenchResults> {
           rnd,
           Math.ceil(options.commands / ROUNDS),
         );
-        const raw = measureRawInserts(file, run.appended);
+        // On PostgreSQL: the same rows, through the same driver and the same pool.
+        const raw = storage.database
+          ? await measurePostgresRawInserts(storage.database, 'public', run.appended)
+          : measureRawInserts(file, run.appended);
         totals.events += run.events;
         totals.seconds += run.seconds;
         totals.rawEvents += raw.events;
@@ -66,7 +86,7 @@ async function main(options: BenchOptions): Promise<BenchResults> {
     const verification = await phase('verification', () => measureVerification(store));
     await store.close();
 
-    const server = await phase('server start', () => startServer(dir));
+    const server = await phase('server start', () => startServer(dir, storeEnv));
     let http: LoadResult;
     let latency: Record<'timeline' | 'timelineAsOf' | 'contingentHistory', LoadResult>;
     let serverPeak: number | null;
@@ -112,6 +132,8 @@ async function main(options: BenchOptions): Promise<BenchResults> {
       phases,
     );
   } finally {
+    if (database && !options.keep) await database.drop();
+    else if (database) log(`PostgreSQL database kept: ${database.url}`);
     if (!options.keep && !options.dir) fs.rmSync(dir, { recursive: true, force: true });
     else log(`ledger kept in ${dir}`);
   }

@@ -19,7 +19,10 @@ export interface Server {
  * data directory, once it has verified the store at start. The rate limit is raised: the load
  * comes from one principal on purpose.
  */
-export async function startServer(dataDir: string): Promise<Server> {
+export async function startServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<Server> {
   const port = await freePort();
   let output = '';
   const child = spawn(process.execPath, [API_MAIN], {
@@ -34,6 +37,7 @@ export async function startServer(dataDir: string): Promise<Server> {
       // consequences it records: the measured server leaves them as they are.
       LEDGER_RECORD_PENDING_CONSEQUENCES: 'false',
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
