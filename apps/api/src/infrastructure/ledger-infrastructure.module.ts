@@ -137,7 +137,6 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
       exports: [
         LEDGER_CONFIG,
         LEDGER_STORAGE,
-        LEDGER_STORAGE,
         EVENT_STORE,
         READ_MODELS,
         API_STATE,

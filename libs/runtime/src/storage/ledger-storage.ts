@@ -56,7 +56,8 @@ export interface LedgerStorage {
   scope: AccessScopeFollower;
   /**
    * LEDGER_STORE=postgres: the store's database (its pool), where the state every instance
-   * must share lives too (idempotency keys). Closed with the store.
+   * must share lives too (idempotency keys, principals, subjects' keys, the access log).
+   * Closed with the store.
    */
   database?: Pool;
   close(): Promise<void>;
