@@ -77,9 +77,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
           catchError((error: unknown) => {
             this.inFlight.delete(slot);
             if (!nothingWasWritten(error)) return throwError(() => error);
-            return from(Promise.resolve(this.store.release(principalId, key))).pipe(
-              mergeMap(() => throwError(() => error)),
+            // A release that fails (the database went away) leaves a reservation without an
+            // answer: a retry with the key runs again with the same ids, which is as safe.
+            const released = (async () => this.store.release(principalId, key))().catch(
+              () => undefined,
             );
+            return from(released).pipe(mergeMap(() => throwError(() => error)));
           }),
         );
       }),
