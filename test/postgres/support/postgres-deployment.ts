@@ -64,8 +64,11 @@ export class PostgresDeployment {
     return { LEDGER_STORE: 'postgres', DATABASE_URL: this.url, LEDGER_KEK: this.kek };
   }
 
+  private started = 0;
+
+  /** Another instance, with a data directory of its own (several may start at once). */
   async startApi(): Promise<LedgerProcess> {
-    const api = await startLedgerProcess(path.join(this.root, `api-${this.apis.length + 1}`), {
+    const api = await startLedgerProcess(path.join(this.root, `api-${++this.started}`), {
       ...this.env,
       LEDGER_VERIFY_EVERY_SECONDS: '0',
     });
