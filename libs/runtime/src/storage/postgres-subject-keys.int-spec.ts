@@ -27,10 +27,11 @@ describeOnPostgres('Subjects keys in PostgreSQL, shared by every API instance', 
   let first: PostgresSubjectKeys;
   let second: PostgresSubjectKeys;
 
-  const open = async (key: Buffer | undefined = kek) => {
+  /** An instance given `key` as LEDGER_KEK (null: none, and no kek file in its directory). */
+  const open = async (key: Buffer | null = kek) => {
     const pool = new Pool({ connectionString: url });
     pools.push(pool);
-    return PostgresSubjectKeys.open(pool, dataDir, key, schema);
+    return PostgresSubjectKeys.open(pool, dataDir, key ?? undefined, schema);
   };
 
   beforeEach(async () => {
@@ -89,6 +90,13 @@ describeOnPostgres('Subjects keys in PostgreSQL, shared by every API instance', 
     ).toEqual([]);
     expect(await first.has('racer')).toBe(false);
     expect(await first.find('racer')).toBe('erased');
+  });
+
+  it('refuses to start an instance without the KEK once keys exist', async () => {
+    await first.keyFor('victim-1');
+    await expect(open(null)).rejects.toThrow(
+      /in the PostgreSQL database are wrapped under a key-encryption key, but neither LEDGER_KEK/,
+    );
   });
 
   it('refuses to start an instance with another KEK', async () => {

@@ -82,7 +82,15 @@ export class PostgresSubjectKeys implements LedgerSubjectKeys {
         )
       ).rows[0]?.kek_check;
     const recorded = await checkOf();
-    const kek = loadKeyEncryptionKey(dataDir, kekFromEnvironment, recorded === undefined);
+    let kek: KeyEncryptionKey;
+    try {
+      kek = loadKeyEncryptionKey(dataDir, kekFromEnvironment, recorded === undefined);
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      throw new ConfigurationError(
+        `The subjects' keys in the PostgreSQL database are wrapped under a key-encryption key, but neither LEDGER_KEK nor ${dataDir}/kek holds it: give every instance the same LEDGER_KEK.`,
+      );
+    }
     if (recorded === undefined) {
       await pool.query(
         `INSERT INTO ${s}.subject_key_wrapping (id, kek_check) VALUES (1, $1) ON CONFLICT (id) DO NOTHING`,
