@@ -20,4 +20,5 @@ COPY package.json ./
 VOLUME /data
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "dist/apps/api/src/main.js"]
+# The V8 heap capped as `npm start` caps it (see the README, Performance: peak memory).
+CMD ["node", "--max-old-space-size=192", "dist/apps/api/src/main.js"]

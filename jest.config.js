@@ -1,4 +1,7 @@
-/** Three tiers by file name: *.spec.ts (pure), *.int-spec.ts (real adapters), *.e2e-spec.ts (the app over HTTP). */
+/**
+ * Four tiers by file name: *.spec.ts (pure), *.int-spec.ts (real adapters), *.e2e-spec.ts (the app
+ * over HTTP), *.browser-spec.ts (the built app driven in Debian's Chromium).
+ */
 // Type checking is `npm run typecheck`'s job; tests only transpile, file by file.
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }];
 
@@ -25,5 +28,10 @@ module.exports = {
     project('e2e', ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/apps/**/*.e2e-spec.ts'], {
       globalSetup: '<rootDir>/test/support/global-setup.js',
     }),
+    project(
+      'browser',
+      ['<rootDir>/apps/**/*.browser-spec.ts', '<rootDir>/test/**/*.browser-spec.ts'],
+      { globalSetup: '<rootDir>/test/support/global-setup.js' },
+    ),
   ],
 };

@@ -9,6 +9,8 @@ export interface BenchOptions {
   out: string;
   /** Commands through the in-process command path (and as many raw insert batches). */
   commands: number;
+  /** Concurrent callers of the in-process command path. */
+  callers: number;
   connections: number;
   httpSeconds: number;
   latencySeconds: number;
@@ -52,6 +54,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     .option('--data <dir>', 'the shared data files', path.resolve(ROOT, '../shared/data'))
     .option('--out <file>', 'where to write the results', path.join(ROOT, 'bench/results.json'))
     .option('--commands <n>', 'commands through the in-process command path', positive)
+    .option('--callers <n>', 'concurrent callers of the in-process command path', positive, 32)
     .option('--connections <n>', 'concurrent HTTP clients', positive, 32)
     .option('--http-seconds <n>', 'duration of the HTTP append load', positive)
     .option('--latency-seconds <n>', 'duration of each read-latency measurement', positive)
@@ -86,7 +89,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
         ? path.join(ROOT, 'bench/results-postgres.json')
         : (options.out as string),
     ),
-    commands: options.commands ?? (small ? 200 : 6000),
+    commands: options.commands ?? (small ? 400 : 12_000),
+    callers: options.callers as number,
     connections: options.connections as number,
     httpSeconds: options.httpSeconds ?? (small ? 3 : 15),
     latencySeconds: options.latencySeconds ?? (small ? 2 : 10),

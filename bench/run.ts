@@ -1,20 +1,17 @@
 import 'reflect-metadata';
 import { PostgresEventStore, SqliteEventStore, type EventStore } from '@blue-ledger/event-store';
-import { connectLedgerStorage, loadConfig, openCommandPath } from '@blue-ledger/runtime';
-import { measureRawInserts as measurePostgresRawInserts } from '../libs/event-store/src/postgres/raw-insert-baseline';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseBenchOptions, type BenchOptions } from './bench-options';
 import { SeededRandom } from './generate/seeded-random';
-import { measureCommandPath } from './measure/command-path';
+import { measureAppendRounds } from './measure/append-rounds';
 import { appendLoad, readLatency, type LoadResult } from './measure/http-load';
-import { measureRawInserts } from './measure/raw-inserts';
 import { measurePlainRead, measureRebuild } from './measure/rebuild';
 import { startServer, settled } from './measure/server-process';
 import { secondsSince } from './measure/timing';
 import { measureVerification } from './measure/verification';
-import { assembleResults } from './report/assemble-results';
+import { assembleResults, RAW_BATCH_SIZE } from './report/assemble-results';
 import { formatResults, type BenchResults } from './report/bench-results';
 import { appendTargets, buildLedger } from './setup/build-ledger';
 import { copyLedgerToPostgres, type BenchDatabase } from './setup/copy-to-postgres';
@@ -30,16 +27,18 @@ async function main(options: BenchOptions): Promise<BenchResults> {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, LEDGER_FILE);
   const phases: Record<string, number> = {};
+  const loadAverage: Record<string, number> = {};
   const phase = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
-    log(`${name}...`);
+    log(`${name}... (load average ${os.loadavg()[0].toFixed(2)})`);
     const start = process.hrtime.bigint();
     const result = await work();
     phases[name] = Number(secondsSince(start).toFixed(2));
+    loadAverage[name] = Number(os.loadavg()[0].toFixed(2));
     return result;
   };
   let database: BenchDatabase | undefined;
   try {
-    const { imported, generated } = await phase('setup', () => buildLedger(file, options));
+    const { imported, generated, reused } = await phase('setup', () => buildLedger(file, options));
     const rnd = new SeededRandom(options.seed + 1);
     const targets = appendTargets(generated);
 
@@ -58,31 +57,21 @@ async function main(options: BenchOptions): Promise<BenchResults> {
       : {};
     const plainRead = await phase('plain read', () => measurePlainRead(store));
     const rebuild = await phase('rebuild', () => measureRebuild(dir, storeEnv));
-    const appends = await phase('command path vs raw inserts', async () => {
-      const totals = { events: 0, seconds: 0, rawEvents: 0, rawSeconds: 0 };
-      const storage = await connectLedgerStorage(
-        loadConfig({ LEDGER_DATA_DIR: dir, LOG_LEVEL: 'warn', ...storeEnv }),
-      );
-      const commandPath = openCommandPath(storage);
-      for (let round = 0; round < ROUNDS; round++) {
-        const run = await measureCommandPath(
-          commandPath,
-          targets,
-          rnd,
-          Math.ceil(options.commands / ROUNDS),
-        );
-        // On PostgreSQL: the same rows, through the same driver and the same pool.
-        const raw = storage.database
-          ? await measurePostgresRawInserts(storage.database, 'public', run.appended)
-          : measureRawInserts(file, run.appended);
-        totals.events += run.events;
-        totals.seconds += run.seconds;
-        totals.rawEvents += raw.events;
-        totals.rawSeconds += raw.seconds;
-      }
-      await storage.close();
-      return totals;
-    });
+    const appends = await phase('command path vs raw inserts', () =>
+      measureAppendRounds(
+        dir,
+        file,
+        targets,
+        rnd,
+        {
+          commands: options.commands,
+          callers: options.callers,
+          rounds: ROUNDS,
+          rawBatchSize: RAW_BATCH_SIZE,
+        },
+        storeEnv,
+      ),
+    );
     const verification = await phase('verification', () => measureVerification(store));
     await store.close();
 
@@ -127,9 +116,21 @@ async function main(options: BenchOptions): Promise<BenchResults> {
     }
 
     return assembleResults(
-      { imported, generated, plainRead, rebuild, appends, verification, http, latency, serverPeak },
+      {
+        imported,
+        generated,
+        reused,
+        plainRead,
+        rebuild,
+        appends,
+        verification,
+        http,
+        latency,
+        serverPeak,
+      },
       options,
       phases,
+      loadAverage,
     );
   } finally {
     if (database && !options.keep) await database.drop();

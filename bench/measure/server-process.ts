@@ -5,6 +5,20 @@ import * as path from 'node:path';
 import { principalsEnv } from '../generate/bench-principals';
 
 const API_MAIN = path.resolve(__dirname, '../../apps/api/src/main.js');
+const PACKAGE_JSON = path.resolve(__dirname, '../../../package.json');
+
+/**
+ * The node flags `npm start` runs the ledger with (the V8 heap cap), read from package.json,
+ * so that the bench measures the server as it ships.
+ */
+function startFlags(): string[] {
+  const { scripts } = JSON.parse(fs.readFileSync(PACKAGE_JSON, 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const [command, ...words] = scripts.start.split(/\s+/);
+  if (command !== 'node') throw new Error(`npm start does not run node: ${scripts.start}`);
+  return words.filter((word) => word.startsWith('--'));
+}
 
 export interface Server {
   url: string;
@@ -15,9 +29,9 @@ export interface Server {
 }
 
 /**
- * The built ledger (`npm run build`) as its own process, as `npm start` runs it, on the bench's
- * data directory, once it has verified the store at start. The rate limit is raised: the load
- * comes from one principal on purpose.
+ * The built ledger (`npm run build`) as its own process, as `npm start` runs it (its node
+ * flags included), on the bench's data directory, once it has verified the store at start. The
+ * rate limit is raised: the load comes from one principal on purpose.
  */
 export async function startServer(
   dataDir: string,
@@ -25,7 +39,7 @@ export async function startServer(
 ): Promise<Server> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, [API_MAIN], {
+  const child = spawn(process.execPath, [...startFlags(), API_MAIN], {
     env: {
       ...process.env,
       PORT: String(port),

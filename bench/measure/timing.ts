@@ -11,15 +11,22 @@ export interface RatedFigure {
   baselinePerSecond: number;
   /** perSecond / baselinePerSecond. */
   ratio: number;
-  target: number;
-  met: boolean;
+  /** The ratio to reach; null for a figure shown for information. */
+  target: number | null;
+  met: boolean | null;
 }
 
 export function rated(
   perSecondValue: number,
   baselinePerSecond: number,
-  target: number,
+  target: number | null,
 ): RatedFigure {
   const ratio = baselinePerSecond > 0 ? perSecondValue / baselinePerSecond : 0;
-  return { perSecond: perSecondValue, baselinePerSecond, ratio, target, met: ratio >= target };
+  return {
+    perSecond: perSecondValue,
+    baselinePerSecond,
+    ratio,
+    target,
+    met: target === null ? null : ratio >= target,
+  };
 }

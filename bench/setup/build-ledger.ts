@@ -1,5 +1,6 @@
 import { SqliteEventStore } from '@blue-ledger/event-store';
 import { loadConfig, openCommandPath, openLedgerStorage } from '@blue-ledger/runtime';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BenchOptions } from '../bench-options';
 import { generateLedger, type GeneratedLedger } from '../generate/generate-ledger';
@@ -13,11 +14,31 @@ const SIMULATED_START = Date.UTC(2018, 0, 1);
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 
-/** Real data first, then the generated ledger on top; setup only, so durability is relaxed here. */
-export async function buildLedger(
-  file: string,
-  options: BenchOptions,
-): Promise<{ imported: bigint; generated: GeneratedLedger }> {
+/** What the setup wrote, kept beside the ledger so that `--dir` can measure it again. */
+const BUILT = 'bench-ledger.json';
+
+export interface BuiltLedger {
+  imported: bigint;
+  generated: GeneratedLedger;
+  /** Built by an earlier run in the same `--dir` (and grown by its measurements since). */
+  reused: boolean;
+}
+
+/**
+ * Real data first, then the generated ledger on top; setup only, so durability is relaxed here.
+ * A directory that holds a ledger an earlier run built (`--dir`, `--keep`) is measured again
+ * as it is, with the samples that run drew.
+ */
+export async function buildLedger(file: string, options: BenchOptions): Promise<BuiltLedger> {
+  const built = path.join(path.dirname(file), BUILT);
+  if (fs.existsSync(built)) {
+    const saved = JSON.parse(fs.readFileSync(built, 'utf8')) as {
+      imported: string;
+      generated: GeneratedLedger;
+    };
+    log(`measuring again the ledger built in ${path.dirname(file)}`);
+    return { imported: BigInt(saved.imported), generated: saved.generated, reused: true };
+  }
   const storage = openLedgerStorage(
     loadConfig({ LEDGER_DATA_DIR: path.dirname(file), LOG_LEVEL: 'warn' }),
   );
@@ -50,7 +71,8 @@ export async function buildLedger(
     const copying = process.hrtime.bigint();
     prepareRawTable(store.db);
     log(`copied the events for the raw-insert baseline in ${secondsSince(copying).toFixed(1)} s`);
-    return { imported, generated };
+    fs.writeFileSync(built, JSON.stringify({ imported: String(imported), generated }));
+    return { imported, generated, reused: false };
   } finally {
     await storage.close();
   }

@@ -17,7 +17,7 @@ import { ledgerHead } from '../support/ledger-head';
 import { startApp, type RunningApp } from '../support/in-process-app';
 import type { PrincipalName } from '../support/principals';
 import { appRoutes } from './app-routes';
-import { CATCH_ALL_ROUTE, DOCUMENTATION_ROUTE, pathOf } from './route-requests';
+import { CATCH_ALL_ROUTE, DOCUMENTATION_ROUTE, PAGE_ROUTE, pathOf } from './route-requests';
 
 const VICTIM = 'subject-victim-7';
 const WITNESS = 'subject-witness-2';
@@ -183,6 +183,7 @@ describe('Erasing a data subject', () => {
           r.startsWith('GET ') &&
           !DOCUMENTATION_ROUTE.test(r) &&
           !CATCH_ALL_ROUTE.test(r) &&
+          !PAGE_ROUTE.test(r) &&
           PERMISSIONS[r] !== PUBLIC,
       );
       const f = {

@@ -14,7 +14,8 @@ import {
  * to repatriate never carried out and a recommendation never decided; Ethiopia's with a recent
  * incident, a finding, a retained unit against a recommendation, a notification and its reply;
  * Mauritania's with nothing but its registration. Each country's figures differ, so a figure
- * computed across countries cannot pass for one computed on a country's own records.
+ * computed across countries cannot pass for one computed on a country's own records. Every
+ * ledger marks the instant the cases were decided, for reads as of it.
  */
 const story: Story = async (r: StoryRecorder) => {
   await r.step('shared', (c) =>
@@ -92,6 +93,8 @@ const story: Story = async (r: StoryRecorder) => {
   };
   await r.step('CHN', (c) => caseOf(c, 'chn', '2016-07-10T12:00:00Z', 'repatriate'));
   await r.step('ETH', (c) => caseOf(c, 'eth', '2024-03-01T08:00:00Z', 'retain'));
+  // Every ledger marks this instant: the cases decided, before the notification and the reply.
+  await r.mark('decided');
   await r.step('ETH', async (c) => {
     const notice = await c.as('investigator').create(`/contingents/${r.id('eth')}/notifications`, {
       subjectStreamId: `incident-${r.id('ethIncident')}`,
@@ -126,7 +129,16 @@ const LISTS: Request[] = [
   () => '/audit?limit=3',
   () => '/audit?type=RecommendationIssued',
   () => '/missions',
+  () => '/deadlines',
+  () => '/deadlines?limit=1',
+  () => '/deadlines?status=open',
 ];
+
+/** The same lists as the ledger knew them once the cases were decided: before the notification. */
+const LISTS_AS_OF: Request[] = LISTS.map((request) => ({ id, instant }) => {
+  const path = request({ id, instant });
+  return `${path}${path.includes('?') ? '&' : '?'}asOf=${instant('decided')}`;
+});
 
 describe("What a liaison is told is computed from its own country's records only", () => {
   let ledgers: OwnCountryLedgers;
@@ -151,6 +163,20 @@ describe("What a liaison is told is computed from its own country's records only
     await same('ETH', LISTS);
   });
 
+  it('gives Ethiopia the follow-through, lists, pages, totals and deadlines as of an instant as on its own ledger', async () => {
+    const [followThrough] = (await same('ETH', LISTS_AS_OF)) as {
+      pages: { body: { asOf: string; recommendationsWithoutDecision: { total: number } } }[];
+    }[];
+    // As of then, Ethiopia's retraining recommendation was undecided, as it still is.
+    expect(followThrough.pages[0].body.asOf).toBe('<recorded>');
+    expect(followThrough.pages[0].body.recommendationsWithoutDecision.total).toBe(1);
+    await same('ETH', [
+      ({ id, instant }) => `/contingents/${id('eth')}?asOf=${instant('decided')}`,
+      ({ id, instant }) => `/contingents/${id('eth')}/history?asOf=${instant('decided')}`,
+      ({ id, instant }) => `/incidents/${id('ethIncident')}/timeline?asOf=${instant('decided')}`,
+    ]);
+  });
+
   it('gives Ethiopia its own unit’s history, incident timeline, decision and streams as on its own ledger', async () => {
     await same('ETH', [
       ({ id }) => `/contingents/${id('eth')}`,
@@ -162,6 +188,10 @@ describe("What a liaison is told is computed from its own country's records only
       ({ id }) => `/streams/incident-${id('ethIncident')}`,
       ({ id }) => `/streams/contingent-${id('eth')}`,
     ]);
+  });
+
+  it('gives Mauritania the lists as of an instant as on its own ledger', async () => {
+    await same('MRT', LISTS_AS_OF);
   });
 
   it('gives Mauritania, whose unit has no decision, empty lists with totals of 0 and no medians', async () => {

@@ -1,8 +1,10 @@
 import { PERMISSIONS, PUBLIC } from '../../apps/api/src/access/permissions';
+import { afterInstant } from '../support/clock';
 import { startApp, type RunningApp } from '../support/in-process-app';
 import { appRoutes } from './app-routes';
 import {
   CATCH_ALL_ROUTE,
+  PAGE_ROUTE,
   DOCUMENTATION_ROUTE,
   pathOf,
   type AccessFixtures,
@@ -15,6 +17,9 @@ describe("A liaison's view of the ledger", () => {
   const eth = {} as AccessFixtures;
   const rwa = {} as AccessFixtures;
   let sharedIncident: string;
+  /** Once the Rwandan unit was named, before any recommendation or decision. */
+  let midway: string;
+  const NEXT_CENTURY = '2116-01-01T00:00:00Z';
   let rwandanLeaderFinding: string;
   let rwandanLeaderRecommendation: string;
 
@@ -113,6 +118,11 @@ describe("A liaison's view of the ledger", () => {
       findingIds: [rwa.findingId],
       public: false,
     });
+    const named = await running.client
+      .as('reviewer')
+      .get(`/streams/investigation-${investigationId}?limit=1000`);
+    midway = named.body.events.at(-1).recordedAt;
+    await afterInstant(midway);
     rwa.recommendationId = (
       await investigator.create(`/investigations/${investigationId}/recommendations`, {
         action: 'repatriate_unit',
@@ -163,6 +173,7 @@ describe("A liaison's view of the ledger", () => {
         r.startsWith('GET ') &&
         !DOCUMENTATION_ROUTE.test(r) &&
         !CATCH_ALL_ROUTE.test(r) &&
+        !PAGE_ROUTE.test(r) &&
         PERMISSIONS[r] !== PUBLIC &&
         (PERMISSIONS[r] as readonly string[]).includes('tcc_liaison'),
     );
@@ -186,6 +197,9 @@ describe("A liaison's view of the ledger", () => {
     ];
     return [...routes.flatMap((r) => [pathOf(r, eth), pathOf(r, rwa)]), ...searches];
   };
+  const asOf = (path: string, instant: string) =>
+    `${path}${path.includes('?') ? '&' : '?'}asOf=${encodeURIComponent(instant)}`;
+  const readPathsAsOf = () => readPaths().flatMap((p) => [asOf(p, midway), asOf(p, NEXT_CENTURY)]);
 
   it("gives Ethiopia's liaison nothing about the Rwandan unit, on any route or search", async () => {
     const rwandan = [
@@ -202,7 +216,7 @@ describe("A liaison's view of the ledger", () => {
       rwandanLeaderRecommendation,
     ];
     const leaks: string[] = [];
-    for (const p of readPaths()) {
+    for (const p of [...readPaths(), ...readPathsAsOf()]) {
       const response = await running.client.as('liaisonETH').get(p);
       if (response.status >= 500) leaks.push(`${p}: ${response.status}`);
       // A refusal echoes only the path the liaison sent.
@@ -259,9 +273,30 @@ describe("A liaison's view of the ledger", () => {
       `/decisions/${rwa.decisionId}`,
       `/streams/contingent-${rwa.contingentId}`,
       `/contingents/${rwa.contingentId}`,
+      `/contingents/${rwa.contingentId}/history`,
     ]) {
-      expect([403, 404]).toContain((await running.client.as('liaisonETH').get(p)).status);
+      for (const path of [p, asOf(p, midway), asOf(p, NEXT_CENTURY)]) {
+        const status = (await running.client.as('liaisonETH').get(path)).status;
+        expect([path, [403, 404].includes(status)]).toEqual([path, true]);
+      }
     }
+  });
+
+  it('shows it its own records as of an instant, as the ledger knew them then', async () => {
+    const liaison = running.client.as('liaisonETH');
+    const history = await liaison.get(asOf(`/contingents/${eth.contingentId}/history`, midway));
+    expect(history.status).toBe(200);
+    expect(history.body).toMatchObject({ asOf: new Date(midway).toISOString(), decisions: [] });
+    expect(JSON.stringify(history.body)).toContain(eth.findingId);
+    const list = await liaison.get(asOf('/contingents', midway));
+    expect(list.body.items.map((c: { contingentId: string }) => c.contingentId)).toEqual([
+      eth.contingentId,
+    ]);
+    const audit = await liaison.get(asOf('/audit?limit=1000', midway));
+    expect(audit.status).toBe(200);
+    expect(audit.body.events.length).toBeGreaterThan(0);
+    const recorded = audit.body.events.map((e: { recordedAt: string }) => Date.parse(e.recordedAt));
+    expect(Math.max(...recorded)).toBeLessThanOrEqual(Date.parse(midway));
   });
 
   it('hides nothing from a reviewer, who reads all', async () => {

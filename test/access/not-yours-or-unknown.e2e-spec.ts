@@ -89,4 +89,19 @@ describe('A liaison asking about another country’s records', () => {
       }
     },
   );
+
+  it.each(routes.filter(([, , , method]) => method === 'GET'))(
+    'gets the same answer for %s as of an instant, past or future, that is not its country’s as for one that does not exist',
+    async (_, pathFor, existing) => {
+      const liaison = ledger.client.as('liaisonMRT');
+      const unknown = randomUUID();
+      for (const instant of [new Date().toISOString(), '2116-01-01T00:00:00.000Z']) {
+        const asOf = (p: string) => `${p}?asOf=${encodeURIComponent(instant)}`;
+        const notOurs = await liaison.get(asOf(pathFor(existing())));
+        const absent = await liaison.get(asOf(pathFor(unknown)));
+        expect(notOurs.status).toBe(pathFor('x').startsWith('/investigations/') ? 403 : 404);
+        expect(comparable(notOurs, existing())).toEqual(comparable(absent, unknown));
+      }
+    },
+  );
 });

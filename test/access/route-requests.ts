@@ -4,6 +4,11 @@ import { writeEndpoints, type Body, type Fixtures } from '../bad-input/write-end
 export const DOCUMENTATION_ROUTE = /^GET \/(docs|openapi\.json|docs-yaml)/;
 /** Nest's answer to any route it does not know. */
 export const CATCH_ALL_ROUTE = /\{\*path\}/;
+/**
+ * The web pages (sessions, not bearer tokens; HTML, not problem+json): the same table, tested
+ * with sessions by test/access/page-permission-table.e2e-spec.ts and the browser tier.
+ */
+export const PAGE_ROUTE = /^[A-Z]+ \/ui(\/|$)/;
 
 export interface AccessFixtures extends Fixtures {
   /** A principal of the store that the table-driven test may revoke and reissue. */

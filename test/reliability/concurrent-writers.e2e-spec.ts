@@ -4,6 +4,7 @@ import {
   brokenInvariants,
   eventsOfType,
   readModelsBehindTheEvents,
+  recordedOutOfOrder,
 } from './support/ledger-invariants';
 import { LedgerProcesses } from './support/ledger-processes';
 import {
@@ -211,6 +212,7 @@ describe('Concurrent writers', () => {
       );
       const events = await readAuditTrail(ledger.client);
       expect(brokenInvariants(events)).toEqual([]);
+      expect(recordedOutOfOrder(events)).toEqual([]);
       expect(await readModelsBehindTheEvents(ledger.client, events)).toEqual([]);
     });
   });

@@ -8,6 +8,15 @@ import type {
   RecommendationView,
   Timeline,
 } from '../support/ledger-views';
+import {
+  NO_CIVILIANS,
+  NO_LIAISON,
+  OVERSTRETCHED,
+  recordAlindao,
+  recordBangassou,
+  recordMinusca,
+  UNFAIR,
+} from './recordings/alindao';
 
 /**
  * MINUSCA, Central African Republic. In 2018 the attack on the Alindao displacement camp killed
@@ -20,35 +29,13 @@ import type {
 describe('The Central African Republic stories (MINUSCA)', () => {
   let running: RunningApp;
   let reviewer: LedgerClient;
-  let investigator: LedgerClient;
-
-  const OVERSTRETCHED = 'only 54 peacekeepers guarded a camp of more than 20,000';
-  const NO_LIAISON = 'no community liaison assistants';
-  const NO_CIVILIANS = 'no civilian staff had visited Alindao for four months';
-  const UNFAIR =
-    'Mauritania believes the blame was attributed unfairly: its troops were severely overstretched and left without civilian support';
 
   let mauritania = '';
 
   beforeAll(async () => {
     running = await startApp();
-    const admin = running.client.as('admin');
-    investigator = running.client.as('investigator');
     reviewer = running.client.as('reviewer');
-    await admin.create('/missions', {
-      code: 'MINUSCA',
-      name: 'United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic',
-      hostCountry: 'CAF',
-    });
-    mauritania = (
-      await admin.create('/contingents', {
-        country: 'MRT',
-        unitType: 'infantry_battalion',
-        designation: 'Mauritanian battalion',
-        missionCode: 'MINUSCA',
-        sector: 'Alindao',
-      })
-    ).id;
+    mauritania = await recordMinusca(running.client);
   });
 
   afterAll(async () => {
@@ -87,125 +74,16 @@ describe('The Central African Republic stories (MINUSCA)', () => {
     let commendationId = '';
 
     beforeAll(async () => {
-      const admin = running.client.as('admin');
-      const decider = running.client.as('decider');
-      const liaison = running.client.as('liaisonMRT');
-
-      evaluationId = (
-        await admin.create(`/contingents/${mauritania}/evaluations`, {
-          evaluatedAt: '2018-06-30T00:00:00Z',
-          rating: 'meets_standard',
-          summary: "Force commander's evaluation of the battalion before the attack",
-        })
-      ).id;
-      incidentId = (
-        await investigator.create('/incidents', {
-          missionCode: 'MINUSCA',
-          occurredAt: '2018-11-15T10:00:00+01:00',
-          location: { name: 'Alindao displacement camp' },
-          category: 'attack_on_civilians',
-          summary: 'Armed attack on the displacement camp; more than 100 civilians killed',
-          contingentIds: [mauritania],
-        })
-      ).id;
-      investigationId = (
-        await investigator.create('/investigations', {
-          incidentIds: [incidentId],
-          kind: 'special_investigation',
-          title:
-            'Special investigation, with the Office for Peacekeeping Strategic Partnership, into the attack on Alindao',
-        })
-      ).id;
-      const finding = (body: object) =>
-        investigator.create(`/investigations/${investigationId}/findings`, body).then((r) => r.id);
-      const onTheUnit = [{ level: 'unit', contingentId: mauritania }];
-      findings.overstretched = await finding({
-        statement: 'The Mauritanian troops were severely overstretched',
-        category: 'resourcing',
-        severity: 'high',
-        attributions: [...onTheUnit, { level: 'mission_leadership' }],
-        contextFactors: [OVERSTRETCHED, NO_LIAISON, NO_CIVILIANS],
-      });
-      findings.rulesOfEngagement = await finding({
-        statement: 'The Mauritanian troops had a poor understanding of the rules of engagement',
-        category: 'rules_of_engagement',
-        severity: 'high',
-        attributions: onTheUnit,
-        contextFactors: [OVERSTRETCHED],
-      });
-      findings.passivity = await finding({
-        statement: 'The Mauritanian troops exhibited passivity during the attack',
-        category: 'conduct',
-        severity: 'high',
-        attributions: onTheUnit,
-        contextFactors: [OVERSTRETCHED, NO_LIAISON],
-      });
-      findings.bias = await finding({
-        statement: 'The Mauritanian troops might have harboured bias in favour of the attackers',
-        category: 'conduct',
-        severity: 'critical',
-        attributions: onTheUnit,
-      });
-      findings.sharedBlame = await finding({
-        statement:
-          'The civilian, police and military components are all responsible for analysis, preparedness and planning',
-        category: 'planning',
-        severity: 'medium',
-        attributions: [
-          { level: 'mission_component', component: 'civilian' },
-          { level: 'mission_component', component: 'police' },
-          { level: 'mission_component', component: 'military' },
-        ],
-        contextFactors: [NO_CIVILIANS],
-      });
-      namingId = (
-        await investigator.create(`/investigations/${investigationId}/namings`, {
-          contingentId: mauritania,
-          findingIds: [findings.rulesOfEngagement, findings.passivity, findings.bias],
-          public: true,
-        })
-      ).id;
-      recommendationId = (
-        await investigator.create(`/investigations/${investigationId}/recommendations`, {
-          action: 'repatriate_unit',
-          contingentId: mauritania,
-          findingIds: [findings.rulesOfEngagement, findings.passivity, findings.bias],
-          rationale: 'The contingent did not protect the civilians of the camp during the attack',
-        })
-      ).id;
-      notificationId = (
-        await investigator.create(`/contingents/${mauritania}/notifications`, {
-          subjectStreamId: `investigation-${investigationId}`,
-          notifiedAt: '2019-01-10T10:00:00Z',
-          channel: 'note_verbale',
-        })
-      ).id;
-      await liaison.create(`/contingents/${mauritania}/replies`, {
-        statement: UNFAIR,
-        regarding: notificationId,
-        respondedAt: '2019-01-24T10:00:00Z',
-      });
-      decisionId = (
-        await decider.create('/decisions', {
-          recommendationId,
-          contingentId: mauritania,
-          scope: 'unit',
-          outcome: 'repatriate',
-          authority: 'Under-Secretary-General for Peace Operations',
-          rationale: 'The special investigation found the contingent failed to protect civilians',
-          decidedAt: '2019-02-01T00:00:00Z',
-        })
-      ).id;
-      await decider.create(`/decisions/${decisionId}/implementation`, {
-        implementedAt: '2019-04-30T00:00:00Z',
-        note: 'The Mauritanian contingent left MINUSCA',
-      });
-      commendationId = (
-        await admin.create(`/contingents/${mauritania}/commendations`, {
-          at: '2018-09-01T00:00:00Z',
-          citation: 'Escort of a humanitarian convoy under fire',
-        })
-      ).id;
+      const story = await recordAlindao(running.client, mauritania);
+      incidentId = story.incidentId;
+      investigationId = story.investigationId;
+      Object.assign(findings, story.findings);
+      namingId = story.namingId;
+      recommendationId = story.recommendationId;
+      decisionId = story.decisionId;
+      notificationId = story.notificationId;
+      evaluationId = story.evaluationId;
+      commendationId = story.commendationId;
     });
 
     it("judges the unit's performance against its resources: the findings carry their context factors", async () => {
@@ -327,54 +205,11 @@ describe('The Central African Republic stories (MINUSCA)', () => {
     let morocco = '';
 
     beforeAll(async () => {
-      morocco = (
-        await running.client.as('admin').create('/contingents', {
-          country: 'MAR',
-          unitType: 'infantry_battalion',
-          designation: 'Moroccan battalion',
-          missionCode: 'MINUSCA',
-          sector: 'Bangassou',
-        })
-      ).id;
-      incidentId = (
-        await investigator.create('/incidents', {
-          missionCode: 'MINUSCA',
-          occurredAt: '2017-05-13T06:00:00+01:00',
-          location: { name: 'Bangassou, south-east of the Central African Republic' },
-          category: 'attack_on_civilians',
-          summary:
-            "Peacekeepers' weak response to the 2017 violence; 115 civilians killed in a single attack",
-          casualties: { civiliansKilled: 115 },
-          contingentIds: [morocco],
-        })
-      ).id;
-      investigationId = (
-        await investigator.create('/investigations', {
-          incidentIds: [incidentId],
-          kind: 'special_investigation',
-          title: "Special investigation into MINUSCA's response to the violence of 2017",
-        })
-      ).id;
-      const finding = (body: object) =>
-        investigator.create(`/investigations/${investigationId}/findings`, body).then((r) => r.id);
-      findings.planning = await finding({
-        statement: 'Poor planning of the response to the attacks',
-        category: 'planning',
-        severity: 'high',
-        attributions: [{ level: 'mission_leadership' }],
-      });
-      findings.training = await finding({
-        statement: 'Inadequate training of the troops deployed',
-        category: 'training',
-        severity: 'high',
-        attributions: [
-          { level: 'mission_component', component: 'military' },
-          { level: 'headquarters' },
-        ],
-      });
-      await investigator.create(`/investigations/${investigationId}/closure`, {
-        summary: 'Planning and training criticised; no underperformers named',
-      });
+      const story = await recordBangassou(running.client);
+      incidentId = story.incidentId;
+      investigationId = story.investigationId;
+      Object.assign(findings, story.findings);
+      morocco = story.morocco;
     });
 
     it('criticises planning and training', async () => {

@@ -1,6 +1,12 @@
+import { afterInstant } from '../support/clock';
 import type { LedgerClient } from '../support/http-client';
 import { startApp, type RunningApp } from '../support/in-process-app';
-import type { ContingentHistory, ContingentView, DeadlineList } from '../support/ledger-views';
+import type {
+  ContingentHistory,
+  ContingentView,
+  DeadlineList,
+  EventPage,
+} from '../support/ledger-views';
 import { gabonLiaison, storyPrincipalsEnv } from '../support/story-cast';
 
 /**
@@ -20,6 +26,8 @@ describe('The Gabonese battalion in MINUSCA (2021)', () => {
   let notificationId = '';
   let nationalInvestigationId = '';
   let decisionId = '';
+  /** Once the national investigation was opened, before its officer's appointment was recorded. */
+  let beforeOfficer = '';
 
   const NOTIFIED_AT = '2021-06-09T15:00:00+01:00';
   const OFFICER_APPOINTED_AT = '2021-06-29T10:00:00+01:00';
@@ -76,6 +84,10 @@ describe('The Gabonese battalion in MINUSCA (2021)', () => {
         title: 'National investigation by Gabon',
       })
     ).id;
+    beforeOfficer = (
+      await reviewer.get<EventPage>(`/streams/investigation-${nationalInvestigationId}`)
+    ).body.events.at(-1)!.recordedAt;
+    await afterInstant(beforeOfficer);
     await investigator.create(`/investigations/${nationalInvestigationId}/national-investigator`, {
       country: 'GAB',
       appointedAt: OFFICER_APPOINTED_AT,
@@ -176,6 +188,51 @@ describe('The Gabonese battalion in MINUSCA (2021)', () => {
         'tcc_reply',
       ]);
       expect(rest.next).toBeNull();
+    });
+  });
+
+  describe('as the ledger knew it before the officer’s appointment was recorded', () => {
+    const asOf = () => `asOf=${encodeURIComponent(beforeOfficer)}`;
+
+    it('has the officer’s deadline overdue at that instant, the investigation not concluded, and the reply met', async () => {
+      const answer = await deadlines(reviewer, asOf());
+      expect(answer.asOf).toBe(new Date(beforeOfficer).toISOString());
+      expect(answer.clock).toBe(answer.asOf);
+      expect(answer.items.map((d) => [d.kind, d.status, d.metAt ?? null])).toEqual([
+        ['national_investigator_appointment', 'overdue', null],
+        ['national_investigation_conclusion', 'overdue', null],
+        ['tcc_reply', 'met', '2021-06-21T09:00:00+01:00'],
+      ]);
+      expect((await deadlines(reviewer, `status=missed&${asOf()}`)).items).toEqual([]);
+      expect((await deadlines(gabon, asOf())).items).toHaveLength(3);
+      expect((await deadlines(running.client.as('liaisonETH'), asOf())).items).toEqual([]);
+    });
+
+    it('has the battalion deployed at its strength, and its history with the same deadlines', async () => {
+      const unitThen = await reviewer.get<ContingentView>(`/contingents/${unit}?${asOf()}`);
+      expect(unitThen.body.presence).toEqual({
+        status: 'deployed',
+        since: '2019-06-01T00:00:00+01:00',
+      });
+      expect(unitThen.body.strengthOverTime).toEqual([
+        {
+          from: '2019-05-31T23:00:00.000Z',
+          to: null,
+          strength: 450,
+          missionCode: 'MINUSCA',
+          status: 'deployed',
+        },
+      ]);
+      const history = (
+        await reviewer.get<ContingentHistory>(`/contingents/${unit}/history?${asOf()}`)
+      ).body;
+      expect(history.withdrawals).toEqual([]);
+      expect(history.decisions).toEqual([]);
+      expect(history.deadlines.map((d) => [d.kind, d.status])).toEqual([
+        ['national_investigator_appointment', 'overdue'],
+        ['national_investigation_conclusion', 'overdue'],
+        ['tcc_reply', 'met'],
+      ]);
     });
   });
 

@@ -1,3 +1,4 @@
+import { afterInstant } from '../support/clock';
 import type { LedgerClient } from '../support/http-client';
 import { startApp, type RunningApp } from '../support/in-process-app';
 import { refusedWithoutChange } from '../support/ledger-head';
@@ -39,6 +40,15 @@ describe('The Juba story (UNMISS, July 2016)', () => {
   let replyId = '';
   const relief = { appointmentId: '', recommendationId: '', decisionId: '', implemented: 0 };
   const RELIEF_KEY = 'juba-relieve-force-commander';
+  /** Once the recommendation to relieve him was recorded, before any decision on it. */
+  let beforeDecision = '';
+  /** Once Kenya's withdrawal was recorded, before its return. */
+  let whileWithdrawn = '';
+
+  /** The recording time of the last event of a stream. */
+  const lastRecordedIn = async (streamId: string): Promise<string> =>
+    (await reviewer.get<EventPage>(`/streams/${streamId}?limit=1000`)).body.events.at(-1)!
+      .recordedAt;
 
   beforeAll(async () => {
     running = await startApp({ LEDGER_PRINCIPALS: storyPrincipalsEnv() });
@@ -147,6 +157,8 @@ describe('The Juba story (UNMISS, July 2016)', () => {
         rationale: 'A lack of leadership by the force commander made the response chaotic',
       })
     ).id;
+    beforeDecision = await lastRecordedIn(`investigation-${investigation.id}`);
+    await afterInstant(beforeDecision);
     const decider = client.as('decider');
     relief.decisionId = (
       await decider.create('/decisions', {
@@ -181,6 +193,8 @@ describe('The Juba story (UNMISS, July 2016)', () => {
       by: 'contributing_country',
       reason: KENYA_WITHDRAWS,
     });
+    whileWithdrawn = await lastRecordedIn(`contingent-${units.kenya}`);
+    await afterInstant(whileWithdrawn);
     await admin.create(`/contingents/${units.kenya}/return`, { at: '2017-01-29T00:00:00+03:00' });
   });
 
@@ -381,6 +395,48 @@ describe('The Juba story (UNMISS, July 2016)', () => {
     });
   });
 
+  describe('the force commander as the ledger knew him before the decision', () => {
+    const asOf = () => `asOf=${encodeURIComponent(beforeDecision)}`;
+
+    it("shows him in post in the mission's leadership", async () => {
+      const mission = await reviewer.get<MissionView>(`/missions/UNMISS?${asOf()}`);
+      expect(mission.status).toBe(200);
+      expect(mission.body.asOf).toBe(new Date(beforeDecision).toISOString());
+      expect(mission.body.leadership).toEqual([
+        expect.objectContaining({ appointmentId: relief.appointmentId, departure: null }),
+      ]);
+    });
+
+    it('has the finding and the recommendation undecided in his history, no decision, and the decision deadline open at that instant', async () => {
+      const response = await reviewer.get<LeaderHistoryView>(
+        `/missions/UNMISS/leaders/${relief.appointmentId}/history?${asOf()}`,
+      );
+      expect(response.status).toBe(200);
+      const leader = response.body;
+      expect(leader.asOf).toBe(new Date(beforeDecision).toISOString());
+      expect(leader.appointment.departure).toBeNull();
+      expect(leader.findings.map((f) => f.findingId)).toEqual([investigation.forceCommander]);
+      expect(leader.recommendations).toEqual([
+        expect.objectContaining({ recommendationId: relief.recommendationId, status: 'undecided' }),
+      ]);
+      expect(leader.decisions).toEqual([]);
+      expect(leader.deadlines).toEqual([
+        expect.objectContaining({ kind: 'recommendation_decision', status: 'open' }),
+      ]);
+      expect(leader.deadlines[0]).not.toHaveProperty('metAt');
+    });
+
+    it('was not recorded at all before his appointment', async () => {
+      const first = (await reviewer.get<EventPage>('/audit?limit=1')).body.events[0].recordedAt;
+      const before = new Date(Date.parse(first) - 1).toISOString();
+      const response = await reviewer.get(
+        `/missions/UNMISS/leaders/${relief.appointmentId}/history?asOf=${encodeURIComponent(before)}`,
+      );
+      expectProblem(response, { status: 404, code: 'appointment_not_found' });
+      expect(response.body).toMatchObject({ asOf: before, asOfPosition: null });
+    });
+  });
+
   describe("Kenya's withdrawal in protest, and its return", () => {
     it('says where the Kenyan battalion is, and counts it at zero while it was gone', async () => {
       const response = await reviewer.get<ContingentView>(`/contingents/${units.kenya}`);
@@ -412,6 +468,34 @@ describe('The Juba story (UNMISS, July 2016)', () => {
           status: 'deployed',
         },
       ]);
+    });
+
+    it('says, as of an instant while it was gone, that it was withdrawn and counted at zero since', async () => {
+      const response = await reviewer.get<ContingentView>(
+        `/contingents/${units.kenya}?asOf=${encodeURIComponent(whileWithdrawn)}`,
+      );
+      expect(response.status).toBe(200);
+      expect(response.body.presence).toMatchObject({
+        status: 'withdrawn',
+        since: '2016-11-09T00:00:00+03:00',
+        by: 'contributing_country',
+        reason: KENYA_WITHDRAWS,
+      });
+      expect(response.body.strengthOverTime).toEqual([
+        expect.objectContaining({ strength: 1000, status: 'deployed' }),
+        {
+          from: '2016-11-08T21:00:00.000Z',
+          to: null,
+          strength: 0,
+          missionCode: 'UNMISS',
+          status: 'withdrawn',
+        },
+      ]);
+      const then = await reviewer.get<ContingentHistory>(
+        `/contingents/${units.kenya}/history?asOf=${encodeURIComponent(whileWithdrawn)}`,
+      );
+      expect(then.body.withdrawals).toHaveLength(1);
+      expect(then.body.returns).toEqual([]);
     });
 
     it("keeps the withdrawal, who made it and why, and the return in the unit's history, with everything else", async () => {

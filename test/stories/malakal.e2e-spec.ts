@@ -7,6 +7,7 @@ import type {
   DecisionView,
   EventEnvelope,
   EventPage,
+  FindingView,
   Page,
   RecommendationView,
   Timeline,
@@ -44,6 +45,13 @@ describe('The Malakal story (UNMISS, February 2016)', () => {
   const decisions = { rwandanCommander: '', indianCommander: '', ethiopianUnit: '' };
   /** The last instant the ledger had recorded before the Board of Inquiry was opened. */
   let beforeBoardOfInquiry = '';
+  /** Once the Board had reported, before any decision. */
+  let afterBoardOfInquiry = '';
+  /** Once every decision had its fate, before the incident was amended. */
+  let beforeAmendment = '';
+  const FIRST_SUMMARY =
+    'Fighting broke out between residents of the POC site and drew in government troops from the outside';
+  const AMENDED_SUMMARY = `${FIRST_SUMMARY}, killing at least 30 civilians`;
 
   beforeAll(async () => {
     running = await startApp();
@@ -77,8 +85,7 @@ describe('The Malakal story (UNMISS, February 2016)', () => {
         occurredAt: INCIDENT_OCCURRED,
         location: { name: 'Malakal POC site', latitude: 9.53, longitude: 31.66 },
         category: 'attack_on_poc_site',
-        summary:
-          'Fighting broke out between residents of the POC site and drew in government troops from the outside',
+        summary: FIRST_SUMMARY,
         casualties: { civiliansKilled: 30 },
         contingentIds: [units.rwanda, units.india, units.ethiopia],
       })
@@ -127,10 +134,7 @@ describe('The Malakal story (UNMISS, February 2016)', () => {
     await missionTeam.create(`/incidents/${incidentId}/investigators`, {
       investigatorId: 'inv-boi',
     });
-    const incidentSoFar = await reviewer.get<EventPage>(
-      `/streams/incident-${incidentId}?limit=1000`,
-    );
-    beforeBoardOfInquiry = incidentSoFar.body.events.at(-1)!.recordedAt;
+    beforeBoardOfInquiry = await lastRecordedIn(`incident-${incidentId}`);
     await afterInstant(beforeBoardOfInquiry);
 
     // The Board of Inquiry flown in from New York: unit-level conduct.
@@ -204,6 +208,8 @@ describe('The Malakal story (UNMISS, February 2016)', () => {
       summary: 'Repatriations promised; no unit named in public',
       submittedAt: BOARD_REPORTED,
     });
+    afterBoardOfInquiry = await lastRecordedIn(`investigation-${board.id}`);
+    await afterInstant(afterBoardOfInquiry);
 
     // The Secretariat decides; then what became of each decision.
     const decide = (body: object) => decider.create('/decisions', body).then((r) => r.id);
@@ -248,7 +254,21 @@ describe('The Malakal story (UNMISS, February 2016)', () => {
     await decider.create(`/decisions/${decisions.ethiopianUnit}/lapse`, {
       reason: `Never carried out: ${GEOPOLITICS.toLowerCase()}`,
     });
+    beforeAmendment = await lastRecordedIn(`decision-${decisions.ethiopianUnit}`);
+    await afterInstant(beforeAmendment);
+
+    // The mission corrects its report with the toll the inquiries established.
+    await missionTeam.create(`/incidents/${incidentId}/amendments`, {
+      changes: { summary: AMENDED_SUMMARY },
+      reason: 'The toll established by the inquiries',
+    });
   });
+
+  /** The recording time of the last event of a stream. */
+  async function lastRecordedIn(streamId: string): Promise<string> {
+    const stream = await reviewer.get<EventPage>(`/streams/${streamId}?limit=1000`);
+    return stream.body.events.at(-1)!.recordedAt;
+  }
 
   afterAll(async () => {
     await running?.close();
@@ -577,6 +597,185 @@ describe('The Malakal story (UNMISS, February 2016)', () => {
         type: 'InvestigationOpened',
         streamId: `investigation-${board.id}`,
       });
+    });
+  });
+
+  describe('as known at several instants', () => {
+    const at = (path: string, instant: string) =>
+      reviewer.get(`${path}${path.includes('?') ? '&' : '?'}asOf=${encodeURIComponent(instant)}`);
+    const ok = async (path: string, instant: string) => {
+      const response = await at(path, instant);
+      expect(response.status).toBe(200);
+      expect(Date.parse(response.body.asOf)).toBe(Date.parse(instant));
+      return response.body;
+    };
+    const BEFORE_ANYTHING = '2016-02-18T00:00:00Z';
+    const NEXT_CENTURY = '2116-02-17T00:00:00Z';
+    const routes = () => [
+      '/missions',
+      '/missions/UNMISS',
+      '/contingents',
+      `/contingents/${units.ethiopia}`,
+      `/contingents/${units.ethiopia}/history`,
+      `/contingents/${units.rwanda}/history`,
+      '/incidents',
+      `/incidents/${incidentId}`,
+      `/incidents/${incidentId}/timeline?order=recorded`,
+      `/investigations/${internal.id}`,
+      `/investigations/${board.id}`,
+      `/decisions/${decisions.indianCommander}`,
+      '/recommendations',
+      '/recommendations?status=undecided',
+      '/follow-through',
+      '/audit?limit=1000',
+      `/streams/incident-${incidentId}`,
+    ];
+
+    it('answers every read as of an instant in the future as it answers now, saying up to which position', async () => {
+      const head = (await reviewer.get('/health')).body.headPosition;
+      for (const path of routes()) {
+        const now = await reviewer.get(path);
+        const then = await ok(path, NEXT_CENTURY);
+        expect(now.body.asOf).toBeNull();
+        expect(then.asOfPosition).toBe(String(head));
+        const { asOf: _asOf, asOfPosition: _position, ...answer } = then;
+        const { asOf: _now, ...current } = now.body;
+        expect([path, answer]).toEqual([path, current]);
+      }
+    });
+
+    it('answers before the first event with the empty record, or not found for one thing', async () => {
+      for (const path of ['/missions', '/contingents', '/incidents', '/recommendations']) {
+        expect(await ok(path, BEFORE_ANYTHING)).toMatchObject({ items: [], asOfPosition: null });
+      }
+      expect((await ok(`/incidents/${incidentId}/timeline`, BEFORE_ANYTHING)).entries).toEqual([]);
+      expect((await ok('/audit', BEFORE_ANYTHING)).events).toEqual([]);
+      expect((await ok('/follow-through', BEFORE_ANYTHING)).durations.total).toBe(0);
+      const history = await ok(`/contingents/${units.ethiopia}/history`, BEFORE_ANYTHING);
+      expect(history).toMatchObject({ contingent: null, findings: [], decisions: [], next: null });
+      for (const path of [
+        `/incidents/${incidentId}`,
+        `/contingents/${units.ethiopia}`,
+        '/missions/UNMISS',
+        `/streams/incident-${incidentId}`,
+      ]) {
+        const response = await at(path, BEFORE_ANYTHING);
+        expect([path, response.status]).toEqual([path, 404]);
+        expect(response.body).toMatchObject({
+          asOf: '2016-02-18T00:00:00.000Z',
+          asOfPosition: null,
+          detail: expect.stringContaining('as of 2016-02-18T00:00:00.000Z'),
+        });
+      }
+    });
+
+    describe('before the Board of Inquiry', () => {
+      it('knows the internal investigation, its one recommendation undecided, and no Board', async () => {
+        const instant = beforeBoardOfInquiry;
+        expect((await at(`/investigations/${board.id}`, instant)).status).toBe(404);
+        const investigation = await ok(`/investigations/${internal.id}`, instant);
+        expect(investigation.status).toBe('open');
+        const undecided = await ok('/recommendations?status=undecided', instant);
+        expect(undecided.items.map((r: RecommendationView) => r.recommendationId)).toEqual([
+          internal.retraining,
+        ]);
+        const ethiopia = await ok(`/contingents/${units.ethiopia}/history`, instant);
+        expect(ethiopia.incidents.map((i: { incidentId: string }) => i.incidentId)).toEqual([
+          incidentId,
+        ]);
+        expect(ethiopia.findings).toEqual([]);
+        expect(ethiopia.recommendations).toEqual([]);
+        const incident = await ok(`/incidents/${incidentId}`, instant);
+        expect(incident.facts.summary).toBe(FIRST_SUMMARY);
+      });
+
+      it('holds in the audit trail exactly the events recorded by then', async () => {
+        const asOf = await ok('/audit?limit=1000', beforeBoardOfInquiry);
+        const until = await audit(`to=${encodeURIComponent(beforeBoardOfInquiry)}`);
+        expect(asOf.events.map((e: EventEnvelope) => e.eventId)).toEqual(
+          until.map((e) => e.eventId),
+        );
+        expect(asOf.asOfPosition).toBe(String(until.at(-1)!.globalPosition));
+      });
+    });
+
+    describe('after the Board of Inquiry, before any decision', () => {
+      it('knows its findings and its three recommendations to repatriate, none decided yet', async () => {
+        const instant = afterBoardOfInquiry;
+        const boardNow = await ok(`/investigations/${board.id}`, instant);
+        expect(boardNow.revision).toBeGreaterThanOrEqual(6);
+        expect((await at(`/decisions/${decisions.indianCommander}`, instant)).status).toBe(404);
+        const undecided = await ok('/recommendations?status=undecided', instant);
+        expect(undecided.items).toHaveLength(4);
+        const followThrough = await ok('/follow-through', instant);
+        expect(followThrough.recommendationsWithoutDecision.total).toBe(4);
+        expect(followThrough.repatriationsNotImplemented.total).toBe(0);
+        expect(followThrough.durations.items).toEqual([]);
+        const ethiopia = await ok(`/contingents/${units.ethiopia}/history`, instant);
+        expect(ethiopia.findings.map((f: FindingView) => f.findingId)).toEqual([
+          board.abandonedPosts,
+        ]);
+        expect(ethiopia.recommendations.map((r: RecommendationView) => r.status)).toEqual([
+          'undecided',
+        ]);
+        expect(ethiopia.decisions).toEqual([]);
+        const timeline = await ok(`/incidents/${incidentId}/timeline?order=recorded`, instant);
+        expect(count(timeline.entries, 'RepatriationDecided')).toBe(0);
+        expect(count(timeline.entries, 'InvestigationReportSubmitted')).toBe(1);
+      });
+    });
+
+    describe('after every decision had its fate, before the amendment', () => {
+      it('tells the decisions as they ended, and the incident as first reported', async () => {
+        const instant = beforeAmendment;
+        const indian = await ok(`/decisions/${decisions.indianCommander}`, instant);
+        expect(indian).toMatchObject({ status: 'lapsed' });
+        const lapsed = await ok('/recommendations?status=lapsed', instant);
+        expect(lapsed.items).toHaveLength(2);
+        const incident = await ok(`/incidents/${incidentId}`, instant);
+        expect(incident.facts.summary).toBe(FIRST_SUMMARY);
+        const listed = await ok('/incidents', instant);
+        expect(listed.items.map((i: { summary: string }) => i.summary)).toEqual([FIRST_SUMMARY]);
+        const stream = await ok(`/streams/incident-${incidentId}`, instant);
+        expect(count(stream.events, 'IncidentAmended')).toBe(0);
+      });
+    });
+
+    describe('after the amendment', () => {
+      it('tells the amended summary, and on the timeline what the amendment changed, from what, and why', async () => {
+        const incident = await reviewer.get(`/incidents/${incidentId}`);
+        expect(incident.body.facts.summary).toBe(AMENDED_SUMMARY);
+        const listed = await reviewer.get('/incidents');
+        expect(listed.body.items.map((i: { summary: string }) => i.summary)).toEqual([
+          AMENDED_SUMMARY,
+        ]);
+        const { entries } = await timeline('order=recorded');
+        expect(entries.at(-1)).toMatchObject({
+          type: 'IncidentAmended',
+          changes: [{ field: 'summary', from: FIRST_SUMMARY, to: AMENDED_SUMMARY }],
+          reason: 'The toll established by the inquiries',
+        });
+        const lapse = entries.find((e) => e.type === 'RepatriationLapsed');
+        expect(lapse).toMatchObject({
+          changes: [{ field: 'status', from: 'decided', to: 'lapsed' }],
+        });
+      });
+    });
+
+    it('refuses an asOf that is not an instant, naming the field', async () => {
+      const malformed = ['yesterday', '2016-06-21T12:00:00', '2016-13-01T00:00:00Z', ''];
+      for (const path of routes()) {
+        for (const value of malformed) {
+          const response = await at(path, value);
+          expect([path, value, response.status, response.body.errors?.[0]?.field]).toEqual([
+            path,
+            value,
+            400,
+            'asOf',
+          ]);
+          expect(response.contentType).toContain('application/problem+json');
+        }
+      }
     });
   });
 });

@@ -16,11 +16,15 @@ export interface TimelineEntry {
   streamId: string;
   actor: Actor;
   summary: string;
+  /** Corrections only: what they changed, from what to what, and why. */
+  changes?: { field: string; from: unknown; to: unknown }[];
+  reason?: string | null;
 }
 
 export interface Timeline {
   incidentId: string;
   asOf: string | null;
+  asOfPosition?: string | null;
   order: 'occurred' | 'recorded';
   entries: TimelineEntry[];
 }
@@ -140,6 +144,8 @@ export interface DeadlineList {
   clock: string;
   workingDays: string;
   definitions: { kind: string; allowed: string; basis: string; source: string }[];
+  asOf: string | null;
+  asOfPosition?: string | null;
 }
 
 export interface StrengthPeriodView {
@@ -178,6 +184,7 @@ export interface AppointmentView {
 export interface MissionView {
   code: string;
   leadership: AppointmentView[];
+  asOf: string | null;
 }
 
 export interface LeaderHistoryView {
@@ -188,6 +195,8 @@ export interface LeaderHistoryView {
   recommendations: RecommendationView[];
   decisions: (DecisionView & { consequence: unknown })[];
   deadlines: DeadlineView[];
+  asOf: string | null;
+  asOfPosition?: string | null;
 }
 
 export interface ContingentHistory {

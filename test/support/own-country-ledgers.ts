@@ -1,3 +1,4 @@
+import { afterInstant } from './clock';
 import type { LedgerClient } from './http-client';
 import { startApp, type RunningApp } from './in-process-app';
 import type { PrincipalName } from './principals';
@@ -22,6 +23,11 @@ export interface StoryRecorder {
   name(name: string, id: string): string;
   /** An id named before. */
   id(name: string): string;
+  /**
+   * Names the instant the story has reached on this ledger (every ledger marks it, whatever
+   * part it holds), for reads as of it: what was recorded so far is known then, nothing after.
+   */
+  mark(name: string): Promise<void>;
 }
 
 export type Story = (recorder: StoryRecorder) => Promise<void>;
@@ -29,6 +35,8 @@ export type Story = (recorder: StoryRecorder) => Promise<void>;
 export interface RecordedLedger {
   running: RunningApp;
   ids: Map<string, string>;
+  /** The instants the story marked on this ledger, by name. */
+  instants: Map<string, string>;
 }
 
 export interface OwnCountryLedgers {
@@ -42,6 +50,7 @@ export interface OwnCountryLedgers {
 async function record(story: Story, country: string | undefined): Promise<RecordedLedger> {
   const running = await startApp();
   const ids = new Map<string, string>();
+  const instants = new Map<string, string>();
   await story({
     client: running.client,
     async step(part, step) {
@@ -58,8 +67,14 @@ async function record(story: Story, country: string | undefined): Promise<Record
       if (id === undefined) throw new Error(`the story named no ${name} on this ledger`);
       return id;
     },
+    async mark(name) {
+      const instant = new Date().toISOString();
+      instants.set(name, instant);
+      // The next event is recorded strictly after the instant.
+      await afterInstant(instant);
+    },
   });
-  return { running, ids };
+  return { running, ids, instants };
 }
 
 /** The story on a whole ledger, and once more on a ledger of each country's own part. */
@@ -81,8 +96,15 @@ export async function recordOnOwnCountryLedgers(
   };
 }
 
-/** A request by a template over the story's named ids, e.g. ({ id }) => `/contingents/${id('eth')}`. */
-export type Request = (ids: { id(name: string): string }) => string;
+/**
+ * A request by a template over the story's named ids and instants, e.g.
+ * ({ id }) => `/contingents/${id('eth')}`, ({ instant }) => `/follow-through?asOf=${instant('midway')}`
+ * (an instant the ledger's clock recorded compares as `<recorded>`, see `comparable`).
+ */
+export type Request = (named: {
+  id(name: string): string;
+  instant(name: string): string;
+}) => string;
 
 /**
  * What `as` is answered on `ledger` for each request, every page of a list included (walked
@@ -101,9 +123,14 @@ export async function answersOn(
     if (value === undefined) throw new Error(`no id named ${name}`);
     return value;
   };
+  const instant = (name: string) => {
+    const value = ledger.instants.get(name);
+    if (value === undefined) throw new Error(`no instant named ${name}`);
+    return value;
+  };
   const answers: unknown[] = [];
   for (const request of requests) {
-    const path = request({ id });
+    const path = request({ id, instant });
     const pages: unknown[] = [];
     let next: string | null = null;
     do {

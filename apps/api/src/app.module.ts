@@ -4,9 +4,14 @@ import { LedgerCommandHandler } from './commands/ledger-command.handler';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import type { LedgerConfig } from '@blue-ledger/runtime';
+import { AsOfResolver } from './as-of/as-of-resolver';
 import { SubjectErasures } from './access/subject-erasures';
 import { SubjectsController } from './access/subjects.controller';
 import { ContingentQueryHandlers } from './contingents/contingent.queries';
+import { DecisionQueryHandlers } from './decisions/decision.queries';
+import { InvestigationQueryHandlers } from './investigations/investigation.queries';
+import { MissionQueryHandlers } from './missions/mission.queries';
+import { StreamQueryHandlers } from './streams/stream.queries';
 import { ContingentsController } from './contingents/contingents.controller';
 import { DeadlineQueryHandlers } from './deadlines/deadline.queries';
 import { DeadlinesController } from './deadlines/deadlines.controller';
@@ -18,7 +23,6 @@ import { IncidentsController } from './incidents/incidents.controller';
 import { LedgerInfrastructureModule } from './infrastructure/ledger-infrastructure.module';
 import { IntegrityModule } from './integrity/integrity.module';
 import { InvestigationsController } from './investigations/investigations.controller';
-import { MissionQueryHandlers } from './missions/mission.queries';
 import { MissionsController } from './missions/missions.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuditQueryHandlers } from './audit/audit.queries';
@@ -26,6 +30,8 @@ import { RecommendationsController } from './recommendations/recommendations.con
 import { RecommendationQueryHandlers } from './recommendations/recommendation.queries';
 import { StreamsController } from './streams/streams.controller';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { PagesModule } from './pages/pages.module';
+import { RootRedirectController } from './pages/root-redirect.controller';
 
 @Module({})
 export class AppModule {
@@ -44,8 +50,10 @@ export class AppModule {
         LedgerInfrastructureModule.forRoot(config),
         IntegrityModule,
         AccessModule.forRoot(config.access),
+        PagesModule,
       ],
       controllers: [
+        RootRedirectController,
         HealthController,
         MissionsController,
         ContingentsController,
@@ -61,12 +69,16 @@ export class AppModule {
       providers: [
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         LedgerCommandHandler,
+        AsOfResolver,
         SubjectErasures,
         ...ContingentQueryHandlers,
+        ...DecisionQueryHandlers,
+        ...InvestigationQueryHandlers,
+        ...MissionQueryHandlers,
+        ...StreamQueryHandlers,
         ...IncidentQueryHandlers,
         ...RecommendationQueryHandlers,
         ...AuditQueryHandlers,
-        ...MissionQueryHandlers,
         ...DeadlineQueryHandlers,
       ],
     };

@@ -134,7 +134,7 @@ describe('The projector', () => {
         await projector.caughtUp;
 
         await appendEvents(writer, events.slice(10));
-        await projector.runner.waitForPosition(Number(await writer.headPosition()), 10_000);
+        await projector.runner.waitFor(Number(await writer.headPosition()), 10_000);
 
         expect(dumpReadModelFile(path.join(dataDir, 'ledger.sqlite'))).toEqual(
           await rebuiltFromZero(writer),

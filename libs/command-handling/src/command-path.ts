@@ -20,6 +20,7 @@ import {
 } from './consequences/consequence-recorder';
 import { handleCommand } from './handle-command';
 import { AGGREGATES, type LedgerCommand } from './ledger-command';
+import { StreamLocks } from './stream-locks';
 import { DEFAULT_CACHED_STREAMS, StreamStateCache } from './stream-state-cache';
 
 export interface CommandPathOptions {
@@ -49,13 +50,14 @@ export interface CommandPathOptions {
  * The ledger's one write path, for the API, the importers and the bench alike: the
  * cross-aggregate checks, then read, fold, decide, seal personal details, chain the hashes and
  * append with the revision read. Streams folded once are cached (only their newest events are
- * read again), for the commands and for the checks.
+ * read again), for the commands and for the checks; commands on one stream take turns.
  */
 export class CommandPath {
   readonly reader: AggregateReader;
   readonly recommendations: RecommendationFinder;
   readonly appointments: AppointmentFinder;
   private readonly cache: StreamStateCache;
+  private readonly locks = new StreamLocks();
   private readonly tools: CheckTools;
   private readonly consequences: ConsequenceRecorder;
 
@@ -82,13 +84,12 @@ export class CommandPath {
   async execute(target: LedgerCommand, context: CommandContext): Promise<CommandResult> {
     await checkAcrossAggregates(target, context, this.tools);
     const { streamId, decider } = AGGREGATES[target.aggregate];
-    const result = await handleCommand(
-      this.options.store,
-      streamId(target.id),
-      decider,
-      target.command,
-      context,
-      { cache: this.cache, seal: (eventId, data) => this.seal(eventId, data) },
+    const stream = streamId(target.id);
+    const result = await this.locks.withLock(stream, () =>
+      handleCommand(this.options.store, stream, decider, target.command, context, {
+        cache: this.cache,
+        seal: (eventId, data) => this.seal(eventId, data),
+      }),
     );
     const implementation = result.events.find((e) => e.type === 'RepatriationImplemented');
     const consequence =

@@ -52,6 +52,31 @@ export async function foldStream<Event extends DomainEvent, State>(
     : foldOnto(decider, empty, history);
 }
 
+/**
+ * The stream folded up to the global position `upTo` (inclusive): the aggregate as the ledger
+ * knew it once the events up to that position were recorded. The same fold as `foldStream`,
+ * from the first event, without the cache (which holds only the latest state).
+ */
+export async function foldStreamUpTo<Event extends DomainEvent, State>(
+  store: EventStore,
+  streamId: string,
+  decider: Folding<Event, State>,
+  upTo: bigint,
+): Promise<FoldedStream<State>> {
+  const history = await store.readStream(streamId);
+  const end = history.findIndex((event) => event.globalPosition > upTo);
+  const known = end === -1 ? history : history.slice(0, end);
+  const empty: CachedStream<State> = {
+    decider,
+    revision: -1n,
+    state: decider.initialState,
+    lastHash: GENESIS_HASH,
+    eventIds: new Set<string>(),
+  };
+  const folded = foldOnto(decider, empty, known);
+  return { ...folded, revision: known.length === 0 ? undefined : folded.revision };
+}
+
 /** Folds `events` (those right after `from.revision`) onto `from`. */
 function foldOnto<Event extends DomainEvent, State>(
   decider: Folding<Event, State>,

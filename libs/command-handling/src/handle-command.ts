@@ -7,6 +7,7 @@ import {
 import { chainEvents } from '@blue-ledger/integrity';
 import type { CommandContext, CommandResult } from './command-context';
 import { foldStream } from './fold-stream';
+import { processRecordingClock, type RecordingClock } from './recording-clock';
 import type { StreamStateCache } from './stream-state-cache';
 
 /** Rewrites a new event's data before it is hashed (seals personal details), so what is hashed is what is stored. */
@@ -15,11 +16,29 @@ export type SealData = (
   data: Record<string, unknown>,
 ) => Promise<Record<string, unknown>>;
 
-const MAX_ATTEMPTS = 5;
+export interface HandleCommandOptions {
+  cache?: StreamStateCache;
+  seal?: SealData;
+  /** Stamps `recordedAt`; the process's clock unless a test gives its own. */
+  clock?: RecordingClock;
+}
 
 /**
- * Read the stream, fold it, decide, seal, chain the new events' hashes and append with the
- * exact revision that was read. A conditional write (If-Match) that is stale is rejected; an
+ * Appends are committed in groups, so between the read of a stream and the commit of the
+ * append lies a turn of the event loop, in which another process writing the same file may
+ * append to the stream. A command that loses such a race is decided again on the fresh state,
+ * after a short random pause that grows with each loss, so that two processes contending for
+ * one stream fall out of step.
+ */
+const MAX_ATTEMPTS = 10;
+const pauseBeforeAttempt = (attempt: number): Promise<void> =>
+  attempt <= 2
+    ? Promise.resolve()
+    : new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * (attempt - 2)));
+
+/**
+ * Read the stream, fold it, decide, seal, stamp, chain the new events' hashes and append with
+ * the exact revision that was read. A conditional write (If-Match) that is stale is rejected; an
  * unconditional one that loses a race is decided again on the fresh state, never merged. A
  * retry of a command whose events are in the stream already answers as the first attempt did.
  */
@@ -29,9 +48,10 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   decider: Decider<Command, Event, State>,
   command: Command,
   context: CommandContext,
-  options: { cache?: StreamStateCache; seal?: SealData } = {},
+  options: HandleCommandOptions = {},
 ): Promise<CommandResult> {
   for (let attempt = 1; ; attempt++) {
+    await pauseBeforeAttempt(attempt);
     try {
       return await attemptCommand(store, streamId, decider, command, context, options);
     } catch (error) {
@@ -50,7 +70,7 @@ async function attemptCommand<Command, Event extends DomainEvent, State>(
   decider: Decider<Command, Event, State>,
   command: Command,
   context: CommandContext,
-  { cache, seal }: { cache?: StreamStateCache; seal?: SealData },
+  { cache, seal, clock = processRecordingClock }: HandleCommandOptions,
 ): Promise<CommandResult> {
   const current = await foldStream(store, streamId, decider, cache);
   if (current.eventIds.has(context.ids.eventId(streamId, 0))) {
@@ -67,24 +87,35 @@ async function attemptCommand<Command, Event extends DomainEvent, State>(
 
   const decided = decider.decide(command, state);
   const nextRevision = currentRevision === undefined ? 0n : currentRevision + 1n;
-  const proposed = await Promise.all(
+  // Sealing may wait on the subject-key store (PostgreSQL): it is done, for all the new events,
+  // before the stamp, so that nothing awaits between the stamp and the append below.
+  const sealed = await Promise.all(
     decided.map(async (event, index) => {
       const eventId = context.ids.eventId(streamId, index);
       const data = event.data as Record<string, unknown>;
-      return {
-        eventId,
-        type: event.type,
-        schemaVersion: decider.schemaVersions[event.type as Event['type']],
-        data: seal ? await seal(eventId, data) : data,
-        recordedAt: context.now,
-        ...(event.occurredAt !== undefined && { occurredAt: event.occurredAt }),
-        actor: context.actor,
-        correlationId: context.correlationId,
-        causationId: context.causationId,
-      };
+      return { event, eventId, data: seal ? await seal(eventId, data) : data };
     }),
   );
-  const events = chainEvents(streamId, nextRevision, lastHash, proposed);
+  // Stamped, hashed and handed to the store in one synchronous step: within this process the
+  // order of the stamps is the order of the appends, and the clock never goes back, so
+  // `recordedAt` never decreases along the global order (the domain's `now` is the arrival).
+  const recordedAt = clock.stamp();
+  const events = chainEvents(
+    streamId,
+    nextRevision,
+    lastHash,
+    sealed.map(({ event, eventId, data }) => ({
+      eventId,
+      type: event.type,
+      schemaVersion: decider.schemaVersions[event.type as Event['type']],
+      data,
+      recordedAt,
+      ...(event.occurredAt !== undefined && { occurredAt: event.occurredAt }),
+      actor: context.actor,
+      correlationId: context.correlationId,
+      causationId: context.causationId,
+    })),
+  );
   const result = await store.appendToStream(streamId, events, {
     expectedRevision: currentRevision ?? 'no_stream',
   });

@@ -7,6 +7,7 @@ export * from './aggregate-reader';
 export * from './access-scope-follower';
 export * from './id-source';
 export * from './stream-state-cache';
+export * from './recording-clock';
 export {
   incidentActRefusal,
   NotAssignedError,

@@ -10,6 +10,8 @@ export interface CachedStream<State> {
 }
 
 export const DEFAULT_CACHED_STREAMS = 10_000;
+/** Stream ids remembered as existing without their state (missions, contingents referred to). */
+export const DEFAULT_KNOWN_STREAMS = 50_000;
 
 /**
  * A bounded, least-recently-used map of folded stream states for one command path.
@@ -18,8 +20,12 @@ export const DEFAULT_CACHED_STREAMS = 10_000;
  */
 export class StreamStateCache {
   private readonly entries = new Map<string, CachedStream<unknown>>();
+  private readonly known = new Set<string>();
 
-  constructor(readonly maxStreams = DEFAULT_CACHED_STREAMS) {}
+  constructor(
+    readonly maxStreams = DEFAULT_CACHED_STREAMS,
+    readonly maxKnownStreams = DEFAULT_KNOWN_STREAMS,
+  ) {}
 
   get size(): number {
     return this.entries.size;
@@ -49,9 +55,21 @@ export class StreamStateCache {
     }
   }
 
-  /** Whether some state of the stream is cached: then the stream exists (streams are never deleted). */
+  /**
+   * Whether the stream is known to exist: some state of it is cached, or it was seen to exist
+   * (`markExisting`). Streams are never deleted, so the answer cannot go stale.
+   */
   has(streamId: string): boolean {
-    return this.entries.has(streamId);
+    return this.entries.has(streamId) || this.known.has(streamId);
+  }
+
+  /** Remembers that the stream exists (it holds an event), the oldest remembered first out. */
+  markExisting(streamId: string): void {
+    if (this.known.has(streamId)) return;
+    this.known.add(streamId);
+    if (this.known.size > this.maxKnownStreams) {
+      this.known.delete(this.known.values().next().value as string);
+    }
   }
 
   delete(streamId: string): void {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /** Every hash in the ledger is a SHA-256 digest: 32 bytes. */
 export const HASH_BYTES = 32;
@@ -44,7 +44,8 @@ export function hashToBase64(value: string | Uint8Array): string {
 }
 
 export function sha256(...parts: readonly Uint8Array[]): Buffer {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part);
-  return hash.digest();
+  if (parts.length === 1) return hash('sha256', parts[0], 'buffer') as unknown as Buffer;
+  const hasher = createHash('sha256');
+  for (const part of parts) hasher.update(part);
+  return hasher.digest();
 }

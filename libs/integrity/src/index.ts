@@ -15,3 +15,4 @@ export * from './audit/ledger-verifier';
 export * from './audit/export-format';
 export * from './audit/verify-export';
 export * from './audit/read-all-in-pages';
+export { defaultHashingThreads, feedStore, type FeedOptions } from './audit/parallel/feed-store';

@@ -1,3 +1,4 @@
+import { recordedOrderProjection } from './as-of/recorded-order.projection';
 import { auditTrailProjection } from './audit-trail/audit-trail.projection';
 import { contingentHistoryProjection } from './contingent-history/contingent-history.projection';
 import { contingentsProjection } from './contingents/contingents.projection';
@@ -13,6 +14,7 @@ import type { Projection } from './projection';
 export function ledgerProjections(): Projection[] {
   return [
     auditTrailProjection,
+    recordedOrderProjection,
     incidentsProjection,
     contingentsProjection,
     incidentTimelineProjection,

@@ -66,7 +66,7 @@ describe('ProjectionRunner', () => {
       expect(live.status).toBe('live');
 
       const { position } = await store.appendToStream('incident-x', [proposedOf(scenario[0])]);
-      await live.waitForPosition(position, 1000);
+      await live.waitFor(position, 1000);
 
       expect(counting.seen(db).at(-1)).toBe(Number(position));
     });
@@ -84,6 +84,66 @@ describe('ProjectionRunner', () => {
       const expected = allPositions().filter((_, i) => (i + 1) % 10 === 0);
       if (scenario.length % 10 !== 0) expected.push(allPositions().at(-1) as number);
       expect(writes).toEqual(expected);
+    });
+  });
+
+  describe('when live', () => {
+    const noteCheckpointWrites = () => {
+      const writes: number[] = [];
+      db.function('note_checkpoint', (position: number) => writes.push(position));
+      db.exec(`CREATE TABLE projection_checkpoints (name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER);
+        CREATE TRIGGER noted AFTER UPDATE ON projection_checkpoints
+        BEGIN SELECT note_checkpoint(NEW.position); END;`);
+      return writes;
+    };
+
+    it('applies the events appended since its last transaction together, in one transaction', async () => {
+      const writes = noteCheckpointWrites();
+      const counting = countingProjection('counting');
+      const live = runner([counting]);
+      await live.start();
+      writes.length = 0;
+
+      const results = scenario
+        .slice(0, 5)
+        .map((event, i) => store.appendNow(`incident-${i}`, [proposedOf(event)]));
+      const last = results[4].position;
+      await live.waitFor(last, 1000);
+
+      expect(writes).toEqual([Number(last)]);
+      expect(counting.seen(db).slice(-5)).toEqual(results.map((r) => Number(r.position)));
+    });
+
+    it('wakes every wait whose position that transaction applied, and only those', async () => {
+      const live = runner([countingProjection('counting')]);
+      await live.start();
+      const before = await head();
+      const woken: number[] = [];
+
+      const waits = [before + 10, before + 20, before + 30].map((position) =>
+        live.waitFor(position, 1000).then(() => woken.push(position)),
+      );
+      store.appendNow('incident-a', [proposedOf(scenario[0]), proposedOf(scenario[1])]);
+      await Promise.race([Promise.all(waits), new Promise((resolve) => setTimeout(resolve, 50))]);
+
+      expect(woken).toEqual([before + 10, before + 20]);
+      store.appendNow('incident-b', [proposedOf(scenario[2])]);
+      await Promise.all(waits);
+      expect(woken).toEqual([before + 10, before + 20, before + 30]);
+      expect(live.position()).toBe(before + 30);
+    });
+
+    it('still bounds a transaction by the batch size', async () => {
+      const writes = noteCheckpointWrites();
+      const live = runner([countingProjection('counting')], { batchSize: 3 });
+      await live.start();
+      writes.length = 0;
+      const before = await head();
+
+      for (let i = 0; i < 7; i++) store.appendNow(`incident-${i}`, [proposedOf(scenario[i])]);
+      await live.waitFor(before + 70, 1000);
+
+      expect(writes).toEqual([before + 30, before + 60, before + 70]);
     });
   });
 
@@ -173,14 +233,12 @@ describe('ProjectionRunner', () => {
       const failing = failingAt(Number(await head()) + 10);
       const failed = runner([failing]);
       await failed.start();
-      const waiting = failed.waitForPosition((await head()) + 10, 1000);
+      const waiting = failed.waitFor((await head()) + 10, 1000);
 
       await store.appendToStream('incident-x', [proposedOf(scenario[0])]);
 
       await expect(waiting).rejects.toThrow(ProjectionFailedError);
-      await expect(failed.waitForPosition(await head(), 1000)).rejects.toThrow(
-        ProjectionFailedError,
-      );
+      await expect(failed.waitFor(await head(), 1000)).rejects.toThrow(ProjectionFailedError);
     });
 
     it('names the event a batch failed on', async () => {
@@ -232,7 +290,7 @@ describe('ProjectionRunner', () => {
       indexSeen.length = 0;
 
       const { position } = await store.appendToStream('incident-x', [proposedOf(scenario[0])]);
-      await live.waitForPosition(position, 1000);
+      await live.waitFor(position, 1000);
 
       expect(indexSeen).toEqual([true]);
     });
@@ -296,25 +354,25 @@ describe('ProjectionRunner', () => {
     });
   });
 
-  describe('waitForPosition', () => {
+  describe('waitFor', () => {
     it('resolves at once for a position already applied', async () => {
       const caughtUp = runner([countingProjection('counting')]);
       await caughtUp.start();
 
-      await expect(caughtUp.waitForPosition(10)).resolves.toBeUndefined();
+      await expect(caughtUp.waitFor(10)).resolves.toBeUndefined();
     });
 
     it('rejects after the timeout, naming the projections behind', async () => {
       const idle = runner([countingProjection('idle')]);
 
-      await expect(idle.waitForPosition(10, 20)).rejects.toThrow(ProjectionTimeoutError);
-      await expect(idle.waitForPosition(10, 20)).rejects.toMatchObject({ behind: ['idle'] });
+      await expect(idle.waitFor(10, 20)).rejects.toThrow(ProjectionTimeoutError);
+      await expect(idle.waitFor(10, 20)).rejects.toMatchObject({ behind: ['idle'] });
     });
 
     it('rejects when the runner is stopped', async () => {
       const running = runner([countingProjection('counting')]);
       await running.start();
-      const waiting = running.waitForPosition((await head()) + 10, 1000);
+      const waiting = running.waitFor((await head()) + 10, 1000);
 
       await running.stop();
 

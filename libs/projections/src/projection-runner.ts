@@ -1,14 +1,25 @@
-import type { EventStore, EventSubscription, RecordedEvent } from '@blue-ledger/event-store';
+import type {
+  EventStore,
+  EventSubscription,
+  RecordedEvent,
+  SubscriptionMessage,
+} from '@blue-ledger/event-store';
 import { checkpointWriter, createCheckpointTable, readCheckpoint } from './checkpoints';
 import type { ProjectionCheckpoint } from './checkpoints';
 import {
+  applyEvent,
   createQueryIndexes,
   dropQueryIndexes,
   EventApplyError,
   type Projection,
 } from './projection';
 import { ProjectionFailedError, ProjectionRunnerStoppedError } from './projection-errors';
-import { PositionWaiters } from './position-waiters';
+import {
+  DEFAULT_WAIT_MS,
+  lowestPosition,
+  ProgressWaiters,
+  type ReadModelProgress,
+} from './read-model-progress';
 import type { SqliteDatabase, SqliteStatement } from './sqlite/database';
 import { withoutFsync } from './sqlite/without-fsync';
 import { deferred, type Deferred } from './support/deferred';
@@ -19,7 +30,10 @@ export interface ProjectionRunnerLogger {
 }
 
 export interface ProjectionRunnerOptions {
-  /** Most events applied in one transaction while catching up. Live events commit one by one. */
+  /**
+   * Most events applied in one transaction. While catching up, events commit in batches of
+   * this size; live, everything the store has committed since the last transaction, up to this.
+   */
   batchSize?: number;
   /** Defaults to the console. */
   logger?: ProjectionRunnerLogger;
@@ -30,7 +44,11 @@ export interface ProjectionRunnerOptions {
 export type ProjectionRunnerStatus = 'stopped' | 'catching_up' | 'live' | 'failed';
 
 const DEFAULT_BATCH_SIZE = 1000;
-const DEFAULT_WAIT_MS = 5000;
+
+/** What `next` on the subscription gave, or that it has nothing more for now. */
+const IDLE = Symbol('idle');
+const nextTurnOfTheLoop = (): Promise<typeof IDLE> =>
+  new Promise((resolve) => setImmediate(() => resolve(IDLE)));
 
 interface Tracked {
   projection: Projection;
@@ -43,15 +61,18 @@ interface Tracked {
 /**
  * Feeds projections from the store's global order. Each event is applied to every projection
  * whose checkpoint is behind it, and the checkpoints are written in the same transaction as the
- * read-model writes, so a crash neither applies an event twice nor skips one. An error in a
- * projection stops the runner: it is logged, reported to `onError`, rejects `start` (if still
- * catching up) and every `waitForPosition`, and shows in `status` and `failure`.
+ * read-model writes, so a crash neither applies an event twice nor skips one. Live, the events
+ * the store committed since the last transaction are applied together, in one transaction, as
+ * soon as the subscription has no more of them at hand; that commit wakes the waits for them
+ * (`waitFor`). An error in a projection stops the runner: it is logged, reported to `onError`,
+ * rejects `start` (if still catching up) and every `waitFor`, and shows in `status` and
+ * `failure`.
  */
-export class ProjectionRunner {
+export class ProjectionRunner implements ReadModelProgress {
   private readonly tracked: Tracked[];
   private readonly batchSize: number;
   private readonly logger: ProjectionRunnerLogger;
-  private readonly waiters = new PositionWaiters((position) => this.behind(position));
+  private readonly waiters = new ProgressWaiters((position) => this.behind(position));
   private writeCheckpoint: ((checkpoint: ProjectionCheckpoint) => void) | null = null;
   private applyInTransaction: ((events: RecordedEvent[]) => void) | null = null;
   private readStoredCheckpoint: SqliteStatement | null = null;
@@ -125,11 +146,17 @@ export class ProjectionRunner {
     await this.follow({ stopWhenCaughtUp: !wasRunning });
   }
 
+  /** Every projection has applied the events up to this position; null before the first. */
+  position(): number | null {
+    return lowestPosition(this.tracked.map((t) => t.position));
+  }
+
   /**
    * Resolves when every projection has applied the event at `position` (read-your-writes
-   * after an append); rejects on timeout or when the runner fails.
+   * after an append), woken by the transaction that applies it; rejects on timeout, when the
+   * runner fails or when it stops.
    */
-  waitForPosition(position: bigint | number, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
+  waitFor(position: bigint | number, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
     const target = Number(position);
     if (this.lastFailure !== null && this.behind(target).length > 0) {
       return Promise.reject(this.lastFailure);
@@ -186,7 +213,7 @@ export class ProjectionRunner {
 
   private follow({ stopWhenCaughtUp }: { stopWhenCaughtUp: boolean }): Promise<void> {
     this.startBulkLoading();
-    const lowest = this.lowestPosition();
+    const lowest = this.position();
     const subscription = this.store.subscribeToAll({
       fromPosition: lowest === null ? 'start' : BigInt(lowest),
     });
@@ -199,19 +226,38 @@ export class ProjectionRunner {
     return stopWhenCaughtUp ? caughtUp.promise.then(() => loop) : caughtUp.promise;
   }
 
+  /**
+   * Catching up, events commit in batches of `batchSize`; live, a batch commits as soon as the
+   * subscription has nothing more at hand (its `next` does not settle before the next turn of
+   * the event loop), so the events of one append, or of one group commit, apply together.
+   */
   private async consume(
     subscription: EventSubscription,
     caughtUp: Deferred<void>,
     stopWhenCaughtUp: boolean,
   ): Promise<void> {
+    const messages = subscription[Symbol.asyncIterator]();
+    let next: Promise<IteratorResult<SubscriptionMessage>> | null = null;
+    let idle: Promise<typeof IDLE> | null = null;
     let batch: RecordedEvent[] = [];
     try {
-      for await (const message of subscription) {
+      for (;;) {
+        next ??= messages.next();
+        const result =
+          this.currentStatus === 'live' && batch.length > 0
+            ? await Promise.race([next, (idle ??= nextTurnOfTheLoop())])
+            : await next;
+        if (result === IDLE) {
+          idle = null;
+          batch = this.commit(batch);
+          continue;
+        }
+        next = null;
+        if (result.done) break;
+        const message = result.value;
         if (message.kind === 'event') {
           batch.push(message.event);
-          if (this.currentStatus === 'live' || batch.length >= this.batchSize) {
-            batch = this.commit(batch);
-          }
+          if (batch.length >= this.batchSize) batch = this.commit(batch);
           continue;
         }
         batch = this.commit(batch);
@@ -237,9 +283,11 @@ export class ProjectionRunner {
         this.subscription = null;
         this.loop = null;
       }
+      // Closing ends the iteration, whatever the subscription is waiting for.
       await subscription.close().catch((error: unknown) => {
         this.logger.error('closing the subscription failed', error);
       });
+      (next as Promise<unknown> | null)?.catch(() => undefined);
     }
   }
 
@@ -291,7 +339,7 @@ export class ProjectionRunner {
     if (projection.applyBatch === undefined) {
       for (const event of events) {
         try {
-          projection.apply(this.db, event);
+          applyEvent(this.db, projection, event);
         } catch (cause) {
           throw new ProjectionFailedError(projection.name, event, cause);
         }
@@ -362,15 +410,6 @@ export class ProjectionRunner {
       if (found === undefined) throw new Error(`no projection is named ${name}`);
       return found;
     });
-  }
-
-  private lowestPosition(): number | null {
-    let lowest: number | null = null;
-    for (const { position } of this.tracked) {
-      if (position === null) return null;
-      if (lowest === null || position < lowest) lowest = position;
-    }
-    return lowest;
   }
 
   private behind(position: number): string[] {

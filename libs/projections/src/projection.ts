@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@blue-ledger/event-store';
 import type { SqliteDatabase } from './sqlite/database';
+import { applyingEvent } from './sqlite/event-being-applied';
 
 /** An index that only serves queries: `apply` never needs it. */
 export interface QueryIndex {
@@ -7,12 +8,19 @@ export interface QueryIndex {
   table: string;
   /** Columns or expressions. */
   columns: readonly string[];
+  /** A partial index: only the rows this condition holds for (e.g. the current versions). */
+  where?: string;
 }
 
 /**
  * A read model fed by the ProjectionRunner. `apply` must be deterministic: it may use only the
  * event and what earlier events wrote (no clock, no randomness), so that a rebuild from
  * position 0 produces exactly the tables an incremental run produced.
+ *
+ * Every read model answers as of any global position P as well as now (`upTo` on its queries):
+ * documents through a DocumentTable (versioned by the position of the event that made each
+ * version), facts as rows that carry the position of their event (read with `position <= P`).
+ * A table updated in place would only know now: use one of the two instead.
  */
 export interface Projection {
   /** Stable name: the key of its checkpoint. */
@@ -65,7 +73,7 @@ export function batched(
     const session = open(db);
     for (const event of events) {
       try {
-        session.apply(event);
+        applyingEvent(db, event, () => session.apply(event));
       } catch (cause) {
         throw new EventApplyError(event, cause);
       }
@@ -78,9 +86,15 @@ export function batched(
   };
 }
 
+/** Applies one event to a projection, outside the runner (tests, tools): what the runner does. */
+export function applyEvent(db: SqliteDatabase, projection: Projection, event: RecordedEvent): void {
+  applyingEvent(db, event, () => projection.apply(db, event));
+}
+
 export function createQueryIndexes(db: SqliteDatabase, indexes: readonly QueryIndex[] = []): void {
-  for (const { name, table, columns } of indexes) {
-    db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${columns.join(', ')})`);
+  for (const { name, table, columns, where } of indexes) {
+    const partial = where === undefined ? '' : ` WHERE ${where}`;
+    db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${columns.join(', ')})${partial}`);
   }
 }
 

@@ -41,7 +41,7 @@ describe('The read models on the embedded SQLite store', () => {
     const runner = new ProjectionRunner(store, db, projections, { logger: quiet, batchSize: 200 });
     await runner.start();
     await appendSynthetic(store, synthetic.slice(3000));
-    await runner.waitForPosition((await store.headPosition()) ?? 0n, 10_000);
+    await runner.waitFor((await store.headPosition()) ?? 0n, 10_000);
     const incremental = dump();
     for (const table of [
       'incident_timeline_entries',

@@ -48,17 +48,60 @@ describe('Read-model queries at size', () => {
     );
   });
 
-  it('finds both by index, so that their cost follows the size of the answer, not of the ledger', () => {
-    const plan = (sql: string) =>
-      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
-        .map((row) => row.detail)
-        .join('; ');
+  const plan = (sql: string) =>
+    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+      .map((row) => row.detail)
+      .join('; ');
 
+  it('finds both by index, so that their cost follows the size of the answer, not of the ledger', () => {
     expect(
-      plan(`SELECT * FROM incident_timeline_entries WHERE incident_id = 'x' AND known_ms <= 1`),
+      plan(`SELECT * FROM incident_timeline_entries WHERE incident_id = 'x' AND position <= 1`),
     ).toContain('USING INDEX incident_timeline_entries_by_incident');
     expect(
       plan(`SELECT * FROM contingent_history_facts WHERE contingent_id = 'x' ORDER BY position`),
     ).toContain('USING INDEX contingent_history_facts_by_contingent');
+  });
+
+  it('lists current documents from the index over the open versions, and documents as of a position from the index over all versions', () => {
+    const list = (versions: string) =>
+      plan(
+        `SELECT position, doc FROM incident_summaries
+         WHERE ${versions} AND position > -1 AND status = 'open' ORDER BY position LIMIT 101`,
+      );
+
+    expect(list('valid_to IS NULL')).toContain('USING INDEX incident_summaries_by_status_position');
+    expect(
+      list('valid_from <= 50 AND (valid_to IS NULL OR valid_to > 50) AND position <= 50'),
+    ).toContain('USING INDEX incident_summaries_versions_by_status_position');
+    expect(
+      plan(
+        `SELECT doc FROM incident_summaries WHERE id = 'x' AND valid_from <= 50 ORDER BY valid_from DESC LIMIT 1`,
+      ),
+    ).toContain('USING INDEX sqlite_autoindex_incident_summaries_1');
+  });
+
+  it("finds a history page's notifications and their replies by what they are about", () => {
+    expect(
+      plan(
+        `SELECT position FROM contingent_history_facts
+         WHERE subject_id IN (SELECT value FROM json_each('["x"]')) AND kind = 'response'
+           AND +position <= 100 AND +contingent_id = 'c'`,
+      ),
+    ).toContain('USING INDEX contingent_history_facts_replies');
+    expect(
+      plan(
+        `SELECT subject_id FROM contingent_history_facts
+         WHERE subject_id IN (SELECT value FROM json_each('["x"]')) AND kind = 'notification'
+           AND +position <= 100 AND +contingent_id = 'c'`,
+      ),
+    ).toContain('USING INDEX contingent_history_facts_notifications');
+  });
+
+  it('resolves an instant to a position by one lookup in the recorded-order read model', () => {
+    expect(
+      plan(
+        `SELECT last_position FROM recorded_order WHERE min_ms <= 1 ORDER BY min_ms DESC LIMIT 1`,
+      ),
+    ).toBe('SEARCH recorded_order USING PRIMARY KEY (min_ms<?)');
   });
 });

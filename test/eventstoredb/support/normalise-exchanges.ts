@@ -26,8 +26,13 @@ export function normaliseExchanges(exchanges: Exchange[], recordedSince: number)
   };
   const instant = (text: string) =>
     Date.parse(decodeURIComponent(text)) >= recordedSince ? '<recorded>' : text;
+  // Problems echo the request's path (`instance`), with its instants URL-encoded.
   const text = (value: string) =>
-    value.replace(UUID, id).replace(DIGEST, id).replace(INSTANT, instant);
+    value
+      .replace(UUID, id)
+      .replace(DIGEST, id)
+      .replace(INSTANT, instant)
+      .replace(INSTANT_IN_URL, instant);
   const value = (input: unknown, key?: string): unknown => {
     if (key !== undefined && storeSpecific(key) && input !== null) return '<store>';
     // `/health`'s account of who writes the read models and how far: the deployment's.

@@ -36,6 +36,22 @@ export function brokenInvariants(events: EnvelopeJson[]): string[] {
   return problems;
 }
 
+/**
+ * Events stamped earlier than an event before them in the global order. One process stamps
+ * `recordedAt` from a clock that never goes back, in the step that appends: none, so that the
+ * record as known at any instant is a prefix of the global order.
+ */
+export function recordedOutOfOrder(events: EnvelopeJson[]): string[] {
+  return events
+    .filter(
+      (event, i) => i > 0 && Date.parse(event.recordedAt) < Date.parse(events[i - 1].recordedAt),
+    )
+    .map(
+      (event) =>
+        `position ${event.globalPosition}: recorded at ${event.recordedAt}, before the event ahead of it`,
+    );
+}
+
 export const eventsOfType = (events: EnvelopeJson[], type: string) =>
   events.filter((event) => event.type === type);
 

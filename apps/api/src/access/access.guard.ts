@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { AuthenticatedRequest } from '../auth/principal';
+import { isPageRequest, PageAccess } from '../pages/sessions/page-access';
 import { ProblemException } from '../problems/problem.exception';
 import { ACCESS_CONFIG, type AccessConfig } from '@blue-ledger/runtime';
 import { PERMISSIONS, PUBLIC } from './permissions';
@@ -26,6 +27,7 @@ export class AccessGuard implements CanActivate {
     private readonly authenticator: PrincipalAuthenticator,
     private readonly limiter: RateLimiter,
     @Inject(ACCESS_CONFIG) private readonly config: AccessConfig,
+    private readonly pages: PageAccess,
     private readonly throttle: AuthenticationThrottle,
   ) {}
 
@@ -35,6 +37,8 @@ export class AccessGuard implements CanActivate {
     if (allowed === undefined) {
       throw new ProblemException(403, 'forbidden', 'No role may call this route.');
     }
+    // The web pages: the same table, the principal from the session cookie, CSRF on every POST.
+    if (isPageRequest(request)) return this.pages.admit(request, allowed);
     if (allowed === PUBLIC) return true;
 
     const { perPrincipal, windowSeconds } = this.config.rateLimit;

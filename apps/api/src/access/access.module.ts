@@ -25,6 +25,7 @@ import { ACCESS_LOG, SqliteAccessLog } from './access-log';
 import { AccessLogController } from './access-log.controller';
 import { PostgresAccessLog } from './postgres-access-log';
 import { AccessScopeService } from './access-scope.service';
+import { AccessView } from './access-view';
 import { AccessViewInterceptor } from './access-view.interceptor';
 import { AuthenticationThrottle } from './authentication-throttle';
 import { DataDirPermissions } from './data-dir-permissions';
@@ -86,6 +87,7 @@ export class AccessModule {
         ThrottlerStorageService,
         RateLimiter,
         AccessScopeService,
+        AccessView,
         LiaisonVisibility,
         DataDirPermissions,
         { provide: APP_GUARD, useClass: AccessGuard },
@@ -94,9 +96,13 @@ export class AccessModule {
       exports: [
         ACCESS_CONFIG,
         IDEMPOTENCY_SECRET,
+        AuthenticationThrottle,
         LiaisonVisibility,
         AccessScopeService,
+        AccessView,
         PRINCIPAL_STORE,
+        PrincipalAuthenticator,
+        RateLimiter,
       ],
     };
   }

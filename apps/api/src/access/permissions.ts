@@ -16,6 +16,8 @@ const READERS_AND_LIAISONS: Role[] = [...READERS, 'tcc_liaison'];
  */
 export const PERMISSIONS: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /health': PUBLIC,
+  // `/` sends a browser to the web pages.
+  'GET /': PUBLIC,
 
   'POST /missions': ['admin'],
   'GET /missions': READERS_AND_LIAISONS,
@@ -95,6 +97,40 @@ export const PERMISSIONS: Record<string, readonly Role[] | typeof PUBLIC> = {
   'DELETE /principals/:id/tokens': ['admin'],
   'POST /subjects/:subjectId/erasure': ['admin'],
   'GET /access-log': ['oversight', 'admin'],
+
+  // The web pages: the same roles as the JSON routes they read. Signing in and the pages'
+  // own style sheet and scripts need no session; every POST carries a CSRF token.
+  'GET /ui/sign-in': PUBLIC,
+  'POST /ui/sign-in': PUBLIC,
+  'POST /ui/sign-out': READERS_AND_LIAISONS,
+  'GET /ui/assets/:file': PUBLIC,
+  'GET /ui': READERS_AND_LIAISONS,
+  'GET /ui/incidents': READERS_AND_LIAISONS,
+  'GET /ui/incidents.csv': READERS_AND_LIAISONS,
+  'GET /ui/incidents/:id': READERS_AND_LIAISONS,
+  'GET /ui/incidents/:id/timeline': READERS_AND_LIAISONS,
+  'GET /ui/contingents': READERS_AND_LIAISONS,
+  'GET /ui/contingents/:id': READERS_AND_LIAISONS,
+  'GET /ui/follow-through': READERS_AND_LIAISONS,
+  // As `GET /investigations/:id`: the readers of the whole ledger.
+  'GET /ui/investigations/:id': READERS,
+  'GET /ui/audit': READERS_AND_LIAISONS,
+  'GET /ui/audit.ndjson': READERS_AND_LIAISONS,
+  'GET /ui/audit.csv': READERS_AND_LIAISONS,
+  'GET /ui/events/:position': READERS_AND_LIAISONS,
+  'GET /ui/events/:position/proof.json': READERS_AND_LIAISONS,
+  'GET /ui/integrity': READERS_AND_LIAISONS,
+  'GET /ui/integrity/public-key.pem': READERS_AND_LIAISONS,
+  'GET /ui/integrity/head.json': READERS_AND_LIAISONS,
+  'POST /ui/integrity/verification': READERS,
+  // The web forms: each form admits only the roles of the API route it writes through (its
+  // entry above), checked by the form itself, so that a crafted POST is refused as by the API.
+  'GET /ui/forms': READERS_AND_LIAISONS,
+  'GET /ui/forms/:form': READERS_AND_LIAISONS,
+  'POST /ui/forms/:form': READERS_AND_LIAISONS,
+  'GET /ui/forms/receipts/:position': READERS_AND_LIAISONS,
+  // Any other address under /ui: a page saying it is not there.
+  'GET /ui/*path': PUBLIC,
 };
 
 export const permissionOf = (method: string, routePath: string) =>

@@ -22,7 +22,7 @@ import {
   SubjectId,
   Text,
 } from '../http/validators';
-import { PageQuery } from '../http/page';
+import { AsOfPageQuery } from '../as-of/as-of.query';
 
 export class RegisterContingentDto {
   @Country({ example: 'ETH' })
@@ -123,7 +123,7 @@ export class RecordTccResponseDto {
   respondedAt?: string;
 }
 
-export class ContingentListQuery extends PageQuery {
+export class ContingentListQuery extends AsOfPageQuery {
   @Country({ optional: true })
   country?: string;
   @MissionCode({ optional: true })

@@ -1,20 +1,18 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  contingentDecider,
-  streamIds,
-  strengthOverTime,
-  type ContingentCommand,
-} from '@blue-ledger/domain';
+import type { ContingentCommand } from '@blue-ledger/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { ActingPrincipal } from '../auth/principal';
-import { AggregateReader, metaOf, type CommandContext } from '@blue-ledger/command-handling';
+import { metaOf, type CommandContext } from '@blue-ledger/command-handling';
+import { AsOfResolver } from '../as-of/as-of-resolver';
+import { AsOfPageQuery, AsOfQuery } from '../as-of/as-of.query';
+import { NOW, type ReadPoint } from '../as-of/read-point';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { WriteResponse, writeResponse } from '../http/write-response';
 import { liaisonNotFound } from '../access/liaison-not-found';
-import { ProblemException } from '../problems/problem.exception';
+import { asOfFields } from '../as-of/read-point';
 import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
 import {
   CommendContingentDto,
@@ -28,7 +26,11 @@ import {
   RotateContingentDto,
   WithdrawContingentDto,
 } from './contingent.dto';
-import { ContingentHistoryQuery, ContingentListingQuery } from './contingent.queries';
+import {
+  ContingentHistoryQuery,
+  ContingentListingQuery,
+  ContingentQuery,
+} from './contingent.queries';
 
 @ApiTags('contingents')
 @ApiBearerAuth()
@@ -37,7 +39,7 @@ export class ContingentsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly reader: AggregateReader,
+    private readonly asOf: AsOfResolver,
   ) {}
 
   private async run(
@@ -198,58 +200,59 @@ export class ContingentsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Contingents, by country and mission' })
+  @ApiOperation({ summary: 'Contingents, by country and mission; now or as of an instant' })
   list(@Query() query: ContingentListQuery, @CurrentPrincipal() principal: ActingPrincipal) {
-    const { limit, after, ...filter } = query;
+    const { limit, after, asOf, ...filter } = query;
+    const point = this.asOf.resolve(asOf);
     const country = principal.actingRole === 'tcc_liaison' ? principal.country : filter.country;
     if (principal.actingRole === 'tcc_liaison' && filter.country && filter.country !== country) {
-      return { items: [], next: null };
+      return { items: [], next: null, ...asOfFields(point) };
     }
     return this.queries.execute(
-      new ContingentListingQuery({ ...filter, country }, { limit, after }),
+      new ContingentListingQuery({ ...filter, country }, { limit, after }, point),
     );
   }
 
   @Get(':id')
   @ApiOperation({
     summary:
-      'One contingent, with its revision: where it is (deployed, or since when gone and why) and its strength over time (0 while gone)',
+      'One contingent, with its revision: where it is (deployed, or since when gone and why) and its strength over time (0 while gone); now or as of an instant',
   })
   async get(
     @Param('id', uuidParam('id')) id: string,
+    @Query() query: AsOfQuery,
     @CurrentPrincipal() principal: ActingPrincipal,
   ) {
-    return this.requireOwnCountry(id, principal);
+    return this.requireOwnCountry(id, principal, this.asOf.resolve(query.asOf));
   }
 
   @Get(':id/history')
   @ApiOperation({
     summary:
-      'Accountability history: deployments, incidents, findings, namings, decisions, replies, evaluations',
+      "Accountability history, a page of facts at a time: deployments, withdrawals and returns, incidents, findings, namings, decisions, replies, evaluations, and the deadlines the page's events started; now or as of an instant",
   })
   async history(
     @Param('id', uuidParam('id')) id: string,
+    @Query() query: AsOfPageQuery,
     @CurrentPrincipal() principal: ActingPrincipal,
   ) {
+    const { limit, after, asOf } = query;
+    const point = this.asOf.resolve(asOf);
+    // The unit exists now and is the liaison's own; its history as of an instant before it was
+    // registered is the empty record.
     await this.requireOwnCountry(id, principal);
-    return this.queries.execute(new ContingentHistoryQuery(id));
+    return this.queries.execute(new ContingentHistoryQuery(id, { limit, after }, point));
   }
 
-  /** Loads the contingent; a liaison may act only for its own country's units. */
-  private async requireOwnCountry(id: string, principal: ActingPrincipal) {
-    const { state, revision } = await this.reader.load(streamIds.contingent(id), contingentDecider);
-    if (revision === null || state.status === 'unregistered') {
-      throw new ProblemException(404, 'contingent_not_found', `No contingent ${id} is registered.`);
-    }
-    if (principal.actingRole === 'tcc_liaison' && state.country !== principal.country) {
+  /** Loads the contingent (now, or at the point); a liaison may act only for its own country's units. */
+  private async requireOwnCountry(id: string, principal: ActingPrincipal, point: ReadPoint = NOW) {
+    const contingent = (await this.queries.execute(new ContingentQuery(id, point))) as {
+      country: string;
+    };
+    if (principal.actingRole === 'tcc_liaison' && contingent.country !== principal.country) {
       // Another country's unit is, to a liaison, exactly as absent as an unknown one.
       throw liaisonNotFound();
     }
-    const { status: _status, registeredAs, datedChanges, ...contingent } = state;
-    return {
-      ...contingent,
-      strengthOverTime: strengthOverTime(registeredAs, datedChanges),
-      revision,
-    };
+    return contingent;
   }
 }

@@ -3,8 +3,13 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Database } from 'better-sqlite3';
 import type { DeadlineKind, DeadlineStatus } from '@blue-ledger/domain';
 import { LEDGER_CONFIG, READ_MODELS, type LedgerConfig } from '@blue-ledger/runtime';
+import { asOfFields, clockOf, NOW, upToOf, type ReadPoint } from '../as-of/read-point';
 import { readModels } from '../infrastructure/read-models';
 
+/**
+ * Deadlines now, or as known at the point: the deadlines and what met them as recorded by then,
+ * each with its status at that instant (a meeting recorded later does not count).
+ */
 export class DeadlineListingQuery {
   constructor(
     readonly filter: {
@@ -14,6 +19,7 @@ export class DeadlineListingQuery {
       mission?: string;
     },
     readonly page: { limit?: number; after?: string },
+    readonly point: ReadPoint = NOW,
   ) {}
 }
 
@@ -23,8 +29,18 @@ export class DeadlineListingHandler implements IQueryHandler<DeadlineListingQuer
     @Inject(READ_MODELS) private readonly db: Database,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {}
-  async execute({ filter, page }: DeadlineListingQuery) {
-    return readModels.listDeadlines(this.db, filter, page, this.config.deadlines);
+  async execute({ filter, page, point }: DeadlineListingQuery) {
+    return {
+      ...readModels.listDeadlines(
+        this.db,
+        filter,
+        page,
+        this.config.deadlines,
+        upToOf(point),
+        clockOf(point),
+      ),
+      ...asOfFields(point),
+    };
   }
 }
 

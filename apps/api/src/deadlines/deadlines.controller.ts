@@ -9,12 +9,17 @@ import {
 } from '@blue-ledger/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { ActingPrincipal } from '../auth/principal';
-import { PageQuery } from '../http/page';
+import { AsOfResolver } from '../as-of/as-of-resolver';
+import { AsOfPageQuery } from '../as-of/as-of.query';
+import { asOfFields } from '../as-of/read-point';
 import { Country, MissionCode, OneOf } from '../http/validators';
 import { DeadlineListingQuery } from './deadline.queries';
 
-export class DeadlineListQuery extends PageQuery {
-  @OneOf(DEADLINE_STATUSES, { optional: true, description: 'At the time of the request' })
+export class DeadlineListQuery extends AsOfPageQuery {
+  @OneOf(DEADLINE_STATUSES, {
+    optional: true,
+    description: 'At the time of the request, or at `asOf` when given',
+  })
   status?: DeadlineStatus;
   @OneOf(DEADLINE_KINDS, { optional: true })
   kind?: DeadlineKind;
@@ -28,22 +33,26 @@ export class DeadlineListQuery extends PageQuery {
 @ApiBearerAuth()
 @Controller('deadlines')
 export class DeadlinesController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly asOf: AsOfResolver,
+  ) {}
 
   @Get()
   @ApiOperation({
     summary:
-      'Deadlines the record keeps: national investigation officer (5 working days) and national investigation (90 days) after a notification of sexual exploitation and abuse, investigations’ due dates, and the ledger’s own reply and decision windows (policy, not law); status open, overdue, met or missed now; working days Monday to Friday, public holidays not counted',
+      'Deadlines the record keeps: national investigation officer (5 working days) and national investigation (90 days) after a notification of sexual exploitation and abuse, investigations’ due dates, and the ledger’s own reply and decision windows (policy, not law); status open, overdue, met or missed now, or as the ledger knew them at `asOf` with that instant as the clock; working days Monday to Friday, public holidays not counted',
   })
   list(@Query() query: DeadlineListQuery, @CurrentPrincipal() principal: ActingPrincipal) {
-    const { limit, after, ...filter } = query;
+    const { limit, after, asOf, ...filter } = query;
+    const point = this.asOf.resolve(asOf);
     if (principal.actingRole === 'tcc_liaison') {
       // A liaison sees its own country's deadlines only.
       if (filter.country !== undefined && filter.country !== principal.country) {
-        return { items: [], next: null };
+        return { items: [], next: null, ...asOfFields(point) };
       }
       filter.country = principal.country;
     }
-    return this.queries.execute(new DeadlineListingQuery(filter, { limit, after }));
+    return this.queries.execute(new DeadlineListingQuery(filter, { limit, after }, point));
   }
 }

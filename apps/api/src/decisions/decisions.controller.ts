@@ -1,21 +1,22 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { decisionDecider, streamIds, type DecisionCommand } from '@blue-ledger/domain';
+import type { DecisionCommand } from '@blue-ledger/domain';
 import {
-  AggregateReader,
   AppointmentFinder,
   metaOf,
   RecommendationFinder,
   type CommandContext,
 } from '@blue-ledger/command-handling';
+import { AsOfResolver } from '../as-of/as-of-resolver';
+import { AsOfQuery } from '../as-of/as-of.query';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { plain, WriteResponse, writeResponse } from '../http/write-response';
-import { ProblemException } from '../problems/problem.exception';
 import { ReasonDto } from '../shared-dto/reason.dto';
 import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
 import { DecideRepatriationDto, ImplementRepatriationDto } from './decision.dto';
+import { DecisionQuery } from './decision.queries';
 
 @ApiTags('decisions')
 @ApiBearerAuth()
@@ -23,7 +24,8 @@ import { DecideRepatriationDto, ImplementRepatriationDto } from './decision.dto'
 export class DecisionsController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly reader: AggregateReader,
+    private readonly queries: QueryBus,
+    private readonly asOf: AsOfResolver,
     private readonly recommendations: RecommendationFinder,
     private readonly appointments: AppointmentFinder,
   ) {}
@@ -114,11 +116,8 @@ export class DecisionsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One decision as it stands now, with its revision' })
-  async get(@Param('id', uuidParam('id')) id: string) {
-    const { state, revision } = await this.reader.load(streamIds.decision(id), decisionDecider);
-    if (revision === null)
-      throw new ProblemException(404, 'decision_not_found', `No decision ${id} is recorded.`);
-    return { ...state, decisionId: id, revision };
+  @ApiOperation({ summary: 'One decision with its revision, now or as of an instant' })
+  get(@Param('id', uuidParam('id')) id: string, @Query() query: AsOfQuery) {
+    return this.queries.execute(new DecisionQuery(id, this.asOf.resolve(query.asOf)));
   }
 }

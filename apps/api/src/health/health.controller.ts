@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
+import { EVENT_STORE, SqliteEventStore, type EventStore } from '@blue-ledger/event-store';
 import {
   LEDGER_CONFIG,
   type LedgerConfig,
@@ -34,6 +34,11 @@ export class HealthController {
     return {
       status: 'ok',
       headPosition,
+      // The embedded store commits appends in groups: how many groups this process committed
+      // and how many appends they held.
+      ...(this.store instanceof SqliteEventStore && {
+        groupCommits: this.store.groupCommitStats(),
+      }),
       readModels: {
         projections: this.config.projections,
         position,

@@ -16,7 +16,7 @@ import {
   IsOptional,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '../http/page';
+import { AsOfPageQuery, AsOfQuery } from '../as-of/as-of.query';
 import {
   Count,
   IdList,
@@ -125,7 +125,7 @@ export class LinkUnitsDto {
   contingentIds!: string[];
 }
 
-export class IncidentListQuery extends PageQuery {
+export class IncidentListQuery extends AsOfPageQuery {
   @MissionCode({ optional: true })
   mission?: string;
   @OneOf(INCIDENT_CATEGORIES, { optional: true })
@@ -134,9 +134,7 @@ export class IncidentListQuery extends PageQuery {
   status?: 'open' | 'closed';
 }
 
-export class TimelineQuery {
-  @Instant({ optional: true, description: 'Show the timeline as it was known at this instant' })
-  asOf?: string;
+export class TimelineQuery extends AsOfQuery {
   @OneOf(['occurred', 'recorded'], { optional: true })
   order?: 'occurred' | 'recorded';
 }

@@ -1,15 +1,16 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { incidentDecider, streamIds, type IncidentCommand } from '@blue-ledger/domain';
-import { AggregateReader, metaOf, type CommandContext } from '@blue-ledger/command-handling';
+import type { IncidentCommand } from '@blue-ledger/domain';
+import { metaOf, type CommandContext } from '@blue-ledger/command-handling';
+import { AsOfResolver } from '../as-of/as-of-resolver';
+import { AsOfQuery } from '../as-of/as-of.query';
 import { LiaisonVisibility } from '../access/liaison-visibility';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { ActingPrincipal } from '../auth/principal';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { plain, WriteResponse, writeResponse } from '../http/write-response';
-import { ProblemException } from '../problems/problem.exception';
 import { ReasonDto } from '../shared-dto/reason.dto';
 import { splitSubjects } from '../shared-dto/subject.dto';
 import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
@@ -21,7 +22,7 @@ import {
   ReportIncidentDto,
   TimelineQuery,
 } from './incident.dto';
-import { IncidentListingQuery, IncidentTimelineQuery } from './incident.queries';
+import { IncidentListingQuery, IncidentQuery, IncidentTimelineQuery } from './incident.queries';
 
 @ApiTags('incidents')
 @ApiBearerAuth()
@@ -30,7 +31,7 @@ export class IncidentsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly reader: AggregateReader,
+    private readonly asOf: AsOfResolver,
     private readonly liaisons: LiaisonVisibility,
   ) {}
 
@@ -131,20 +132,18 @@ export class IncidentsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Incidents, by mission, category and status' })
+  @ApiOperation({ summary: 'Incidents, by mission, category and status; now or as of an instant' })
   async list(@Query() query: IncidentListQuery, @CurrentPrincipal() principal: ActingPrincipal) {
-    const { limit, after, ...filter } = query;
+    const { limit, after, asOf, ...filter } = query;
+    const point = this.asOf.resolve(asOf);
     const visible = await this.liaisons.of(principal);
-    return this.queries.execute(new IncidentListingQuery(filter, { limit, after }, visible));
+    return this.queries.execute(new IncidentListingQuery(filter, { limit, after }, point, visible));
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One incident as it stands now, with its revision' })
-  async get(@Param('id', uuidParam('id')) id: string) {
-    const { state, revision } = await this.reader.load(streamIds.incident(id), incidentDecider);
-    if (revision === null)
-      throw new ProblemException(404, 'incident_not_found', `No incident ${id} is recorded.`);
-    return { ...state, incidentId: id, revision };
+  @ApiOperation({ summary: 'One incident with its revision, now or as of an instant' })
+  get(@Param('id', uuidParam('id')) id: string, @Query() query: AsOfQuery) {
+    return this.queries.execute(new IncidentQuery(id, this.asOf.resolve(query.asOf)));
   }
 
   @Get(':id/timeline')
@@ -152,12 +151,9 @@ export class IncidentsController {
     summary:
       'Everything linked to the incident, by occurred or recorded time, as known at any instant',
   })
-  async timeline(@Param('id', uuidParam('id')) id: string, @Query() query: TimelineQuery) {
-    if (!(await this.reader.exists(streamIds.incident(id)))) {
-      throw new ProblemException(404, 'incident_not_found', `No incident ${id} is recorded.`);
-    }
+  timeline(@Param('id', uuidParam('id')) id: string, @Query() query: TimelineQuery) {
     return this.queries.execute(
-      new IncidentTimelineQuery(id, query.asOf, query.order ?? 'occurred'),
+      new IncidentTimelineQuery(id, query.order ?? 'occurred', this.asOf.resolve(query.asOf)),
     );
   }
 }

@@ -31,7 +31,6 @@ import {
 import { SUBJECT_KEYS } from '../access/subject-keys.token';
 import { IDEMPOTENCY_KEYS, IdempotencyStore } from '../http/idempotency.store';
 import { PostgresIdempotencyKeys } from '../http/postgres-idempotency.store';
-import { ProjectionSync } from './projection-sync';
 
 /** The event store, the read-model database and the projection runner, chosen by configuration. */
 @Global()
@@ -66,16 +65,6 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
           inject: [LEDGER_STORAGE],
         },
         {
-          provide: ProjectionSync,
-          useFactory: (s: LedgerStorage) =>
-            new ProjectionSync(
-              config.projections === 'in-process'
-                ? (position: bigint) => s.runner.waitForPosition(Number(position), 30_000)
-                : undefined,
-            ),
-          inject: [LEDGER_STORAGE],
-        },
-        {
           provide: READ_MODEL_PROGRESS,
           useFactory: (s: LedgerStorage) => s.progress,
           inject: [LEDGER_STORAGE],
@@ -106,16 +95,17 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
         },
         {
           provide: CommandPath,
-          useFactory: (s: LedgerStorage, sync: ProjectionSync) =>
-            openCommandPath(
-              s,
-              (position) => sync.waitFor(position),
-              ({ decisionId, code, message }) =>
+          useFactory: (s: LedgerStorage) => {
+            const logger = new Logger('ReadYourWrites');
+            return openCommandPath(s, {
+              readYourWrites: { logError: (m) => logger.error(m) },
+              onConsequenceRefused: ({ decisionId, code, message }) =>
                 new Logger('Ledger').warn(
                   `the consequence of implementing decision ${decisionId} was refused (${code}): ${message}`,
                 ),
-            ),
-          inject: [LEDGER_STORAGE, ProjectionSync],
+            });
+          },
+          inject: [LEDGER_STORAGE],
         },
         {
           provide: AggregateReader,
@@ -141,7 +131,6 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
         READ_MODELS,
         API_STATE,
         ProjectionRunner,
-        ProjectionSync,
         READ_MODEL_PROGRESS,
         IDEMPOTENCY_KEYS,
         SUBJECT_KEYS,

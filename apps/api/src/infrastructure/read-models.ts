@@ -32,6 +32,7 @@ export interface AuditFilter {
   stream?: string;
   actor?: string;
   type?: string;
+  correlation?: string;
   from?: string;
   to?: string;
 }
@@ -58,12 +59,16 @@ const nextAsString = <T extends { next: number | null }>(page: T) => ({
   next: page.next === null ? null : String(page.next),
 });
 
-/** The API's reads of the projections' SQLite read models. */
+/**
+ * The API's reads of the projections' SQLite read models: now, or as of the global position
+ * `upTo` (see ReadPoint), with cursors as strings.
+ */
 export const readModels = {
   listIncidents: (
     db: Database,
     filter: { mission?: string; category?: string; status?: 'open' | 'closed' },
     page: PageRequest,
+    upTo?: number,
     visible?: VisibleOnly,
   ) =>
     nextAsString(
@@ -71,6 +76,7 @@ export const readModels = {
         ...filter,
         category: filter.category as IncidentCategory | undefined,
         ...cursor(page),
+        upTo,
         visible,
       }),
     ),
@@ -78,51 +84,73 @@ export const readModels = {
   incidentTimeline: (
     db: Database,
     incidentId: string,
-    query: { asOf?: string; order: 'occurred' | 'recorded' },
+    query: { order: 'occurred' | 'recorded'; upTo?: number },
   ) => getTimeline(db, incidentId, query),
 
   listContingents: (
     db: Database,
     filter: { country?: string; mission?: string },
     page: PageRequest,
-  ) => nextAsString(listContingents(db, { ...filter, ...cursor(page) })),
+    upTo?: number,
+  ) => nextAsString(listContingents(db, { ...filter, ...cursor(page), upTo })),
 
-  /** With each deadline about the unit, as the clock reads it (now, unless given). */
+  /**
+   * One page of the unit's history, now or as of `upTo`, with the deadlines about the unit that
+   * the events on this page started (each on the page of its notification or recommendation),
+   * as of the same position and with their status at `clock`: now, or the instant asked about.
+   */
   contingentHistory: (
     db: Database,
     contingentId: string,
+    page: PageRequest,
     policy: DeadlinePolicy,
+    upTo?: number,
     clock = new Date().toISOString(),
-  ) => ({
-    ...getContingentHistory(db, contingentId),
-    deadlines: deadlinesOf(db, { contingentId }, policy, Date.parse(clock)),
-  }),
+  ) => {
+    const { after, limit } = cursor(page);
+    const history = getContingentHistory(db, contingentId, { after, limit, upTo });
+    const deadlines = deadlinesOf(db, { contingentId }, policy, Date.parse(clock), {
+      upTo,
+      startedAfter: after,
+      startedThrough: history.next ?? undefined,
+    });
+    return { ...nextAsString(history), deadlines };
+  },
 
-  /** A leader's accountability history, with the deadlines about the leader; null when unknown. */
+  /**
+   * A leader's accountability history, with the deadlines about the leader, now or as of
+   * `upTo` (deadlines with their status at `clock`); null when unknown (by then).
+   */
   leaderHistory: (
     db: Database,
     missionCode: string,
     appointmentId: string,
     policy: DeadlinePolicy,
+    upTo?: number,
     clock = new Date().toISOString(),
   ) => {
-    const history = getLeaderHistory(db, missionCode, appointmentId);
+    const history = getLeaderHistory(db, missionCode, appointmentId, upTo);
     if (history === null) return null;
-    return { ...history, deadlines: deadlinesOf(db, { appointmentId }, policy, Date.parse(clock)) };
+    const deadlines = deadlinesOf(db, { appointmentId }, policy, Date.parse(clock), { upTo });
+    return { ...history, deadlines };
   },
 
   /**
-   * Deadlines with their status at `clock` (now, unless given), and the definitions they were
-   * evaluated by: the rules, their sources, and that public holidays are not counted.
+   * Deadlines as of `upTo` (now when undefined) with their status at `clock` (now, unless
+   * given: the instant asked about), and the definitions they were evaluated by: the rules,
+   * their sources, and that public holidays are not counted.
    */
   listDeadlines: (
     db: Database,
-    filter: Omit<DeadlineQuery, 'after' | 'limit'>,
+    filter: Omit<DeadlineQuery, 'after' | 'limit' | 'upTo'>,
     page: PageRequest,
     policy: DeadlinePolicy,
+    upTo?: number,
     clock = new Date().toISOString(),
   ) => ({
-    ...nextAsString(listDeadlines(db, { ...filter, ...cursor(page) }, policy, Date.parse(clock))),
+    ...nextAsString(
+      listDeadlines(db, { ...filter, ...cursor(page), upTo }, policy, Date.parse(clock)),
+    ),
     clock,
     workingDays: WORKING_DAYS,
     policy: { ...policy, note: POLICY_NOTE },
@@ -133,21 +161,30 @@ export const readModels = {
     db: Database,
     status: RecommendationStatus | undefined,
     page: PageRequest,
+    upTo?: number,
     visible?: VisibleOnly,
-  ) => nextAsString(listRecommendations(db, { status, ...cursor(page), visible })),
+  ) => nextAsString(listRecommendations(db, { status, ...cursor(page), upTo, visible })),
 
-  followThrough: (db: Database, visible?: VisibleOnly) =>
-    getFollowThrough(db, { limit: 1000, visible }),
+  followThrough: (db: Database, upTo?: number, visible?: VisibleOnly) =>
+    getFollowThrough(db, { limit: 1000, upTo, visible }),
 
-  auditTrail: (db: Database, filter: AuditFilter, page: PageRequest, visible?: VisibleOnly) =>
+  auditTrail: (
+    db: Database,
+    filter: AuditFilter,
+    page: PageRequest,
+    upTo?: number,
+    visible?: VisibleOnly,
+  ) =>
     nextAsString(
       getAuditTrail(db, {
         streamId: filter.stream,
         actorId: filter.actor,
         type: filter.type,
+        correlationId: filter.correlation,
         from: filter.from,
         to: filter.to,
         ...cursor(page),
+        upTo,
         visible,
       }),
     ),

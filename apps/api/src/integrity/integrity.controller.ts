@@ -1,24 +1,23 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
-import {
-  exportPublicKeyPem,
-  exportPublicKeyRaw,
-  ledgerReportToJson,
-  signedTreeHeadFromJson,
-} from '@blue-ledger/integrity';
-import {
-  Notary,
-  NotaryReadOnlyError,
-  TreeSizeOutOfRangeError,
-  UnknownPositionError,
-} from '@blue-ledger/projections';
+import { signedTreeHeadFromJson } from '@blue-ledger/integrity';
+import { Notary } from '@blue-ledger/projections';
+import { READ_MODEL_PROGRESS, type ReadModelProgress } from '@blue-ledger/runtime';
 import { PageQuery } from '../http/page';
-import { ProjectionSync } from '../infrastructure/projection-sync';
 import { ProblemException } from '../problems/problem.exception';
 import { ConsistencyProofQuery, InclusionProofQuery, VerificationRequest } from './integrity.dto';
-import { consistencyProofJson, headJson, inclusionProofJson } from './integrity-views';
-import { verifyStore } from './store-verification';
+import {
+  answer,
+  EventInclusionQuery,
+  LatestSignedHeadQuery,
+  NotaryPublicKeyQuery,
+  SignedHeadsQuery,
+  StoreVerificationQuery,
+  TreeConsistencyQuery,
+} from './integrity.queries';
+import { headJson } from './integrity-views';
 
 /** Who may call what is in the permission table (access/permissions.ts): readers; signing a head now, admin or oversight. */
 @ApiTags('integrity')
@@ -26,9 +25,10 @@ import { verifyStore } from './store-verification';
 @Controller('integrity')
 export class IntegrityController {
   constructor(
+    private readonly queries: QueryBus,
     private readonly notary: Notary,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly sync: ProjectionSync,
+    @Inject(READ_MODEL_PROGRESS) private readonly readModels: ReadModelProgress,
   ) {}
 
   @Get('head')
@@ -36,43 +36,26 @@ export class IntegrityController {
     summary: 'The latest signed tree head {treeSize, rootHash, timestamp, signature}',
   })
   head() {
-    const latest = this.notary.latestHead();
-    if (latest === null) {
-      throw new ProblemException(404, 'no_signed_head', 'No tree head has been signed yet.');
-    }
-    return headJson(latest);
+    return this.queries.execute(new LatestSignedHeadQuery());
   }
 
   @Get('heads')
   @ApiOperation({ summary: 'Every signed tree head, in the order signed; `after` is a head id' })
   heads(@Query() page: PageQuery) {
-    const after = page.after === undefined ? 0 : headCursor(page.after);
-    const limit = page.limit ?? 100;
-    const heads = this.notary.heads(after, limit + 1);
-    const items = heads.slice(0, limit);
-    return {
-      items: items.map(headJson),
-      next: heads.length > limit ? String(items[items.length - 1].id) : null,
-    };
+    return this.queries.execute(new SignedHeadsQuery(page));
   }
 
   @Get('public-key')
   @ApiOperation({ summary: "The notary's Ed25519 public key, as PEM (SPKI) and as raw base64" })
   publicKey() {
-    return {
-      algorithm: 'Ed25519',
-      pem: exportPublicKeyPem(this.notary.publicKey),
-      raw: exportPublicKeyRaw(this.notary.publicKey),
-    };
+    return this.queries.execute(new NotaryPublicKeyQuery());
   }
 
   @Get('proofs/inclusion')
   @ApiOperation({ summary: 'The audit path of the event at `position` (RFC 9162 §2.1.3)' })
   inclusion(@Query() query: InclusionProofQuery) {
     const treeSize = query.treeSize === undefined ? undefined : BigInt(query.treeSize);
-    return answer(() =>
-      inclusionProofJson(this.notary.inclusionProof(BigInt(query.position), treeSize)),
-    );
+    return this.queries.execute(new EventInclusionQuery(BigInt(query.position), treeSize));
   }
 
   @Get('proofs/consistency')
@@ -81,14 +64,15 @@ export class IntegrityController {
   })
   consistency(@Query() query: ConsistencyProofQuery) {
     const to = query.to === undefined ? undefined : BigInt(query.to);
-    return answer(() => consistencyProofJson(this.notary.consistencyProof(BigInt(query.from), to)));
+    return this.queries.execute(new TreeConsistencyQuery(BigInt(query.from), to));
   }
 
   @Post('heads')
   @ApiOperation({ summary: 'Sign a tree head now, over every event acknowledged so far' })
   async sign() {
     const head = await this.store.headPosition();
-    if (head !== null) await this.sync.waitFor(head);
+    // The notary's leaves are a read model: sign only once they cover every acknowledged event.
+    if (head !== null) await this.readModels.waitFor(head, 30_000);
     return answer(() => headJson(this.notary.signHead()));
   }
 
@@ -98,7 +82,7 @@ export class IntegrityController {
     summary:
       'Verify the whole store: every chain, the root of every signed head, every signature, consistency between heads; the first failure with its position',
   })
-  async verification(@Body() body: VerificationRequest) {
+  verification(@Body() body: VerificationRequest) {
     const trusted = (body.trustedHeads ?? []).map((head, i) => {
       try {
         return signedTreeHeadFromJson(head);
@@ -108,41 +92,6 @@ export class IntegrityController {
         ]);
       }
     });
-    const report = await verifyStore(this.store, this.notary, trusted);
-    return { verifiedAt: new Date().toISOString(), ...ledgerReportToJson(report) };
-  }
-}
-
-function headCursor(after: string): number {
-  if (!/^\d{1,15}$/.test(after)) {
-    throw new ProblemException(
-      400,
-      'validation_failed',
-      'after must be the `next` of a previous page.',
-      [{ field: 'after', reason: 'must be a cursor from `next`' }],
-    );
-  }
-  return Number(after);
-}
-
-/** The notary's refusals as problems. */
-function answer<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof UnknownPositionError) {
-      throw new ProblemException(404, 'position_not_in_log', error.message, [
-        { field: 'position', reason: error.message },
-      ]);
-    }
-    if (error instanceof TreeSizeOutOfRangeError) {
-      throw new ProblemException(400, 'validation_failed', error.message, [
-        { field: error.field, reason: error.message },
-      ]);
-    }
-    if (error instanceof NotaryReadOnlyError) {
-      throw new ProblemException(409, 'notary_elsewhere', `${error.message}, not by this API.`);
-    }
-    throw error;
+    return this.queries.execute(new StoreVerificationQuery(trusted));
   }
 }

@@ -4,6 +4,7 @@ import { Notary } from '@blue-ledger/projections';
 import type { Database } from 'better-sqlite3';
 import { LEDGER_CONFIG, type LedgerConfig, READ_MODELS } from '@blue-ledger/runtime';
 import { IntegrityController } from './integrity.controller';
+import { IntegrityQueryHandlers } from './integrity.queries';
 import { IntegrityWatch } from './integrity-watch';
 
 /**
@@ -14,6 +15,7 @@ import { IntegrityWatch } from './integrity-watch';
 @Module({
   controllers: [IntegrityController],
   providers: [
+    ...IntegrityQueryHandlers,
     {
       provide: Notary,
       useFactory: (db: Database, config: LedgerConfig) =>
@@ -26,7 +28,7 @@ import { IntegrityWatch } from './integrity-watch';
     },
     IntegrityWatch,
   ],
-  exports: [IntegrityWatch],
+  exports: [Notary, IntegrityWatch],
 })
 export class IntegrityModule implements OnModuleInit, OnModuleDestroy {
   constructor(@Inject(Notary) private readonly notary: Notary) {}

@@ -1,7 +1,7 @@
 import type { EventStore } from '@blue-ledger/event-store';
 import {
+  feedStore,
   LedgerVerifier,
-  readAllInPages,
   type LedgerVerificationReport,
   type SignedTreeHead,
 } from '@blue-ledger/integrity';
@@ -12,7 +12,9 @@ const PAGE = 1000;
 /**
  * Verifies the store as it is now against every head the notary signed (and the heads the
  * caller kept): the same checks as `ledger verify` on an export. The heads are read first, so
- * every one of them covers events the store already held.
+ * every one of them covers events the store already held. The events' hashes are recomputed on
+ * hashing threads (see feedStore) while this thread checks them in order, and lets other
+ * requests in between runs of them: a large store takes seconds.
  */
 export async function verifyStore(
   store: EventStore,
@@ -25,13 +27,9 @@ export async function verifyStore(
     page = notary.heads(page[page.length - 1].id, PAGE);
   }
   trustedHeads.forEach((head) => verifier.addHead(head, { trusted: true }));
-
-  let count = 0;
-  for await (const event of readAllInPages(store, PAGE)) {
-    if (!verifier.addEvent(event)) break;
-    count += 1;
-    // Let other requests in between pages: a large store takes seconds.
-    if (count % PAGE === 0) await new Promise((resolve) => setImmediate(resolve));
-  }
+  await feedStore(verifier, store, {
+    pageSize: PAGE,
+    onProgress: () => new Promise((resolve) => setImmediate(resolve)),
+  });
   return verifier.finish();
 }

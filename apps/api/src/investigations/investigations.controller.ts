@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { investigationDecider, streamIds, type InvestigationCommand } from '@blue-ledger/domain';
-import { AggregateReader, metaOf, type CommandContext } from '@blue-ledger/command-handling';
+import type { InvestigationCommand } from '@blue-ledger/domain';
+import { metaOf, type CommandContext } from '@blue-ledger/command-handling';
+import { AsOfResolver } from '../as-of/as-of-resolver';
+import { AsOfQuery } from '../as-of/as-of.query';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { plain, WriteResponse, writeResponse } from '../http/write-response';
-import { ProblemException } from '../problems/problem.exception';
 import { ReasonDto } from '../shared-dto/reason.dto';
 import { splitSubjects } from '../shared-dto/subject.dto';
 import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
@@ -23,6 +24,7 @@ import {
   SubmitReportDto,
   TransferCustodyDto,
 } from './investigation.dto';
+import { InvestigationQuery } from './investigation.queries';
 
 @ApiTags('investigations')
 @ApiBearerAuth()
@@ -30,7 +32,8 @@ import {
 export class InvestigationsController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly reader: AggregateReader,
+    private readonly queries: QueryBus,
+    private readonly asOf: AsOfResolver,
   ) {}
 
   private async run(
@@ -244,28 +247,8 @@ export class InvestigationsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One investigation as it stands now, with its revision' })
-  async get(@Param('id', uuidParam('id')) id: string) {
-    const { state, revision } = await this.reader.load(
-      streamIds.investigation(id),
-      investigationDecider,
-    );
-    if (revision === null) {
-      throw new ProblemException(
-        404,
-        'investigation_not_found',
-        `No investigation ${id} is recorded.`,
-      );
-    }
-    return { ...(toJson(state) as object), investigationId: id, revision };
+  @ApiOperation({ summary: 'One investigation with its revision, now or as of an instant' })
+  get(@Param('id', uuidParam('id')) id: string, @Query() query: AsOfQuery) {
+    return this.queries.execute(new InvestigationQuery(id, this.asOf.resolve(query.asOf)));
   }
-}
-
-/** Decider state may hold Maps and Sets; answer them as arrays and objects. */
-export function toJson(value: unknown): unknown {
-  return JSON.parse(
-    JSON.stringify(value, (_, v: unknown) =>
-      v instanceof Map ? Object.fromEntries(v) : v instanceof Set ? [...v] : v,
-    ),
-  );
 }

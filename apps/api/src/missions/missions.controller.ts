@@ -1,16 +1,16 @@
-import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { missionDecider, streamIds, type MissionCommand } from '@blue-ledger/domain';
-import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
-import { AggregateReader, metaOf, type CommandContext } from '@blue-ledger/command-handling';
+import type { MissionCommand } from '@blue-ledger/domain';
+import { metaOf, type CommandContext } from '@blue-ledger/command-handling';
+import { AsOfResolver } from '../as-of/as-of-resolver';
+import { AsOfQuery } from '../as-of/as-of.query';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { plain, WriteResponse, writeResponse } from '../http/write-response';
-import { ProblemException } from '../problems/problem.exception';
 import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
 import { AppointLeaderDto, LeaderDepartureDto, RegisterMissionDto } from './mission.dto';
-import { LeaderHistoryQuery } from './mission.queries';
+import { LeaderHistoryQuery, MissionListingQuery, MissionQuery } from './mission.queries';
 
 @ApiTags('missions')
 @ApiBearerAuth()
@@ -19,8 +19,7 @@ export class MissionsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly reader: AggregateReader,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly asOf: AsOfResolver,
   ) {}
 
   private async run(
@@ -92,47 +91,32 @@ export class MissionsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'All registered missions' })
-  async list() {
-    const events = await this.store.readAll({ filter: { eventTypes: ['MissionRegistered'] } });
-    return { items: events.map((e) => e.data), next: null };
+  @ApiOperation({ summary: 'All registered missions, now or as of an instant' })
+  list(@Query() query: AsOfQuery) {
+    return this.queries.execute(new MissionListingQuery(this.asOf.resolve(query.asOf)));
   }
 
   @Get(':code')
   @ApiOperation({
-    summary: 'One mission, with its leadership over time (each appointment and its departure)',
+    summary:
+      'One mission, with its leadership over time (each appointment and its departure); now or as of an instant',
   })
-  async get(@Param('code') code: string) {
-    const { state, revision } = await this.reader.load(streamIds.mission(code), missionDecider);
-    if (revision === null || state.status !== 'registered') {
-      throw new ProblemException(404, 'mission_not_found', `No mission ${code} is registered.`);
-    }
-    const { status: _status, leadership, ...mission } = state;
-    const overTime = [...leadership].sort(
-      (a, b) => Date.parse(a.appointedAt) - Date.parse(b.appointedAt),
-    );
-    return { ...mission, leadership: overTime, revision };
+  get(@Param('code') code: string, @Query() query: AsOfQuery) {
+    return this.queries.execute(new MissionQuery(code, this.asOf.resolve(query.asOf)));
   }
 
   @Get(':code/leaders/:appointmentId/history')
   @ApiOperation({
     summary:
-      "A leader's accountability history: the appointment and its end, findings naming it or attributed to the role while it lasted, recommendations, decisions and what became of them, deadlines",
+      "A leader's accountability history: the appointment and its end, findings naming it or attributed to the role while it lasted, recommendations, decisions and what became of them, deadlines; now or as of an instant",
   })
-  async history(
+  history(
     @Param('code') code: string,
     @Param('appointmentId', uuidParam('appointmentId')) appointmentId: string,
+    @Query() query: AsOfQuery,
   ) {
-    const history: unknown = await this.queries.execute(
-      new LeaderHistoryQuery(code, appointmentId),
+    return this.queries.execute(
+      new LeaderHistoryQuery(code, appointmentId, this.asOf.resolve(query.asOf)),
     );
-    if (history === null) {
-      throw new ProblemException(
-        404,
-        'appointment_not_found',
-        `No appointment ${appointmentId} is recorded in mission ${code}.`,
-      );
-    }
-    return history;
   }
 }

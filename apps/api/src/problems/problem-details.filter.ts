@@ -25,7 +25,7 @@ const TITLES: Record<number, string> = {
   503: 'Service unavailable',
 };
 
-interface Problem {
+export interface Problem {
   status: number;
   code: string;
   detail: string;
@@ -49,7 +49,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const request = host.switchToHttp().getRequest<Request>();
-    const problem = this.toProblem(exception);
+    const problem = toProblem(exception, this.logger);
     const body: Record<string, unknown> = {
       ...problem.extensions,
       type: `urn:blue-ledger:problem:${problem.code}`,
@@ -72,55 +72,56 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       response.setHeader(name, value);
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
   }
+}
 
-  private toProblem(exception: unknown): Problem {
-    if (exception instanceof ProblemException) {
-      const { code, detail, errors, headers, extensions } = exception;
-      return { status: exception.getStatus(), code, detail, errors, headers, extensions };
-    }
-    if (exception instanceof DomainError) {
-      const errors = exception.field ? [{ field: exception.field, reason: exception.message }] : [];
-      const status = exception.kind === 'not_found' ? 404 : 422;
-      return { status, code: exception.code, detail: exception.message, errors };
-    }
-    if (exception instanceof NotAssignedError) {
-      const { code, message, field } = exception;
-      const errors = field ? [{ field, reason: 'not responsible for this incident' }] : [];
-      return { status: 403, code, detail: message, errors };
-    }
-    if (exception instanceof WrongExpectedRevisionError) {
-      return {
-        status: 409,
-        code: 'stale_revision',
-        detail: `${exception.streamId} has moved on (now at revision ${String(exception.actual)}); read it again and retry.`,
-      };
-    }
-    if (exception instanceof DuplicateEventIdError) {
-      return { status: 409, code: 'duplicate_event', detail: exception.message };
-    }
-    if (exception instanceof EventStoreUnavailableError || isConnectionFailure(exception)) {
-      // The outcome of a write is unknown: repeating it with the same Idempotency-Key is safe.
-      this.logger.warn(exception instanceof Error ? exception.message : String(exception));
-      return {
-        status: 503,
-        code: 'store_unavailable',
-        detail:
-          'The ledger cannot reach its store just now. Retry the request (with the same Idempotency-Key, if it carried one).',
-        headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
-      };
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const code = status === 404 ? 'route_not_found' : `http_${status}`;
-      return { status, code, detail: exception.message };
-    }
-    this.logger.error(
-      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
-    );
+/** An error as the problem+json the API answers (the web forms show the same reasons). */
+export function toProblem(exception: unknown, logger: Logger = new Logger('Problem')): Problem {
+  if (exception instanceof ProblemException) {
+    const { code, detail, errors, headers, extensions } = exception;
+    return { status: exception.getStatus(), code, detail, errors, headers, extensions };
+  }
+  if (exception instanceof DomainError) {
+    const errors = exception.field ? [{ field: exception.field, reason: exception.message }] : [];
+    const status = exception.kind === 'not_found' ? 404 : 422;
+    return { status, code: exception.code, detail: exception.message, errors };
+  }
+  if (exception instanceof NotAssignedError) {
+    const { code, message, field } = exception;
+    const errors = field ? [{ field, reason: 'not responsible for this incident' }] : [];
+    return { status: 403, code, detail: message, errors };
+  }
+  if (exception instanceof WrongExpectedRevisionError) {
     return {
-      status: 500,
-      code: 'internal_error',
-      detail: 'The ledger could not complete the request.',
+      status: 409,
+      code: 'stale_revision',
+      detail: `${exception.streamId} has moved on (now at revision ${String(exception.actual)}); read it again and retry.`,
     };
   }
+  if (exception instanceof DuplicateEventIdError) {
+    return { status: 409, code: 'duplicate_event', detail: exception.message };
+  }
+  if (exception instanceof EventStoreUnavailableError || isConnectionFailure(exception)) {
+    // The outcome of a write is unknown: repeating it with the same Idempotency-Key is safe.
+    logger.warn(exception instanceof Error ? exception.message : String(exception));
+    return {
+      status: 503,
+      code: 'store_unavailable',
+      detail:
+        'The ledger cannot reach its store just now. Retry the request (with the same Idempotency-Key, if it carried one).',
+      headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+    };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const code = status === 404 ? 'route_not_found' : `http_${status}`;
+    return { status, code, detail: exception.message };
+  }
+  logger.error(
+    exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+  );
+  return {
+    status: 500,
+    code: 'internal_error',
+    detail: 'The ledger could not complete the request.',
+  };
 }

@@ -13,7 +13,10 @@ export class ProblemException extends HttpException {
     readonly detail: string,
     readonly errors: FieldError[] = [],
     readonly headers: Record<string, string> = {},
-    /** Further members of the problem (RFC 9457 extensions), e.g. the limit a body passed. */
+    /**
+     * Extension members of the problem (RFC 9457 section 3.2): the instant it was asked as of,
+     * the limit a body passed.
+     */
     readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail, status);

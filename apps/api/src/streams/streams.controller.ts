@@ -1,49 +1,28 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { parseStreamId } from '@blue-ledger/domain';
-import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
-import { envelopeJson } from '../http/envelope';
-import { PageQuery } from '../http/page';
-import { ProblemException } from '../problems/problem.exception';
+import { AsOfResolver } from '../as-of/as-of-resolver';
+import { AsOfPageQuery } from '../as-of/as-of.query';
+import { StreamEventsQuery } from './stream.queries';
 
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('streams')
 export class StreamsController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly asOf: AsOfResolver,
+  ) {}
 
   @Get(':streamId')
   @ApiOperation({
-    summary: "One stream's events with full envelopes, in revision order; `after` is a revision",
+    summary:
+      "One stream's events with full envelopes, in revision order; `after` is a revision; now or as of an instant",
   })
-  async read(@Param('streamId') streamId: string, @Query() page: PageQuery) {
-    if (!parseStreamId(streamId)) {
-      throw new ProblemException(404, 'stream_not_found', `No stream ${streamId}.`);
-    }
-    const after = page.after === undefined ? undefined : parseCursor(page.after);
-    const limit = page.limit ?? 100;
-    const events = await this.store.readStream(streamId, {
-      fromRevision: after === undefined ? 'start' : after + 1n,
-      maxCount: limit + 1,
-    });
-    if (events.length === 0 && after === undefined) {
-      throw new ProblemException(404, 'stream_not_found', `No stream ${streamId}.`);
-    }
-    const pageEvents = events.slice(0, limit);
-    const last = pageEvents.at(-1);
-    return {
-      streamId,
-      events: pageEvents.map(envelopeJson),
-      next: events.length > limit && last ? String(last.streamRevision) : null,
-    };
+  read(@Param('streamId') streamId: string, @Query() query: AsOfPageQuery) {
+    const { limit, after, asOf } = query;
+    return this.queries.execute(
+      new StreamEventsQuery(streamId, { limit, after }, this.asOf.resolve(asOf)),
+    );
   }
-}
-
-function parseCursor(after: string): bigint {
-  if (!/^\d{1,18}$/.test(after)) {
-    throw new ProblemException(400, 'validation_failed', 'after must be a revision from `next`.', [
-      { field: 'after', reason: 'must be a non-negative integer cursor' },
-    ]);
-  }
-  return BigInt(after);
 }

@@ -25,6 +25,11 @@ export class PrincipalRegistry {
     return this.byId.has(id);
   }
 
+  /** A configured principal by id, without its token. */
+  get(id: string): Principal | undefined {
+    return this.byId.get(id);
+  }
+
   /** The configured principals, without their tokens. */
   list(): Principal[] {
     return [...this.byId.values()];

@@ -1,3 +1,7 @@
-export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
+export {
+  EventStoreClosedError,
+  SqliteEventStore,
+  type SqliteEventStoreOptions,
+} from './sqlite-event-store';
 export { EVENT_SCHEMA_VERSION, migrateEventSchema } from './sqlite-schema';
 export type { EventRow } from './event-row';

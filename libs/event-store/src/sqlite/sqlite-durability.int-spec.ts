@@ -14,6 +14,46 @@ function expectContiguousRevisions(events: RecordedEvent[]): void {
   expect(events.map((e) => e.streamRevision)).toEqual(events.map((_, i) => BigInt(i)));
 }
 
+interface ContenderOutput {
+  /** Acknowledged event ids, with the number of the group transaction they committed in. */
+  acks: Array<{ group: number; eventId: string }>;
+  /** Groups in which an append was refused for a wrong expected revision. */
+  conflictGroups: number[];
+  done?: { groups: number; appends: number };
+}
+
+function contenderOutput(lines: string[]): ContenderOutput {
+  const output: ContenderOutput = { acks: [], conflictGroups: [] };
+  for (const line of lines) {
+    const [word, first, second] = line.split(' ');
+    if (word === 'ack') output.acks.push({ group: Number(first), eventId: second });
+    else if (word === 'conflict') output.conflictGroups.push(Number(first));
+    else if (word === 'done') output.done = { groups: Number(first), appends: Number(second) };
+  }
+  return output;
+}
+
+/** The batches (`writer/appender/batch`) whose events are not all stored. */
+function partialBatches(events: RecordedEvent[]): string[] {
+  const batches = new Map<string, { size: number; count: number }>();
+  for (const { data } of events) {
+    const batch = `${String(data.writer)}/${String(data.appender)}/${String(data.batch)}`;
+    const seen = batches.get(batch) ?? { size: Number(data.size), count: 0 };
+    batches.set(batch, { ...seen, count: seen.count + 1 });
+  }
+  return [...batches].filter(([, { size, count }]) => size !== count).map(([batch]) => batch);
+}
+
+/** Every stream's revisions run 0, 1, 2... with no gap; global positions run 1, 2, 3... */
+function expectNoGap(all: RecordedEvent[]): void {
+  expect(all.map((e) => e.globalPosition)).toEqual(all.map((_, i) => BigInt(i + 1)));
+  const streams = new Map<string, RecordedEvent[]>();
+  for (const event of all) {
+    streams.set(event.streamId, [...(streams.get(event.streamId) ?? []), event]);
+  }
+  for (const events of streams.values()) expectContiguousRevisions(events);
+}
+
 describe('The SQLite event store, written to by real processes', () => {
   let directory: string;
   let file: string;
@@ -80,6 +120,53 @@ describe('The SQLite event store, written to by real processes', () => {
     });
   });
 
+  describe('when a writer is killed in the middle of grouped commits', () => {
+    it('keeps every acknowledged event exactly once, no partial batch and no gap', async () => {
+      const appenders = 32;
+      const acknowledged: string[] = [];
+
+      for (let round = 0; round < 3; round++) {
+        const writer = start('grouped-burst.child.ts', [file, String(appenders)]);
+        const target = acknowledged.length + 600;
+        await writer.waitForLines(
+          (lines) => acknowledged.length + acknowledgedIds(lines).length >= target,
+          30_000,
+        );
+        writer.process.kill('SIGKILL');
+        const { signal } = await writer.exited;
+        expect(signal).toBe('SIGKILL');
+        acknowledged.push(...acknowledgedIds(writer.lines));
+      }
+
+      const store = SqliteEventStore.open(file);
+      try {
+        const all = await store.readAll();
+        const stored = all.map((e) => e.eventId);
+        expect(new Set(stored).size).toBe(stored.length);
+        const isStored = new Set(stored);
+        expect(acknowledged.filter((id) => !isStored.has(id))).toEqual([]);
+        expect(all.map((e) => e.globalPosition)).toEqual(all.map((_, i) => BigInt(i + 1)));
+        const streams = new Map<string, RecordedEvent[]>();
+        for (const event of all) {
+          streams.set(event.streamId, [...(streams.get(event.streamId) ?? []), event]);
+        }
+        expect(streams.size).toBe(appenders);
+        for (const events of streams.values()) expectContiguousRevisions(events);
+        const batchSizes = new Map<string, { size: number; count: number }>();
+        for (const { data } of all) {
+          const batch = `${String(data.writer)}/${String(data.appender)}/${String(data.batch)}`;
+          const seen = batchSizes.get(batch) ?? { size: Number(data.size), count: 0 };
+          batchSizes.set(batch, { ...seen, count: seen.count + 1 });
+        }
+        const partial = [...batchSizes].filter(([, { size, count }]) => size !== count);
+        expect(partial).toEqual([]);
+        expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
   describe('when several processes append to the same streams at once', () => {
     it('loses nothing, duplicates nothing and leaves no gap', async () => {
       const streamIds = ['contingent-shared-1', 'contingent-shared-2'];
@@ -109,6 +196,98 @@ describe('The SQLite event store, written to by real processes', () => {
           expectContiguousRevisions(await store.readStream(streamId));
         }
         expect(conflicts).toBeGreaterThan(0);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+  describe('when two processes, each with concurrent appenders, append to the same streams', () => {
+    const shared = ['incident-shared-1', 'incident-shared-2'];
+    const APPENDERS = 16;
+
+    const startContenders = async (appends: [number, number]) => {
+      await SqliteEventStore.open(file).close();
+      const contenders = appends.map((count) =>
+        start('grouped-contender.child.ts', [file, String(APPENDERS), String(count), ...shared]),
+      );
+      await Promise.all(
+        contenders.map((c) => c.waitForLines((lines) => lines.includes('ready'), 30_000)),
+      );
+      contenders.forEach((c) => c.process.stdin?.end('go\n'));
+      return contenders;
+    };
+
+    it('commits in groups in both, refuses a conflict inside a group alone, and loses, duplicates or half-writes nothing', async () => {
+      const contenders = await startContenders([20, 20]);
+      const exits = await Promise.all(contenders.map((c) => c.exited));
+
+      exits.forEach((exit) => expect(exit).toMatchObject({ code: 0, stderr: '' }));
+      const outputs = contenders.map((c) => contenderOutput(c.lines));
+      const store = SqliteEventStore.open(file);
+      try {
+        const all = await store.readAll();
+        const acknowledged = outputs.flatMap((o) => o.acks.map((a) => a.eventId));
+        expect(all).toHaveLength(acknowledged.length);
+        expect(new Set(all.map((e) => e.eventId))).toEqual(new Set(acknowledged));
+        expectNoGap(all);
+        expect(partialBatches(all)).toEqual([]);
+        expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+
+        const batchOf = new Map(
+          all.map((e) => [e.eventId, `${String(e.data.appender)}/${String(e.data.batch)}`]),
+        );
+        for (const output of outputs) {
+          // Each process committed its appends in groups: fewer transactions than appends.
+          const done = output.done as { groups: number; appends: number };
+          expect(done.appends).toBe(APPENDERS * 20 + output.conflictGroups.length);
+          expect(done.groups).toBeLessThan(done.appends / 2);
+          // Some conflicts were refused in a group in which other appends committed.
+          const committedIn = new Map<number, Set<string>>();
+          for (const { group, eventId } of output.acks) {
+            committedIn.set(
+              group,
+              (committedIn.get(group) ?? new Set()).add(batchOf.get(eventId)!),
+            );
+          }
+          const alongsideCommits = output.conflictGroups.filter(
+            (group) => (committedIn.get(group)?.size ?? 0) > 0,
+          );
+          expect(alongsideCommits.length).toBeGreaterThan(0);
+        }
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('keeps every acknowledged event of both exactly once when one is SIGKILLed mid-group while the other goes on', async () => {
+      const [victim, survivor] = await startContenders([0, 40]);
+      const acksOf = (lines: string[]) => lines.filter((line) => line.startsWith('ack ')).length;
+      await victim.waitForLines((lines) => acksOf(lines) >= 300, 60_000);
+      victim.process.kill('SIGKILL');
+      expect(survivor.lines).not.toContainEqual(expect.stringMatching(/^done /));
+      expect((await victim.exited).signal).toBe('SIGKILL');
+      expect(await survivor.exited).toMatchObject({ code: 0, stderr: '' });
+
+      const [killed, finished] = [victim, survivor].map((c) => contenderOutput(c.lines));
+      const store = SqliteEventStore.open(file);
+      try {
+        const all = await store.readAll();
+        const stored = all.map((e) => e.eventId);
+        expect(new Set(stored).size).toBe(stored.length);
+        const acknowledged = new Set([...killed.acks, ...finished.acks].map((ack) => ack.eventId));
+        expect([...acknowledged].filter((id) => !stored.includes(id))).toEqual([]);
+        // Stored but never acknowledged: only appends the victim had in flight, one per appender.
+        const unacknowledged = all.filter((e) => !acknowledged.has(e.eventId));
+        const victimPid = victim.process.pid;
+        expect(unacknowledged.filter((e) => e.data.writer !== victimPid)).toEqual([]);
+        const inFlight = new Set(
+          unacknowledged.map((e) => `${String(e.data.appender)}/${String(e.data.batch)}`),
+        );
+        expect(inFlight.size).toBeLessThanOrEqual(APPENDERS);
+        expectNoGap(all);
+        expect(partialBatches(all)).toEqual([]);
+        expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(finished.done?.groups).toBeLessThan((finished.done?.appends ?? 0) / 2);
       } finally {
         await store.close();
       }

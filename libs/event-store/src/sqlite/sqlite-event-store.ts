@@ -1,11 +1,10 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
+import { DuplicateEventIdError } from '../errors';
 import type {
   AppendOptions,
   AppendResult,
   EventStore,
   EventSubscription,
-  ExpectedRevision,
   ProposedEvent,
   ReadAllOptions,
   ReadStreamOptions,
@@ -14,9 +13,11 @@ import type {
 } from '../event-store.port';
 import { AppendSignal } from '../append-signal';
 import { configureConnection } from './sqlite-connection';
-import { EventStatements, MAX_INTEGER, type StoredEventId } from './event-statements';
-import { migrateEventSchema } from './sqlite-schema';
+import { EventStatements, MAX_INTEGER } from './event-statements';
+import { GroupCommit } from './group-commit';
+import { migrateEventSchema, requireCurrentSchema } from './sqlite-schema';
 import { SqliteSubscription } from './sqlite-subscription';
+import { StreamAppender, type AppendRequest } from './stream-appender';
 
 export interface SqliteEventStoreOptions {
   /** How often a live subscription looks for appends by other processes. Default 50 ms. */
@@ -25,6 +26,21 @@ export interface SqliteEventStoreOptions {
   busyTimeoutMs?: number;
   /** Events read per query while a subscription catches up. Default 500. */
   catchUpPageSize?: number;
+  /** Most appends committed together in one transaction. Default 1000. */
+  maxGroupSize?: number;
+  /**
+   * Opens an existing file for reading only (`open`): no migration, no append; e.g. for the
+   * threads of a verification, beside the process that writes.
+   */
+  readOnly?: boolean;
+}
+
+/** Thrown by an append made once `close` was called. */
+export class EventStoreClosedError extends Error {
+  override readonly name = 'EventStoreClosedError';
+  constructor() {
+    super('the event store is closed');
+  }
 }
 
 const clamp = (value: bigint): bigint =>
@@ -39,9 +55,11 @@ function limitOf(maxCount: number | undefined): number {
 }
 
 /**
- * The embedded event store: one SQLite file, WAL, durable on acknowledgement. Several
- * processes may open and append to the same file; their appends reach each other's
- * subscriptions through polling.
+ * The embedded event store: one SQLite file, WAL, durable on acknowledgement. Appends are
+ * committed in groups (see `GroupCommit`): one transaction and one fsync for all the appends
+ * that arrived while the last group was committing, each checked on its own. Several processes
+ * may open and append to the same file; their appends reach each other's subscriptions through
+ * polling.
  */
 export class SqliteEventStore implements EventStore {
   private readonly appended = new AppendSignal();
@@ -49,15 +67,16 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<SqliteSubscription>();
   private readonly pollIntervalMs: number;
   private readonly catchUpPageSize: number;
-  private readonly appendInTransaction: (
-    streamId: string,
-    events: ProposedEvent[],
-    expected: ExpectedRevision,
-  ) => AppendResult;
+  private readonly appender: StreamAppender;
+  private readonly groupCommit: GroupCommit;
+  private closed = false;
 
   /** Opens (and creates, if needed) the event store in the file at `filePath`. */
   static open(filePath: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
-    const db = new BetterSqlite3(filePath, { timeout: options.busyTimeoutMs ?? 5000 });
+    const db = new BetterSqlite3(filePath, {
+      timeout: options.busyTimeoutMs ?? 5000,
+      ...(options.readOnly && { readonly: true, fileMustExist: true }),
+    });
     try {
       return new SqliteEventStore(db, options, true);
     } catch (error) {
@@ -75,29 +94,48 @@ export class SqliteEventStore implements EventStore {
     options: SqliteEventStoreOptions = {},
     private readonly ownsConnection = false,
   ) {
-    configureConnection(db, options.busyTimeoutMs ?? 5000);
-    migrateEventSchema(db);
+    if (db.readonly) requireCurrentSchema(db);
+    else {
+      configureConnection(db, options.busyTimeoutMs ?? 5000);
+      migrateEventSchema(db);
+    }
     this.statements = new EventStatements(db);
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.catchUpPageSize = options.catchUpPageSize ?? 500;
-    this.appendInTransaction = db.transaction(
-      (streamId: string, events: ProposedEvent[], expected: ExpectedRevision) =>
-        this.alreadyAppended(streamId, events) ?? this.insert(streamId, events, expected),
-    ).immediate;
+    this.appender = new StreamAppender(db, this.statements);
+    this.groupCommit = new GroupCommit({
+      commit: (group) => this.appender.commitGroup(group),
+      canBegin: () => !db.inTransaction,
+      committed: () => this.appended.notify(),
+      maxGroupSize: Math.max(1, options.maxGroupSize ?? 1000),
+    });
   }
 
+  /**
+   * Queues the append for the next group commit and resolves once it is on disk. Called while
+   * a transaction the caller opened on a shared connection is open (a bulk load), the append
+   * joins that transaction instead, at once, and is durable when the caller commits it.
+   */
   async appendToStream(
     streamId: string,
     events: ProposedEvent[],
     options: AppendOptions = {},
   ): Promise<AppendResult> {
+    if (this.closed) throw new EventStoreClosedError();
+    if (this.db.readonly) throw new TypeError('this event store was opened for reading only');
     if (events.length === 0) throw new RangeError('an append needs at least one event');
     const seen = new Set<string>();
     for (const { eventId } of events) {
       if (seen.has(eventId)) throw new DuplicateEventIdError(eventId, 'appears twice in one batch');
       seen.add(eventId);
     }
-    const result = this.appendInTransaction(streamId, events, options.expectedRevision ?? 'any');
+    const request: AppendRequest = {
+      streamId,
+      events,
+      expected: options.expectedRevision ?? 'any',
+    };
+    if (!this.db.inTransaction) return this.groupCommit.submit(request);
+    const result = this.appender.appendInOpenTransaction(request);
     this.appended.notify();
     return result;
   }
@@ -154,66 +192,16 @@ export class SqliteEventStore implements EventStore {
     return this.statements.headPosition();
   }
 
+  /** How many group transactions this store ran, and how many appends they held. */
+  groupCommitStats(): { groups: number; appends: number } {
+    return this.groupCommit.stats;
+  }
+
+  /** Commits what is queued, then ends the subscriptions (and closes the connection it opened). */
   async close(): Promise<void> {
+    this.closed = true;
+    await this.groupCommit.whenIdle();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     if (this.ownsConnection && this.db.open) this.db.close();
-  }
-
-  /**
-   * The result of the original append when every id of the batch already stands, in order, in
-   * this stream; `undefined` when none does; an error when only some do, or elsewhere.
-   */
-  private alreadyAppended(streamId: string, events: ProposedEvent[]): AppendResult | undefined {
-    const stored = events.map((event) => this.statements.findByEventId(event.eventId));
-    const found = stored.filter((row): row is StoredEventId => row !== undefined);
-    if (found.length === 0) return undefined;
-    const first = found[0];
-    const isTheSameBatch =
-      found.length === events.length &&
-      found.every(
-        (row, i) =>
-          row.stream_id === streamId && row.stream_revision === first.stream_revision + BigInt(i),
-      );
-    if (!isTheSameBatch) {
-      const index = stored.findIndex((row) => row !== undefined);
-      const row = stored[index] as StoredEventId;
-      throw new DuplicateEventIdError(
-        events[index].eventId,
-        `already appended to ${row.stream_id} at revision ${row.stream_revision}; ` +
-          'a retried batch must repeat the original batch exactly',
-      );
-    }
-    const last = found[found.length - 1];
-    return { nextExpectedRevision: last.stream_revision, position: last.global_position };
-  }
-
-  private insert(
-    streamId: string,
-    events: ProposedEvent[],
-    expected: ExpectedRevision,
-  ): AppendResult {
-    const current = this.statements.lastEventOf(streamId)?.stream_revision ?? 'no_stream';
-    if (!satisfies(expected, current)) {
-      throw new WrongExpectedRevisionError(streamId, expected, current);
-    }
-    const firstRevision = current === 'no_stream' ? 0n : current + 1n;
-    let position = 0n;
-    events.forEach((event, i) => {
-      position = this.statements.insert(streamId, firstRevision + BigInt(i), event);
-    });
-    return { nextExpectedRevision: firstRevision + BigInt(events.length - 1), position };
-  }
-}
-
-function satisfies(expected: ExpectedRevision, current: bigint | 'no_stream'): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return current === 'no_stream';
-    case 'stream_exists':
-      return current !== 'no_stream';
-    default:
-      return current === expected;
   }
 }

@@ -87,6 +87,29 @@ describe('SqliteEventStore', () => {
     });
   });
 
+  describe('opened for reading only', () => {
+    it('reads what a writer committed, refuses appends and leaves the schema alone', async () => {
+      const writer = open();
+      const batch = proposedEvents(2);
+      await writer.appendToStream('incident-1', batch);
+
+      const reader = open({ readOnly: true });
+
+      expect(eventIds(await reader.readAll())).toEqual(eventIds(batch));
+      await expect(reader.appendToStream('incident-2', proposedEvents(1))).rejects.toThrow(
+        /reading only/,
+      );
+      await writer.appendToStream('incident-1', proposedEvents(1));
+      expect(await reader.readStream('incident-1')).toHaveLength(3);
+    });
+
+    it('refuses a file whose schema is not the one this code reads', () => {
+      new BetterSqlite3(file).close();
+
+      expect(() => open({ readOnly: true })).toThrow(/schema .* is at version 0/);
+    });
+  });
+
   describe('appending', () => {
     it('rejects an event id that already stands in another stream', async () => {
       const store = open();

@@ -53,3 +53,13 @@ export function migrateEventSchema(db: Database): void {
   });
   migrate.immediate();
 }
+
+/** For a connection that may not migrate (read only): the schema must be the one this code knows. */
+export function requireCurrentSchema(db: Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current !== migrations.length) {
+    throw new Error(
+      `the event schema of ${db.name} is at version ${current}; this code reads version ${migrations.length}`,
+    );
+  }
+}

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { RecordedEvent } from '@blue-ledger/event-store';
-import { ChainVerifier, type ChainFailureReason } from '../chain/chain-verifier';
+import { ChainVerifier, type ChainFailureReason, type ChainLink } from '../chain/chain-verifier';
 import { parseHash } from '../hash-encoding';
 import { eventLeafHash } from '../merkle/merkle-hashing';
 import { MerkleTree } from '../merkle/merkle-tree';
@@ -101,12 +101,31 @@ export class LedgerVerifier {
   addEvent(event: RecordedEvent): boolean {
     if (this.failure) return false;
     const broken = this.chains.add(event);
+    return this.afterChainCheck(event, broken, () => eventLeafHash(event.hash));
+  }
+
+  /**
+   * The same as `addEvent` for an event whose content hash and Merkle leaf were computed
+   * elsewhere (on a hashing thread, see parallel-hashing): `recomputedHash` is `safeHash` of
+   * its content, `leafHash` is `eventLeafHash` of its recorded hash.
+   */
+  addHashedEvent(link: ChainLink, recomputedHash: string, leafHash: Uint8Array): boolean {
+    if (this.failure) return false;
+    const broken = this.chains.addLink(link, recomputedHash);
+    return this.afterChainCheck(link, broken, () => leafHash);
+  }
+
+  private afterChainCheck(
+    link: ChainLink,
+    broken: ReturnType<ChainVerifier['add']>,
+    leafHash: () => Uint8Array,
+  ): boolean {
     if (broken) {
       this.failure = { ...broken, leafIndex: this.tree.size };
       return false;
     }
-    this.tree.appendLeafHash(eventLeafHash(event.hash));
-    this.leaves.push(event.globalPosition, event.streamId);
+    this.tree.appendLeafHash(leafHash());
+    this.leaves.push(link.globalPosition, link.streamId);
     return true;
   }
 

@@ -30,6 +30,12 @@ export interface StreamHead {
   hash: string;
 }
 
+/** What the chain checks look at of an event, besides the hash recomputed from its content. */
+export type ChainLink = Pick<
+  RecordedEvent,
+  'globalPosition' | 'streamId' | 'streamRevision' | 'prevHash' | 'hash'
+>;
+
 /**
  * Checks the hash chains of events fed in global order, one at a time, so that an export of
  * any length can be streamed through it. After the first failure it stops looking: the first
@@ -47,10 +53,26 @@ export class ChainVerifier {
   /** Checks one event; returns the first failure seen so far, or null. */
   add(event: RecordedEvent): ChainFailure | null {
     if (this.failure) return this.failure;
-    this.failure = this.check(event);
+    return this.addLink(event, () => safeHash(event));
+  }
+
+  /**
+   * Checks one event whose content hash was recomputed elsewhere (`recomputedHash`, as
+   * `hashEvent` gives it, or a text that can match no hash when its content cannot be
+   * encoded), e.g. on another thread: the same checks in the same order as `add`.
+   */
+  addLink(link: ChainLink, recomputedHash: string | (() => string)): ChainFailure | null {
     if (this.failure) return this.failure;
-    this.heads.set(event.streamId, { revision: event.streamRevision, hash: event.hash });
-    this.lastPosition = event.globalPosition;
+    this.failure = this.check(link, recomputedHash);
+    if (this.failure) return this.failure;
+    const head = this.heads.get(link.streamId);
+    if (head) {
+      head.revision = link.streamRevision;
+      head.hash = link.hash;
+    } else {
+      this.heads.set(link.streamId, { revision: link.streamRevision, hash: link.hash });
+    }
+    this.lastPosition = link.globalPosition;
     this.count += 1;
     return null;
   }
@@ -63,10 +85,11 @@ export class ChainVerifier {
 
   /** The last verified revision and hash of a stream. */
   streamHead(streamId: string): StreamHead | undefined {
-    return this.heads.get(streamId);
+    const head = this.heads.get(streamId);
+    return head && { ...head };
   }
 
-  private check(event: RecordedEvent): ChainFailure | null {
+  private check(event: ChainLink, recomputedHash: string | (() => string)): ChainFailure | null {
     const fail = (reason: ChainFailureReason, detail: string): ChainFailure => ({
       position: event.globalPosition,
       streamId: event.streamId,
@@ -97,7 +120,7 @@ export class ChainVerifier {
       );
     }
 
-    const recomputed = safeHash(event);
+    const recomputed = typeof recomputedHash === 'string' ? recomputedHash : recomputedHash();
     if (recomputed !== event.hash) {
       return fail('hash_mismatch', `content hashes to ${recomputed}, recorded ${event.hash}`);
     }
@@ -123,7 +146,7 @@ export function verifyChains(events: Iterable<RecordedEvent>): ChainVerification
 }
 
 /** Content that cannot be encoded at all (say, a revision beyond exact JSON numbers) cannot match. */
-function safeHash(event: RecordedEvent): string {
+export function safeHash(event: RecordedEvent): string {
   try {
     return hashEvent(event);
   } catch (error) {

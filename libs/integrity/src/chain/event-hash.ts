@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { RecordedEvent } from '@blue-ledger/event-store';
 
@@ -38,7 +38,7 @@ export function canonicalEventJson(event: HashableEvent): string {
 
 /** SHA-256, lower-case hex, of the event's canonical JSON. */
 export function hashEvent(event: HashableEvent): string {
-  return createHash('sha256').update(canonicalEventJson(event), 'utf8').digest('hex');
+  return hash('sha256', canonicalEventJson(event), 'hex');
 }
 
 function revisionAsJsonNumber(revision: bigint): number {

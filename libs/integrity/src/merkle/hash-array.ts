@@ -20,6 +20,11 @@ export class HashArray {
     this.count += 1;
   }
 
+  /** Empties the array, keeping its buffer. */
+  clear(): void {
+    this.count = 0;
+  }
+
   /** A view into the array: callers inside the tree never write to it. */
   at(index: number): Buffer {
     if (index < 0 || index >= this.count) throw new RangeError(`no hash at ${index}`);

@@ -93,6 +93,67 @@ describe('MerkleTree', () => {
     );
   });
 
+  describe('keeping only the levels from 2^k leaves up, reading the leaves back', () => {
+    const prunedOf = (size: number, keptFromLevel: number) => {
+      const stored: Buffer[] = [];
+      const reads: number[] = [];
+      const pruned = new MerkleTree({
+        keptFromLevel,
+        leafHashes: (start, end) => {
+          reads.push(end - start);
+          return stored.slice(start, end);
+        },
+      });
+      for (let i = 0; i < size; i += 1) {
+        stored.push(hashLeaf(leafData(i)));
+        pruned.append(leafData(i));
+      }
+      return { pruned, reads };
+    };
+
+    it('gives every root, leaf and proof the whole tree gives', () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 300 }),
+          fc.integer({ min: 1, max: 5 }),
+          fc.nat(),
+          fc.nat(),
+          (size, keptFromLevel, a, b) => {
+            const { tree: whole } = treeOf(size);
+            const { pruned } = prunedOf(size, keptFromLevel);
+            const n = 1 + (a % size);
+            const m = b % n;
+            expect(pruned.size).toBe(whole.size);
+            expect(pruned.root()).toEqual(whole.root());
+            expect(pruned.root(BigInt(n))).toEqual(whole.root(BigInt(n)));
+            expect(pruned.leafHash(BigInt(m))).toEqual(whole.leafHash(BigInt(m)));
+            expect(pruned.inclusionProof(BigInt(m), BigInt(n))).toEqual(
+              whole.inclusionProof(BigInt(m), BigInt(n)),
+            );
+            expect(pruned.consistencyProof(BigInt(m), BigInt(n))).toEqual(
+              whole.consistencyProof(BigInt(m), BigInt(n)),
+            );
+          },
+        ),
+        { numRuns: 150 },
+      );
+    });
+
+    it('reads no more than one subtree of 2^k leaves at a time', () => {
+      const { pruned, reads } = prunedOf(1000, 4);
+      pruned.inclusionProof(517n, 1000n);
+      pruned.consistencyProof(333n, 1000n);
+      pruned.root(999n);
+
+      expect(reads.length).toBeGreaterThan(0);
+      expect(Math.max(...reads)).toBeLessThanOrEqual(16);
+    });
+
+    it('needs somewhere to read the leaves from', () => {
+      expect(() => new MerkleTree({ keptFromLevel: 3 })).toThrow(TypeError);
+    });
+  });
+
   it('hands out copies, so a caller cannot corrupt the tree', () => {
     const { tree: own } = treeOf(8);
     const before = own.root();

@@ -1,10 +1,5 @@
 import type { RecordedEvent } from '@blue-ledger/event-store';
-import {
-  createQueryIndexes,
-  dropQueryIndexes,
-  type Projection,
-  type QueryIndex,
-} from '../projection';
+import { createQueryIndexes, type Projection, type QueryIndex } from '../projection';
 import type { SqliteDatabase } from '../sqlite/database';
 import { preparedStatements } from '../sqlite/prepared-statements';
 import {
@@ -28,8 +23,9 @@ const copyIndexes: QueryIndex[] = [
 
 /**
  * Indexes the audit trail adds to the embedded store's table, for the filters the store's own
- * indexes (by stream, by type) do not serve. Never dropped while loading: that table is not
- * what is being loaded.
+ * indexes (by stream, by type) do not serve. Never dropped, not even by a rebuild: that table
+ * is not what a rebuild replays, and building them again over every event is all a rebuild of
+ * the view would cost. A version that indexes differently must name its indexes anew.
  */
 const storeTableIndexes: QueryIndex[] = [
   {
@@ -71,7 +67,6 @@ export const auditTrailProjection: Projection = {
 
   reset(db) {
     statements.forget(db);
-    dropQueryIndexes(db, storeTableIndexes);
     dropEnvelopes(db);
   },
 

@@ -29,6 +29,8 @@ export interface AuditTrailQuery {
   streamId?: string;
   actorId?: string;
   type?: string;
+  /** Events recorded by the same request (the web pages' audit filter). */
+  correlationId?: string;
   /** Recorded at or after this instant (ISO 8601). */
   from?: string;
   /** Recorded at or before this instant (ISO 8601). */
@@ -36,6 +38,8 @@ export interface AuditTrailQuery {
   /** Cursor: only events after this global position. */
   after?: number;
   limit?: number;
+  /** As known once the events up to this global position (inclusive) were recorded: those only. */
+  upTo?: number;
   /** Only the events of the visible aggregates' streams (and missions') that the reader may see. */
   visible?: VisibleOnly;
 }
@@ -46,7 +50,11 @@ export interface AuditTrailPage {
   next: number | null;
 }
 
-/** Every event in the global order, filtered, one page at a time. */
+/**
+ * Every event in the global order, filtered, one page at a time. `from` and `to` filter on each
+ * event's own stamp; `upTo` is the record as known at an instant (see resolveAsOf): the
+ * events up to that position, a prefix of the global order.
+ */
 export function getAuditTrail(db: SqliteDatabase, query: AuditTrailQuery = {}): AuditTrailPage {
   // Filtered on time alone, read the time window by its index and sort it, rather than walk
   // the whole trail in order until the window comes (SQLite's choice without the hint).
@@ -54,7 +62,8 @@ export function getAuditTrail(db: SqliteDatabase, query: AuditTrailQuery = {}): 
     (query.from ?? query.to) !== undefined &&
     query.streamId === undefined &&
     query.actorId === undefined &&
-    query.type === undefined;
+    query.type === undefined &&
+    query.correlationId === undefined;
   const position = onlyTime ? '+global_position' : 'global_position';
   const conditions: string[] = [`${position} > ?`];
   const params: (string | number)[] = [query.after ?? -1];
@@ -62,9 +71,11 @@ export function getAuditTrail(db: SqliteDatabase, query: AuditTrailQuery = {}): 
     conditions.push(condition);
     params.push(value);
   };
+  if (query.upTo !== undefined) where(`${position} <= ?`, query.upTo);
   if (query.streamId !== undefined) where('stream_id = ?', query.streamId);
   if (query.actorId !== undefined) where('actor_id = ?', query.actorId);
   if (query.type !== undefined) where('type = ?', query.type);
+  if (query.correlationId !== undefined) where('correlation_id = ?', query.correlationId);
   if (query.from !== undefined)
     where(`${RECORDED_TIME} >= julianday(?)`, instant(query.from, 'from'));
   if (query.to !== undefined) where(`${RECORDED_TIME} <= julianday(?)`, instant(query.to, 'to'));
@@ -125,4 +136,22 @@ function auditEventOf(row: EnvelopeRow): AuditEvent {
   };
   if (row.occurred_at !== null) event.occurredAt = row.occurred_at;
   return event;
+}
+
+/** One event by its event id (a causation id names the event that caused another), or null. */
+export function getAuditEventById(db: SqliteDatabase, eventId: string): AuditEvent | null {
+  const row = db
+    .prepare(`SELECT ${ENVELOPE_COLUMNS.join(', ')} FROM ${ENVELOPES} WHERE event_id = ?`)
+    .get(eventId) as EnvelopeRow | undefined;
+  return row === undefined ? null : auditEventOf(row);
+}
+
+/** The last `limit` events recorded, the latest first. */
+export function getLatestEvents(db: SqliteDatabase, limit: number): AuditEvent[] {
+  const rows = db
+    .prepare(
+      `SELECT ${ENVELOPE_COLUMNS.join(', ')} FROM ${ENVELOPES} ORDER BY global_position DESC LIMIT ?`,
+    )
+    .all(pageSize(limit)) as EnvelopeRow[];
+  return rows.map(auditEventOf);
 }

@@ -192,6 +192,103 @@ describe('Contingent accountability history', () => {
     });
   });
 
+  describe('as known up to a position', () => {
+    beforeEach(() => projectHistory(db, accountabilityScenario().events));
+    const chinese = (upTo?: number) => getContingentHistory(db, ids.chineseBattalion, { upTo });
+
+    it('tells the recommendation undecided before the decision, decided after it, implemented now', () => {
+      expect(chinese(275).decisions).toEqual([]);
+      expect(chinese(275).recommendations.map((r) => r.status)).toEqual(['undecided']);
+      expect(chinese(305).decisions.map((d) => d.status)).toEqual(['decided']);
+      expect(chinese(305).recommendations.map((r) => r.status)).toEqual(['decided']);
+      expect(chinese().decisions.map((d) => d.status)).toEqual(['implemented']);
+    });
+
+    it('holds the notification without its reply before the reply was recorded', () => {
+      expect(chinese(295).notifications.map((n) => n.responses)).toEqual([[]]);
+      expect(chinese(305).notifications.map((n) => n.responses.length)).toEqual([1]);
+    });
+
+    it('holds nothing but the unit before anything happened to it, and nothing before it was registered', () => {
+      const registered = chinese().contingent?.registered.position as number;
+      expect(chinese(registered)).toMatchObject({
+        contingent: { contingentId: ids.chineseBattalion },
+        incidents: [],
+        findings: [],
+        rotations: [],
+        next: null,
+      });
+      expect(chinese(registered - 1)).toMatchObject({ contingent: null, deployments: [] });
+    });
+
+    it('tells the Nepalese finding as recorded before its revision', () => {
+      const fpu = getContingentHistory(db, ids.nepaleseFpu, { upTo: 200 });
+      expect(fpu.findings.map((f) => [f.statement, f.revisions.length])).toEqual([
+        ['The FPU did not respond to the calls for help', 0],
+      ]);
+    });
+  });
+
+  describe('one page at a time', () => {
+    const unit = 'busy-unit';
+    beforeEach(() => {
+      const h = new LedgerHistory();
+      h.record(`contingent-${unit}`, registered(unit));
+      for (let n = 0; n < 6; n++) {
+        h.record(`contingent-${unit}`, rotated(unit, `rotation-${n}`));
+        h.record(`contingent-${unit}`, notified(unit, `notice-${n}`));
+      }
+      for (let n = 0; n < 6; n++) h.record(`contingent-${unit}`, replied(unit, `notice-${n}`));
+      h.record(`incident-a`, reported('a', [unit, unit]));
+      h.record(`contingent-${unit}`, replied(unit, 'notice-of-another-unit'));
+      projectHistory(db, h.events);
+    });
+
+    const allPages = (limit: number, upTo?: number) => {
+      const pages = [];
+      let after: number | undefined;
+      for (;;) {
+        const page = getContingentHistory(db, unit, { limit, after, upTo });
+        pages.push(page);
+        if (page.next === null) return pages;
+        after = page.next;
+      }
+    };
+    const parts = (pages: ReturnType<typeof allPages>) => ({
+      rotations: pages.flatMap((p) => p.rotations),
+      notifications: pages.flatMap((p) => p.notifications),
+      otherResponses: pages.flatMap((p) => p.otherResponses),
+      incidents: pages.flatMap((p) => p.incidents),
+    });
+
+    it('splits the facts into pages of at most `limit`, which together are the whole history', () => {
+      const whole = getContingentHistory(db, unit, { limit: 1000 });
+      const pages = allPages(4);
+
+      expect(pages).toHaveLength(5);
+      expect(whole.next).toBeNull();
+      expect(parts(pages)).toEqual(parts([whole]));
+      expect(whole.rotations).toHaveLength(6);
+      expect(whole.incidents.map((i) => i.incidentId)).toEqual(['a']);
+      expect(whole.otherResponses.map((r) => r.regarding)).toEqual(['notice-of-another-unit']);
+    });
+
+    it('shows each reply with its notification, even when the reply came pages later', () => {
+      const [first] = allPages(4);
+      expect(first.notifications.map((n) => [n.notificationId, n.responses.length])).toEqual([
+        ['notice-0', 1],
+        ['notice-1', 1],
+      ]);
+    });
+
+    it('keeps its cursor as of a position, whatever was recorded after', () => {
+      const asOf = parts(allPages(3, 130));
+      expect(asOf).toEqual(parts([getContingentHistory(db, unit, { limit: 1000, upTo: 130 })]));
+      expect(asOf.rotations).toHaveLength(6);
+      expect(asOf.notifications.map((n) => n.responses)).toEqual([[], [], [], [], [], []]);
+    });
+  });
+
   describe('when a finding is revised onto another unit, and another is withdrawn', () => {
     it('keeps both in the history of the first unit, flagged, and gives the second its finding', () => {
       const h = new LedgerHistory();
@@ -298,6 +395,71 @@ function finding(findingId: string, contingentId: string) {
       severity: 'low' as const,
       evidenceIds: [],
       contextFactors: ['one vehicle for the whole sector'],
+    },
+  };
+}
+
+function registered(contingentId: string) {
+  return {
+    type: 'ContingentRegistered' as const,
+    data: {
+      contingentId,
+      country: 'NPL',
+      unitType: 'formed_police_unit' as const,
+      designation: 'FPU',
+      missionCode: 'UNMISS',
+    },
+  };
+}
+
+function rotated(contingentId: string, rotationId: string) {
+  return {
+    type: 'ContingentRotated' as const,
+    data: { contingentId, rotationId, startedAt: '2016-01-01T00:00:00.000Z' },
+  };
+}
+
+function notified(contingentId: string, notificationId: string) {
+  return {
+    type: 'TccNotified' as const,
+    data: {
+      contingentId,
+      notificationId,
+      country: 'NPL',
+      subjectStreamId: 'incident-a',
+      notifiedAt: '2016-02-01T00:00:00.000Z',
+      channel: 'note_verbale' as const,
+    },
+  };
+}
+
+function replied(contingentId: string, regarding: string) {
+  return {
+    type: 'TccResponseRecorded' as const,
+    data: {
+      contingentId,
+      responseId: `reply-to-${regarding}`,
+      country: 'NPL',
+      regarding,
+      statement: 'Noted',
+      respondedAt: '2016-03-01T00:00:00.000Z',
+    },
+  };
+}
+
+function reported(incidentId: string, contingentIds: string[]) {
+  return {
+    type: 'IncidentReported' as const,
+    data: {
+      incidentId,
+      missionCode: 'UNMISS',
+      occurredAt: '2016-02-17T22:00:00.000Z',
+      location: { name: 'Malakal' },
+      category: 'attack_on_poc_site' as const,
+      summary: 'Attack',
+      casualties: {},
+      contingentIds,
+      subjects: [],
     },
   };
 }

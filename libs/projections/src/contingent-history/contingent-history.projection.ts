@@ -6,63 +6,68 @@ import { ledgerEventOf } from '../support/ledger-event-of';
 import {
   FACTS_TABLE,
   FINDING_EVENTS_TABLE,
-  FINDING_UNITS_TABLE,
+  FIRST_ONLY,
   queryIndexes,
   type FactKind,
 } from './contingent-history.tables';
 
 const statements = preparedStatements((db) => ({
-  fact: db.prepare(`INSERT INTO ${FACTS_TABLE} VALUES (?, ?, ?)`),
+  fact: db.prepare(`INSERT OR IGNORE INTO ${FACTS_TABLE} VALUES (?, ?, ?, ?)`),
   findingEvent: db.prepare(`INSERT INTO ${FINDING_EVENTS_TABLE} VALUES (?, ?)`),
-  findingUnit: db.prepare(`INSERT INTO ${FINDING_UNITS_TABLE} VALUES (?, ?)`),
 }));
+
+const firstOnly = FIRST_ONLY.map((kind) => `'${kind}'`).join(', ');
 
 /**
  * Which events make up each contingent's history: the facts of its life (rotations,
- * re-hattings, withdrawals and returns, evaluations, commendations, notifications and replies, namings, links to
- * incidents) and the findings ever attributed to it, with their revisions and withdrawals. It
- * keeps positions only: getContingentHistory reads the envelopes from the audit trail, the
- * current state from the contingents, incidents and follow-through read models.
+ * re-hattings, withdrawals and returns, evaluations, commendations, notifications and
+ * replies), the namings, recommendations and decisions about it, the incidents it was linked
+ * to and the findings attributed to it (each from the first time), with the events of those
+ * findings. It keeps positions only: getContingentHistory reads the envelopes from the audit
+ * trail, the state of things from the contingents, incidents, follow-through and deadlines
+ * read models, as of any position.
  */
 export const contingentHistoryProjection: Projection = {
   name: 'contingent-history',
-  version: 3,
+  // 3: recommendations, decisions and findings as facts too (the history pages by position,
+  // as of any position); what each fact is about. 4: withdrawals and returns.
+  version: 4,
   queryIndexes: () => queryIndexes,
 
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS ${FACTS_TABLE} (
       contingent_id TEXT NOT NULL,
       position INTEGER NOT NULL,
-      kind TEXT NOT NULL
+      kind TEXT NOT NULL,
+      subject_id TEXT
     )`);
+    // Not a query index: apply needs it to keep the first link and the first attribution only.
+    db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS ${FACTS_TABLE}_first
+      ON ${FACTS_TABLE} (contingent_id, subject_id, kind) WHERE kind IN (${firstOnly})`);
     db.exec(`CREATE TABLE IF NOT EXISTS ${FINDING_EVENTS_TABLE} (
       finding_id TEXT NOT NULL,
       position INTEGER NOT NULL
-    )`);
-    db.exec(`CREATE TABLE IF NOT EXISTS ${FINDING_UNITS_TABLE} (
-      contingent_id TEXT NOT NULL,
-      finding_id TEXT NOT NULL
     )`);
     createQueryIndexes(db, queryIndexes);
   },
 
   reset(db) {
     statements.forget(db);
-    for (const table of [FACTS_TABLE, FINDING_EVENTS_TABLE, FINDING_UNITS_TABLE]) {
+    for (const table of [FACTS_TABLE, FINDING_EVENTS_TABLE]) {
       db.exec(`DROP TABLE IF EXISTS ${table}`);
     }
   },
 
   apply(db, event) {
-    const { fact, findingEvent, findingUnit } = statements.of(db);
+    const { fact, findingEvent } = statements.of(db);
     const position = event.globalPosition;
-    const record = (contingentId: string, kind: FactKind): void => {
-      fact.run(contingentId, position, kind);
+    const record = (contingentId: string, kind: FactKind, subjectId: string | null): void => {
+      fact.run(contingentId, position, kind, subjectId);
     };
     const attribute = (findingId: string, attributions: Attribution[] | undefined): void => {
       findingEvent.run(findingId, position);
       if (attributions === undefined) return;
-      unitsOf({ attributions }).forEach((unit) => findingUnit.run(unit, findingId));
+      unitsOf({ attributions }).forEach((unit) => record(unit, 'finding', findingId));
     };
     const e = ledgerEventOf(event);
     switch (e.type) {
@@ -73,26 +78,34 @@ export const contingentHistoryProjection: Projection = {
       case 'FindingWithdrawn':
         return attribute(e.data.findingId, undefined);
       case 'ContingentRotated':
-        return record(e.data.contingentId, 'rotation');
+        return record(e.data.contingentId, 'rotation', e.data.rotationId);
       case 'ContingentReHatted':
-        return record(e.data.contingentId, 're_hatting');
+        return record(e.data.contingentId, 're_hatting', null);
       case 'ContingentWithdrawn':
-        return record(e.data.contingentId, 'withdrawal');
+        return record(e.data.contingentId, 'withdrawal', null);
       case 'ContingentReturned':
-        return record(e.data.contingentId, 'return');
+        return record(e.data.contingentId, 'return', null);
       case 'ContingentEvaluated':
-        return record(e.data.contingentId, 'evaluation');
+        return record(e.data.contingentId, 'evaluation', e.data.evaluationId);
       case 'ContingentCommended':
-        return record(e.data.contingentId, 'commendation');
+        return record(e.data.contingentId, 'commendation', e.data.commendationId);
       case 'TccNotified':
-        return record(e.data.contingentId, 'notification');
+        return record(e.data.contingentId, 'notification', e.data.notificationId);
       case 'TccResponseRecorded':
-        return record(e.data.contingentId, 'response');
+        return record(e.data.contingentId, 'response', e.data.regarding);
       case 'UnitNamed':
-        return record(e.data.contingentId, 'naming');
+        return record(e.data.contingentId, 'naming', e.data.namingId);
+      case 'RecommendationIssued':
+        if (e.data.contingentId === undefined) return;
+        return record(e.data.contingentId, 'recommendation', e.data.recommendationId);
+      case 'RepatriationDecided':
+        if (typeof e.data.contingentId !== 'string') return;
+        return record(e.data.contingentId, 'decision', e.data.decisionId);
       case 'IncidentReported':
       case 'IncidentUnitsLinked':
-        new Set(e.data.contingentIds).forEach((id) => record(id, 'incident_link'));
+        new Set(e.data.contingentIds).forEach((id) =>
+          record(id, 'incident_link', e.data.incidentId),
+        );
         return;
       default:
         return;

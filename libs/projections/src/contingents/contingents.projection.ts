@@ -19,7 +19,9 @@ export const contingentStates = new DocumentTable<StoredContingentState>({
 /** Each contingent's current state, for the contingent list. */
 export const contingentsProjection: Projection = {
   name: 'contingents',
-  version: 2,
+  // 3: every version of each state, valid from the event that made it (answers as of any
+  // position), with presence and strength over time (withdrawals and returns).
+  version: 3,
   queryIndexes: () => contingentStates.queryIndexes,
   setup: (db) => contingentStates.create(db),
   reset: (db) => contingentStates.drop(db),

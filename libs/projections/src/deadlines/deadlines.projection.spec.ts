@@ -252,6 +252,48 @@ describe('Deadlines', () => {
       expect(list('2021-07-01T00:00:00Z').map((d) => d.kind)).toEqual(['tcc_reply']);
     });
 
+    it('as of a position before the officer’s appointment was recorded, does not count it, whenever it happened', () => {
+      h.record('investigation-national-1', opened());
+      const before = Number(h.events.at(-1)?.globalPosition);
+      // Recorded on the 25th: the officer was appointed on the 14th, in time.
+      h.record('investigation-national-1', officer('2021-06-14T10:00:00+01:00'), {
+        recordedAt: '2021-06-25T09:00:00.000Z',
+      });
+      build();
+      const clock = at('2021-06-21T12:00:00+01:00');
+      const asKnown = (upTo?: number) =>
+        Object.fromEntries(
+          listDeadlines(db, { upTo }, DEFAULT_DEADLINE_POLICY, clock).items.map((d) => [d.kind, d]),
+        );
+      expect(asKnown(before).national_investigator_appointment).toMatchObject({
+        status: 'overdue',
+        workingDaysLate: 3,
+      });
+      expect(asKnown(before).national_investigator_appointment).not.toHaveProperty('metAt');
+      expect(asKnown().national_investigator_appointment).toMatchObject({
+        status: 'met',
+        metAt: '2021-06-14T10:00:00+01:00',
+      });
+      expect(
+        deadlinesOf(db, { contingentId: GAB }, DEFAULT_DEADLINE_POLICY, clock, {
+          upTo: before,
+        }).map((d) => [d.kind, d.status]),
+      ).toEqual([
+        ['national_investigator_appointment', 'overdue'],
+        ['national_investigation_conclusion', 'open'],
+        ['tcc_reply', 'open'],
+      ]);
+      // Before the notification was recorded, no deadline had started.
+      expect(
+        listDeadlines(
+          db,
+          { upTo: Number(h.events[1].globalPosition) },
+          DEFAULT_DEADLINE_POLICY,
+          clock,
+        ).items,
+      ).toEqual([]);
+    });
+
     it('lists by status at the clock given, by kind, by country and by mission', () => {
       build();
       const kinds = (clock: string, query: DeadlineQuery) => list(clock, query).map((d) => d.kind);

@@ -104,12 +104,13 @@ const statements = preparedStatements((db) => ({
        JOIN ${INCIDENTS_TABLE} i ON i.incident_id = l.incident_id
       WHERE l.investigation_id = ? AND i.category = '${SEA}' ORDER BY i.incident_id`,
   ),
+  // From the incidents to the investigations that cover them (by the index on incident_id),
+  // not through every investigation of the ledger: a rebuild runs this for every notification.
   nationalInvestigations: db.prepare(
-    `SELECT v.* FROM ${INVESTIGATIONS_TABLE} v
+    `SELECT DISTINCT v.* FROM json_each(@incidents) j
+       JOIN ${INVESTIGATION_INCIDENTS_TABLE} l ON l.incident_id = j.value
+       JOIN ${INVESTIGATIONS_TABLE} v ON v.investigation_id = l.investigation_id
       WHERE v.kind = 'national_investigation' AND v.country = @country
-        AND EXISTS (SELECT 1 FROM ${INVESTIGATION_INCIDENTS_TABLE} l
-                     WHERE l.investigation_id = v.investigation_id
-                       AND l.incident_id IN (SELECT value FROM json_each(@incidents)))
       ORDER BY v.investigation_id`,
   ),
 }));
@@ -123,7 +124,8 @@ const statements = preparedStatements((db) => ({
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 1,
+  // 2: the deadlines' documents versioned like every DocumentTable's (valid_from, valid_to).
+  version: 2,
   queryIndexes: () => queryIndexes,
 
   setup(db) {

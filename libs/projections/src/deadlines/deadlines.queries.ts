@@ -45,6 +45,8 @@ export interface DeadlineQuery {
   appointmentId?: string;
   after?: number;
   limit?: number;
+  /** As known once the events up to this global position (inclusive) were recorded; now when undefined. */
+  upTo?: number;
 }
 
 /** How each rule is applied, as an answer states it. */
@@ -94,11 +96,19 @@ const STATUS_CONDITION: Record<DeadlineStatus, string> = {
   missed: 'met_ms <= @clock AND met_ms >= due',
 };
 
+/** Which versions of the deadlines a read sees: the current ones, or those valid at `upTo`. */
+function versionsCondition(upTo: number | undefined): string {
+  return upTo === undefined
+    ? 'valid_to IS NULL'
+    : 'valid_from <= @upTo AND (valid_to IS NULL OR valid_to > @upTo)';
+}
+
 /**
  * Deadlines in the order they started (the kinds one event starts in the order of the rules),
- * filtered, one page at a time, each with its status at
- * `clockMs`. The ledger's windows come from `policy`, applied here: a changed window applies
- * to every deadline of its kind.
+ * filtered, one page at a time, each with its status at `clockMs`: now, or with `upTo` as the
+ * ledger knew them once the events up to that position were recorded (a meeting recorded
+ * after it does not count, whenever it happened). The ledger's windows come from `policy`,
+ * applied here: a changed window applies to every deadline of its kind.
  */
 export function listDeadlines(
   db: SqliteDatabase,
@@ -106,8 +116,9 @@ export function listDeadlines(
   policy: DeadlinePolicy,
   clockMs: number,
 ): Page<DeadlineView> {
-  const conditions = ['applies = 1', 'seq > @after'];
+  const conditions = [versionsCondition(query.upTo), 'applies = 1', 'seq > @after'];
   const params: Record<string, string | number> = {
+    ...(query.upTo === undefined ? {} : { upTo: query.upTo }),
     after: query.after ?? -1,
     clock: clockMs,
     reply: policy.replyWindowDays,
@@ -129,7 +140,7 @@ export function listDeadlines(
   const rows = db
     .prepare(
       `SELECT seq, doc FROM (
-         SELECT seq, doc, applies, kind, country, mission_code, contingent_id, appointment_id, met_ms,
+         SELECT seq, doc, valid_from, valid_to, applies, kind, country, mission_code, contingent_id, appointment_id, met_ms,
                 COALESCE(due_ms, start_day_ms + (CASE kind
                   WHEN 'tcc_reply' THEN @reply WHEN 'recommendation_decision' THEN @decision ELSE 0
                 END + 1) * @day) AS due
@@ -145,23 +156,47 @@ export function listDeadlines(
   );
 }
 
-/** Every deadline about a unit or a leader, in the order they started, with their status at `clockMs`. */
+/** Which deadlines about a unit or a leader to read, and as of when. */
+export interface DeadlinesOfQuery {
+  /** As known once the events up to this global position (inclusive) were recorded; now when undefined. */
+  upTo?: number;
+  /** Only those started by an event after this position (a page of a history: its cursor). */
+  startedAfter?: number;
+  /** Only those started by an event at or before this position (a page of a history: its end). */
+  startedThrough?: number;
+}
+
+/**
+ * Every deadline about a unit or a leader, in the order they started, with their status at
+ * `clockMs`: now, or with `upTo` as the ledger knew them then. `startedAfter` and
+ * `startedThrough` keep those started within a page of a history.
+ */
 export function deadlinesOf(
   db: SqliteDatabase,
   about: { contingentId: string } | { appointmentId: string },
   policy: DeadlinePolicy,
   clockMs: number,
+  query: DeadlinesOfQuery = {},
 ): DeadlineView[] {
   const [column, value] =
     'contingentId' in about
       ? ['contingent_id', about.contingentId]
       : ['appointment_id', about.appointmentId];
+  const { upTo, startedAfter, startedThrough } = query;
   const docs = db
     .prepare(
-      `SELECT doc FROM ${deadlines.name} WHERE ${column} = ? AND applies = 1 ORDER BY position`,
+      `SELECT doc FROM ${deadlines.name}
+       WHERE ${column} = @value AND ${versionsCondition(upTo)} AND applies = 1
+         AND position > @after AND position <= @through
+       ORDER BY seq`,
     )
     .pluck()
-    .all(value) as string[];
+    .all({
+      value,
+      ...(upTo === undefined ? {} : { upTo }),
+      after: startedAfter ?? -1,
+      through: startedThrough ?? Number.MAX_SAFE_INTEGER,
+    }) as string[];
   return docs.map((doc) => viewOf(JSON.parse(doc) as DeadlineRecord, policy, clockMs));
 }
 

@@ -4,23 +4,20 @@ import { batched, createQueryIndexes, type Projection } from '../projection';
 import type { SqliteDatabase } from '../sqlite/database';
 import { preparedStatements } from '../sqlite/prepared-statements';
 import { ledgerEventOf } from '../support/ledger-event-of';
-import { toMillis } from '../support/time';
+import type { DocumentSession } from '../sqlite/document-table';
 import {
   decisions,
   documentTables,
   FINDINGS_TABLE,
-  INCIDENTS_TABLE,
+  incidents,
   INVESTIGATION_INCIDENTS_TABLE,
   INVESTIGATIONS_TABLE,
   queryIndexes,
   recommendations,
+  type IncidentOccurrence,
 } from './follow-through.tables';
 
 const statements = preparedStatements((db) => ({
-  incident: db.prepare(`INSERT OR IGNORE INTO ${INCIDENTS_TABLE} VALUES (?, ?, ?)`),
-  incidentOccurred: db.prepare(
-    `UPDATE ${INCIDENTS_TABLE} SET occurred_at = ?, occurred_ms = ? WHERE incident_id = ?`,
-  ),
   investigation: db.prepare(`INSERT OR IGNORE INTO ${INVESTIGATIONS_TABLE} VALUES (?, NULL, NULL)`),
   investigationIncident: db.prepare(`INSERT INTO ${INVESTIGATION_INCIDENTS_TABLE} VALUES (?, ?)`),
   firstFinding: db.prepare(
@@ -38,16 +35,14 @@ const statements = preparedStatements((db) => ({
  */
 export const followThroughProjection: Projection = {
   name: 'follow-through',
-  version: 3,
+  // 3: documents versioned (answers as of any position); incidents' occurrence as documents;
+  // findings with when and where they were recorded. 4: both of those together, with leaders'
+  // recommendations and decisions and the consequences of implemented decisions.
+  version: 4,
   queryIndexes: () => queryIndexes,
 
   setup(db) {
     documentTables.forEach((table) => table.create(db));
-    db.exec(`CREATE TABLE IF NOT EXISTS ${INCIDENTS_TABLE} (
-      incident_id TEXT PRIMARY KEY,
-      occurred_at TEXT NOT NULL,
-      occurred_ms INTEGER
-    )`);
     db.exec(`CREATE TABLE IF NOT EXISTS ${INVESTIGATIONS_TABLE} (
       investigation_id TEXT PRIMARY KEY,
       first_finding_at TEXT,
@@ -69,12 +64,7 @@ export const followThroughProjection: Projection = {
   reset(db) {
     statements.forget(db);
     documentTables.forEach((table) => table.drop(db));
-    for (const table of [
-      INCIDENTS_TABLE,
-      INVESTIGATIONS_TABLE,
-      INVESTIGATION_INCIDENTS_TABLE,
-      FINDINGS_TABLE,
-    ]) {
+    for (const table of [INVESTIGATIONS_TABLE, INVESTIGATION_INCIDENTS_TABLE, FINDINGS_TABLE]) {
       db.exec(`DROP TABLE IF EXISTS ${table}`);
     }
   },
@@ -84,33 +74,39 @@ export const followThroughProjection: Projection = {
       recommendations: recommendations.session(db),
       decisions: decisions.session(db),
     };
+    const occurrences = incidents.session(db);
     return {
       apply(event) {
         applyToRecommendationsAndDecisions(event, documents);
-        trackProgress(db, event);
+        trackProgress(db, occurrences, event);
       },
       flush() {
         documents.recommendations.flush();
         documents.decisions.flush();
+        occurrences.flush();
       },
     };
   }),
 };
 
-function trackProgress(db: SqliteDatabase, event: RecordedEvent): void {
+function trackProgress(
+  db: SqliteDatabase,
+  occurrences: DocumentSession<IncidentOccurrence>,
+  event: RecordedEvent,
+): void {
   const s = statements.of(db);
   const e = ledgerEventOf(event);
   switch (e.type) {
     case 'IncidentReported': {
       const { incidentId, occurredAt } = e.data;
-      s.incident.run(incidentId, occurredAt, toMillis(occurredAt));
+      occurrences.update(incidentId, (doc) => doc ?? { incidentId, occurredAt });
       return;
     }
     case 'IncidentAmended': {
-      const { occurredAt } = e.data.changes;
-      if (occurredAt !== undefined) {
-        s.incidentOccurred.run(occurredAt, toMillis(occurredAt), e.data.incidentId);
-      }
+      const { incidentId, changes } = e.data;
+      const { occurredAt } = changes;
+      if (occurredAt === undefined) return;
+      occurrences.update(incidentId, (doc) => (doc === null ? null : { ...doc, occurredAt }));
       return;
     }
     case 'InvestigationOpened': {

@@ -2,11 +2,12 @@ import { DECIDED_ACTIONS } from '@blue-ledger/domain';
 import type { DecisionRecord } from '../documents/decision-record';
 import type { RecommendationRecord } from '../documents/recommendation-record';
 import type { SqliteDatabase } from '../sqlite/database';
+import { versionsAt } from '../sqlite/document-table';
 import { pageSize } from '../sqlite/page';
 import { idsParameter, type VisibleOnly } from '../sqlite/visible-only';
 import {
   decisions,
-  INCIDENTS_TABLE,
+  incidents,
   INVESTIGATION_INCIDENTS_TABLE,
   FINDINGS_TABLE,
   recommendations,
@@ -60,6 +61,8 @@ export interface FollowThroughSummary {
 export interface FollowThroughQuery {
   /** Most items listed in each part (the totals count them all). */
   limit?: number;
+  /** As of this global position (inclusive); now when undefined. */
+  upTo?: number;
   /**
    * For a reader who may see part of the ledger: every list, total and median is computed from
    * the records it may see only, and each duration from the incidents and findings it may see.
@@ -69,33 +72,41 @@ export interface FollowThroughQuery {
 
 const decidedActions = DECIDED_ACTIONS.map((a) => `'${a}'`).join(', ');
 
-/** What became of the recommendations: the oversight body's view of follow-through. */
+/**
+ * What became of the recommendations: the oversight body's view of follow-through, now or as
+ * of `upTo` (every part from the versions valid then).
+ */
 export function getFollowThrough(
   db: SqliteDatabase,
   query: FollowThroughQuery = {},
 ): FollowThroughSummary {
   const limit = pageSize(query.limit);
   const visible = query.visible;
+  const versions = versionsAt(query.upTo);
   const listed = <T>(table: string, where: string): Listed<T> => {
+    const condition = `${versions.sql} AND ${where}`;
     if (!visible) {
       return {
-        total: db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get() as number,
+        total: db
+          .prepare(`SELECT count(*) FROM ${table} WHERE ${condition}`)
+          .pluck()
+          .get(...versions.params) as number,
         items: (
           db
-            .prepare(`SELECT doc FROM ${table} WHERE ${where} ORDER BY position LIMIT ?`)
+            .prepare(`SELECT doc FROM ${table} WHERE ${condition} ORDER BY position LIMIT ?`)
             .pluck()
-            .all(limit) as string[]
+            .all(...versions.params, limit) as string[]
         ).map((doc) => JSON.parse(doc) as T),
       };
     }
     const shown = (
       db
         .prepare(
-          `SELECT doc FROM ${table} WHERE ${where} AND id IN (SELECT value FROM json_each(?))
+          `SELECT doc FROM ${table} WHERE ${condition} AND id IN (SELECT value FROM json_each(?))
            ORDER BY position`,
         )
         .pluck()
-        .all(idsParameter(visible)) as string[]
+        .all(...versions.params, idsParameter(visible)) as string[]
     )
       .map((doc) => JSON.parse(doc) as T)
       .filter((doc) => visible.shows(doc));
@@ -112,20 +123,28 @@ export function getFollowThrough(
       `outcome IN ('retain', 'defer') AND recommended_action IN (${decidedActions})`,
     ),
     implementedWithoutConsequence: listed(decisions.name, `consequence = 'pending'`),
-    durations: durations(db, limit, visible),
+    durations: durations(db, limit, query.upTo, visible),
   };
 }
 
 /**
  * For each decision answering a recommendation: when the earliest incident its investigation
  * covers occurred (after amendments), when that investigation recorded its first finding, when
- * the decision was taken, and the days between, all in one pass of SQL.
+ * the decision was taken, and the days between, all in one pass of SQL; from the versions valid
+ * at `upTo` (now when undefined) and the findings recorded by then; with `:visible`, from the
+ * decisions, incidents and findings the reader may see only.
  */
-const DECISION_TIMES = `
+function decisionTimes(upTo: number | undefined): string {
+  const versions = (alias: string) =>
+    upTo === undefined
+      ? `${alias}.valid_to IS NULL`
+      : `${alias}.valid_from <= :upTo AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > :upTo)`;
+  return `
   WITH seen(id) AS (SELECT value FROM json_each(:visible)),
   earliest AS (
-    SELECT l.investigation_id, n.incident_id, n.occurred_at, min(n.occurred_ms)
-    FROM ${INVESTIGATION_INCIDENTS_TABLE} l JOIN ${INCIDENTS_TABLE} n ON n.incident_id = l.incident_id
+    SELECT l.investigation_id, n.id AS incident_id, n.occurred_at, min(n.occurred_ms)
+    FROM ${INVESTIGATION_INCIDENTS_TABLE} l
+    JOIN ${incidents.name} n ON n.id = l.incident_id AND ${versions('n')}
     WHERE :visible IS NULL OR l.incident_id IN (SELECT id FROM seen)
     GROUP BY l.investigation_id
   ),
@@ -141,13 +160,14 @@ const DECISION_TIMES = `
     LEFT JOIN (
       SELECT investigation_id, recorded_at AS first_finding_at, min(position)
       FROM ${FINDINGS_TABLE}
-      WHERE :visible IS NULL OR finding_id IN (SELECT id FROM seen)
+      WHERE ${upTo === undefined ? '' : 'position <= :upTo AND '}(:visible IS NULL OR finding_id IN (SELECT id FROM seen))
       GROUP BY investigation_id
     ) f ON f.investigation_id = d.investigation_id
     LEFT JOIN earliest e ON e.investigation_id = d.investigation_id
-    WHERE d.investigation_id IS NOT NULL
+    WHERE ${versions('d')} AND d.investigation_id IS NOT NULL
       AND (:visible IS NULL OR d.id IN (SELECT id FROM seen))
   )`;
+}
 
 type TimesRow = Omit<DecisionTimes, 'days'> & {
   position: number;
@@ -159,12 +179,17 @@ type TimesRow = Omit<DecisionTimes, 'days'> & {
 function durations(
   db: SqliteDatabase,
   limit: number,
+  upTo: number | undefined,
   visible: VisibleOnly | undefined,
 ): FollowThroughSummary['durations'] {
+  const parameters = {
+    visible: visible ? idsParameter(visible) : null,
+    ...(upTo === undefined ? {} : { upTo }),
+  };
   const rows = (
     db
-      .prepare(`${DECISION_TIMES} SELECT * FROM times ORDER BY position`)
-      .all({ visible: visible ? idsParameter(visible) : null }) as TimesRow[]
+      .prepare(`${decisionTimes(upTo)} SELECT * FROM times ORDER BY position`)
+      .all(parameters) as TimesRow[]
   ).filter((row) => !visible || visible.shows(row));
   return {
     total: rows.length,
@@ -208,7 +233,10 @@ function median(values: (number | null)[]): number | null {
 /** The decisions implemented whose consequence is not recorded yet, oldest first. */
 export function decisionsAwaitingConsequence(db: SqliteDatabase): string[] {
   return db
-    .prepare(`SELECT id FROM ${decisions.name} WHERE consequence = 'pending' ORDER BY position`)
+    .prepare(
+      `SELECT id FROM ${decisions.name} WHERE valid_to IS NULL AND consequence = 'pending'
+       ORDER BY position`,
+    )
     .pluck()
     .all() as string[];
 }

@@ -2,15 +2,39 @@ import { consequenceState, type DecisionRecord } from '../documents/decision-rec
 import type { RecommendationRecord } from '../documents/recommendation-record';
 import type { QueryIndex } from '../projection';
 import { DocumentTable } from '../sqlite/document-table';
+import { toMillis } from '../support/time';
 
-/** Investigation id → when its first finding was recorded. */
+/**
+ * Investigation id → when its first finding was recorded, and at which position (a read as of
+ * an earlier position sees none). Written when the investigation is opened.
+ */
 export const INVESTIGATIONS_TABLE = 'follow_through_investigations';
-/** Investigation id → the incidents it covers. */
+/**
+ * Investigation id → the incidents it covers, written when it is opened and never changed: a
+ * read as of P reaches only investigations opened by P, through the decisions valid at P.
+ */
 export const INVESTIGATION_INCIDENTS_TABLE = 'follow_through_investigation_incidents';
-/** Incident id → when it occurred, after amendments. */
-export const INCIDENTS_TABLE = 'follow_through_incidents';
-/** Finding id → its investigation (a lookup the API needs), when and where it was recorded. */
+/**
+ * Finding id → its investigation (a lookup the command path needs), when and at which position
+ * it was recorded (a read as of P counts the findings recorded by P only).
+ */
 export const FINDINGS_TABLE = 'follow_through_findings';
+
+/** When an incident occurred, after the amendments made so far. */
+export interface IncidentOccurrence {
+  incidentId: string;
+  occurredAt: string;
+}
+
+/** Incident id → when it occurred, versioned like every document (amendments move it). */
+export const incidents = new DocumentTable<IncidentOccurrence>({
+  table: 'follow_through_incidents',
+  columns: [
+    { name: 'occurred_at', type: 'TEXT', value: (d) => d.occurredAt },
+    { name: 'occurred_ms', type: 'INTEGER', value: (d) => toMillis(d.occurredAt) },
+  ],
+  indexes: [],
+});
 
 export const recommendations = new DocumentTable<RecommendationRecord>({
   table: 'follow_through_recommendations',
@@ -61,7 +85,7 @@ export const decisions = new DocumentTable<DecisionRecord>({
   ],
 });
 
-export const documentTables = [recommendations, decisions];
+export const documentTables = [recommendations, decisions, incidents];
 
 export const queryIndexes: QueryIndex[] = [
   ...documentTables.flatMap((table) => table.queryIndexes),

@@ -14,11 +14,13 @@ export interface RecommendationListQuery {
   /** Cursor: the `next` of the previous page. */
   after?: number;
   limit?: number;
+  /** As of this global position (inclusive); now when undefined. */
+  upTo?: number;
   /** Only what a reader who may see part of the ledger may see. */
   visible?: VisibleOnly;
 }
 
-/** Recommendations in the order they were issued, with their status, one page at a time. */
+/** Recommendations in the order they were issued, with their status, one page at a time; now or as of `upTo`. */
 export function listRecommendations(
   db: SqliteDatabase,
   query: RecommendationListQuery = {},
@@ -38,8 +40,9 @@ export function listRecommendations(
 export function getRecommendation(
   db: SqliteDatabase,
   recommendationId: string,
+  upTo?: number,
 ): RecommendationRecord | null {
-  return recommendations.get(db, recommendationId);
+  return recommendations.get(db, recommendationId, upTo);
 }
 
 /** What a decision answering the recommendation must cite. */
@@ -59,7 +62,7 @@ export function findRecommendation(
     .prepare(
       `SELECT id AS recommendationId, investigation_id AS investigationId, action,
               contingent_id AS contingentId
-       FROM ${recommendations.name} WHERE id = ?`,
+       FROM ${recommendations.name} WHERE id = ? AND valid_to IS NULL`,
     )
     .get(recommendationId) as RecommendationReference | undefined;
   return row ?? null;

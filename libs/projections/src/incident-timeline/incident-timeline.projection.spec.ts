@@ -27,7 +27,7 @@ describe('Incident timeline', () => {
     it('holds the incident and everything linked to it, and nothing else', () => {
       const timeline = getTimeline(db, ids.juba, { order: 'recorded' });
 
-      expect(timeline).toMatchObject({ incidentId: ids.juba, asOf: null, order: 'recorded' });
+      expect(timeline).toMatchObject({ incidentId: ids.juba, order: 'recorded' });
       expect(stepsOf(timeline)).toEqual([
         '130 IncidentReported',
         '140 IncidentUnitsLinked',
@@ -90,9 +90,8 @@ describe('Incident timeline', () => {
     });
 
     it('as known before the investigation opened, holds only the report, the link and the amendment', () => {
-      const timeline = getTimeline(db, ids.juba, { asOf: '2016-08-01T00:00:00.000Z' });
+      const timeline = getTimeline(db, ids.juba, { upTo: 155 });
 
-      expect(timeline.asOf).toBe('2016-08-01T00:00:00.000Z');
       expect(stepsOf(timeline)).toEqual([
         '130 IncidentReported',
         '140 IncidentUnitsLinked',
@@ -100,13 +99,74 @@ describe('Incident timeline', () => {
       ]);
     });
 
-    it('as known at the instant a decision was recorded, includes it and nothing later', () => {
-      const timeline = getTimeline(db, ids.juba, {
-        asOf: '2016-11-10T10:00:00.000Z',
-        order: 'recorded',
-      });
+    it('as known up to the position of a decision, includes it and nothing later', () => {
+      const timeline = getTimeline(db, ids.juba, { upTo: 280, order: 'recorded' });
 
       expect(stepsOf(timeline).slice(-2)).toEqual(['270 TccNotified', '280 RepatriationDecided']);
+    });
+
+    it('tells of each correction what it changed, from what to what, and why', () => {
+      const entry = (position: number) =>
+        getTimeline(db, ids.juba).entries.find((e) => e.position === position);
+
+      expect(entry(150)).toMatchObject({
+        type: 'IncidentAmended',
+        changes: [
+          {
+            field: 'casualties',
+            from: { civiliansKilled: 1 },
+            to: { civiliansKilled: 1, civiliansInjured: 5 },
+          },
+        ],
+        reason: 'Medical reports received',
+      });
+      expect(entry(140)).toMatchObject({
+        changes: [
+          {
+            field: 'contingentIds',
+            from: [ids.chineseBattalion],
+            to: [ids.chineseBattalion, ids.nepaleseFpu],
+          },
+        ],
+        reason: null,
+      });
+      expect(entry(210)).toMatchObject({
+        type: 'FindingRevised',
+        changes: [
+          { field: 'contextFactors', from: [], to: ['FPU confined to base by a sector order'] },
+          {
+            field: 'statement',
+            from: 'The FPU did not respond to the calls for help',
+            to: 'The FPU did not leave its base to answer the calls for help',
+          },
+        ],
+        reason: 'Sector order found in the records',
+      });
+      expect(entry(220)).toMatchObject({
+        type: 'FindingWithdrawn',
+        changes: [{ field: 'withdrawn', from: false, to: true }],
+        reason: 'Outside the terms of reference',
+      });
+      expect(entry(310)).toMatchObject({
+        type: 'RepatriationImplemented',
+        changes: [
+          { field: 'implementedAt', from: null, to: '2016-12-01T09:00:00.000Z' },
+          { field: 'status', from: 'decided', to: 'implemented' },
+        ],
+        reason: null,
+      });
+      const malakal = getTimeline(db, ids.malakal).entries;
+      expect(malakal.find((e) => e.type === 'RepatriationLapsed')).toMatchObject({
+        changes: [{ field: 'status', from: 'decided', to: 'lapsed' }],
+        reason: 'The commander stayed until the end of his rotation',
+      });
+    });
+
+    it('tells nothing of changes on an entry that corrects nothing', () => {
+      const reported = getTimeline(db, ids.juba).entries[0];
+
+      expect(reported).not.toHaveProperty('changes');
+      expect(reported).not.toHaveProperty('reason');
     });
   });
 
@@ -157,14 +217,14 @@ describe('Incident timeline', () => {
     });
   });
 
-  describe('as known at a moment', () => {
-    it('leaves out an event recorded in time whose link to the incident was learnt later', () => {
+  describe('as known up to a position', () => {
+    it('holds the events up to it, through the links known by then, whatever their stamps', () => {
       const h = new LedgerHistory();
       h.record('incident-kidal', reported('kidal'), { recordedAt: '2016-07-01T00:00:00.000Z' });
       h.record('investigation-inquiry', opened('inquiry', ['kidal']), {
         recordedAt: '2016-08-23T00:00:00.000Z',
       });
-      // Written by a node whose clock was behind: recorded "before" the investigation was opened.
+      // Written by a node whose clock was behind: stamped "before" the investigation was opened.
       h.record('contingent-chn-batt', notified('inquiry-notice', 'investigation-inquiry'), {
         recordedAt: '2016-08-20T00:00:00.000Z',
       });
@@ -173,25 +233,72 @@ describe('Incident timeline', () => {
       });
       projectTimeline(db, h.events);
 
-      expect(stepsOf(getTimeline(db, 'kidal', { asOf: '2016-08-22T00:00:00.000Z' }))).toEqual([
-        '10 IncidentReported',
-      ]);
-      const onceLinked = getTimeline(db, 'kidal', {
-        asOf: '2016-08-23T00:00:00.000Z',
-        order: 'recorded',
-      });
+      expect(stepsOf(getTimeline(db, 'kidal', { upTo: 5 }))).toEqual([]);
+      expect(stepsOf(getTimeline(db, 'kidal', { upTo: 10 }))).toEqual(['10 IncidentReported']);
       // In the order of their recorded times, skewed clock and all.
-      expect(stepsOf(onceLinked)).toEqual([
+      expect(stepsOf(getTimeline(db, 'kidal', { upTo: 30, order: 'recorded' }))).toEqual([
         '10 IncidentReported',
         '30 TccNotified',
-        '40 TccResponseRecorded',
         '20 InvestigationOpened',
       ]);
     });
+  });
 
-    it('rejects an instant that does not parse', () => {
-      projectTimeline(db, []);
-      expect(() => getTimeline(db, 'kidal', { asOf: 'yesterday' })).toThrow(RangeError);
+  describe('given corrections of every other kind', () => {
+    it('tells what each changed, from what to what: custody, closing and reopening, a reversal', () => {
+      const h = new LedgerHistory();
+      h.record('incident-a', reported('a'));
+      h.record('investigation-inquiry', opened('inquiry', ['a']));
+      h.record('investigation-inquiry', evidence('inquiry', 'video'));
+      h.record('investigation-inquiry', {
+        type: 'EvidenceCustodyTransferred',
+        data: {
+          investigationId: 'inquiry',
+          evidenceId: 'video',
+          fromCustodian: 'Board',
+          toCustodian: 'OIOS',
+          transferredAt: '2016-07-20T00:00:00.000Z',
+          reason: 'Referred to internal oversight',
+        },
+      });
+      h.record('investigation-inquiry', {
+        type: 'InvestigationClosed',
+        data: { investigationId: 'inquiry', summary: 'Report delivered' },
+      });
+      h.record('investigation-inquiry', {
+        type: 'InvestigationReopened',
+        data: { investigationId: 'inquiry', reason: 'New testimony' },
+      });
+      h.record('incident-a', { type: 'IncidentClosed', data: { incidentId: 'a', reason: 'Done' } });
+      h.record('decision-d', decided('d', 'inquiry'));
+      h.record('decision-d', {
+        type: 'RepatriationReversed',
+        data: { decisionId: 'd', reason: 'Appeal upheld' },
+      });
+      projectTimeline(db, h.events);
+
+      const corrections = getTimeline(db, 'a', { order: 'recorded' })
+        .entries.filter((e) => e.changes !== undefined)
+        .map((e) => [e.type, e.changes, e.reason]);
+      expect(corrections).toEqual([
+        [
+          'EvidenceCustodyTransferred',
+          [{ field: 'custodian', from: 'Board', to: 'OIOS' }],
+          'Referred to internal oversight',
+        ],
+        ['InvestigationClosed', [{ field: 'status', from: 'open', to: 'closed' }], null],
+        [
+          'InvestigationReopened',
+          [{ field: 'status', from: 'closed', to: 'open' }],
+          'New testimony',
+        ],
+        ['IncidentClosed', [{ field: 'status', from: 'open', to: 'closed' }], 'Done'],
+        [
+          'RepatriationReversed',
+          [{ field: 'status', from: 'decided', to: 'reversed' }],
+          'Appeal upheld',
+        ],
+      ]);
     });
   });
 

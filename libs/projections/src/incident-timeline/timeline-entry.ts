@@ -1,6 +1,7 @@
 import type { Actor, RecordedEvent } from '@blue-ledger/event-store';
 import { summarizeEvent } from '../support/event-summary';
 import { idsInvolved, type InvolvedIds } from '../support/ids-involved';
+import type { Change } from './corrections';
 
 /** One event on an incident's timeline. */
 export interface TimelineEntry {
@@ -14,6 +15,14 @@ export interface TimelineEntry {
   /** One line for a human reader. */
   summary: string;
   ids: InvolvedIds;
+  /**
+   * Corrections and changes of status only (an amendment, a revision, a withdrawal, a custody
+   * transfer, units linked, a closing or reopening, a decision implemented, reversed or
+   * lapsed): each field it set, with its value before and after.
+   */
+  changes?: Change[];
+  /** With `changes`: the reason the event gives, or null when it gives none. */
+  reason?: string | null;
 }
 
 export function timelineEntryOf(event: RecordedEvent): TimelineEntry {

@@ -12,11 +12,13 @@ export interface IncidentListQuery {
   /** Cursor: the `next` of the previous page. */
   after?: number;
   limit?: number;
+  /** As of this global position (inclusive); now when undefined. */
+  upTo?: number;
   /** Only what a reader who may see part of the ledger may see. */
   visible?: VisibleOnly;
 }
 
-/** Incidents in the order they were reported, filtered, one page at a time. */
+/** Incidents in the order they were reported, filtered, one page at a time; now or as of `upTo`. */
 export function listIncidents(
   db: SqliteDatabase,
   query: IncidentListQuery = {},
@@ -34,7 +36,11 @@ export function listIncidents(
   );
 }
 
-/** One incident's current facts, status and links, or null when it was never reported. */
-export function getIncidentSummary(db: SqliteDatabase, incidentId: string): IncidentSummary | null {
-  return incidentSummaries.get(db, incidentId);
+/** One incident's facts, status and links, now or as of `upTo`; null when not yet reported. */
+export function getIncidentSummary(
+  db: SqliteDatabase,
+  incidentId: string,
+  upTo?: number,
+): IncidentSummary | null {
+  return incidentSummaries.get(db, incidentId, upTo);
 }

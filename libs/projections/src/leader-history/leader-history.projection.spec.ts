@@ -194,6 +194,49 @@ describe('A leader’s accountability history', () => {
     ]);
   });
 
+  it('answers as of a position as the ledger knew it then: attributions, incidents’ times and departures recorded later do not count', () => {
+    h.record(
+      'investigation-boi',
+      finding('boi', 'role-before', [{ level: 'role', role: 'force_commander' }]),
+    );
+    h.record('investigation-isi', finding('isi', 'later-named', [{ level: 'mission_leadership' }]));
+    const before = Number(h.events.at(-1)?.globalPosition);
+    // The inquiries establish that the earlier incident happened while he was in post...
+    h.record('incident-earlier', {
+      type: 'IncidentAmended',
+      data: {
+        incidentId: 'earlier',
+        changes: { occurredAt: '2016-07-11T00:00:00+03:00' },
+        reason: 'The date the inquiries established',
+      },
+    });
+    // ... and a finding is revised to name his appointment; then he departs.
+    h.record('investigation-isi', {
+      type: 'FindingRevised',
+      data: {
+        investigationId: 'isi',
+        findingId: 'later-named',
+        changes: {
+          attributions: [{ level: 'role', role: 'force_commander', appointmentId: FC }],
+        },
+        reason: 'The force commander’s own failure',
+      },
+    });
+    h.record('mission-UNMISS', departed(FC, '2016-11-02T00:00:00+03:00'));
+    projectHistory(db, h.events);
+
+    const then = getLeaderHistory(db, 'UNMISS', FC, before);
+    expect(then?.appointment.departure).toBeNull();
+    expect(then?.findings).toEqual([]);
+    expect(history()?.appointment.departure).toMatchObject({ reason: 'relieved' });
+    expect(history()?.findings.map((f) => [f.findingId, f.basis, f.attributedNow])).toEqual([
+      ['role-before', 'role_during_appointment', true],
+      ['later-named', 'names_the_appointment', true],
+    ]);
+    // Before the appointment was recorded, there is no such leader.
+    expect(getLeaderHistory(db, 'UNMISS', FC, Number(h.events[0].globalPosition))).toBeNull();
+  });
+
   it('holds the recommendations about the leader, and the decisions with what became of them', () => {
     h.record(
       'investigation-isi',

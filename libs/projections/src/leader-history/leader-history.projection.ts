@@ -3,23 +3,21 @@ import type { RecordedEvent } from '@blue-ledger/event-store';
 import { appointmentIdOf, evolveAppointment } from '../documents/leader-appointment';
 import { batched, createQueryIndexes, type Projection } from '../projection';
 import type { SqliteDatabase } from '../sqlite/database';
+import type { DocumentSession } from '../sqlite/document-table';
 import { preparedStatements } from '../sqlite/prepared-statements';
 import { ledgerEventOf } from '../support/ledger-event-of';
 import { toMillis } from '../support/time';
 import {
   appointments,
   FINDING_ROLES_TABLE,
-  INCIDENTS_TABLE,
+  incidents,
   INVESTIGATION_INCIDENTS_TABLE,
   queryIndexes,
+  type IncidentOccurrence,
 } from './leader-history.tables';
 
 const statements = preparedStatements((db) => ({
-  findingRole: db.prepare(`INSERT INTO ${FINDING_ROLES_TABLE} VALUES (?, ?, ?, ?)`),
-  incident: db.prepare(`INSERT OR IGNORE INTO ${INCIDENTS_TABLE} VALUES (?, ?, ?)`),
-  incidentOccurred: db.prepare(
-    `UPDATE ${INCIDENTS_TABLE} SET occurred_ms = ? WHERE incident_id = ?`,
-  ),
+  findingRole: db.prepare(`INSERT INTO ${FINDING_ROLES_TABLE} VALUES (?, ?, ?, ?, ?)`),
   investigationIncident: db.prepare(`INSERT INTO ${INVESTIGATION_INCIDENTS_TABLE} VALUES (?, ?)`),
 }));
 
@@ -29,25 +27,25 @@ const statements = preparedStatements((db) => ({
  * and in which mission the incidents their investigations cover occurred (to match findings
  * attributed to a role to whoever held it then). The findings' events are read from the
  * contingent history's table of them, recommendations and decisions about a leader from the
- * follow-through read model.
+ * follow-through read model. Everything is kept by position, so a history answers as of any
+ * position P: the appointment and the incidents as versions, the attributions as rows.
  */
 export const leaderHistoryProjection: Projection = {
   name: 'leader-history',
-  version: 1,
+  // 2: the appointments versioned like every DocumentTable's (valid_from, valid_to).
+  // 3: the incidents versioned too, the attributions by position (a history as of any position).
+  version: 3,
   queryIndexes: () => queryIndexes,
 
   setup(db) {
     appointments.create(db);
+    incidents.create(db);
     db.exec(`CREATE TABLE IF NOT EXISTS ${FINDING_ROLES_TABLE} (
       finding_id TEXT NOT NULL,
       investigation_id TEXT NOT NULL,
       role TEXT NOT NULL,
-      appointment_id TEXT
-    )`);
-    db.exec(`CREATE TABLE IF NOT EXISTS ${INCIDENTS_TABLE} (
-      incident_id TEXT PRIMARY KEY,
-      mission_code TEXT NOT NULL,
-      occurred_ms INTEGER
+      appointment_id TEXT,
+      position INTEGER NOT NULL
     )`);
     db.exec(`CREATE TABLE IF NOT EXISTS ${INVESTIGATION_INCIDENTS_TABLE} (
       investigation_id TEXT NOT NULL,
@@ -59,13 +57,15 @@ export const leaderHistoryProjection: Projection = {
   reset(db) {
     statements.forget(db);
     appointments.drop(db);
-    for (const table of [FINDING_ROLES_TABLE, INCIDENTS_TABLE, INVESTIGATION_INCIDENTS_TABLE]) {
+    incidents.drop(db);
+    for (const table of [FINDING_ROLES_TABLE, INVESTIGATION_INCIDENTS_TABLE]) {
       db.exec(`DROP TABLE IF EXISTS ${table}`);
     }
   },
 
   ...batched((db) => {
     const docs = appointments.session(db);
+    const occurrences = incidents.session(db);
     return {
       apply(event) {
         const appointmentId = appointmentIdOf(event);
@@ -73,15 +73,23 @@ export const leaderHistoryProjection: Projection = {
           docs.update(appointmentId, (doc) => evolveAppointment(doc, event));
           return;
         }
-        trackFacts(db, event);
+        trackFacts(db, occurrences, event);
       },
-      flush: () => docs.flush(),
+      flush() {
+        docs.flush();
+        occurrences.flush();
+      },
     };
   }),
 };
 
-function trackFacts(db: SqliteDatabase, event: RecordedEvent): void {
+function trackFacts(
+  db: SqliteDatabase,
+  occurrences: DocumentSession<IncidentOccurrence>,
+  event: RecordedEvent,
+): void {
   const s = statements.of(db);
+  const position = event.globalPosition;
   const attribute = (
     investigationId: string,
     findingId: string,
@@ -89,19 +97,25 @@ function trackFacts(db: SqliteDatabase, event: RecordedEvent): void {
   ) => {
     const roles = (attributions ?? []).filter((a) => a.level === 'role' && a.role !== undefined);
     for (const a of roles) {
-      s.findingRole.run(findingId, investigationId, a.role, a.appointmentId ?? null);
+      s.findingRole.run(findingId, investigationId, a.role, a.appointmentId ?? null, position);
     }
   };
   const e = ledgerEventOf(event);
   switch (e.type) {
     case 'IncidentReported': {
       const { incidentId, missionCode, occurredAt } = e.data;
-      s.incident.run(incidentId, missionCode, toMillis(occurredAt));
+      occurrences.update(
+        incidentId,
+        (doc) => doc ?? { incidentId, missionCode, occurredMs: toMillis(occurredAt) },
+      );
       return;
     }
     case 'IncidentAmended': {
       const { occurredAt } = e.data.changes;
-      if (occurredAt !== undefined) s.incidentOccurred.run(toMillis(occurredAt), e.data.incidentId);
+      if (occurredAt === undefined) return;
+      occurrences.update(e.data.incidentId, (doc) =>
+        doc === null ? null : { ...doc, occurredMs: toMillis(occurredAt) },
+      );
       return;
     }
     case 'InvestigationOpened':

@@ -49,6 +49,11 @@ const statements = preparedStatements((db) => ({
       'SELECT leaf_index, leaf_hash FROM notary_leaves WHERE leaf_index >= ? ORDER BY leaf_index',
     )
     .raw(),
+  leafHashesBetween: db
+    .prepare(
+      'SELECT leaf_hash FROM notary_leaves WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index',
+    )
+    .pluck(),
   insertHead: db.prepare(
     `INSERT INTO notary_heads (tree_size, root_hash, timestamp, signature, last_position)
      VALUES (?, ?, ?, ?, ?)`,
@@ -81,6 +86,11 @@ export const notaryRecords = {
     return statements.of(db).leafHashesFrom.iterate(leafIndex) as IterableIterator<
       [number, Buffer]
     >;
+  },
+
+  /** The leaf hashes `start` (inclusive) to `end` (exclusive), in order. */
+  leafHashesBetween(db: SqliteDatabase, start: number, end: number): Buffer[] {
+    return statements.of(db).leafHashesBetween.all(start, end) as Buffer[];
   },
 
   insertHead(db: SqliteDatabase, head: SignedTreeHead, lastPosition: bigint | null): number {

@@ -60,7 +60,7 @@ describe('The notary', () => {
         ]),
       );
     }
-    await runner.waitForPosition((await store.headPosition()) ?? 0n);
+    await runner.waitFor((await store.headPosition()) ?? 0n);
   }
 
   const events = (): Promise<RecordedEvent[]> => store.readAll();
@@ -284,15 +284,42 @@ describe('The notary', () => {
       expect(again.consistencyProof(11n).toRoot).toBe(signed.head.rootHash);
     });
 
-    it('reads the log again when the table was rebuilt underneath it', async () => {
-      await append(4);
+    it.each([4, 70])(
+      'reads the log again when the table was rebuilt underneath it (%i leaves)',
+      async (size) => {
+        await append(size);
+        const n = notary();
+        expect(n.treeSize()).toBe(BigInt(size));
+        db.prepare('UPDATE notary_leaves SET leaf_hash = zeroblob(32) WHERE leaf_index = ?').run(
+          size - 1,
+        );
+        const expected = new MerkleTree();
+        (await events())
+          .slice(0, size - 1)
+          .forEach((e) => expected.appendLeafHash(eventLeafHash(e.hash)));
+        expected.appendLeafHash(Buffer.alloc(32));
+        expect(n.consistencyProof(BigInt(size), BigInt(size)).toRoot).toBe(
+          expected.root().toString('hex'),
+        );
+      },
+    );
+
+    it('serves proofs over more leaves than it keeps in memory, which verify', async () => {
+      await append(100);
       const n = notary();
-      expect(n.treeSize()).toBe(4n);
-      db.prepare('UPDATE notary_leaves SET leaf_hash = zeroblob(32) WHERE leaf_index = 3').run();
-      const expected = new MerkleTree();
-      (await events()).slice(0, 3).forEach((e) => expected.appendLeafHash(eventLeafHash(e.hash)));
-      expected.appendLeafHash(Buffer.alloc(32));
-      expect(n.consistencyProof(4n, 4n).toRoot).toBe(expected.root().toString('hex'));
+      const all = await events();
+      const head = n.signHead();
+      for (const index of [0, 31, 32, 63, 64, 99]) {
+        const proof = n.inclusionProof(all[index].globalPosition);
+        const verdict = verifyInclusion(
+          Buffer.from(proof.leafHash, 'hex'),
+          proof.leafIndex,
+          proof.treeSize,
+          proof.proof.map((p) => Buffer.from(p, 'hex')),
+          Buffer.from(head.head.rootHash, 'hex'),
+        );
+        expect(verdict).toEqual({ ok: true });
+      }
     });
   });
 });

@@ -1,5 +1,7 @@
 import type { SqliteDatabase } from './database';
+import { versionsAt } from './document-table';
 import { idsParameter, type VisibleOnly } from './visible-only';
+
 /** One page of a list read in a stable order; `next` is the cursor for the page after, or null. */
 export interface Page<T> {
   items: T[];
@@ -27,20 +29,30 @@ export function pageOf<Row, Item>(
 }
 
 /**
- * One page of a document table in the order the documents were created (`position`), with
- * equality filters on indexed columns; a filter whose value is undefined is left out. With
+ * One page of a DocumentTable in the order the documents were created (its `position` column:
+ * the global position of the event that created the document), with equality filters on
+ * indexed columns (a filter whose value is undefined is left out): of the current versions, or
+ * with `upTo` of the versions valid at that global position, filters applying to the values
+ * valid then. The cursor is a creation position, so a page as of P never moves. With
  * `visible`, only documents the reader may see count: their ids are filtered in SQL, each
- * document is checked, and rows are read on until the page is full or none are left.
+ * document (the version read) is checked, and rows are read on until the page is full or none
+ * are left.
  */
 export function pageOfDocuments<Doc>(
   db: SqliteDatabase,
   table: string,
   filters: Record<string, string | undefined>,
-  query: { after?: number; limit?: number },
+  query: { after?: number; limit?: number; upTo?: number },
   visible?: VisibleOnly,
 ): Page<Doc> {
-  const conditions = ['position > ?'];
+  const versions = versionsAt(query.upTo);
+  const conditions = [versions.sql, 'position > ?'];
   const params: (string | number)[] = [];
+  // No version of a document created after P is valid at P: the walk stops there.
+  if (query.upTo !== undefined) {
+    conditions.push('position <= ?');
+    params.push(query.upTo);
+  }
   for (const [column, value] of Object.entries(filters)) {
     if (value === undefined) continue;
     conditions.push(`${column} = ?`);
@@ -55,7 +67,11 @@ export function pageOfDocuments<Doc>(
     `SELECT position, doc FROM ${table} WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`,
   );
   const rows = readVisible(
-    (after, count) => statement.all(after, ...params, count) as { position: number; doc: string }[],
+    (after, count) =>
+      statement.all(...versions.params, after, ...params, count) as {
+        position: number;
+        doc: string;
+      }[],
     (row) => row.position,
     (row) => !visible || visible.shows(JSON.parse(row.doc)),
     query.after ?? -1,

@@ -1,6 +1,6 @@
 import type { LedgerEvent } from '@blue-ledger/domain';
 import type { Actor, EventStore, ProposedEvent, RecordedEvent } from '@blue-ledger/event-store';
-import type { Projection } from '../projection';
+import { applyEvent, type Projection } from '../projection';
 import type { SqliteDatabase } from '../sqlite/database';
 
 export interface EnvelopeOptions {
@@ -71,6 +71,6 @@ export async function appendAll(store: EventStore, events: RecordedEvent[]): Pro
 export function project(db: SqliteDatabase, projection: Projection, events: RecordedEvent[]): void {
   db.transaction(() => {
     projection.setup(db);
-    events.forEach((event) => projection.apply(db, event));
+    events.forEach((event) => applyEvent(db, projection, event));
   })();
 }

@@ -64,7 +64,11 @@ const TEXT =
  * and decisions, in a valid order (a finding only in an opened investigation, a decision only
  * on an issued recommendation...). For load: rebuild speed and query latency at scale.
  */
-export function* syntheticLedger(count: number, seed = 7): Generator<SyntheticEvent> {
+export function* syntheticLedger(
+  count: number,
+  seed = 7,
+  { units = 50 }: { units?: number } = {},
+): Generator<SyntheticEvent> {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const recent = <T>(items: T[]): T =>
@@ -123,7 +127,7 @@ export function* syntheticLedger(count: number, seed = 7): Generator<SyntheticEv
       data: { code, name: `Mission ${code}`, hostCountry: 'SSD' },
     });
   }
-  while (n < count && contingents.length < 50) yield register();
+  while (n < count && contingents.length < units) yield register();
   while (n < count) {
     const made = make(pickKind());
     if (made !== null) yield made;

@@ -66,6 +66,8 @@ const envSchema = z
       .default('info'),
     LEDGER_NOTARY_EVERY_EVENTS: z.coerce.number().int().min(1).default(1000),
     LEDGER_NOTARY_EVERY_SECONDS: z.coerce.number().int().min(1).default(60),
+    LEDGER_SESSION_IDLE_SECONDS: z.coerce.number().int().min(1).default(1800),
+    LEDGER_SESSION_ABSOLUTE_SECONDS: z.coerce.number().int().min(1).default(43200),
     LEDGER_VERIFY_EVERY_SECONDS: z.coerce.number().int().min(0).max(31_536_000).default(3600),
     LEDGER_REPLY_WINDOW_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     LEDGER_DECISION_WINDOW_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
@@ -117,6 +119,8 @@ export interface LedgerConfig {
   recordPendingConsequences: boolean;
   /** Bearer JWTs from an identity provider; rate limits. */
   access: AccessConfig;
+  /** The web pages' sessions end after this long unused, and this long after sign-in in any case. */
+  sessions: { idleSeconds: number; absoluteSeconds: number };
 }
 
 export class ConfigurationError extends Error {
@@ -160,6 +164,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     },
     recordPendingConsequences: e.LEDGER_RECORD_PENDING_CONSEQUENCES === 'true',
     access: accessConfigOf(access.data),
+    sessions: {
+      idleSeconds: e.LEDGER_SESSION_IDLE_SECONDS,
+      absoluteSeconds: e.LEDGER_SESSION_ABSOLUTE_SECONDS,
+    },
   };
 }
 

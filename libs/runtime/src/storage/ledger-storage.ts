@@ -17,11 +17,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigurationError, type LedgerConfig } from '../config/ledger-config';
 import { privateDir, privateFile } from './private-data-dir';
-import {
-  ExternalReadModelProgress,
-  runnerProgress,
-  type ReadModelProgress,
-} from './read-model-progress';
+import { CheckpointProgress, type ReadModelProgress } from './read-model-progress';
 import { SqliteRecommendationLocator } from './recommendation-locator';
 import type { LedgerSubjectKeys } from './ledger-subject-keys';
 import { PostgresPrincipalStore } from './postgres-principal-store';
@@ -43,7 +39,10 @@ export interface LedgerStorage {
   readModels: Database;
   /** Writes the read models; started only with `LEDGER_PROJECTIONS=in-process`. */
   runner: ProjectionRunner;
-  /** How far the read models have come, whoever writes them. */
+  /**
+   * How far the read models have come, and the wait for them, whoever writes them: the runner
+   * in this process (woken by its commits), or the projector's checkpoints.
+   */
   progress: ReadModelProgress;
   /** The API's own tables (idempotency keys): the read-model file unless the projector owns it. */
   apiState: Database;
@@ -126,10 +125,8 @@ function assembleLedgerStorage(
   const subjectKeys =
     sharedSubjectKeys ??
     SqliteSubjectKeys.open(apiState.name, config.dataDir, config.access.keyEncryptionKey);
-  const progress =
-    config.projections === 'external'
-      ? new ExternalReadModelProgress(readModels, projections)
-      : runnerProgress(runner);
+  const progress: ReadModelProgress =
+    config.projections === 'external' ? new CheckpointProgress(readModels, projections) : runner;
   return {
     config,
     store,
@@ -155,15 +152,35 @@ export async function openPrincipalStore(storage: LedgerStorage): Promise<Princi
     : new SqlitePrincipalStore(storage.apiState);
 }
 
-/**
- * The ledger's one write path over this storage. `afterAppend` runs once a command's events
- * are durable (the API waits there for its in-process read models).
- */
+/** How long a command waits for the in-process read models before it answers anyway. */
+const READ_YOUR_WRITES_MS = 30_000;
+
+export interface CommandPathWiring {
+  /**
+   * Read your writes: a command answers once the read models of this process have applied its
+   * events (only with in-process projections; the projector's are not waited for). A wait that
+   * fails is logged and the command still answers: its events are durable, and an error would
+   * invite a retry of a write that happened.
+   */
+  readYourWrites?: { logError(message: string): void };
+  /** Told when the consequence of implementing a decision was refused (see CommandPath). */
+  onConsequenceRefused?: (refused: RefusedConsequence) => void;
+}
+
+/** The ledger's one write path over this storage. */
 export function openCommandPath(
   storage: LedgerStorage,
-  afterAppend?: (position: bigint) => Promise<void>,
-  onConsequenceRefused?: (refused: RefusedConsequence) => void,
+  { readYourWrites, onConsequenceRefused }: CommandPathWiring = {},
 ): CommandPath {
+  const waits = readYourWrites !== undefined && storage.config.projections === 'in-process';
+  const afterAppend = waits
+    ? (position: bigint) =>
+        storage.progress.waitFor(position, READ_YOUR_WRITES_MS).catch((error: unknown) => {
+          readYourWrites.logError(
+            `read models did not reach position ${position}: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        })
+    : undefined;
   const readModels = new SqliteRecommendationLocator(
     storage.readModels,
     storage.progress,

@@ -1,0 +1,160 @@
+import { Get, Param, Query, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { EventAtPositionQuery, EventByIdQuery } from '../../audit/audit.queries';
+import { EventInclusionQuery, NotaryPublicKeyQuery } from '../../integrity/integrity.queries';
+import { ProblemException } from '../../problems/problem.exception';
+import { StreamEventsQuery } from '../../streams/stream.queries';
+import { layoutFor } from '../layout/layout-context';
+import { eventLine, type EnvelopeView } from '../rendering/event-line';
+import { Html, PageController } from '../rendering/page.decorator';
+import { PageReads } from '../rendering/page-reads';
+import { PageRenderer } from '../rendering/page-renderer';
+import { Csrf } from '../security/csrf';
+import type { PageRequest } from '../sessions/page-access';
+import { proofDocument, type InclusionProofView, type PublicKeyView } from './proof-document';
+
+const POSITION = /^\d{1,15}$/;
+
+/**
+ * `/ui/events/{position}`: one event as the reader may see it, its place in its stream's hash
+ * chain, what caused it, and its inclusion proof, which the page's script checks in the
+ * browser against the signed tree head and the notary's public key.
+ */
+@PageController('events')
+export class EventPageController {
+  constructor(
+    private readonly reads: PageReads,
+    private readonly renderer: PageRenderer,
+    private readonly csrf: Csrf,
+  ) {}
+
+  @Get(':position')
+  @Html()
+  async event(
+    @Req() request: PageRequest,
+    @Res({ passthrough: true }) response: Response,
+    @Param('position') position: string,
+  ) {
+    const event = await this.eventAt(request, position, { disclose: true });
+    const [previous, cause, proof, key] = await Promise.all([
+      this.previousOf(request, event),
+      event.causationId !== event.eventId && event.causationId !== event.correlationId
+        ? this.reads
+            .readIfAny<{ event: EnvelopeView | null }>(
+              request,
+              new EventByIdQuery(event.causationId),
+            )
+            .then((answer) => answer?.event ?? undefined)
+        : undefined,
+      this.proofOf(request, event),
+      this.reads.read<PublicKeyView>(request, new NotaryPublicKeyQuery()),
+    ]);
+    const layout = layoutFor(request, response, this.csrf, {
+      title: `Event ${event.globalPosition}`,
+      section: 'audit',
+      crumbs: [
+        { label: 'Audit trail', href: '/ui/audit' },
+        { label: event.streamId, href: `/ui/audit?stream=${encodeURIComponent(event.streamId)}` },
+        { label: `Event ${event.globalPosition}` },
+      ],
+    });
+    return this.renderer.render('events/event', layout, {
+      event,
+      line: eventLine(event),
+      previous,
+      cause,
+      proof: proof && proofDocument(event, proof, key),
+      key,
+      genesis: event.streamRevision === 0,
+      scripts: ['/ui/assets/merkle.js', '/ui/assets/event-proof.js'],
+    });
+  }
+
+  /** The proof as a file: what `ledger verify-proof` and the page's script check. */
+  @Get(':position/proof.json')
+  async proofJson(
+    @Req() request: PageRequest,
+    @Res() response: Response,
+    @Param('position') position: string,
+    @Query('download') download?: string,
+  ): Promise<void> {
+    const event = await this.eventAt(request, position);
+    const [proof, key] = await Promise.all([
+      this.proofOf(request, event),
+      this.reads.read<PublicKeyView>(request, new NotaryPublicKeyQuery()),
+    ]);
+    if (!proof) {
+      throw new ProblemException(
+        404,
+        'not_yet_signed',
+        'No signed tree head covers this event yet: the notary signs one regularly; try again shortly.',
+      );
+    }
+    response.status(200).type('application/json; charset=utf-8');
+    if (download !== undefined) {
+      response.setHeader(
+        'Content-Disposition',
+        `attachment; filename="inclusion-proof-${event.globalPosition}.json"`,
+      );
+    }
+    response.send(JSON.stringify(proofDocument(event, proof, key), null, 2));
+  }
+
+  private async eventAt(
+    request: PageRequest,
+    position: string,
+    options: { disclose?: boolean } = {},
+  ): Promise<EnvelopeView> {
+    if (!POSITION.test(position)) {
+      throw new ProblemException(404, 'not_found', `There is no event at position ${position}.`);
+    }
+    const answer = await this.reads.readIfAny<{ event: EnvelopeView | null }>(
+      request,
+      new EventAtPositionQuery(Number(position)),
+      options,
+    );
+    if (!answer?.event) {
+      throw new ProblemException(
+        404,
+        'not_found',
+        `There is no event at position ${position} that you may see.`,
+      );
+    }
+    return answer.event;
+  }
+
+  private async previousOf(
+    request: PageRequest,
+    event: EnvelopeView,
+  ): Promise<EnvelopeView | undefined> {
+    if (event.streamRevision === 0) return undefined;
+    const revision = event.streamRevision - 1;
+    const answer = await this.reads.readIfAny<{ events: EnvelopeView[] }>(
+      request,
+      new StreamEventsQuery(event.streamId, {
+        limit: 1,
+        after: revision === 0 ? undefined : String(revision - 1),
+      }),
+    );
+    const previous = answer?.events[0];
+    return previous && previous.streamRevision === revision ? previous : undefined;
+  }
+
+  private async proofOf(
+    request: PageRequest,
+    event: EnvelopeView,
+  ): Promise<InclusionProofView | undefined> {
+    try {
+      return await this.reads.read<InclusionProofView>(
+        request,
+        new EventInclusionQuery(BigInt(event.globalPosition)),
+      );
+    } catch (error) {
+      // Not yet in a signed tree: the page says so and how to check it later.
+      if (error instanceof ProblemException && [400, 404, 409].includes(error.getStatus())) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+}

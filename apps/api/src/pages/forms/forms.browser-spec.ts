@@ -1,0 +1,516 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { PERMISSIONS } from '../../access/permissions';
+import { FORMS } from './form-catalogue';
+import { screenshot } from '../../../../../test/browser/support/checks';
+import { openContext } from '../../../../../test/browser/support/chromium';
+import { READERS, ROLES, type RoleName } from '../../../../../test/browser/support/ledger';
+import { visitAsRole } from '../../../../../test/browser/support/page-matrix';
+import { signIn, signInAs } from '../../../../../test/browser/support/session';
+import { storiedSuite } from '../../../../../test/browser/support/storied-suite';
+import {
+  fillForm,
+  openFromList,
+  submitForm,
+  submitRefused,
+} from '../../../../../test/browser/support/forms';
+import { principals } from '../../../../../test/support/principals';
+
+/** The roles the permission table gives each form's API route, among the browser tier's cast. */
+const formsOf = (role: RoleName) =>
+  FORMS.filter((form) => {
+    const allowed = PERMISSIONS[form.apiRoute];
+    return Array.isArray(allowed) && allowed.includes(role);
+  });
+
+/** The one who fills each form in the tests (the first role its API route allows). */
+const writerOf = (apiRoute: string): RoleName => {
+  const allowed = PERMISSIONS[apiRoute] as string[];
+  return allowed.find((role) => (ROLES as string[]).includes(role)) as RoleName;
+};
+
+describe('The web forms (/ui/forms)', () => {
+  const suite = storiedSuite();
+  const api = (role: keyof typeof principals) => suite.ledger.ledger.client.as(role);
+  const head = async (): Promise<number> =>
+    (await api('reviewer').get<{ headPosition: number }>('/health')).body.headPosition;
+  const count = async (type: string): Promise<number> =>
+    (await api('reviewer').get<{ events: unknown[] }>(`/audit?type=${type}&limit=1000`)).body.events
+      .length;
+
+  /** Every form's address, for a record it may act on now (from the list of forms). */
+  const addresses = new Map<string, string>();
+  let toRepatriate = '';
+
+  beforeAll(async () => {
+    // Something for the Chinese liaison to reply to.
+    const china = suite.ledger.juba.units.china;
+    const notified = await api('investigator').post(`/contingents/${china}/notifications`, {
+      subjectStreamId: `incident-${suite.ledger.juba.incidentId}`,
+      notifiedAt: '2016-08-01T10:00:00Z',
+      channel: 'note_verbale',
+    });
+    expect(notified.status).toBe(201);
+    // A decision taken and not yet carried out (on no recommendation).
+    const decided = await api('decider').post('/decisions', {
+      contingentId: suite.ledger.juba.units.nepal,
+      scope: 'unit',
+      outcome: 'repatriate',
+      authority: 'Under-Secretary-General for Peace Operations',
+      rationale: 'Decided for the forms to carry out, reverse or let lapse',
+    });
+    expect(decided.status).toBe(201);
+    // A recommendation to repatriate that waits for its decision.
+    const alindao = suite.ledger.alindao;
+    const recommended = await api('investigator').post(
+      `/investigations/${alindao.investigationId}/recommendations`,
+      {
+        action: 'repatriate_commander',
+        contingentId: alindao.mauritania,
+        role: 'battalion_commander',
+        findingIds: [alindao.findings.passivity],
+        rationale: 'The commander left the camp undefended',
+      },
+    );
+    expect(recommended.status).toBe(201);
+    toRepatriate = recommended.body.id;
+    // Evidence whose custody can pass on.
+    const evidence = await api('investigator').post(
+      `/investigations/${alindao.investigationId}/evidence`,
+      {
+        kind: 'imagery',
+        description: 'Satellite imagery of the camp after the attack',
+        sha256: 'b'.repeat(64),
+        custodian: 'MINUSCA Joint Mission Analysis Centre',
+      },
+    );
+    expect(evidence.status).toBe(201);
+    // And a closed incident to reopen.
+    const closed = await api('investigator').post(
+      `/incidents/${suite.ledger.juba.incidentId}/closure`,
+      { reason: 'Closed for the forms to reopen' },
+    );
+    expect(closed.status).toBe(201);
+    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
+    try {
+      for (const role of ROLES) {
+        const page = await context.newPage();
+        await signIn(page, suite.baseUrl, READERS[role].token);
+        await page.goto(`${suite.baseUrl}/ui/forms`);
+        for (const form of formsOf(role)) {
+          if (addresses.has(form.id)) continue;
+          const section = page.locator('section', {
+            has: page.getByRole('heading', { name: form.title, exact: true }),
+          });
+          const links = section.getByRole('link');
+          if ((await links.count()) === 0) continue;
+          const href = await links.first().getAttribute('href');
+          if (href) addresses.set(form.id, href);
+        }
+        await page.close();
+      }
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('offers every form something to act on in the recorded stories', () => {
+    expect([...addresses.keys()].sort()).toEqual(FORMS.map((f) => f.id).sort());
+  });
+
+  describe('each role sees only its forms', () => {
+    it.each(ROLES)(
+      '%s: the list of forms is accessible, keyboard-reachable, local, at 360 px and wide, JS on and off',
+      async (role) => {
+        const problems = await visitAsRole({
+          browser: suite.browser,
+          baseUrl: suite.baseUrl,
+          role,
+          name: 'forms',
+          path: '/ui/forms',
+        });
+        expect(problems).toEqual([]);
+      },
+    );
+
+    it.each(ROLES)('%s: the list of forms and the navigation', async (role) => {
+      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: true });
+      try {
+        const page = await signInAs(context, suite.baseUrl, role);
+        await page.goto(`${suite.baseUrl}/ui/forms`);
+        const titles = await page.locator('main section h2').allTextContents();
+        expect(titles.map((t) => t.trim())).toEqual(formsOf(role).map((f) => f.title));
+        const nav = await page
+          .getByRole('navigation', { name: 'Main' })
+          .getByRole('link')
+          .allTextContents();
+        expect(nav.includes('Record')).toBe(formsOf(role).length > 0);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it.each(FORMS.map((f) => [f.id, f.apiRoute] as const))(
+      '%s: every other role is refused the form and a crafted POST, as by the API (CSRF first)',
+      async (formId, apiRoute) => {
+        const allowed = PERMISSIONS[apiRoute] as string[];
+        const address = addresses.get(formId)!;
+        const { context } = await openContext(suite.browser, {
+          viewport: 'wide',
+          javaScript: false,
+        });
+        try {
+          for (const role of ROLES.filter((r) => !allowed.includes(r))) {
+            const page = await context.newPage();
+            await signIn(page, suite.baseUrl, READERS[role].token);
+            expect((await page.goto(`${suite.baseUrl}${address}`))?.status()).toBe(403);
+            const csrf = await page.getAttribute('input[name=_csrf]', 'value');
+            const before = await head();
+            const crafted = await page.request.post(`${suite.baseUrl}${address}`, {
+              form: { _csrf: csrf!, _key: '0190d5a4-7c1e-4b3a-9f0e-0a1b2c3d4e5f', _revision: '0' },
+              maxRedirects: 0,
+            });
+            expect(crafted.status()).toBe(403);
+            const noCsrf = await page.request.post(`${suite.baseUrl}${address}`, {
+              form: { _key: '0190d5a4-7c1e-4b3a-9f0e-0a1b2c3d4e5f' },
+              maxRedirects: 0,
+            });
+            expect(noCsrf.status()).toBe(403);
+            expect(await noCsrf.text()).toContain('csrf_failed');
+            expect(await head()).toBe(before);
+            await page.close();
+          }
+        } finally {
+          await context.close();
+        }
+      },
+    );
+  });
+
+  describe.each(FORMS.map((f) => [f.id, f.apiRoute] as const))('%s', (formId, apiRoute) => {
+    const role = writerOf(apiRoute);
+
+    it('is accessible, keyboard-reachable, local, at 360 px and wide, JS on and off', async () => {
+      const problems = await visitAsRole({
+        browser: suite.browser,
+        baseUrl: suite.baseUrl,
+        role,
+        name: `form-${formId}`,
+        path: addresses.get(formId)!,
+        also: async ({ page }) => {
+          const key = await page.getAttribute('input[name=_key]', 'value');
+          return key && /^[0-9a-f-]{36}$/.test(key) ? [] : ['no idempotency key in the form'];
+        },
+      });
+      expect(problems).toEqual([]);
+    });
+
+    it.each([true, false])(
+      'refused empty (JS %s): the reasons beside their fields, a summary linked to them, nothing appended',
+      async (javaScript) => {
+        const { context, watch } = await openContext(suite.browser, {
+          viewport: 'wide',
+          javaScript,
+        });
+        try {
+          const page = await signInAs(context, suite.baseUrl, role);
+          await page.goto(`${suite.baseUrl}${addresses.get(formId)!}`);
+          const before = await head();
+          const status = await submitRefused(page);
+          expect([400, 422]).toContain(status);
+          expect(await head()).toBe(before);
+          const links = await page
+            .locator('.error-summary li a')
+            .evaluateAll((as) =>
+              as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''),
+            );
+          expect(links.length).toBeGreaterThan(0);
+          for (const href of links) {
+            expect(await page.locator(href).count()).toBe(1);
+          }
+          expect(await page.locator('.field-error .field-message').count()).toBeGreaterThan(0);
+          if (javaScript) {
+            expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+          }
+          await screenshot(page, `form-${formId}--refused--${javaScript ? 'js' : 'no-js'}`);
+          expect(watch.consoleErrors).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      },
+    );
+  });
+
+  describe('the incident report', () => {
+    it('keeps what was typed and puts the reason beside the field it names', async () => {
+      const { context } = await openContext(suite.browser, { viewport: 'phone', javaScript: true });
+      try {
+        const page = await signInAs(context, suite.baseUrl, 'investigator');
+        await openFromList(page, suite.baseUrl, 'Report an incident');
+        await fillForm(page, {
+          missionCode: 'UNMISS',
+          occurredAt: '2016-07-10T18:00:00+03:00',
+          category: 'attack_on_civilians',
+          summary: 'A typed summary that must survive the refusal',
+          'location.name': 'Juba, Terrain compound',
+          'location.latitude': '123',
+          'casualties.civiliansKilled': 'two',
+        });
+        const before = await head();
+        expect(await submitRefused(page)).toBe(400);
+        expect(await head()).toBe(before);
+        expect(await page.textContent('#f-location-latitude-error')).toContain(
+          'latitude must be a number between -90 and 90',
+        );
+        expect(await page.textContent('#f-casualties-civiliansKilled-error')).toMatch(/integer/);
+        expect(await page.getAttribute('#f-location-latitude', 'aria-invalid')).toBe('true');
+        expect(await page.inputValue('#f-summary')).toBe(
+          'A typed summary that must survive the refusal',
+        );
+        expect(await page.inputValue('#f-location-latitude')).toBe('123');
+        const summary = page.locator('.error-summary a[href="#f-location-latitude"]');
+        expect(await summary.textContent()).toContain('Place, Latitude');
+        await screenshot(page, 'form-incident-report--refused--phone');
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('appends once on a double submit and on a resend of the same form (a retry)', async () => {
+      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: true });
+      try {
+        const page = await signInAs(context, suite.baseUrl, 'investigator');
+        await openFromList(page, suite.baseUrl, 'Report an incident');
+        await fillForm(page, {
+          missionCode: 'UNMISS',
+          occurredAt: '2016-07-11T09:00:00+03:00',
+          category: 'misconduct',
+          summary: 'Reported once, sent three times',
+          'location.name': 'Juba',
+        });
+        const sent = await page.evaluate(() => {
+          const form = document.querySelector('form.ledger-form') as HTMLFormElement;
+          const body = new URLSearchParams(
+            new FormData(form) as unknown as Record<string, string>,
+          ).toString();
+          return { action: form.action, body };
+        });
+        const before = await count('IncidentReported');
+        await Promise.all([
+          page.waitForURL(/\/ui\/forms\/receipts\/\d+$/),
+          page.evaluate(() => {
+            const button = document.querySelector(
+              'form.ledger-form button[type=submit]',
+            ) as HTMLButtonElement;
+            button.click();
+            button.click();
+          }),
+        ]);
+        const receipt = page.url();
+        const retry = await page.request.post(sent.action, {
+          data: sent.body,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          maxRedirects: 0,
+        });
+        expect(retry.status()).toBe(303);
+        expect(new URL(retry.headers().location, suite.baseUrl).href).toBe(receipt);
+        expect(await count('IncidentReported')).toBe(before + 1);
+        expect(await page.textContent('[data-receipt-type]')).toBe('IncidentReported');
+        expect(await page.textContent('[data-receipt-hash]')).toMatch(/^[0-9a-f]{64}$/);
+        const position = await page.textContent('[data-receipt-position]');
+        expect(
+          await page.getAttribute(`#receipt a[href="/ui/events/${position}"]`, 'href'),
+        ).toBeTruthy();
+        await screenshot(page, 'form-receipt--wide');
+        const problems = await visitAsRole({
+          browser: suite.browser,
+          baseUrl: suite.baseUrl,
+          role: 'investigator',
+          name: 'form-receipt',
+          path: `/ui/forms/receipts/${position}`,
+        });
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  describe('a stale form', () => {
+    it.each([true, false])(
+      'gets the conflict page showing what changed, and records nothing until sent again (JS %s)',
+      async (javaScript) => {
+        const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript });
+        try {
+          const page = await signInAs(context, suite.baseUrl, 'investigator');
+          const investigationId = suite.ledger.alindao.investigationId;
+          await page.goto(
+            `${suite.baseUrl}/ui/forms/finding-record?investigation=${investigationId}`,
+          );
+          const rendered = Number(await page.textContent('[data-revision]'));
+          await fillForm(page, {
+            statement: `A finding typed while someone else wrote (JS ${javaScript})`,
+            category: 'coordination',
+            severity: 'medium',
+            'attributions[0].level': 'headquarters',
+          });
+          // Meanwhile, someone else records evidence in the same investigation.
+          const other = await api('investigator').post(
+            `/investigations/${investigationId}/evidence`,
+            {
+              kind: 'document',
+              description: 'Logged while the form was open',
+              sha256: 'a'.repeat(64),
+              custodian: 'MINUSCA evidence room',
+            },
+          );
+          expect(other.status).toBe(201);
+          const before = await head();
+          expect(await submitRefused(page)).toBe(409);
+          expect(await head()).toBe(before);
+          const conflict = (await page.textContent('#conflict')) ?? '';
+          expect(conflict).toContain('Someone else changed this record');
+          expect(conflict).toContain('EvidenceLogged');
+          expect(conflict).toContain(`revision ${rendered}`);
+          expect(Number(await page.textContent('[data-revision]'))).toBe(rendered + 1);
+          expect(await page.inputValue('#f-statement')).toContain('typed while someone else wrote');
+          if (javaScript) {
+            await screenshot(page, 'form-finding-record--conflict');
+          }
+          // Checked against what changed, and sent again: recorded at the new revision.
+          await submitForm(page);
+          expect(await page.textContent('[data-receipt-type]')).toBe('FindingRecorded');
+          expect(await head()).toBe(before + 1);
+        } finally {
+          await context.close();
+        }
+      },
+    );
+  });
+
+  describe('evidence', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'blue-ledger-evidence-'));
+    const file = path.join(dir, 'testimony-alindao.pdf');
+    const content = `Testimony of a witness, Alindao, ${Date.now()}\n`.repeat(5000);
+    fs.writeFileSync(file, content);
+    const sha256sum = execFileSync('sha256sum', [file], { encoding: 'utf8' }).split(' ')[0];
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    const logged = async (page: Page) => {
+      const { position } = await submitForm(page);
+      const event = await api('reviewer').get<{ events: { data: { sha256: string } }[] }>(
+        `/audit?after=${position - 1}&limit=1`,
+      );
+      return event.body.events[0].data.sha256;
+    };
+
+    it('hashes the chosen file in the browser (as sha256sum does) and never sends it', async () => {
+      const { context, watch } = await openContext(suite.browser, {
+        viewport: 'wide',
+        javaScript: true,
+      });
+      try {
+        const page = await signInAs(context, suite.baseUrl, 'investigator');
+        const posted: string[] = [];
+        page.on('request', (request) => {
+          if (request.method() === 'POST') posted.push(request.postData() ?? '');
+        });
+        await openFromList(
+          page,
+          suite.baseUrl,
+          'Log evidence',
+          /Special investigation, with the Office/,
+        );
+        await fillForm(page, {
+          kind: 'testimony',
+          description: 'Testimony of a witness of the attack',
+          custodian: 'MINUSCA Special Investigations Unit',
+        });
+        await page.setInputFiles('#f-sha256-file', file);
+        await page.waitForSelector('#f-sha256-file-status[data-hashed]');
+        expect(await page.inputValue('#f-sha256')).toBe(sha256sum);
+        await screenshot(page, 'form-evidence-log--hashed');
+        expect(await logged(page)).toBe(sha256sum);
+        expect(posted).toHaveLength(1);
+        expect(posted[0].length).toBeLessThan(2000);
+        expect(posted[0]).not.toContain('Testimony of a witness, Alindao');
+        expect(watch.external).toEqual([]);
+        expect(watch.consoleErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('accepts a typed hash with JavaScript off', async () => {
+      const { context } = await openContext(suite.browser, {
+        viewport: 'phone',
+        javaScript: false,
+      });
+      try {
+        const page = await signInAs(context, suite.baseUrl, 'investigator');
+        await openFromList(
+          page,
+          suite.baseUrl,
+          'Log evidence',
+          /Special investigation, with the Office/,
+        );
+        expect(await page.locator('#f-sha256-file').isVisible()).toBe(false);
+        await fillForm(page, {
+          kind: 'document',
+          description: 'The same testimony, hashed with sha256sum',
+          sha256: sha256sum.toUpperCase(),
+          custodian: 'MINUSCA Special Investigations Unit',
+        });
+        expect(await logged(page)).toBe(sha256sum);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  describe('the decision', () => {
+    it('asks for the reason when retaining against a recommendation to repatriate, beside its field', async () => {
+      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: true });
+      try {
+        const page = await signInAs(context, suite.baseUrl, 'decision_authority');
+        await page.goto(
+          `${suite.baseUrl}/ui/forms/repatriation-decision?recommendation=${toRepatriate}`,
+        );
+        expect(await page.textContent('.form-aside')).toContain(
+          'The commander left the camp undefended',
+        );
+        expect(await page.inputValue('#f-contingentId')).toBe(suite.ledger.alindao.mauritania);
+        await fillForm(page, { scope: 'commander', outcome: 'retain', rationale: 'Retained' });
+        const before = await head();
+        expect(await submitRefused(page)).toBe(422);
+        expect(await head()).toBe(before);
+        expect(await page.textContent('#f-reasonForDeviation-error')).toMatch(/\S/);
+        expect(await page.locator('.error-summary a[href="#f-reasonForDeviation"]').count()).toBe(
+          1,
+        );
+        await screenshot(page, 'form-repatriation-decision--refused');
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  it('lets a Mauritanian liaison reply only about its own units', async () => {
+    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
+    try {
+      const page = await context.newPage();
+      await signIn(page, suite.baseUrl, principals.liaisonMRT.token);
+      // The Chinese battalion's notification is not offered, and its form is refused.
+      expect((await page.goto(`${suite.baseUrl}${addresses.get('tcc-reply')!}`))?.status()).toBe(
+        403,
+      );
+      await page.goto(`${suite.baseUrl}/ui/forms`);
+      expect(await page.locator('main').textContent()).not.toMatch(/Chinese/);
+    } finally {
+      await context.close();
+    }
+  });
+});

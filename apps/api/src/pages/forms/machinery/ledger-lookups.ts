@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import type { ActingPrincipal } from '../../../auth/principal';
+import { AccessView } from '../../../access/access-view';
+import { ContingentListingQuery } from '../../../contingents/contingent.queries';
+import { IncidentListingQuery } from '../../../incidents/incident.queries';
+import { MissionListingQuery } from '../../../missions/mission.queries';
+import { RecommendationListingQuery } from '../../../recommendations/recommendation.queries';
+import type { PageReads } from '../../rendering/page-reads';
+import type { PageRequest } from '../../sessions/page-access';
+import { ApiWrites } from './api-writes';
+
+export interface InvestigationAnswer {
+  investigationId: string;
+  status: 'open' | 'closed';
+  incidentIds: string[];
+  kind: string;
+  title: string;
+  investigators: string[];
+  evidence: Record<string, { evidenceId: string; kind: string; custodian: string }>;
+  findings: Record<
+    string,
+    {
+      findingId: string;
+      statement: string;
+      category: string;
+      severity: string;
+      withdrawn: boolean;
+      attributions: { level: string; contingentId?: string }[];
+      contextFactors?: string[];
+    }
+  >;
+  recommendations: Record<string, { recommendationId: string; action: string }>;
+  revision: number;
+}
+
+export interface IncidentAnswer {
+  incidentId: string;
+  status: string;
+  missionCode: string;
+  facts: { summary: string; category: string; occurredAt: string };
+  contingentIds?: string[];
+  revision: number;
+}
+
+export interface ContingentAnswer {
+  contingentId: string;
+  country: string;
+  designation: string;
+  missionCode: string;
+  notifications: Record<string, { notifiedAt: string; subjectStreamId: string }>;
+  revision: number;
+}
+
+export interface UnitChoice {
+  contingentId: string;
+  designation: string;
+  country: string;
+  missionCode: string;
+}
+
+/**
+ * What the forms read to offer their choices and show their record: the JSON API's own reads
+ * (its GET methods and its query handlers), each answer through the same access view as a JSON
+ * answer, so that a liaison's form never offers another country's unit.
+ */
+@Injectable()
+export class LedgerLookups {
+  constructor(
+    private readonly api: ApiWrites,
+    private readonly view: AccessView,
+  ) {}
+
+  private seen<T>(request: PageRequest, answer: unknown): Promise<T> {
+    const principal = request.principal as ActingPrincipal;
+    return this.view.of(answer, principal, `${request.method} ${request.originalUrl}`, {
+      disclose: false,
+    }) as Promise<T>;
+  }
+
+  async investigation(request: PageRequest, id: string): Promise<InvestigationAnswer> {
+    return this.seen(request, await this.api.investigations.get(id, {}));
+  }
+
+  async incident(request: PageRequest, id: string): Promise<IncidentAnswer> {
+    return this.seen(request, await this.api.incidents.get(id, {}));
+  }
+
+  async contingent(request: PageRequest, id: string): Promise<ContingentAnswer> {
+    const principal = request.principal as ActingPrincipal;
+    return this.seen(request, await this.api.contingents.get(id, {}, principal));
+  }
+
+  async decision(request: PageRequest, id: string): Promise<Record<string, unknown>> {
+    return this.seen(request, await this.api.decisions.get(id, {}));
+  }
+
+  async units(reads: PageReads, request: PageRequest, ids?: string[]): Promise<UnitChoice[]> {
+    if (ids) {
+      const names = await reads.unitNames(request, ids);
+      return ids.flatMap((id) => {
+        const unit = names.get(id);
+        return unit ? [unit] : [];
+      });
+    }
+    const all: UnitChoice[] = [];
+    for (let after: string | undefined; ;) {
+      const page = await reads.read<{ items: UnitChoice[]; next: string | null }>(
+        request,
+        new ContingentListingQuery({}, { limit: 200, after }),
+      );
+      all.push(...page.items);
+      if (!page.next) return all;
+      after = page.next;
+    }
+  }
+
+  async missions(
+    reads: PageReads,
+    request: PageRequest,
+  ): Promise<{ code: string; name: string }[]> {
+    const answer = await reads.read<{ items: { code: string; name: string }[] }>(
+      request,
+      new MissionListingQuery(),
+    );
+    return answer.items;
+  }
+
+  async incidents(
+    reads: PageReads,
+    request: PageRequest,
+    status?: 'open' | 'closed',
+  ): Promise<{ incidentId: string; missionCode: string; summary: string; occurredAt: string }[]> {
+    const answer = await reads.read<{
+      items: { incidentId: string; missionCode: string; summary: string; occurredAt: string }[];
+    }>(request, new IncidentListingQuery({ status }, { limit: 200 }));
+    return answer.items;
+  }
+
+  async recommendations(
+    reads: PageReads,
+    request: PageRequest,
+    status?: 'undecided',
+  ): Promise<
+    {
+      recommendationId: string;
+      investigationId: string;
+      action: string;
+      contingentId: string | null;
+      rationale: string;
+      findingIds: string[];
+      status: string;
+    }[]
+  > {
+    const answer = await reads.read<{
+      items: {
+        recommendationId: string;
+        investigationId: string;
+        action: string;
+        contingentId: string | null;
+        rationale: string;
+        findingIds: string[];
+        status: string;
+      }[];
+    }>(request, new RecommendationListingQuery(status, { limit: 200 }));
+    return answer.items;
+  }
+}

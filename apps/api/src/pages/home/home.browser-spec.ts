@@ -1,0 +1,90 @@
+import { visitAsRole } from '../../../../../test/browser/support/page-matrix';
+import { ROLES } from '../../../../../test/browser/support/ledger';
+import { storiedSuite } from '../../../../../test/browser/support/storied-suite';
+import { END_OF_ROTATION } from '../../../../../test/stories/recordings/malakal';
+import { screenshot } from '../../../../../test/browser/support/checks';
+import { openContext } from '../../../../../test/browser/support/chromium';
+import { signInAs } from '../../../../../test/browser/support/session';
+
+describe('The overview page (/ui)', () => {
+  const suite = storiedSuite();
+
+  it.each(ROLES)(
+    'serves %s: accessible, keyboard-reachable, local, at 360 px and wide, JS on and off',
+    async (role) => {
+      const problems = await visitAsRole({
+        browser: suite.browser,
+        baseUrl: suite.baseUrl,
+        role,
+        name: 'overview',
+        path: '/ui',
+        also: async ({ page }) => {
+          const found: string[] = [];
+          if ((await page.textContent('h1')) !== 'Overview') found.push('no Overview heading');
+          if (
+            (await page.locator('nav[aria-label=Main] a[aria-current=page]').textContent()) !==
+            'Overview'
+          ) {
+            found.push('the navigation does not say where the reader is');
+          }
+          return found;
+        },
+      });
+      expect(problems).toEqual([]);
+    },
+  );
+
+  it('shows an oversight officer what waits for a decision and which repatriations were never carried out', async () => {
+    const { context, watch } = await openContext(suite.browser, {
+      viewport: 'wide',
+      javaScript: false,
+    });
+    try {
+      const page = await signInAs(context, suite.baseUrl, 'oversight');
+      const waiting = (await page.locator('section:has(#waiting-title)').textContent()) ?? '';
+      // Malakal's internal investigation asked for retraining; no one decided on it.
+      expect(waiting).toContain('Retrain');
+      expect(waiting).toContain('Train the military component on the rules of engagement');
+      const notCarried =
+        (await page.locator('section:has(#not-carried-title)').textContent()) ?? '';
+      expect(notCarried).toContain('Indian battalion (IND, UNMISS)');
+      expect(notCarried).toContain(END_OF_ROTATION);
+      expect(notCarried).toContain('Lapsed');
+      // Carried out: the Rwandan commander and the Mauritanian battalion are not listed.
+      expect(notCarried).not.toContain('Rwandan battalion');
+      expect(notCarried).not.toContain('Mauritanian battalion');
+      await screenshot(page, 'readme--overview', { fullPage: false });
+      const latest = page.locator('section:has(#latest-title) tbody tr');
+      expect(await latest.count()).toBeGreaterThan(5);
+      expect(watch.external).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows a liaison what awaits its reply about its own units, and nothing of other countries'", async () => {
+    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: true });
+    try {
+      // Notify China about the Juba investigation; it has not replied yet.
+      const notified = await suite.ledger.ledger.client
+        .as('investigator')
+        .post(`/contingents/${suite.ledger.juba.units.china}/notifications`, {
+          subjectStreamId: `investigation-${suite.ledger.juba.investigation.id}`,
+          notifiedAt: '2016-11-01T15:00:00Z',
+          channel: 'note_verbale',
+        });
+      expect(notified.status).toBe(201);
+      const page = await signInAs(context, suite.baseUrl, 'tcc_liaison');
+      const awaiting = (await page.locator('section:has(#awaiting-title)').textContent()) ?? '';
+      expect(awaiting).toContain('Chinese battalion (CHN, UNMISS)');
+      expect(awaiting).toContain('Note verbale');
+      const html = await page.content();
+      for (const other of ['Kenyan', 'Nepalese', 'Rwandan', 'Indian', 'Ethiopian', 'Mauritanian']) {
+        expect(html).not.toContain(other);
+      }
+      await screenshot(page, 'overview--tcc_liaison--awaiting-reply');
+    } finally {
+      await context.close();
+    }
+  });
+});

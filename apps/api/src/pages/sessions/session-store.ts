@@ -1,0 +1,113 @@
+import type { Database } from 'better-sqlite3';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Principal } from '../../auth/principal';
+
+/**
+ * What a session was opened with, so that each request can ask whether it still holds: a
+ * configured principal (still configured), a token of the principal store (not revoked), or an
+ * identity provider's JWT (not expired). The token itself is never kept.
+ */
+export type SessionCredential =
+  { kind: 'configured' } | { kind: 'store'; tokenId: string } | { kind: 'oidc' };
+
+export interface StoredSession {
+  principalId: string;
+  credential: SessionCredential;
+  /** The principal as it was at sign-in (roles and country are re-read where they can be). */
+  principal: Principal;
+  createdMs: number;
+  lastSeenMs: number;
+  expiresMs: number;
+}
+
+interface SessionRow {
+  principal_id: string;
+  credential: string;
+  principal: string;
+  created_ms: number;
+  last_seen_ms: number;
+  expires_ms: number;
+}
+
+/** A session id is kept only as its SHA-256: a copy of the database opens no session. */
+const digestOf = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex');
+
+/** The web pages' sessions, in the file the API writes its own tables in. */
+export class SessionStore {
+  constructor(private readonly db: Database) {
+    db.exec(`CREATE TABLE IF NOT EXISTS ui_sessions (
+      session_digest TEXT PRIMARY KEY,
+      principal_id TEXT NOT NULL,
+      credential TEXT NOT NULL,
+      principal TEXT NOT NULL,
+      created_ms INTEGER NOT NULL,
+      last_seen_ms INTEGER NOT NULL,
+      expires_ms INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS ui_sessions_by_principal ON ui_sessions (principal_id);`);
+  }
+
+  /** Opens a session; answers its id, which only the cookie carries. */
+  open(
+    principal: Principal,
+    credential: SessionCredential,
+    nowMs: number,
+    expiresMs: number,
+  ): string {
+    const sessionId = randomBytes(32).toString('base64url');
+    this.db
+      .prepare(
+        `INSERT INTO ui_sessions (session_digest, principal_id, credential, principal, created_ms, last_seen_ms, expires_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        digestOf(sessionId),
+        principal.id,
+        JSON.stringify(credential),
+        JSON.stringify(principal),
+        nowMs,
+        nowMs,
+        expiresMs,
+      );
+    return sessionId;
+  }
+
+  find(sessionId: string): StoredSession | undefined {
+    const row = this.db
+      .prepare('SELECT * FROM ui_sessions WHERE session_digest = ?')
+      .get(digestOf(sessionId)) as SessionRow | undefined;
+    return (
+      row && {
+        principalId: row.principal_id,
+        credential: JSON.parse(row.credential) as SessionCredential,
+        principal: JSON.parse(row.principal) as Principal,
+        createdMs: row.created_ms,
+        lastSeenMs: row.last_seen_ms,
+        expiresMs: row.expires_ms,
+      }
+    );
+  }
+
+  touch(sessionId: string, nowMs: number): void {
+    this.db
+      .prepare('UPDATE ui_sessions SET last_seen_ms = ? WHERE session_digest = ?')
+      .run(nowMs, digestOf(sessionId));
+  }
+
+  end(sessionId: string): void {
+    this.db.prepare('DELETE FROM ui_sessions WHERE session_digest = ?').run(digestOf(sessionId));
+  }
+
+  /** Ends every session of a principal (its tokens were revoked); answers how many. */
+  endAllOf(principalId: string): number {
+    return this.db.prepare('DELETE FROM ui_sessions WHERE principal_id = ?').run(principalId)
+      .changes;
+  }
+
+  /** Forgets sessions that can no longer be used. */
+  sweep(nowMs: number, idleMs: number): void {
+    this.db
+      .prepare('DELETE FROM ui_sessions WHERE expires_ms <= ? OR last_seen_ms <= ?')
+      .run(nowMs, nowMs - idleMs);
+  }
+}

@@ -1,0 +1,56 @@
+import { appRoutes } from '../access/app-routes';
+import { CATCH_ALL_ROUTE, DOCUMENTATION_ROUTE } from '../access/route-requests';
+import { startApp, type RunningApp } from '../support/in-process-app';
+
+/**
+ * Reads that are not of the record: liveness, the notary's signed heads and proofs (which are
+ * about the log itself, each head already an instant), the principals and the access log.
+ * Every other read is a read of the record and must answer as of any instant.
+ */
+const NOT_READS_OF_THE_RECORD = [
+  /^GET \/health$/,
+  /^GET \/integrity\//,
+  /^GET \/principals/,
+  /^GET \/access-log$/,
+  // The web pages (HTML, outside the OpenAPI description): the browser tier tests their asOf.
+  /^GET \/$/,
+  /^GET \/ui(\/|$)/,
+];
+
+interface OpenApiParameter {
+  name: string;
+  in: string;
+  schema?: { format?: string };
+}
+
+describe('Every read of the record', () => {
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startApp();
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+
+  it('takes asOf, an instant, and says so in the OpenAPI description', async () => {
+    const reads = appRoutes(running.app).filter(
+      (r) =>
+        r.startsWith('GET ') &&
+        !DOCUMENTATION_ROUTE.test(r) &&
+        !CATCH_ALL_ROUTE.test(r) &&
+        !NOT_READS_OF_THE_RECORD.some((pattern) => pattern.test(r)),
+    );
+    expect(reads.length).toBeGreaterThanOrEqual(14);
+    const openApi = await running.client.get('/openapi.json');
+    const paths = openApi.body.paths as Record<
+      string,
+      { get?: { parameters?: OpenApiParameter[] } }
+    >;
+    const without = reads.filter((route) => {
+      const path = route.slice('GET '.length).replace(/:(\w+)/g, '{$1}');
+      const asOf = paths[path]?.get?.parameters?.find((p) => p.name === 'asOf');
+      return !(asOf?.in === 'query' && asOf.schema?.format === 'date-time');
+    });
+    expect(without).toEqual([]);
+  });
+});
