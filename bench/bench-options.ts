@@ -16,6 +16,13 @@ export interface BenchOptions {
   latencySeconds: number;
   dir?: string;
   keep: boolean;
+  /**
+   * Where the measured ledger runs: `sqlite` (the embedded store), or `postgres`: the ledger
+   * built on SQLite is copied into a database of the bench's own on DATABASE_URL's server.
+   */
+  store: 'sqlite' | 'postgres';
+  /** With `--store postgres`: the server's DATABASE_URL. */
+  databaseUrl?: string;
 }
 
 const positive = (value: string): number => {
@@ -53,14 +60,35 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     .option('--latency-seconds <n>', 'duration of each read-latency measurement', positive)
     .option('--dir <dir>', 'build the ledger in this directory (default: a temporary one)')
     .option('--keep', 'keep the ledger directory afterwards', false)
+    .option(
+      '--store <store>',
+      'sqlite, or postgres (a database of its own on the server of DATABASE_URL)',
+      (value: string) => {
+        if (value !== 'sqlite' && value !== 'postgres') {
+          throw new InvalidArgumentError('sqlite or postgres');
+        }
+        return value;
+      },
+      'sqlite',
+    )
     .parse(argv);
   const options = program.opts<Partial<BenchOptions> & { events: number }>();
+  const store = options.store ?? 'sqlite';
+  if (store === 'postgres' && !process.env.DATABASE_URL) {
+    program.error(
+      'error: --store postgres needs DATABASE_URL (the server to make its database on)',
+    );
+  }
   const small = options.events < 100_000;
   return {
     events: options.events,
     seed: options.seed as number,
     data: path.resolve(options.data as string),
-    out: path.resolve(options.out as string),
+    out: path.resolve(
+      store === 'postgres' && program.getOptionValueSource('out') === 'default'
+        ? path.join(ROOT, 'bench/results-postgres.json')
+        : (options.out as string),
+    ),
     commands: options.commands ?? (small ? 400 : 12_000),
     callers: options.callers as number,
     connections: options.connections as number,
@@ -68,5 +96,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     latencySeconds: options.latencySeconds ?? (small ? 2 : 10),
     dir: options.dir,
     keep: options.keep ?? false,
+    store,
+    ...(store === 'postgres' && { databaseUrl: process.env.DATABASE_URL }),
   };
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { SqliteEventStore } from '@blue-ledger/event-store';
+import { PostgresEventStore, SqliteEventStore, type EventStore } from '@blue-ledger/event-store';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,6 +14,7 @@ import { measureVerification } from './measure/verification';
 import { assembleResults, RAW_BATCH_SIZE } from './report/assemble-results';
 import { formatResults, type BenchResults } from './report/bench-results';
 import { appendTargets, buildLedger } from './setup/build-ledger';
+import { copyLedgerToPostgres, type BenchDatabase } from './setup/copy-to-postgres';
 
 const LEDGER_FILE = 'ledger.sqlite';
 /** The command path and the raw inserts take turns, so that a slow patch of the disk hits both. */
@@ -35,26 +36,46 @@ async function main(options: BenchOptions): Promise<BenchResults> {
     loadAverage[name] = Number(os.loadavg()[0].toFixed(2));
     return result;
   };
+  let database: BenchDatabase | undefined;
   try {
     const { imported, generated, reused } = await phase('setup', () => buildLedger(file, options));
     const rnd = new SeededRandom(options.seed + 1);
     const targets = appendTargets(generated);
 
-    const store = SqliteEventStore.open(file);
+    let store: EventStore = SqliteEventStore.open(file);
+    if (options.store === 'postgres') {
+      const built = store;
+      database = await phase('copy to PostgreSQL', () =>
+        copyLedgerToPostgres(built, options.databaseUrl as string),
+      );
+      await built.close();
+      store = await PostgresEventStore.open(database.url, { listen: false });
+    }
+    /** The measured ledger's store, for the processes and storages opened on the data directory. */
+    const storeEnv: Record<string, string> = database
+      ? { LEDGER_STORE: 'postgres', DATABASE_URL: database.url }
+      : {};
     const plainRead = await phase('plain read', () => measurePlainRead(store));
-    const rebuild = await phase('rebuild', () => measureRebuild(dir));
+    const rebuild = await phase('rebuild', () => measureRebuild(dir, storeEnv));
     const appends = await phase('command path vs raw inserts', () =>
-      measureAppendRounds(dir, file, targets, rnd, {
-        commands: options.commands,
-        callers: options.callers,
-        rounds: ROUNDS,
-        rawBatchSize: RAW_BATCH_SIZE,
-      }),
+      measureAppendRounds(
+        dir,
+        file,
+        targets,
+        rnd,
+        {
+          commands: options.commands,
+          callers: options.callers,
+          rounds: ROUNDS,
+          rawBatchSize: RAW_BATCH_SIZE,
+        },
+        storeEnv,
+      ),
     );
     const verification = await phase('verification', () => measureVerification(store));
     await store.close();
 
-    const server = await phase('server start', () => startServer(dir));
+    const server = await phase('server start', () => startServer(dir, storeEnv));
     let http: LoadResult;
     let latency: Record<'timeline' | 'timelineAsOf' | 'contingentHistory', LoadResult>;
     let serverPeak: number | null;
@@ -112,6 +133,8 @@ async function main(options: BenchOptions): Promise<BenchResults> {
       loadAverage,
     );
   } finally {
+    if (database && !options.keep) await database.drop();
+    else if (database) log(`PostgreSQL database kept: ${database.url}`);
     if (!options.keep && !options.dir) fs.rmSync(dir, { recursive: true, force: true });
     else log(`ledger kept in ${dir}`);
   }

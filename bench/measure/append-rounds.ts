@@ -1,8 +1,10 @@
-import { loadConfig, openCommandPath, openLedgerStorage } from '@blue-ledger/runtime';
+import type { CommandResult } from '@blue-ledger/command-handling';
+import { connectLedgerStorage, loadConfig, openCommandPath } from '@blue-ledger/runtime';
+import { measureRawInserts as measurePostgresRawInserts } from '../../libs/event-store/src/postgres/raw-insert-baseline';
 import type { SeededRandom } from '../generate/seeded-random';
 import type { AppendTargets } from './append-workload';
 import { measureCommandPath } from './command-path';
-import { measureRawInserts } from './raw-inserts';
+import { measureRawInserts, type RawCommits } from './raw-inserts';
 
 export interface Rate {
   events: number;
@@ -29,6 +31,8 @@ const add = (total: Rate, { events, seconds }: Rate) => {
  * The in-process command path (the ledger as `openCommandPath` wires it: durable, no read
  * models to wait for) against raw inserts of the rows it appended, in alternating rounds, so
  * that a slow patch of the disk or a busy neighbour hits the figure and its baselines alike.
+ * `storeEnv` names the measured store (LEDGER_STORE=postgres and DATABASE_URL): there the raw
+ * baselines insert the same rows through the same driver and pool (see raw-insert-baseline).
  */
 export async function measureAppendRounds(
   dataDir: string,
@@ -36,6 +40,7 @@ export async function measureAppendRounds(
   targets: AppendTargets,
   rnd: SeededRandom,
   options: { commands: number; callers: number; rounds: number; rawBatchSize: number },
+  storeEnv: Record<string, string> = {},
 ): Promise<AppendRates> {
   const rates: AppendRates = {
     sequential: { events: 0, seconds: 0 },
@@ -43,7 +48,13 @@ export async function measureAppendRounds(
     rawPerCommand: { events: 0, seconds: 0 },
     rawBatched: { events: 0, seconds: 0 },
   };
-  const storage = openLedgerStorage(loadConfig({ LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }));
+  const storage = await connectLedgerStorage(
+    loadConfig({ LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...storeEnv }),
+  );
+  const raw = async (appended: CommandResult[], commits: RawCommits): Promise<Rate> =>
+    storage.database
+      ? measurePostgresRawInserts(storage.database, 'public', appended, commits)
+      : measureRawInserts(file, appended, commits);
   try {
     const commandPath = openCommandPath(storage);
     const perRound = Math.ceil(options.commands / options.rounds);
@@ -63,10 +74,10 @@ export async function measureAppendRounds(
         options.callers,
       );
       add(rates.concurrent, concurrent);
-      add(rates.rawPerCommand, measureRawInserts(file, concurrent.appended, { perCommand: true }));
+      add(rates.rawPerCommand, await raw(concurrent.appended, { perCommand: true }));
       add(
         rates.rawBatched,
-        measureRawInserts(file, concurrent.appended, { rowsPerCommit: options.rawBatchSize }),
+        await raw(concurrent.appended, { rowsPerCommit: options.rawBatchSize }),
       );
     }
   } finally {

@@ -1,5 +1,5 @@
 import type { EventStore } from '@blue-ledger/event-store';
-import { loadConfig, openLedgerStorage } from '@blue-ledger/runtime';
+import { connectLedgerStorage, loadConfig } from '@blue-ledger/runtime';
 import { secondsSince } from './timing';
 
 const PAGE = 1000;
@@ -23,8 +23,11 @@ export async function measurePlainRead(
 /** `ledger rebuild`: every read model dropped and replayed from position 0, as the CLI does it. */
 export async function measureRebuild(
   dataDir: string,
+  env: Record<string, string> = {},
 ): Promise<{ events: number; seconds: number }> {
-  const storage = openLedgerStorage(loadConfig({ LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }));
+  const storage = await connectLedgerStorage(
+    loadConfig({ LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env }),
+  );
   try {
     const start = process.hrtime.bigint();
     await storage.runner.rebuild();

@@ -33,7 +33,10 @@ export interface Server {
  * flags included), on the bench's data directory, once it has verified the store at start. The
  * rate limit is raised: the load comes from one principal on purpose.
  */
-export async function startServer(dataDir: string): Promise<Server> {
+export async function startServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<Server> {
   const port = await freePort();
   let output = '';
   const child = spawn(process.execPath, [...startFlags(), API_MAIN], {
@@ -48,6 +51,7 @@ export async function startServer(dataDir: string): Promise<Server> {
       // consequences it records: the measured server leaves them as they are.
       LEDGER_RECORD_PENDING_CONSEQUENCES: 'false',
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

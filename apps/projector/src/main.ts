@@ -1,5 +1,11 @@
 import { pino } from 'pino';
-import { ConfigurationError, loadConfig, lowestPosition } from '@blue-ledger/runtime';
+import { ledgerProjections } from '@blue-ledger/projections';
+import {
+  ConfigurationError,
+  connectEventStore,
+  loadConfig,
+  lowestPosition,
+} from '@blue-ledger/runtime';
 import { serveHealth } from './projector-health';
 import { startProjector } from './projector';
 
@@ -32,6 +38,8 @@ async function main(): Promise<void> {
       error: (message, error) => logger.error({ err: error }, message),
     },
     (error) => void shutDown(1, `a projection failed: ${error.message}`),
+    ledgerProjections(),
+    await connectEventStore(config),
   );
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => void shutDown(0, signal));

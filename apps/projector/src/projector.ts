@@ -50,8 +50,10 @@ export function startProjector(
   logger: ProjectorLogger,
   onFailure: (error: Error) => void,
   projections: readonly Projection[] = ledgerProjections(),
+  /** The store, when the caller connected it already (PostgreSQL: `connectEventStore`). */
+  opened: { store: EventStore; storeFile?: Database } = openEventStore(config),
 ): Projector {
-  const { store, storeFile } = openEventStore(config);
+  const { store, storeFile } = opened;
   const sharesStoreFile = storeFile !== undefined && storeFile.name === config.readModelsFile;
   const readModels: Database = sharesStoreFile
     ? storeFile

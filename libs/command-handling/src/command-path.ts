@@ -116,9 +116,12 @@ export class CommandPath {
     return recorded;
   }
 
-  private seal(eventId: string, data: Record<string, unknown>): Record<string, unknown> {
+  private async seal(
+    eventId: string,
+    data: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
     try {
-      return sealPersonalData(data, eventId, this.options.subjectKeys);
+      return await sealPersonalData(data, eventId, this.options.subjectKeys);
     } catch (error) {
       if (error instanceof InvalidSubjectIdError) {
         throw new RuleViolation('invalid_subject_id', error.message, `personal.${error.subjectId}`);

@@ -11,7 +11,10 @@ import { processRecordingClock, type RecordingClock } from './recording-clock';
 import type { StreamStateCache } from './stream-state-cache';
 
 /** Rewrites a new event's data before it is hashed (seals personal details), so what is hashed is what is stored. */
-export type SealData = (eventId: string, data: Record<string, unknown>) => Record<string, unknown>;
+export type SealData = (
+  eventId: string,
+  data: Record<string, unknown>,
+) => Promise<Record<string, unknown>>;
 
 export interface HandleCommandOptions {
   cache?: StreamStateCache;
@@ -84,11 +87,15 @@ async function attemptCommand<Command, Event extends DomainEvent, State>(
 
   const decided = decider.decide(command, state);
   const nextRevision = currentRevision === undefined ? 0n : currentRevision + 1n;
-  const sealed = decided.map((event, index) => {
-    const eventId = context.ids.eventId(streamId, index);
-    const data = event.data as Record<string, unknown>;
-    return { event, eventId, data: seal ? seal(eventId, data) : data };
-  });
+  // Sealing may wait on the subject-key store (PostgreSQL): it is done, for all the new events,
+  // before the stamp, so that nothing awaits between the stamp and the append below.
+  const sealed = await Promise.all(
+    decided.map(async (event, index) => {
+      const eventId = context.ids.eventId(streamId, index);
+      const data = event.data as Record<string, unknown>;
+      return { event, eventId, data: seal ? await seal(eventId, data) : data };
+    }),
+  );
   // Stamped, hashed and handed to the store in one synchronous step: within this process the
   // order of the stamps is the order of the appends, and the clock never goes back, so
   // `recordedAt` never decreases along the global order (the domain's `now` is the arrival).

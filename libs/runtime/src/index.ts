@@ -6,3 +6,5 @@ export * from './storage/recommendation-locator';
 export * from './storage/private-data-dir';
 export * from './storage/key-encryption-key';
 export * from './storage/sqlite-subject-keys';
+export * from './storage/postgres-subject-keys';
+export * from './storage/ledger-subject-keys';

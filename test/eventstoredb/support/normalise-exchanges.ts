@@ -43,7 +43,12 @@ export function normaliseExchanges(exchanges: Exchange[], recordedSince: number)
     if (typeof input === 'string') return text(input);
     if (Array.isArray(input)) return input.map((item) => value(item));
     if (input !== null && typeof input === 'object') {
-      return Object.fromEntries(Object.entries(input).map(([k, v]) => [text(k), value(v, k)]));
+      return Object.fromEntries(
+        Object.entries(input)
+          // `/health`'s count of the embedded store's group commits: only SQLite has them.
+          .filter(([k]) => k !== 'groupCommits')
+          .map(([k, v]) => [text(k), value(v, k)]),
+      );
     }
     return input;
   };

@@ -1,10 +1,10 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { PageQuery } from '../http/page';
 import { LINE, Text } from '../http/validators';
 import { ProblemException } from '../problems/problem.exception';
-import { AccessLog } from './access-log';
+import { ACCESS_LOG, type AccessLog } from './access-log';
 
 export class AccessLogQuery extends PageQuery {
   @Text(LINE, { optional: true, description: 'Only reads of this subject' })
@@ -18,7 +18,7 @@ export class AccessLogQuery extends PageQuery {
 @ApiBearerAuth()
 @Controller('access-log')
 export class AccessLogController {
-  constructor(private readonly log: AccessLog) {}
+  constructor(@Inject(ACCESS_LOG) private readonly log: AccessLog) {}
 
   @Get()
   @ApiOperation({

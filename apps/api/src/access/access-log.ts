@@ -13,8 +13,31 @@ export interface PersonalDataRead {
 
 export type NewRead = Omit<PersonalDataRead, 'id' | 'readAt'>;
 
-/** Every disclosure of a subject's details in clear: who read whose, in which event, how. */
-export class AccessLog {
+export interface AccessLogPage {
+  items: PersonalDataRead[];
+  next: string | null;
+}
+
+export interface AccessLogFilter {
+  subject?: string;
+  principal?: string;
+  after?: number;
+  limit: number;
+}
+
+/**
+ * Every disclosure of a subject's details in clear: who read whose, in which event, how. In the
+ * API's SQLite file (SqliteAccessLog), or in the PostgreSQL database every instance shares
+ * (PostgresAccessLog), so that one log holds the reads of every instance.
+ */
+export interface AccessLog {
+  record(reads: NewRead[]): void | Promise<void>;
+  list(filter: AccessLogFilter): AccessLogPage | Promise<AccessLogPage>;
+}
+
+export const ACCESS_LOG = Symbol('ACCESS_LOG');
+
+export class SqliteAccessLog implements AccessLog {
   constructor(private readonly db: Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS personal_data_reads (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -42,10 +65,7 @@ export class AccessLog {
     })();
   }
 
-  list(filter: { subject?: string; principal?: string; after?: number; limit: number }): {
-    items: PersonalDataRead[];
-    next: string | null;
-  } {
+  list(filter: AccessLogFilter): AccessLogPage {
     const conditions = ['id > ?'];
     const params: (string | number)[] = [filter.after ?? 0];
     if (filter.subject !== undefined) {

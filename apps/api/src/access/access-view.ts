@@ -9,7 +9,7 @@ import {
   type SubjectKeyStore,
 } from '@blue-ledger/access';
 import type { ActingPrincipal } from '../auth/principal';
-import { AccessLog, type NewRead } from './access-log';
+import { ACCESS_LOG, type AccessLog, type NewRead } from './access-log';
 import { AccessScopeService } from './access-scope.service';
 import { liaisonNotFound } from './liaison-not-found';
 import { SUBJECT_KEYS } from './subject-keys.token';
@@ -44,7 +44,7 @@ const isEnvelope = (value: Record<string, unknown>): value is Record<string, unk
 export class AccessView {
   constructor(
     private readonly scopes: AccessScopeService,
-    private readonly log: AccessLog,
+    @Inject(ACCESS_LOG) private readonly log: AccessLog,
     @Inject(SUBJECT_KEYS) private readonly keys: SubjectKeyStore,
   ) {}
 
@@ -65,7 +65,7 @@ export class AccessView {
     if (envelopes.length === 0 && !liaison) return body;
     const scope = await this.scopes.current();
     if (envelopes.length > 0) {
-      this.showPersonal(envelopes, scope, principal, request, options.disclose ?? true);
+      await this.showPersonal(envelopes, scope, principal, request, options.disclose ?? true);
     }
     if (!liaison) return body;
     const scrubbed = scrubForCountry(body, countryViewOf(scope, principal.country ?? ''));
@@ -73,17 +73,17 @@ export class AccessView {
     return scrubbed as T;
   }
 
-  private showPersonal(
+  private async showPersonal(
     envelopes: Envelope[],
     scope: AccessScope,
     principal: ActingPrincipal,
     request: string,
     disclose: boolean,
-  ): void {
+  ): Promise<void> {
     const reads: NewRead[] = [];
     for (const envelope of envelopes) {
       const needToKnow = disclose && hasNeedToKnow(scope, principal, envelope);
-      const shown = personalViewOf(envelope, this.keys, needToKnow);
+      const shown = await personalViewOf(envelope, this.keys, needToKnow);
       if (!shown) continue;
       envelope.personal = shown.view;
       for (const subjectId of shown.disclosed) {
@@ -97,7 +97,7 @@ export class AccessView {
         });
       }
     }
-    this.log.record(reads);
+    await this.log.record(reads);
   }
 }
 

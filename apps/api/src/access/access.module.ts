@@ -6,19 +6,24 @@ import {
   OidcVerifier,
   PrincipalAuthenticator,
   PrincipalRegistry,
-  PrincipalStore,
+  PRINCIPAL_STORE,
+  type PrincipalStore,
 } from '@blue-ledger/access';
 import {
   ACCESS_CONFIG,
   API_STATE,
+  LEDGER_STORAGE,
+  openPrincipalStore,
+  type LedgerStorage,
   type AccessConfig,
-  type SqliteSubjectKeys,
+  type LedgerSubjectKeys,
 } from '@blue-ledger/runtime';
 import type { Database } from 'better-sqlite3';
 import { IDEMPOTENCY_SECRET, IDEMPOTENCY_SECRET_PURPOSE } from '../http/idempotency-secret';
 import { AccessGuard } from './access.guard';
-import { AccessLog } from './access-log';
+import { ACCESS_LOG, SqliteAccessLog } from './access-log';
 import { AccessLogController } from './access-log.controller';
+import { PostgresAccessLog } from './postgres-access-log';
 import { AccessScopeService } from './access-scope.service';
 import { AccessView } from './access-view';
 import { AccessViewInterceptor } from './access-view.interceptor';
@@ -45,14 +50,18 @@ export class AccessModule {
       providers: [
         { provide: ACCESS_CONFIG, useValue: config },
         {
-          provide: PrincipalStore,
-          useFactory: (db: Database) => new PrincipalStore(db),
-          inject: [API_STATE],
+          provide: PRINCIPAL_STORE,
+          useFactory: (storage: LedgerStorage) => openPrincipalStore(storage),
+          inject: [LEDGER_STORAGE],
         },
         {
-          provide: AccessLog,
-          useFactory: (db: Database) => new AccessLog(db),
-          inject: [API_STATE],
+          // Shared by every instance on PostgreSQL: one log of the reads of all of them.
+          provide: ACCESS_LOG,
+          useFactory: async (db: Database, storage: LedgerStorage) =>
+            storage.database
+              ? await PostgresAccessLog.open(storage.database)
+              : new SqliteAccessLog(db),
+          inject: [API_STATE, LEDGER_STORAGE],
         },
         {
           provide: PrincipalAuthenticator,
@@ -62,11 +71,11 @@ export class AccessModule {
               store,
               config.oidc && new OidcVerifier(config.oidc),
             ),
-          inject: [PrincipalRegistry, PrincipalStore],
+          inject: [PrincipalRegistry, PRINCIPAL_STORE],
         },
         {
           provide: IDEMPOTENCY_SECRET,
-          useFactory: (keys: SqliteSubjectKeys) =>
+          useFactory: (keys: LedgerSubjectKeys) =>
             derivedSecret(keys.kek.key, IDEMPOTENCY_SECRET_PURPOSE),
           inject: [SUBJECT_KEYS],
         },
@@ -91,7 +100,7 @@ export class AccessModule {
         LiaisonVisibility,
         AccessScopeService,
         AccessView,
-        PrincipalStore,
+        PRINCIPAL_STORE,
         PrincipalAuthenticator,
         RateLimiter,
       ],

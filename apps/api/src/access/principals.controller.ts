@@ -3,7 +3,12 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { v7 as uuidv7 } from 'uuid';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { ActingPrincipal, AuthenticatedRequest } from '../auth/principal';
-import { PrincipalRegistry, PRINCIPAL_ID, PrincipalStore } from '@blue-ledger/access';
+import {
+  PrincipalRegistry,
+  PRINCIPAL_ID,
+  PRINCIPAL_STORE,
+  type PrincipalStore,
+} from '@blue-ledger/access';
 import { ProblemException } from '../problems/problem.exception';
 import { CreatePrincipalDto } from './principal.dto';
 
@@ -33,7 +38,7 @@ function principalId(id: string): string {
 @Controller('principals')
 export class PrincipalsController {
   constructor(
-    private readonly store: PrincipalStore,
+    @Inject(PRINCIPAL_STORE) private readonly store: PrincipalStore,
     @Inject(PrincipalRegistry) private readonly configured: PrincipalRegistry,
   ) {}
 
@@ -41,7 +46,7 @@ export class PrincipalsController {
   @ApiOperation({
     summary: 'Create a principal; the answer holds its token, shown this once and never again',
   })
-  create(
+  async create(
     @Body() body: CreatePrincipalDto,
     @CurrentPrincipal() admin: ActingPrincipal,
     @Req() request: AuthenticatedRequest,
@@ -53,10 +58,10 @@ export class PrincipalsController {
       ]);
     }
     const id = body.id ?? uuidv7();
-    if (this.configured.has(id) || this.store.exists(id)) {
+    if (this.configured.has(id) || (await this.store.exists(id))) {
       throw new ProblemException(409, 'principal_exists', `A principal ${id} exists already.`);
     }
-    const { principal, token, tokenId } = this.store.create(
+    const { principal, token, tokenId } = await this.store.create(
       { id, name: body.name, roles: body.roles, ...(body.country && { country: body.country }) },
       admin.id,
     );
@@ -67,31 +72,31 @@ export class PrincipalsController {
   @ApiOperation({
     summary: 'Every principal: configured ones and those of the store, with token ids',
   })
-  list() {
+  async list() {
     return {
       items: [
         ...this.configured.list().map((p) => ({ ...p, source: 'configuration' })),
-        ...this.store.list().map((p) => ({ ...p, source: 'store' })),
+        ...(await this.store.list()).map((p) => ({ ...p, source: 'store' })),
       ],
     };
   }
 
   @Post(':id/tokens')
   @ApiOperation({ summary: 'Issue another token for a principal of the store (shown once)' })
-  issue(@Param('id') id: string, @Req() request: AuthenticatedRequest) {
+  async issue(@Param('id') id: string, @Req() request: AuthenticatedRequest) {
     refuseReplayableToken(request);
-    this.requireStored(principalId(id));
-    return { id, ...this.store.issueToken(id) };
+    await this.requireStored(principalId(id));
+    return { id, ...(await this.store.issueToken(id)) };
   }
 
   @Delete(':id/tokens')
   @ApiOperation({ summary: 'Revoke every token of a principal of the store, at once' })
-  revoke(@Param('id') id: string) {
-    this.requireStored(principalId(id));
-    return { id, revoked: this.store.revokeTokens(id) };
+  async revoke(@Param('id') id: string) {
+    await this.requireStored(principalId(id));
+    return { id, revoked: await this.store.revokeTokens(id) };
   }
 
-  private requireStored(id: string): void {
+  private async requireStored(id: string): Promise<void> {
     if (this.configured.has(id)) {
       throw new ProblemException(
         409,
@@ -99,7 +104,7 @@ export class PrincipalsController {
         `${id} comes from the configuration; change LEDGER_PRINCIPALS to change its token.`,
       );
     }
-    if (!this.store.exists(id)) {
+    if (!(await this.store.exists(id))) {
       throw new ProblemException(404, 'principal_not_found', `No principal ${id}.`);
     }
   }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CommandPath, metaOf, type CommandContext } from '@blue-ledger/command-handling';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@blue-ledger/event-store';
-import type { SqliteSubjectKeys } from '@blue-ledger/runtime';
-import { IdempotencyStore } from '../http/idempotency.store';
+import type { LedgerSubjectKeys } from '@blue-ledger/runtime';
+import { IDEMPOTENCY_KEYS, type IdempotencyKeys } from '../http/idempotency.store';
 import { ProblemException } from '../problems/problem.exception';
 import { SUBJECT_KEYS } from './subject-keys.token';
 
@@ -22,13 +22,13 @@ export class SubjectErasures implements OnApplicationBootstrap {
 
   constructor(
     private readonly path: CommandPath,
-    @Inject(SUBJECT_KEYS) private readonly keys: SqliteSubjectKeys,
-    private readonly idempotency: IdempotencyStore,
+    @Inject(SUBJECT_KEYS) private readonly keys: LedgerSubjectKeys,
+    @Inject(IDEMPOTENCY_KEYS) private readonly idempotency: IdempotencyKeys,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async erase(subjectId: string, reason: string, context: CommandContext) {
-    if (!this.keys.has(subjectId) && !this.keys.erasureOf(subjectId)) {
+    if (!(await this.keys.has(subjectId)) && !(await this.keys.erasureOf(subjectId))) {
       // Never sealed for: nothing to erase, and nothing recorded that would block the id.
       throw new ProblemException(
         404,
@@ -45,7 +45,7 @@ export class SubjectErasures implements OnApplicationBootstrap {
       context,
     );
     const [event] = result.events;
-    const erasure = this.apply({
+    const erasure = await this.apply({
       subjectId,
       reason,
       erasedAt: event.recordedAt,
@@ -72,8 +72,13 @@ export class SubjectErasures implements OnApplicationBootstrap {
       const fresh = after === 'start' ? events : events.filter((e) => e.globalPosition > after);
       for (const event of fresh) {
         const { subjectId, reason } = event.data as { subjectId: string; reason: string };
-        if (this.keys.erasureOf(subjectId) && !this.keys.has(subjectId)) continue;
-        this.apply({ subjectId, reason, erasedAt: event.recordedAt, erasedBy: event.actor.id });
+        if ((await this.keys.erasureOf(subjectId)) && !(await this.keys.has(subjectId))) continue;
+        await this.apply({
+          subjectId,
+          reason,
+          erasedAt: event.recordedAt,
+          erasedBy: event.actor.id,
+        });
         applied += 1;
       }
       if (events.length < BATCH || fresh.length === 0) break;
@@ -82,16 +87,16 @@ export class SubjectErasures implements OnApplicationBootstrap {
     if (applied > 0) this.logger.warn(`applied ${applied} recorded erasures left unfinished`);
   }
 
-  private apply(erasure: {
+  private async apply(erasure: {
     subjectId: string;
     reason: string;
     erasedAt: string;
     erasedBy: string;
   }) {
-    const done = this.keys.erasureOf(erasure.subjectId) ?? erasure;
-    this.idempotency.forgetSubject(erasure.subjectId);
+    const done = (await this.keys.erasureOf(erasure.subjectId)) ?? erasure;
+    await this.idempotency.forgetSubject(erasure.subjectId);
     // Last: it also empties the write-ahead log of the forgotten hashes.
-    this.keys.erase(done);
+    await this.keys.erase(done);
     return done;
   }
 }

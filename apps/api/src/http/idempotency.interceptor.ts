@@ -10,11 +10,11 @@ import { DomainError } from '@blue-ledger/domain';
 import { IdSource } from '@blue-ledger/command-handling';
 import { WrongExpectedRevisionError } from '@blue-ledger/event-store';
 import type { Response } from 'express';
-import { catchError, Observable, of, tap, throwError } from 'rxjs';
+import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
 import { ProblemException } from '../problems/problem.exception';
 import type { LedgerRequest } from './command-context.decorator';
 import { IDEMPOTENCY_SECRET, requestHash as hashOf, subjectIdsIn } from './idempotency-secret';
-import { FORGOTTEN, IdempotencyStore } from './idempotency.store';
+import { FORGOTTEN, IDEMPOTENCY_KEYS, type IdempotencyKeys } from './idempotency.store';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -28,7 +28,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private readonly inFlight = new Set<string>();
 
   constructor(
-    private readonly store: IdempotencyStore,
+    @Inject(IDEMPOTENCY_KEYS) private readonly store: IdempotencyKeys,
     @Inject(IDEMPOTENCY_SECRET) private readonly secret: Buffer,
   ) {}
 
@@ -48,8 +48,67 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const slot = `${principalId}\u0000${key}`;
     const requestHash = hashOf(this.secret, request.method, request.originalUrl, request.body);
 
-    const existing = this.store.find(principalId, key);
-    if (existing?.requestHash === FORGOTTEN) {
+    return from(this.reserve(principalId, key, requestHash, request.body)).pipe(
+      mergeMap((reserved) => {
+        if ('replay' in reserved) {
+          const response = context.switchToHttp().getResponse<Response>();
+          response.status(reserved.replay.status).setHeader('Idempotent-Replayed', 'true');
+          return of(JSON.parse(reserved.replay.body ?? 'null'));
+        }
+        if (this.inFlight.has(slot)) {
+          throw new ProblemException(
+            409,
+            'idempotency_key_in_flight',
+            'A request with this Idempotency-Key is still being processed.',
+          );
+        }
+        this.inFlight.add(slot);
+        request.ids = IdSource.seeded(reserved.seed.msecs, reserved.seed.secret);
+        return next.handle().pipe(
+          mergeMap(async (body: unknown) => {
+            const status = context.switchToHttp().getResponse<Response>().statusCode;
+            try {
+              await this.store.complete(principalId, key, status, body);
+            } finally {
+              this.inFlight.delete(slot);
+            }
+            return body;
+          }),
+          catchError((error: unknown) => {
+            this.inFlight.delete(slot);
+            if (!nothingWasWritten(error)) return throwError(() => error);
+            // A release that fails (the database went away) leaves a reservation without an
+            // answer: a retry with the key runs again with the same ids, which is as safe.
+            const released = (async () => this.store.release(principalId, key))().catch(
+              () => undefined,
+            );
+            return from(released).pipe(mergeMap(() => throwError(() => error)));
+          }),
+        );
+      }),
+    );
+  }
+
+  /**
+   * The first answer to replay, or the seed of the ids for this request: a new reservation, or
+   * the one that stands (a retry after a crash, or the same request running on another
+   * instance: the same ids, so the store appends its events once).
+   */
+  private async reserve(
+    principalId: string,
+    key: string,
+    requestHash: string,
+    body: unknown,
+  ): Promise<
+    | { replay: { status: number; body: string | null } }
+    | { seed: { msecs: number; secret: string } }
+  > {
+    let existing = await this.store.find(principalId, key);
+    if (!existing) {
+      const seed = IdSource.newSeed();
+      existing = await this.store.reserve(principalId, key, requestHash, seed, subjectIdsIn(body));
+    }
+    if (existing.requestHash === FORGOTTEN) {
       // The same answer whatever the body: a replay must not tell a right guess from a wrong one.
       throw new ProblemException(
         422,
@@ -58,7 +117,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         [{ field: 'Idempotency-Key', reason: 'forgotten' }],
       );
     }
-    if (existing && existing.requestHash !== requestHash) {
+    if (existing.requestHash !== requestHash) {
       throw new ProblemException(
         422,
         'idempotency_key_reused',
@@ -66,39 +125,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
         [{ field: 'Idempotency-Key', reason: 'already used for another request' }],
       );
     }
-    if (existing?.status != null) {
-      const response = context.switchToHttp().getResponse<Response>();
-      response.status(existing.status).setHeader('Idempotent-Replayed', 'true');
-      return of(JSON.parse(existing.body ?? 'null'));
-    }
-    if (this.inFlight.has(slot)) {
-      throw new ProblemException(
-        409,
-        'idempotency_key_in_flight',
-        'A request with this Idempotency-Key is still being processed.',
-      );
-    }
-    const seed = existing
-      ? { msecs: existing.seedMsecs, secret: existing.seedSecret }
-      : IdSource.newSeed();
-    if (!existing) {
-      this.store.reserve(principalId, key, requestHash, seed, subjectIdsIn(request.body));
-    }
-    this.inFlight.add(slot);
-    request.ids = IdSource.seeded(seed.msecs, seed.secret);
-
-    return next.handle().pipe(
-      tap((body) => {
-        const status = context.switchToHttp().getResponse<Response>().statusCode;
-        this.store.complete(principalId, key, status, body);
-        this.inFlight.delete(slot);
-      }),
-      catchError((error: unknown) => {
-        this.inFlight.delete(slot);
-        if (nothingWasWritten(error)) this.store.release(principalId, key);
-        return throwError(() => error);
-      }),
-    );
+    if (existing.status != null)
+      return { replay: { status: existing.status, body: existing.body } };
+    return { seed: { msecs: existing.seedMsecs, secret: existing.seedSecret } };
   }
 }
 

@@ -9,10 +9,35 @@ export interface IdempotencyRecord {
   body: string | null;
 }
 
+/** Where first answers are kept: a local SQLite file, or the PostgreSQL database all instances share. */
+export interface IdempotencyKeys {
+  find(
+    principalId: string,
+    key: string,
+  ): IdempotencyRecord | undefined | Promise<IdempotencyRecord | undefined>;
+  /**
+   * Reserves the key for this request, with the seed of its ids; answers the record that stands
+   * afterwards: this one, or the one another instance reserved first (same seed, same ids).
+   */
+  reserve(
+    principalId: string,
+    key: string,
+    requestHash: string,
+    seed: { msecs: number; secret: string },
+    subjectIds: readonly string[],
+  ): IdempotencyRecord | Promise<IdempotencyRecord>;
+  complete(principalId: string, key: string, status: number, body: unknown): void | Promise<void>;
+  release(principalId: string, key: string): void | Promise<void>;
+  /** Forgets every request that named the subject; answers how many. */
+  forgetSubject(subjectId: string): number | Promise<number>;
+}
+
+export const IDEMPOTENCY_KEYS = Symbol('IDEMPOTENCY_KEYS');
+
 /** What a row's request hash becomes once nothing may be told about the request any more. */
 export const FORGOTTEN = 'forgotten';
 /** How request hashes are made now: HMAC-SHA-256 under a secret derived from the KEK. */
-const HASH_SCHEME = 'hmac-sha256/v1';
+export const HASH_SCHEME = 'hmac-sha256/v1';
 
 /**
  * First answers to requests that carried an Idempotency-Key, per principal, in the local SQLite
@@ -22,7 +47,7 @@ const HASH_SCHEME = 'hmac-sha256/v1';
  * key gets one and the same refusal, whatever its body, so that a replay cannot confirm a guess
  * of the erased details.
  */
-export class IdempotencyStore {
+export class IdempotencyStore implements IdempotencyKeys {
   constructor(private readonly db: Database.Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
       principal_id TEXT NOT NULL,
@@ -80,7 +105,7 @@ export class IdempotencyStore {
     requestHash: string,
     seed: { msecs: number; secret: string },
     subjectIds: readonly string[],
-  ): void {
+  ): IdempotencyRecord {
     this.db
       .prepare(
         `INSERT INTO idempotency_keys (principal_id, idempotency_key, request_hash, seed_msecs, seed_secret, created_at, hash_scheme, subject_ids)
@@ -96,6 +121,13 @@ export class IdempotencyStore {
         HASH_SCHEME,
         JSON.stringify(subjectIds),
       );
+    return {
+      requestHash,
+      seedMsecs: seed.msecs,
+      seedSecret: seed.secret,
+      status: null,
+      body: null,
+    };
   }
 
   complete(principalId: string, key: string, status: number, body: unknown): void {

@@ -20,17 +20,17 @@ import {
   ACCESS_SCOPE,
   API_STATE,
   LEDGER_CONFIG,
+  LEDGER_STORAGE,
   openCommandPath,
-  openLedgerStorage,
+  connectLedgerStorage,
   READ_MODEL_PROGRESS,
   READ_MODELS,
   type LedgerConfig,
   type LedgerStorage,
 } from '@blue-ledger/runtime';
 import { SUBJECT_KEYS } from '../access/subject-keys.token';
-import { IdempotencyStore } from '../http/idempotency.store';
-
-const LEDGER_STORAGE = Symbol('LEDGER_STORAGE');
+import { IDEMPOTENCY_KEYS, IdempotencyStore } from '../http/idempotency.store';
+import { PostgresIdempotencyKeys } from '../http/postgres-idempotency.store';
 
 /** The event store, the read-model database and the projection runner, chosen by configuration. */
 @Global()
@@ -48,7 +48,7 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
       module: LedgerInfrastructureModule,
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
-        { provide: LEDGER_STORAGE, useFactory: () => openLedgerStorage(config) },
+        { provide: LEDGER_STORAGE, useFactory: () => connectLedgerStorage(config) },
         {
           provide: EVENT_STORE,
           useFactory: (s: LedgerStorage) => s.store,
@@ -75,8 +75,12 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
           inject: [LEDGER_STORAGE],
         },
         {
-          provide: IdempotencyStore,
-          useFactory: (s: LedgerStorage) => new IdempotencyStore(s.apiState),
+          // Shared by every instance on PostgreSQL: a retry may reach any of them.
+          provide: IDEMPOTENCY_KEYS,
+          useFactory: async (s: LedgerStorage) =>
+            s.database
+              ? await PostgresIdempotencyKeys.open(s.database)
+              : new IdempotencyStore(s.apiState),
           inject: [LEDGER_STORAGE],
         },
         {
@@ -122,12 +126,13 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
       ],
       exports: [
         LEDGER_CONFIG,
+        LEDGER_STORAGE,
         EVENT_STORE,
         READ_MODELS,
         API_STATE,
         ProjectionRunner,
         READ_MODEL_PROGRESS,
-        IdempotencyStore,
+        IDEMPOTENCY_KEYS,
         SUBJECT_KEYS,
         ACCESS_SCOPE,
         CommandPath,

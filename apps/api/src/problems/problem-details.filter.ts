@@ -1,7 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { NotAssignedError } from '@blue-ledger/command-handling';
 import { DomainError } from '@blue-ledger/domain';
-import { DuplicateEventIdError, WrongExpectedRevisionError } from '@blue-ledger/event-store';
+import {
+  DuplicateEventIdError,
+  EventStoreUnavailableError,
+  isConnectionFailure,
+  WrongExpectedRevisionError,
+} from '@blue-ledger/event-store';
 import type { Request, Response } from 'express';
 import { FieldError, ProblemException } from './problem.exception';
 
@@ -31,6 +36,8 @@ export interface Problem {
 
 /** Field errors listed in one problem; the rest are counted in `errorsOmitted`. */
 export const MAX_LISTED_ERRORS = 20;
+/** Seconds a client should wait before retrying while the store cannot be reached. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
 /** Characters of `detail`; a longer one is cut with an ellipsis. */
 const MAX_DETAIL = 2000;
 
@@ -92,6 +99,17 @@ export function toProblem(exception: unknown, logger: Logger = new Logger('Probl
   }
   if (exception instanceof DuplicateEventIdError) {
     return { status: 409, code: 'duplicate_event', detail: exception.message };
+  }
+  if (exception instanceof EventStoreUnavailableError || isConnectionFailure(exception)) {
+    // The outcome of a write is unknown: repeating it with the same Idempotency-Key is safe.
+    logger.warn(exception instanceof Error ? exception.message : String(exception));
+    return {
+      status: 503,
+      code: 'store_unavailable',
+      detail:
+        'The ledger cannot reach its store just now. Retry the request (with the same Idempotency-Key, if it carried one).',
+      headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+    };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import * as fs from 'node:fs';
-import { loadConfig, openLedgerStorage } from '@blue-ledger/runtime';
+import { loadConfig, connectLedgerStorage } from '@blue-ledger/runtime';
 import { exportLedger } from '../integrity/export-ledger';
 import { noProgress, positionProgress } from '../integrity/position-progress';
 
@@ -19,7 +19,7 @@ export function registerExport(program: Command): void {
         command.error(`error: ${options.out} exists; choose another --out`, { exitCode: 2 });
       }
       const config = loadConfig();
-      const storage = openLedgerStorage(config);
+      const storage = await connectLedgerStorage(config);
       try {
         const started = Date.now();
         const summary = await exportLedger(

@@ -1,5 +1,5 @@
 import type { CommandPath } from '@blue-ledger/command-handling';
-import { loadConfig, openCommandPath, openLedgerStorage } from '@blue-ledger/runtime';
+import { loadConfig, openCommandPath, connectLedgerStorage } from '@blue-ledger/runtime';
 import type { Command } from 'commander';
 import * as fs from 'node:fs';
 import { formatReport, type ImportReport } from '../import/import-report';
@@ -47,7 +47,7 @@ export function registerImport(program: Command): void {
       .option('--no-progress', 'no progress bar')
       .action(async (file: string, options: { progress: boolean }) => {
         if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);
-        const storage = openLedgerStorage(loadConfig());
+        const storage = await connectLedgerStorage(loadConfig());
         try {
           const report = await run(
             openCommandPath(storage),

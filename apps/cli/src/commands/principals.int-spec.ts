@@ -3,7 +3,11 @@ import { Command } from 'commander';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PrincipalAuthenticator, PrincipalStore, PrincipalRegistry } from '@blue-ledger/access';
+import {
+  PrincipalAuthenticator,
+  PrincipalRegistry,
+  SqlitePrincipalStore,
+} from '@blue-ledger/access';
 import { registerPrincipals } from './principals';
 
 describe('ledger principals', () => {
@@ -21,7 +25,7 @@ describe('ledger principals', () => {
     try {
       return await new PrincipalAuthenticator(
         new PrincipalRegistry([]),
-        new PrincipalStore(db),
+        new SqlitePrincipalStore(db),
       ).authenticate(token);
     } finally {
       db.close();

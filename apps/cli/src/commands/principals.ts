@@ -1,7 +1,12 @@
 import { ROLES, type Role } from '@blue-ledger/domain';
 import { Command, InvalidArgumentError } from 'commander';
-import { PRINCIPAL_ID, PrincipalStore } from '@blue-ledger/access';
-import { loadConfig, openLedgerStorage, type LedgerConfig } from '@blue-ledger/runtime';
+import { PRINCIPAL_ID, type PrincipalStore } from '@blue-ledger/access';
+import {
+  connectLedgerStorage,
+  loadConfig,
+  openPrincipalStore,
+  type LedgerConfig,
+} from '@blue-ledger/runtime';
 import { v7 as uuidv7 } from 'uuid';
 
 const role = (value: string, previous: Role[] = []): Role[] => {
@@ -12,12 +17,12 @@ const role = (value: string, previous: Role[] = []): Role[] => {
 };
 
 async function withStore<T>(
-  action: (store: PrincipalStore, config: LedgerConfig) => T,
+  action: (store: PrincipalStore, config: LedgerConfig) => T | Promise<T>,
 ): Promise<T> {
   const config = loadConfig();
-  const storage = openLedgerStorage(config);
+  const storage = await connectLedgerStorage(config);
   try {
-    return action(new PrincipalStore(storage.apiState), config);
+    return await action(await openPrincipalStore(storage), config);
   } finally {
     await storage.close();
   }
@@ -56,8 +61,8 @@ export function registerPrincipals(program: Command): void {
         if (options.role.includes('tcc_liaison') && !options.country) {
           command.error('error: a tcc_liaison needs --country', { exitCode: 2 });
         }
-        const created = await withStore((store, config) => {
-          if (configuredIds(config).has(id) || store.exists(id)) return undefined;
+        const created = await withStore(async (store, config) => {
+          if (configuredIds(config).has(id) || (await store.exists(id))) return undefined;
           return store.create(
             {
               id,
@@ -94,8 +99,8 @@ export function registerPrincipals(program: Command): void {
     .description('Revoke every token of a principal of the store, at once')
     .argument('<id>', 'the principal id')
     .action(async (id: string, _options: unknown, command: Command) => {
-      const revoked = await withStore((store) =>
-        store.exists(id) ? store.revokeTokens(id) : null,
+      const revoked = await withStore(async (store) =>
+        (await store.exists(id)) ? store.revokeTokens(id) : null,
       );
       if (revoked === null)
         command.error(`error: no principal ${id} in the store`, { exitCode: 1 });

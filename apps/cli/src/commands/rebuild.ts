@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig, openLedgerStorage } from '@blue-ledger/runtime';
+import { loadConfig, connectLedgerStorage } from '@blue-ledger/runtime';
 
 export function registerRebuild(program: Command): void {
   program
@@ -7,7 +7,7 @@ export function registerRebuild(program: Command): void {
     .description('Drop the read models and replay them from position 0')
     .option('-p, --projection <name...>', 'only these read models')
     .action(async (options: { projection?: string[] }) => {
-      const storage = openLedgerStorage(loadConfig());
+      const storage = await connectLedgerStorage(loadConfig());
       try {
         const started = Date.now();
         await storage.runner.rebuild(options.projection);

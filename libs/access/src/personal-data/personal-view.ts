@@ -20,17 +20,17 @@ export interface PersonalView {
  * What a reader sees of the personal field of one event: an erased subject is erased for
  * everyone; the others are opened only for a reader with need-to-know, redacted otherwise.
  */
-export function personalViewOf(
+export async function personalViewOf(
   event: { eventId: string; data: Record<string, unknown> },
   keys: Pick<SubjectKeyStore, 'find'>,
   needToKnow: boolean,
-): PersonalView | undefined {
+): Promise<PersonalView | undefined> {
   const personal = event.data.personal;
   if (typeof personal !== 'object' || personal === null) return undefined;
   const view = Object.create(null) as Record<string, SubjectView>;
   const disclosed: string[] = [];
   for (const [subjectId, stored] of Object.entries(personal as Record<string, unknown>)) {
-    const key = keys.find(subjectId);
+    const key = await keys.find(subjectId);
     if (key === 'erased') view[subjectId] = ERASED;
     else if (!needToKnow) view[subjectId] = REDACTED;
     else if (!isSealed(stored) || key === undefined) view[subjectId] = UNREADABLE;

@@ -10,11 +10,11 @@ import type { SubjectKeyStore } from './subject-key-store';
  * an export) are kept as they are. A subject id that breaks the rule (`isSubjectId`) is refused
  * with InvalidSubjectIdError.
  */
-export function sealPersonalData(
+export async function sealPersonalData(
   data: Record<string, unknown>,
   eventId: string,
   keys: SubjectKeyStore,
-): Record<string, unknown> {
+): Promise<Record<string, unknown>> {
   const personal = data.personal as PersonalData | undefined;
   if (personal === undefined || personal === null || typeof personal !== 'object') return data;
   // Without a prototype: a subject id is only ever a key here, never `__proto__`'s setter.
@@ -23,7 +23,7 @@ export function sealPersonalData(
     if (!isSubjectId(subjectId)) throw new InvalidSubjectIdError(subjectId);
     sealed[subjectId] = isSealed(details)
       ? details
-      : sealDetails(details, keys.keyFor(subjectId), eventId, subjectId);
+      : sealDetails(details, await keys.keyFor(subjectId), eventId, subjectId);
   }
   return { ...data, personal: sealed };
 }

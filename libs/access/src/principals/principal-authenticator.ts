@@ -30,13 +30,13 @@ export class PrincipalAuthenticator {
 
   async authenticate(token: string): Promise<Principal | undefined> {
     if (this.oidc && looksLikeJwt(token)) return this.oidc.verify(token);
-    return this.configured.authenticate(token) ?? this.fromStore(token);
+    return this.configured.authenticate(token) ?? (await this.fromStore(token));
   }
 
-  private fromStore(token: string): Principal | undefined {
+  private async fromStore(token: string): Promise<Principal | undefined> {
     const parsed = parseToken(token);
     if (!parsed) return undefined;
-    const live = this.store.liveToken(parsed.tokenId);
+    const live = await this.store.liveToken(parsed.tokenId);
     if (!live) {
       // As long as checking a real one: the time taken does not tell which token ids exist.
       verifySecret(parsed.secret, UNKNOWN_TOKEN_HASH);

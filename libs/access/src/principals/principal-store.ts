@@ -2,6 +2,7 @@ import type { Role } from '@blue-ledger/domain';
 import type { Database } from 'better-sqlite3';
 import { hashSecret } from '../tokens/secret-hash';
 import { issueToken } from '../tokens/principal-token';
+import type { MaybePromise } from '../personal-data/subject-key-store';
 import type { Principal } from './principal';
 
 export interface StoredToken {
@@ -16,7 +17,32 @@ export interface StoredPrincipal extends Principal {
   tokens: StoredToken[];
 }
 
-interface PrincipalRow {
+/**
+ * Principals managed at run time (`POST /principals`, `ledger principals`) and their tokens,
+ * each kept only as a salted scrypt hash of its secret. In the ledger's SQLite file
+ * (SqlitePrincipalStore), or in the PostgreSQL database every instance shares.
+ */
+export interface PrincipalStore {
+  exists(id: string): MaybePromise<boolean>;
+  /** Records the principal and answers its first token: the only time it is ever shown. */
+  create(
+    principal: Principal,
+    createdBy: string,
+  ): MaybePromise<{ principal: Principal; token: string; tokenId: string }>;
+  /** A new token for an existing principal (its other tokens stay as they are). */
+  issueToken(principalId: string): MaybePromise<{ token: string; tokenId: string }>;
+  /** Revokes every live token of the principal; answers how many. */
+  revokeTokens(principalId: string): MaybePromise<number>;
+  /** The principal and the hash of a live token, by token id. */
+  liveToken(
+    tokenId: string,
+  ): MaybePromise<{ principal: Principal; secretHash: string } | undefined>;
+  list(): MaybePromise<StoredPrincipal[]>;
+}
+
+export const PRINCIPAL_STORE = Symbol('PRINCIPAL_STORE');
+
+export interface PrincipalRow {
   id: string;
   name: string;
   roles: string;
@@ -25,7 +51,7 @@ interface PrincipalRow {
   created_by: string;
 }
 
-const principalOf = (row: PrincipalRow): Principal => ({
+export const principalOf = (row: PrincipalRow): Principal => ({
   id: row.id,
   name: row.name,
   roles: JSON.parse(row.roles) as Role[],
@@ -37,7 +63,7 @@ const principalOf = (row: PrincipalRow): Principal => ({
  * SQLite file. A token is kept only as a salted scrypt hash of its secret; revoking marks every
  * token of the principal.
  */
-export class PrincipalStore {
+export class SqlitePrincipalStore implements PrincipalStore {
   constructor(private readonly db: Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS principals (
       id TEXT PRIMARY KEY,

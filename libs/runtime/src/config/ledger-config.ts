@@ -52,8 +52,12 @@ const envSchema = z
     HOST: z.string().default('0.0.0.0'),
     LEDGER_DATA_DIR: z.string().min(1).default('./data'),
     LEDGER_PRINCIPALS: principalsFromJson.optional(),
-    LEDGER_STORE: z.enum(['sqlite', 'eventstoredb']).default('sqlite'),
+    LEDGER_STORE: z.enum(['sqlite', 'eventstoredb', 'postgres']).default('sqlite'),
     EVENTSTORE_URL: z.string().url().optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// connection URL')
+      .optional(),
     LEDGER_PROJECTIONS: z.enum(['in-process', 'external']).default('in-process'),
     LEDGER_READ_MODELS_FILE: z.string().min(1).optional(),
     PROJECTOR_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
@@ -72,6 +76,10 @@ const envSchema = z
   .refine((env) => env.LEDGER_STORE !== 'eventstoredb' || env.EVENTSTORE_URL, {
     message: 'EVENTSTORE_URL is required when LEDGER_STORE=eventstoredb',
     path: ['EVENTSTORE_URL'],
+  })
+  .refine((env) => env.LEDGER_STORE !== 'postgres' || env.DATABASE_URL, {
+    message: 'DATABASE_URL is required when LEDGER_STORE=postgres',
+    path: ['DATABASE_URL'],
   });
 
 export interface LedgerConfig {
@@ -79,12 +87,15 @@ export interface LedgerConfig {
   host: string;
   dataDir: string;
   principals?: ConfiguredPrincipal[];
-  store: 'sqlite' | 'eventstoredb';
+  store: 'sqlite' | 'eventstoredb' | 'postgres';
   eventStoreUrl?: string;
+  /** LEDGER_STORE=postgres: the database every instance shares (events and the API's state). */
+  databaseUrl?: string;
   projections: 'in-process' | 'external';
   /**
    * The SQLite file of the read models: by default `ledger.sqlite` (the embedded store's own
-   * file) on SQLite and `read-models.sqlite` on EventStoreDB, in the data directory. With
+   * file) on SQLite and `read-models.sqlite` on EventStoreDB and PostgreSQL, in the data
+   * directory. With
    * `LEDGER_PROJECTIONS=external` the projector writes it and the API only reads it.
    */
   readModelsFile: string;
@@ -135,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     principals: e.LEDGER_PRINCIPALS,
     store: e.LEDGER_STORE,
     eventStoreUrl: e.EVENTSTORE_URL,
+    databaseUrl: e.DATABASE_URL,
     projections: e.LEDGER_PROJECTIONS,
     readModelsFile: e.LEDGER_READ_MODELS_FILE
       ? path.resolve(e.LEDGER_READ_MODELS_FILE)

@@ -1,3 +1,4 @@
+import { SqlitePrincipalStore, type PrincipalStore } from '@blue-ledger/access';
 import {
   AccessScopeFollower,
   CommandPath,
@@ -5,20 +6,27 @@ import {
 } from '@blue-ledger/command-handling';
 import {
   EventStoreDbEventStore,
+  PostgresEventStore,
   SqliteEventStore,
   type EventStore,
 } from '@blue-ledger/event-store';
 import { ledgerProjections, ProjectionRunner } from '@blue-ledger/projections';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Pool } from 'pg';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigurationError, type LedgerConfig } from '../config/ledger-config';
 import { privateDir, privateFile } from './private-data-dir';
 import { CheckpointProgress, type ReadModelProgress } from './read-model-progress';
 import { SqliteRecommendationLocator } from './recommendation-locator';
+import type { LedgerSubjectKeys } from './ledger-subject-keys';
+import { PostgresPrincipalStore } from './postgres-principal-store';
+import { PostgresSubjectKeys } from './postgres-subject-keys';
 import { SqliteSubjectKeys } from './sqlite-subject-keys';
 
 export const READ_MODELS = Symbol('READ_MODELS');
+/** The process's LedgerStorage, for what is opened from it (the principal store...). */
+export const LEDGER_STORAGE = Symbol('LEDGER_STORAGE');
 /** The SQLite file the API writes its own tables in (`LedgerStorage.apiState`). */
 export const API_STATE = Symbol('API_STATE');
 /** The process's AccessScopeFollower (`LedgerStorage.scope`). */
@@ -38,11 +46,42 @@ export interface LedgerStorage {
   progress: ReadModelProgress;
   /** The API's own tables (idempotency keys): the read-model file unless the projector owns it. */
   apiState: Database;
-  /** Subjects' keys for personal details, in the API's file, on a connection of their own. */
-  subjectKeys: SqliteSubjectKeys;
+  /**
+   * Subjects' keys for personal details: in the API's file, on a connection of their own, or
+   * (LEDGER_STORE=postgres) in the database every instance shares.
+   */
+  subjectKeys: LedgerSubjectKeys;
   /** The access scope as of the store's head: one per process, for the checks and the reads. */
   scope: AccessScopeFollower;
+  /**
+   * LEDGER_STORE=postgres: the store's database (its pool), where the state every instance
+   * must share lives too (idempotency keys, principals, subjects' keys, the access log).
+   * Closed with the store.
+   */
+  database?: Pool;
   close(): Promise<void>;
+}
+
+/**
+ * Opens the configured storage; the only way to open it on PostgreSQL, which is reached over
+ * the network (connected and migrated before anything else starts).
+ */
+export async function connectLedgerStorage(config: LedgerConfig): Promise<LedgerStorage> {
+  if (config.store !== 'postgres') return openLedgerStorage(config);
+  privateDir(config.dataDir);
+  const { store } = await connectEventStore(config);
+  if (!(store instanceof PostgresEventStore)) throw new Error('expected the PostgreSQL store');
+  try {
+    const subjectKeys = await PostgresSubjectKeys.open(
+      store.pool,
+      config.dataDir,
+      config.access.keyEncryptionKey,
+    );
+    return { ...assembleLedgerStorage(config, { store }, subjectKeys), database: store.pool };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }
 
 /**
@@ -54,7 +93,14 @@ export interface LedgerStorage {
  */
 export function openLedgerStorage(config: LedgerConfig): LedgerStorage {
   privateDir(config.dataDir);
-  const { store, storeFile } = openEventStore(config);
+  return assembleLedgerStorage(config, openEventStore(config));
+}
+
+function assembleLedgerStorage(
+  config: LedgerConfig,
+  { store, storeFile }: { store: EventStore; storeFile?: Database },
+  sharedSubjectKeys?: LedgerSubjectKeys,
+): LedgerStorage {
   const projections = ledgerProjections();
   const opened: Database[] = storeFile ? [storeFile] : [];
   const open = (file: string, options?: { queryOnly: boolean }): Database => {
@@ -76,11 +122,9 @@ export function openLedgerStorage(config: LedgerConfig): LedgerStorage {
     apiState = readModels;
   }
   const runner = new ProjectionRunner(store, readModels, projections);
-  const subjectKeys = SqliteSubjectKeys.open(
-    apiState.name,
-    config.dataDir,
-    config.access.keyEncryptionKey,
-  );
+  const subjectKeys =
+    sharedSubjectKeys ??
+    SqliteSubjectKeys.open(apiState.name, config.dataDir, config.access.keyEncryptionKey);
   const progress: ReadModelProgress =
     config.projections === 'external' ? new CheckpointProgress(readModels, projections) : runner;
   return {
@@ -99,6 +143,13 @@ export function openLedgerStorage(config: LedgerConfig): LedgerStorage {
       for (const db of opened) db.close();
     },
   };
+}
+
+/** The principals of the store: in the API's SQLite file, or in the shared PostgreSQL database. */
+export async function openPrincipalStore(storage: LedgerStorage): Promise<PrincipalStore> {
+  return storage.database
+    ? PostgresPrincipalStore.open(storage.database)
+    : new SqlitePrincipalStore(storage.apiState);
 }
 
 /** How long a command waits for the in-process read models before it answers anyway. */
@@ -158,7 +209,21 @@ export function openEventStore(config: LedgerConfig): {
     const db = new BetterSqlite3(file, { timeout: 5000 });
     return { store: new SqliteEventStore(db), storeFile: db };
   }
+  if (config.store === 'postgres') {
+    throw new ConfigurationError(
+      'LEDGER_STORE=postgres is opened asynchronously: use connectLedgerStorage (or PostgresEventStore.open).',
+    );
+  }
   return { store: new EventStoreDbEventStore(config.eventStoreUrl as string) };
+}
+
+/** The configured store, connected (and its schema migrated) when it is PostgreSQL. */
+export async function connectEventStore(config: LedgerConfig): Promise<{
+  store: EventStore;
+  storeFile?: Database;
+}> {
+  if (config.store !== 'postgres') return openEventStore(config);
+  return { store: await PostgresEventStore.open(config.databaseUrl as string) };
 }
 
 /** A read-model file this process writes: WAL, so that other processes can read it meanwhile. */

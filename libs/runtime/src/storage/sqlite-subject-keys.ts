@@ -6,11 +6,11 @@ import {
   unwrapSubjectKey,
   wrapSubjectKey,
   type SubjectErasure,
-  type SubjectKeyStore,
 } from '@blue-ledger/access';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { ConfigurationError } from '../config/ledger-config';
 import { loadKeyEncryptionKey, type KeyEncryptionKey } from './key-encryption-key';
+import type { LedgerSubjectKeys } from './ledger-subject-keys';
 
 /**
  * Subjects' keys in their own table, on their own connection to the ledger's SQLite file, each
@@ -19,7 +19,7 @@ import { loadKeyEncryptionKey, type KeyEncryptionKey } from './key-encryption-ke
  * occupied, and a truncating checkpoint then empties the write-ahead log, so no copy of the
  * wrapped key stays in the files either.
  */
-export class SqliteSubjectKeys implements SubjectKeyStore {
+export class SqliteSubjectKeys implements LedgerSubjectKeys {
   /** Keys found unwrapped (stored by an older version) and wrapped in place at this start. */
   readonly migrated: number;
   readonly kek: KeyEncryptionKey;

@@ -176,7 +176,7 @@ export class FormsController {
       })) as object;
       const result = await form.submit(this.api, dto, context, params, principal);
       const location = `/ui/forms/receipts/${result.position}`;
-      this.keys.complete(principal.id, key, location);
+      await this.keys.complete(principal.id, key, location);
       response.redirect(303, location);
     } catch (error) {
       const problem = toProblem(error);
@@ -184,7 +184,9 @@ export class FormsController {
         this.keys.abandon(principal.id, key);
         throw error;
       }
-      this.keys.release(principal.id, key);
+      // A release that fails leaves a reservation that is safe to retry (same seed, same ids):
+      // the refusal is still the answer.
+      await this.keys.release(principal.id, key).catch(() => undefined);
       const fresh = await this.sceneOf(form, request, principal, params);
       if (problem.code === 'stale_revision' && scene.stream && revision !== undefined) {
         const changes = await this.changesSince(request, scene.stream.id, revision);

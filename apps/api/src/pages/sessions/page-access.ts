@@ -38,7 +38,7 @@ export class PageAccess {
         'The form was not sent from a page of this ledger, or it is too old (for example after signing in or out elsewhere). Nothing was changed. Go back, reload the page and send the form again.',
       );
     }
-    const live = this.sessions.resolve(request);
+    const live = await this.sessions.resolve(request);
     if (allowed === PUBLIC) {
       if (live) {
         request.principal = { ...live.principal, actingRole: live.principal.roles[0] };

@@ -4,7 +4,8 @@ import {
   parseToken,
   PrincipalAuthenticator,
   PrincipalRegistry,
-  PrincipalStore,
+  PRINCIPAL_STORE,
+  type PrincipalStore,
 } from '@blue-ledger/access';
 import { LEDGER_CONFIG, type LedgerConfig } from '@blue-ledger/runtime';
 import type { Request, Response } from 'express';
@@ -49,7 +50,7 @@ export class PageSessions {
   constructor(
     private readonly sessions: SessionStore,
     private readonly authenticator: PrincipalAuthenticator,
-    private readonly store: PrincipalStore,
+    @Inject(PRINCIPAL_STORE) private readonly store: PrincipalStore,
     @Inject(PrincipalRegistry) private readonly configured: PrincipalRegistry,
     @Inject(LEDGER_CONFIG) config: LedgerConfig,
   ) {
@@ -80,7 +81,7 @@ export class PageSessions {
   }
 
   /** The live session of a request, or undefined (no cookie, ended, expired, or revoked). */
-  resolve(request: Request): LiveSession | undefined {
+  async resolve(request: Request): Promise<LiveSession | undefined> {
     const cookie = sessionCookieOf(request);
     if (!cookie) return undefined;
     const now = Date.now();
@@ -91,7 +92,7 @@ export class PageSessions {
       this.sessions.end(cookie.sessionId);
       return undefined;
     }
-    const principal = this.principalNow(session);
+    const principal = await this.principalNow(session);
     if (!principal) {
       this.sessions.end(cookie.sessionId);
       return undefined;
@@ -132,12 +133,13 @@ export class PageSessions {
     });
   }
 
-  private principalNow(session: StoredSession): Principal | undefined {
+  private async principalNow(session: StoredSession): Promise<Principal | undefined> {
     switch (session.credential.kind) {
       case 'configured':
         return this.configured.get(session.principalId);
       case 'store': {
-        const live = this.store.liveToken(session.credential.tokenId);
+        // Asked of the store every time: a revocation on any instance ends the session here.
+        const live = await this.store.liveToken(session.credential.tokenId);
         return live && live.principal.id === session.principalId ? live.principal : undefined;
       }
       case 'oidc':

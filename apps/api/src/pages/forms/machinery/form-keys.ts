@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IdSource } from '@blue-ledger/command-handling';
 import { IDEMPOTENCY_SECRET, requestHash as keyedHash } from '../../../http/idempotency-secret';
-import { IdempotencyStore } from '../../../http/idempotency.store';
+import { IDEMPOTENCY_KEYS, type IdempotencyKeys } from '../../../http/idempotency.store';
 
 /** A rendered form's own key: a UUID, written into the form as a hidden field. */
 export const FORM_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -25,7 +25,7 @@ export class FormKeys {
   private readonly inFlight = new Set<string>();
 
   constructor(
-    private readonly store: IdempotencyStore,
+    @Inject(IDEMPOTENCY_KEYS) private readonly store: IdempotencyKeys,
     @Inject(IDEMPOTENCY_SECRET) private readonly secret: Buffer,
   ) {}
 
@@ -53,32 +53,45 @@ export class FormKeys {
     while (this.inFlight.has(slot) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
-    const existing = this.store.find(principalId, `form:${key}`);
+    const existing = await this.store.find(principalId, `form:${key}`);
     if (existing?.status != null) {
       const answer = JSON.parse(existing.body ?? '{}') as { location?: string };
       return { kind: 'done', location: answer.location ?? '/ui' };
     }
     if (this.inFlight.has(slot)) return { kind: 'in-flight' };
-    const seed = existing
-      ? { msecs: existing.seedMsecs, secret: existing.seedSecret }
-      : IdSource.newSeed();
     // A reservation left by a submission that failed unexpectedly (it may have written) keeps
-    // its seed, so that whatever it wrote is found again rather than written twice.
-    if (!existing) this.store.reserve(principalId, `form:${key}`, requestHash, seed, subjectIds);
+    // its seed, so that whatever it wrote is found again rather than written twice. On
+    // PostgreSQL another instance may reserve the key first: the record that stands gives the
+    // seed, so both submissions carry the same ids and the store appends once.
+    const standing =
+      existing ??
+      (await this.store.reserve(
+        principalId,
+        `form:${key}`,
+        requestHash,
+        IdSource.newSeed(),
+        subjectIds,
+      ));
     this.inFlight.add(slot);
-    return { kind: 'new', ids: IdSource.seeded(seed.msecs, seed.secret) };
+    return { kind: 'new', ids: IdSource.seeded(standing.seedMsecs, standing.seedSecret) };
   }
 
   /** The write is done: every later submission of this form goes to `location`. */
-  complete(principalId: string, key: string, location: string): void {
-    this.store.complete(principalId, `form:${key}`, 303, { location });
-    this.inFlight.delete(`${principalId}\u0000${key}`);
+  async complete(principalId: string, key: string, location: string): Promise<void> {
+    try {
+      await this.store.complete(principalId, `form:${key}`, 303, { location });
+    } finally {
+      this.inFlight.delete(`${principalId}\u0000${key}`);
+    }
   }
 
   /** Nothing was written: the key is free for the corrected form. */
-  release(principalId: string, key: string): void {
-    this.store.release(principalId, `form:${key}`);
-    this.inFlight.delete(`${principalId}\u0000${key}`);
+  async release(principalId: string, key: string): Promise<void> {
+    try {
+      await this.store.release(principalId, `form:${key}`);
+    } finally {
+      this.inFlight.delete(`${principalId}\u0000${key}`);
+    }
   }
 
   /** Something failed that may have written: keep the reservation (and its seed) for a retry. */

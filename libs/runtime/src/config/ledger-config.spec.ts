@@ -1,0 +1,37 @@
+import { ConfigurationError, loadConfig } from './ledger-config';
+
+describe('loadConfig', () => {
+  describe('with LEDGER_STORE=postgres', () => {
+    it('takes the database from DATABASE_URL and keeps the read models in a local file', () => {
+      const config = loadConfig({
+        LEDGER_STORE: 'postgres',
+        DATABASE_URL: 'postgresql://ledger@db.example:5432/blue_ledger',
+        LEDGER_DATA_DIR: '/srv/ledger',
+      });
+      expect(config).toMatchObject({
+        store: 'postgres',
+        databaseUrl: 'postgresql://ledger@db.example:5432/blue_ledger',
+        readModelsFile: '/srv/ledger/read-models.sqlite',
+      });
+    });
+
+    it('refuses to start without DATABASE_URL, naming it', () => {
+      expect(() => loadConfig({ LEDGER_STORE: 'postgres' })).toThrow(
+        /DATABASE_URL: DATABASE_URL is required when LEDGER_STORE=postgres/,
+      );
+    });
+
+    it('refuses a DATABASE_URL that is not a PostgreSQL connection URL', () => {
+      expect(() =>
+        loadConfig({ LEDGER_STORE: 'postgres', DATABASE_URL: 'mysql://db/ledger' }),
+      ).toThrow(ConfigurationError);
+      expect(() =>
+        loadConfig({ LEDGER_STORE: 'postgres', DATABASE_URL: 'mysql://db/ledger' }),
+      ).toThrow(/DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ connection URL/);
+    });
+  });
+
+  it('refuses a store it does not know', () => {
+    expect(() => loadConfig({ LEDGER_STORE: 'mysql' })).toThrow(/LEDGER_STORE/);
+  });
+});

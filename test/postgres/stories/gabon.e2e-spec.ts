@@ -1,0 +1,4 @@
+import * as path from 'node:path';
+import { runStoryOnSqliteAndPostgres } from '../support/story-on-postgres';
+
+runStoryOnSqliteAndPostgres(path.resolve(__dirname, '../../stories/gabon.e2e-spec'));

@@ -1,0 +1,296 @@
+import type { RecordedEvent } from '@blue-ledger/event-store';
+import { DATABASE_URL } from '../../libs/event-store/src/postgres/testing/test-database';
+import { brokenGlobalOrder } from '../eventstoredb/support/global-order';
+import {
+  incidentReport,
+  registerMissionAndContingent,
+} from '../reliability/support/ledger-fixtures';
+import { readAuditTrail } from '../reliability/support/ledger-reads';
+import { writeBurst, type WriteAttempt, type Writer } from '../reliability/support/write-burst';
+import type { HttpResponse, LedgerClient } from '../support/http-client';
+import { PostgresDeployment, readModelsAt } from './support/postgres-deployment';
+
+const STALE_REVISION = 'urn:blue-ledger:problem:stale_revision';
+const CLIENTS_PER_API = 4;
+
+const amendment = (summary: string) => ({
+  changes: { summary },
+  reason: `Correction from a later witness statement: ${summary}`,
+});
+
+/** The summary a write carried: how each write is found among the events. */
+const tagOf = (event: RecordedEvent): unknown =>
+  event.type === 'IncidentReported'
+    ? event.data.summary
+    : (event.data.changes as { summary?: string } | undefined)?.summary;
+
+const isStaleRevision = (response: HttpResponse) =>
+  response.status === 409 &&
+  response.contentType?.startsWith('application/problem+json') === true &&
+  response.body.type === STALE_REVISION;
+
+const describeOnPostgres = DATABASE_URL || process.env.CI ? describe : describe.skip;
+if (!DATABASE_URL && !process.env.CI) {
+  console.warn('DATABASE_URL is not set: three API instances on PostgreSQL were NOT run');
+}
+
+describeOnPostgres('Three API processes on one PostgreSQL', () => {
+  let deployment: PostgresDeployment;
+  let investigators: LedgerClient[];
+  let contingentId: string;
+  let incidentId: string;
+
+  beforeAll(async () => {
+    if (!DATABASE_URL) throw new Error('DATABASE_URL is not set on CI');
+    deployment = await PostgresDeployment.create(DATABASE_URL);
+    const apis = [];
+    // One after another: the first migrates the schema; then all three at once would do too.
+    for (let i = 0; i < 3; i++) apis.push(await deployment.startApi());
+    investigators = apis.map((api) => api.client.as('investigator'));
+    contingentId = await registerMissionAndContingent(apis[0].client);
+    incidentId = (
+      await investigators[1].create(
+        '/incidents',
+        incidentReport(contingentId, 'Attack on the POC site'),
+      )
+    ).id;
+  }, 120_000);
+
+  afterAll(async () => {
+    await deployment?.tearDown();
+  }, 60_000);
+
+  /** Every instance's own read models hold every event of the store, in its order. */
+  async function expectEveryInstanceToShowTheStore(events: RecordedEvent[]) {
+    const head = Number(events.at(-1)?.globalPosition);
+    for (const api of deployment.apis) {
+      await readModelsAt(api, head);
+      const audited = await readAuditTrail(api.client);
+      expect(audited.map((e) => e.eventId)).toEqual(events.map((e) => e.eventId));
+    }
+  }
+
+  describe('amending one incident with If-Match from every instance at once', () => {
+    it('lets exactly one write win each revision and refuses every other with a 409', async () => {
+      const streamId = `incident-${incidentId}`;
+      const winners: string[] = [];
+      for (let round = 0; round < 4; round++) {
+        const revision = Number(
+          (await deployment.store.readStream(streamId)).at(-1)?.streamRevision,
+        );
+        const answers = await Promise.all(
+          investigators.flatMap((investigator, api) =>
+            Array.from({ length: CLIENTS_PER_API }, async (_, client) => {
+              const summary = `Round ${round}: client ${client} of API ${api + 1}`;
+              const response = await investigator.post(
+                `/incidents/${incidentId}/amendments`,
+                amendment(summary),
+                { 'If-Match': String(revision) },
+              );
+              return { summary, response };
+            }),
+          ),
+        );
+        const won = answers.filter(({ response }) => response.status === 201);
+        expect(won.map(({ response }) => response.body.revision)).toEqual([revision + 1]);
+        expect(
+          answers
+            .filter(({ response }) => response.status !== 201 && !isStaleRevision(response))
+            .map(({ response }) => `${response.status} ${JSON.stringify(response.body)}`),
+        ).toEqual([]);
+        winners.push(won[0].summary);
+      }
+      const events = await deployment.store.readAll();
+      expect(brokenGlobalOrder(events)).toEqual([]);
+      expect(events.filter((e) => e.type === 'IncidentAmended').map(tagOf)).toEqual(winners);
+      await expectEveryInstanceToShowTheStore(events);
+    });
+  });
+
+  describe('a burst of unconditional writes from every instance', () => {
+    it('stores each acknowledged write once, where its answer said; every refusal is a 409', async () => {
+      const writersOn = (investigator: LedgerClient): Writer[] => [
+        (tag) => investigator.post('/incidents', incidentReport(contingentId, tag)),
+        (tag) => investigator.post(`/incidents/${incidentId}/amendments`, amendment(tag)),
+        (tag) => investigator.post(`/incidents/${incidentId}/amendments`, amendment(tag)),
+      ];
+      const attempts = await writeBurst({
+        writers: investigators.flatMap(writersOn),
+        writesPerWriter: 8,
+        tagOf: (writer, sequence) =>
+          `Write ${sequence} of writer ${writer} (API ${Math.floor(writer / 3) + 1})`,
+      });
+      expect(answeredOtherwise(attempts)).toEqual([]);
+      expect(attempts.filter((a) => a.outcome.kind === 'acknowledged').length).toBeGreaterThan(24);
+      const events = await deployment.store.readAll();
+      expect(brokenGlobalOrder(events)).toEqual([]);
+      expect(missingOrDuplicated(attempts, events)).toEqual([]);
+      await expectEveryInstanceToShowTheStore(events);
+    });
+  });
+
+  describe('personal details', () => {
+    const VICTIM = 'subject-victim-pg-1';
+    const personalOf = async (api: number, streamId: string) => {
+      const response = await investigators[api].get(`/streams/${streamId}`);
+      expect(response.status).toBe(200);
+      return response.body.events.find((e: { personal?: unknown }) => e.personal).personal;
+    };
+
+    it('sealed through one instance open on the others, and erased through one are erased on all', async () => {
+      const reported = await investigators[0].create('/incidents', {
+        ...incidentReport(contingentId, 'Reported with a victim named'),
+        subjects: [{ subjectId: VICTIM, role: 'victim', details: { name: 'Amina Shared-Key' } }],
+      });
+      const streamId = `incident-${reported.id}`;
+      for (const api of [1, 2]) {
+        expect(await personalOf(api, streamId)).toEqual({ [VICTIM]: { name: 'Amina Shared-Key' } });
+      }
+      // One access log: both reads, made through two other instances, are in it.
+      const log = await deployment.apis[0].client
+        .as('oversight')
+        .get(`/access-log?subject=${VICTIM}`);
+      expect(log.body.items.map((read: { request: string }) => read.request)).toEqual([
+        `GET /streams/${streamId}`,
+        `GET /streams/${streamId}`,
+      ]);
+      const erased = await deployment.apis[1].client
+        .as('admin')
+        .post(`/subjects/${VICTIM}/erasure`, { reason: 'The victim asked to be forgotten' });
+      expect(erased.status).toBe(201);
+      for (const api of [0, 1, 2]) {
+        expect(await personalOf(api, streamId)).toEqual({ [VICTIM]: '[erased]' });
+      }
+      const again = await investigators[2].post('/incidents', {
+        ...incidentReport(contingentId, 'New details for an erased subject'),
+        subjects: [{ subjectId: VICTIM, role: 'victim', details: { name: 'Amina Shared-Key' } }],
+      });
+      expect(again.status).toBe(422);
+      expect(again.body.type).toBe('urn:blue-ledger:problem:subject_erased');
+    });
+  });
+
+  describe('principals of the store', () => {
+    it('made through one instance sign in on every instance, and revoked through another are refused by all', async () => {
+      const made = await deployment.apis[0].client.as('admin').post('/principals', {
+        name: 'Board of Inquiry, second panel',
+        roles: ['reviewer'],
+      });
+      expect(made.status).toBe(201);
+      const token: string = made.body.token;
+      for (const api of deployment.apis) {
+        const listed = await api.client.withToken(token).get('/incidents?limit=1');
+        expect(listed.status).toBe(200);
+      }
+      const revoked = await deployment.apis[1].client
+        .as('admin')
+        .request('DELETE', `/principals/${made.body.id}/tokens`);
+      expect(revoked.body).toEqual({ id: made.body.id, revoked: 1 });
+      for (const api of deployment.apis) {
+        const refused = await api.client.withToken(token).get('/incidents?limit=1');
+        expect(refused.status).toBe(401);
+      }
+    });
+  });
+
+  describe('an Idempotency-Key', () => {
+    it('retried against another instance answers the first answer and appends once', async () => {
+      const body = incidentReport(contingentId, 'Reported once, retried on every instance');
+      const headers = { 'Idempotency-Key': 'report-retried-elsewhere' };
+      const first = await investigators[0].post('/incidents', body, headers);
+      const second = await investigators[1].post('/incidents', body, headers);
+      const third = await investigators[2].post('/incidents', body, headers);
+      expect(first.status).toBe(201);
+      expect([second.status, third.status]).toEqual([201, 201]);
+      expect(second.body).toEqual(first.body);
+      expect(third.body).toEqual(first.body);
+      expect(second.headers.get('idempotent-replayed')).toBe('true');
+      const reported = (await deployment.store.readAll()).filter((e) => tagOf(e) === body.summary);
+      expect(reported.map((e) => e.streamId)).toEqual([first.body.streamId]);
+    });
+
+    it('sent to every instance at the same moment appends once, and every answer names that write', async () => {
+      const body = incidentReport(contingentId, 'Reported on three instances at once');
+      const headers = { 'Idempotency-Key': 'report-raced-on-three' };
+      const answers = await Promise.all(
+        investigators.map((investigator) => investigator.post('/incidents', body, headers)),
+      );
+      const reported = (await deployment.store.readAll()).filter((e) => tagOf(e) === body.summary);
+      expect(reported).toHaveLength(1);
+      for (const answer of answers) {
+        // The same request still running on another instance is answered as such, or replayed.
+        if (answer.status === 409) {
+          expect(answer.body.type).toBe('urn:blue-ledger:problem:idempotency_key_in_flight');
+        } else {
+          expect(answer.status).toBe(201);
+          expect(answer.body).toMatchObject({
+            id: reported[0].data.incidentId,
+            position: Number(reported[0].globalPosition),
+          });
+        }
+      }
+    });
+
+    it('used for a different body on another instance is refused with a 422 naming the header', async () => {
+      const headers = { 'Idempotency-Key': 'report-then-other-body' };
+      const first = await investigators[0].post(
+        '/incidents',
+        incidentReport(contingentId, 'The first body'),
+        headers,
+      );
+      const other = await investigators[2].post(
+        '/incidents',
+        incidentReport(contingentId, 'Another body'),
+        headers,
+      );
+      expect(first.status).toBe(201);
+      expect(other.status).toBe(422);
+      expect(other.body).toMatchObject({
+        type: 'urn:blue-ledger:problem:idempotency_key_reused',
+        field: 'Idempotency-Key',
+      });
+      const events = await deployment.store.readAll();
+      expect(events.filter((e) => tagOf(e) === 'Another body')).toEqual([]);
+    });
+  });
+});
+
+/** Writes that got neither a 201 nor a stale-revision 409. */
+function answeredOtherwise(attempts: WriteAttempt[]): string[] {
+  return attempts.flatMap(({ tag, outcome }) => {
+    if (outcome.kind === 'acknowledged') return [];
+    if (outcome.kind === 'no_answer') return [`${tag}: no answer (${outcome.error})`];
+    const body = outcome.body as { type?: string };
+    if (outcome.status === 409 && body.type === STALE_REVISION) return [];
+    return [`${tag}: ${outcome.status} ${JSON.stringify(body)}`];
+  });
+}
+
+/** Each acknowledged write stands exactly once, where its answer said; a refused one not at all. */
+function missingOrDuplicated(attempts: WriteAttempt[], events: RecordedEvent[]): string[] {
+  const problems: string[] = [];
+  for (const { tag, outcome } of attempts) {
+    const found = events.filter((event) => tagOf(event) === tag);
+    if (outcome.kind === 'acknowledged') {
+      if (found.length !== 1) {
+        problems.push(`${tag}: acknowledged, found ${found.length} times`);
+        continue;
+      }
+      const [event] = found;
+      if (
+        Number(event.globalPosition) !== outcome.answer.position ||
+        event.streamId !== outcome.answer.streamId ||
+        Number(event.streamRevision) !== outcome.answer.revision
+      ) {
+        problems.push(
+          `${tag}: acknowledged as ${JSON.stringify(outcome.answer)}, stored at ${event.streamId}@${event.streamRevision} (${event.globalPosition})`,
+        );
+      }
+    } else if (outcome.kind === 'answered' && found.length > 0) {
+      problems.push(`${tag}: refused with ${outcome.status}, yet stored ${found.length} times`);
+    } else if (found.length > 1) {
+      problems.push(`${tag}: unanswered, stored ${found.length} times`);
+    }
+  }
+  return problems;
+}
