@@ -9,10 +9,10 @@ import { eventLine, type EnvelopeView } from '../rendering/event-line';
 import { Html, PageController } from '../rendering/page.decorator';
 import { PageReads } from '../rendering/page-reads';
 import { PageRenderer } from '../rendering/page-renderer';
-import { localFieldOf, queryString } from '../rendering/query-fields';
+import { instantOf, localFieldOf, queryString } from '../rendering/query-fields';
 import { Csrf } from '../security/csrf';
 import type { PageRequest } from '../sessions/page-access';
-import { AuditPageQuery, EVENT_TYPES, instantOf } from './audit-page.query';
+import { AuditPageQuery, EVENT_TYPES } from './audit-page.query';
 
 const PAGE_SIZE = 50;
 const EXPORT_PAGE = 1000;

@@ -52,9 +52,6 @@ export const EVENT_TYPES = Object.keys(TYPES) as LedgerEventType[];
 /** `2016-02-17T22:00` (a datetime-local field, read as UTC) or a full ISO 8601 instant. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
 
-export const instantOf = (value: string | undefined): string | undefined =>
-  value === undefined ? undefined : /(Z|[+-]\d{2}:\d{2})$/.test(value) ? value : `${value}Z`;
-
 /** The audit trail's state in the address: the API's filters, and the page reached. */
 export class AuditPageQuery {
   @OptionalText(200)
