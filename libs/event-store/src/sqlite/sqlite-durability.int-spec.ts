@@ -213,7 +213,10 @@ describe('The SQLite event store, written to by real processes', () => {
       await Promise.all(
         contenders.map((c) => c.waitForLines((lines) => lines.includes('ready'), 30_000)),
       );
-      contenders.forEach((c) => c.process.stdin?.end('go\n'));
+      // A contender with a count stops on its own; one without runs until `stop` (or stdin ends).
+      contenders.forEach((c, i) =>
+        appends[i] > 0 ? c.process.stdin?.end('go\n') : c.process.stdin?.write('go\n'),
+      );
       return contenders;
     };
 
@@ -260,13 +263,18 @@ describe('The SQLite event store, written to by real processes', () => {
     });
 
     it('keeps every acknowledged event of both exactly once when one is SIGKILLed mid-group while the other goes on', async () => {
-      const [victim, survivor] = await startContenders([0, 40]);
+      // Both run until told otherwise: the survivor cannot finish before the victim is killed.
+      const [victim, survivor] = await startContenders([0, 0]);
       const acksOf = (lines: string[]) => lines.filter((line) => line.startsWith('ack ')).length;
       await victim.waitForLines((lines) => acksOf(lines) >= 300, 60_000);
       victim.process.kill('SIGKILL');
-      expect(survivor.lines).not.toContainEqual(expect.stringMatching(/^done /));
       expect((await victim.exited).signal).toBe('SIGKILL');
+      // The survivor goes on appending after the kill, then stops when asked.
+      const survivorAcksAtKill = acksOf(survivor.lines);
+      await survivor.waitForLines((lines) => acksOf(lines) >= survivorAcksAtKill + 300, 60_000);
+      survivor.process.stdin?.end('stop\n');
       expect(await survivor.exited).toMatchObject({ code: 0, stderr: '' });
+      expect(survivor.lines).toContainEqual(expect.stringMatching(/^done /));
 
       const [killed, finished] = [victim, survivor].map((c) => contenderOutput(c.lines));
       const store = SqliteEventStore.open(file);

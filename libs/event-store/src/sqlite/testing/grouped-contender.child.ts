@@ -8,8 +8,9 @@
  * Prints, only after the append resolved or was refused, `ack <group> <eventId>` for each event
  * of an append and `conflict <group>` for a refused one, where `<group>` is the number of the
  * group transaction the append was in (this store's count of groups when the append settled:
- * the next group waits for the next turn of the event loop). `<appends>` per appender, or
- * until killed when 0. Prints `done <groups> <appends>` once every appender finished.
+ * the next group waits for the next turn of the event loop). `<appends>` per appender, or, when
+ * 0, until a `stop` line on stdin (or stdin closing) or until killed. Prints
+ * `done <groups> <appends>` once every appender finished.
  * Usage: grouped-contender.child.ts <file> <appenders> <appends> <sharedStreamId>...
  */
 import { createInterface } from 'node:readline';
@@ -26,13 +27,19 @@ async function lastRevisionOf(
   return last ? last.streamRevision : 'no_stream';
 }
 
-async function contend(file: string, appenders: number, appends: number, shared: string[]) {
+async function contend(
+  file: string,
+  appenders: number,
+  appends: number,
+  shared: string[],
+  stopped: () => boolean,
+) {
   const store = SqliteEventStore.open(file);
   const group = () => store.groupCommitStats().groups;
   const appender = async (index: number) => {
     const ownStream = `incident-own-${process.pid}-${index}`;
     let ownRevision: ExpectedRevision = 'no_stream';
-    for (let batch = 0; appends === 0 || batch < appends; batch++) {
+    for (let batch = 0; appends === 0 ? !stopped() : batch < appends; batch++) {
       const size = 1 + ((index + batch) % 3);
       const events = proposedEvents(size).map((event, i) => ({
         ...event,
@@ -63,13 +70,16 @@ async function contend(file: string, appenders: number, appends: number, shared:
 }
 
 const [file, appenders, appends, ...shared] = process.argv.slice(2);
+let stopRequested = false;
 const input = createInterface({ input: process.stdin });
+input.on('close', () => (stopRequested = true));
 input.once('line', () => {
-  input.close();
-  process.stdin.destroy();
-  contend(file, Number(appenders), Number(appends), shared).catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+  input.once('line', () => input.close());
+  contend(file, Number(appenders), Number(appends), shared, () => stopRequested).catch(
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 });
 process.stdout.write('ready\n');
