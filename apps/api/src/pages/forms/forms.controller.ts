@@ -241,6 +241,16 @@ export class FormsController {
     const params: Record<string, string> = {};
     for (const name of form.params) {
       const value = query[name];
+      const pattern = form.paramPatterns?.[name];
+      if (pattern) {
+        if (typeof value !== 'string' || !pattern.test(value)) {
+          throw new ProblemException(400, 'invalid_record', `${name} must be a record's code.`, [
+            { field: name, reason: `must match ${pattern.source}` },
+          ]);
+        }
+        params[name] = value;
+        continue;
+      }
       if (typeof value !== 'string' || !UUID.test(value)) {
         throw new ProblemException(400, 'invalid_record', `${name} must be a record id (UUID).`, [
           { field: name, reason: 'must be a UUID' },

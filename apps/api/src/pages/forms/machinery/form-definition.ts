@@ -97,8 +97,10 @@ export interface FormDefinition<Dto extends object = object> {
   /** `METHOD /route` of the JSON API this form writes through; its roles are the form's. */
   apiRoute: string;
   dto: new () => Dto;
-  /** Query parameters naming the record the form acts on (each a UUID). */
+  /** Query parameters naming the record the form acts on (each a UUID, unless `paramPatterns`). */
   params: readonly string[];
+  /** A parameter that is a natural code rather than a UUID (a mission's code), and its pattern. */
+  paramPatterns?: Readonly<Record<string, RegExp>>;
   load(context: FormLoad): Promise<FormScene>;
   /** The records this form may act on now, for the list of forms (forms with params only). */
   targets?(
