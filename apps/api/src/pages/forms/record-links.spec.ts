@@ -1,7 +1,7 @@
 import { recordLinks } from './record-links';
 
 describe('Links from a record to its forms', () => {
-  const onMission = [
+  const onMission: Parameters<typeof recordLinks>[1] = [
     { formId: 'leader-appoint', params: { mission: 'UNMISS' } },
     { formId: 'contingent-withdrawal', params: { contingent: 'c-1' }, label: 'Withdraw' },
   ];

@@ -28,7 +28,12 @@ export interface InvestigationAnswer {
       category: string;
       severity: string;
       withdrawn: boolean;
-      attributions: { level: string; contingentId?: string }[];
+      attributions: {
+        level: string;
+        contingentId?: string;
+        role?: string;
+        appointmentId?: string;
+      }[];
       contextFactors?: string[];
     }
   >;

@@ -74,11 +74,16 @@ export async function recommendationScene(context: FormLoad) {
               {
                 term: 'Attributed to',
                 value: f.attributions
-                  .map((a) =>
-                    a.contingentId
-                      ? `${format.label(a.level)} (${units.find((u) => u.contingentId === a.contingentId)?.designation ?? a.contingentId})`
-                      : format.label(a.level),
-                  )
+                  .map((a) => {
+                    const whom = a.contingentId
+                      ? (units.find((u) => u.contingentId === a.contingentId)?.designation ??
+                        a.contingentId)
+                      : a.appointmentId
+                        ? (appointments.find((c) => c.value === a.appointmentId)?.label ??
+                          a.appointmentId)
+                        : a.role && format.label(a.role);
+                    return whom ? `${format.label(a.level)} (${whom})` : format.label(a.level);
+                  })
                   .join('; '),
               },
               ...(f.withdrawn ? [{ term: 'Withdrawn', value: 'yes' }] : []),

@@ -14,7 +14,8 @@ async function missionScene({ request, lookups, params }: FormLoad) {
     mission,
     record: {
       label: `${mission.code}: ${mission.name}`,
-      href: `/ui/audit?stream=${encodeURIComponent(`mission-${mission.code}`)}`,
+      // Where the mission's leaders show: its units, with its leadership over time.
+      href: `/ui/contingents?mission=${encodeURIComponent(mission.code)}`,
     },
     stream: { id: `mission-${mission.code}`, revision: mission.revision },
   };
