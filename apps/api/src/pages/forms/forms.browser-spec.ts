@@ -656,6 +656,20 @@ describe('The web forms (/ui/forms)', () => {
       }
     });
 
+    it.each(['admin', 'tcc_liaison'] as const)(
+      '%s: the units of a mission with its leadership are accessible, keyboard-reachable, local, at 360 px and wide, JS on and off',
+      async (role) => {
+        const problems = await visitAsRole({
+          browser: suite.browser,
+          baseUrl: suite.baseUrl,
+          role,
+          name: 'contingents-leadership',
+          path: '/ui/contingents?mission=UNMISS',
+        });
+        expect(problems).toEqual([]);
+      },
+    );
+
     it('offers the links to appoint and record departures only to the roles that may', async () => {
       const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
       try {
