@@ -137,13 +137,14 @@ export const tokenIssueForm = defineForm({
     };
   },
   async submit(api, _dto, _context, params, _principal, request) {
-    const issued = await api.principals.issue(params.principal, request);
+    // Read before issuing: nothing that can fail comes between the token and its answer.
     const { items } = await api.principals.list();
     const principal = items.find((p) => p.id === params.principal) ?? {
       id: params.principal,
       name: params.principal,
       roles: [],
     };
+    const issued = await api.principals.issue(params.principal, request);
     return tokenShownOnce(
       principal,
       issued,
