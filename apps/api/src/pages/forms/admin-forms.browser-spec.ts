@@ -1,5 +1,5 @@
 import type { Page, Response } from 'playwright-core';
-import { screenshot } from '../../../../../test/browser/support/checks';
+import { axeViolations, screenshot } from '../../../../../test/browser/support/checks';
 import { openContext } from '../../../../../test/browser/support/chromium';
 import { visitAsRole } from '../../../../../test/browser/support/page-matrix';
 import { signInAs } from '../../../../../test/browser/support/session';
@@ -138,6 +138,7 @@ describe('The admin forms: principals, tokens, erasure', () => {
           expect(await page.textContent('.token-warning')).toContain(
             'Copy it now; it will not be shown again.',
           );
+          expect(await axeViolations(page)).toEqual([]);
           await screenshot(page, `principal-token-shown--${viewport}`);
           expect(await tokensOf(id)).toHaveLength(1);
 
