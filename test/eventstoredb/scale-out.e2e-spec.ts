@@ -3,34 +3,24 @@ import {
   dumpReadModelFile,
   rebuiltFromZero,
 } from '../../apps/projector/src/testing/read-model-dump';
-import type { HttpResponse, LedgerClient } from '../support/http-client';
+import type { LedgerClient } from '../support/http-client';
 import {
   incidentReport,
   registerMissionAndContingent,
 } from '../reliability/support/ledger-fixtures';
 import { readAuditTrail } from '../reliability/support/ledger-reads';
-import { writeBurst, type WriteAttempt, type Writer } from '../reliability/support/write-burst';
+import { writeBurst, type Writer } from '../reliability/support/write-burst';
+import {
+  amendAtOnce,
+  amendment,
+  answeredOtherwise,
+  missingOrDuplicated,
+  tagOf,
+} from '../reliability/support/writes-across-instances';
 import { brokenGlobalOrder } from './support/global-order';
 import { ScaleOutCluster } from './support/scale-out-cluster';
 
-const STALE_REVISION = 'urn:blue-ledger:problem:stale_revision';
 const CLIENTS_PER_API = 8;
-
-const amendment = (summary: string) => ({
-  changes: { summary },
-  reason: `Correction from a later witness statement: ${summary}`,
-});
-
-/** The summary a write carried: how each write is found among the events. */
-const tagOf = (event: RecordedEvent): unknown =>
-  event.type === 'IncidentReported'
-    ? event.data.summary
-    : (event.data.changes as { summary?: string } | undefined)?.summary;
-
-const isStaleRevision = (response: HttpResponse) =>
-  response.status === 409 &&
-  response.contentType?.startsWith('application/problem+json') === true &&
-  response.body.type === STALE_REVISION;
 
 describe('Two API processes and a projector on one EventStoreDB (the gRPC test double)', () => {
   let cluster: ScaleOutCluster;
@@ -77,27 +67,14 @@ describe('Two API processes and a projector on one EventStoreDB (the gRPC test d
       const winners: string[] = [];
       for (let round = 0; round < rounds; round++) {
         const revision = Number((await cluster.store.readStream(streamId)).at(-1)?.streamRevision);
-        const answers = await Promise.all(
-          investigators.flatMap((investigator, api) =>
-            Array.from({ length: CLIENTS_PER_API }, async (_, client) => {
-              const summary = `Round ${round}: client ${client} of API ${api + 1}`;
-              const response = await investigator.post(
-                `/incidents/${incidentId}/amendments`,
-                amendment(summary),
-                { 'If-Match': String(revision) },
-              );
-              return { summary, response };
-            }),
-          ),
-        );
-        const won = answers.filter(({ response }) => response.status === 201);
-        const others = answers.filter(({ response }) => response.status !== 201);
-        expect(won.map(({ response }) => response.body.revision)).toEqual([revision + 1]);
-        expect(
-          others
-            .filter(({ response }) => !isStaleRevision(response))
-            .map(({ response }) => `${response.status} ${JSON.stringify(response.body)}`),
-        ).toEqual([]);
+        const { won, otherwise } = await amendAtOnce(investigators, {
+          incidentId,
+          revision,
+          round,
+          clientsPerApi: CLIENTS_PER_API,
+        });
+        expect(won.map((write) => write.revision)).toEqual([revision + 1]);
+        expect(otherwise).toEqual([]);
         winners.push(won[0].summary);
       }
 
@@ -177,42 +154,3 @@ describe('Two API processes and a projector on one EventStoreDB (the gRPC test d
     });
   });
 });
-
-/** Writes that got neither a 201 nor a stale-revision 409. */
-function answeredOtherwise(attempts: WriteAttempt[]): string[] {
-  return attempts.flatMap(({ tag, outcome }) => {
-    if (outcome.kind === 'acknowledged') return [];
-    if (outcome.kind === 'no_answer') return [`${tag}: no answer (${outcome.error})`];
-    const body = outcome.body as { type?: string };
-    if (outcome.status === 409 && body.type === STALE_REVISION) return [];
-    return [`${tag}: ${outcome.status} ${JSON.stringify(body)}`];
-  });
-}
-
-/** Each acknowledged write stands exactly once, where its answer said; a refused one not at all. */
-function missingOrDuplicated(attempts: WriteAttempt[], events: RecordedEvent[]): string[] {
-  const problems: string[] = [];
-  for (const { tag, outcome } of attempts) {
-    const found = events.filter((event) => tagOf(event) === tag);
-    if (outcome.kind !== 'acknowledged') {
-      if (found.length > 0) problems.push(`${tag}: refused, yet stored ${found.length} times`);
-      continue;
-    }
-    if (found.length !== 1) {
-      problems.push(`${tag}: acknowledged, stored ${found.length} times`);
-      continue;
-    }
-    const [event] = found;
-    const { answer } = outcome;
-    if (
-      Number(event.globalPosition) !== answer.position ||
-      event.streamId !== answer.streamId ||
-      Number(event.streamRevision) !== answer.revision
-    ) {
-      problems.push(
-        `${tag}: acknowledged as ${JSON.stringify(answer)}, stored at ${event.streamId}@${event.streamRevision} (${event.globalPosition})`,
-      );
-    }
-  }
-  return problems;
-}

@@ -12,7 +12,8 @@ import {
 } from '../reliability/support/ledger-fixtures';
 import { readAuditTrail } from '../reliability/support/ledger-reads';
 import type { LedgerClient } from '../support/http-client';
-import { PostgresDeployment, readModelsAt } from './support/postgres-deployment';
+import { readModelsAt } from '../support/read-models';
+import { PostgresDeployment } from './support/postgres-deployment';
 
 const WRITERS_PER_API = 4;
 
@@ -159,7 +160,7 @@ if (!runnable) {
     // Each instance's own read models follow the store again, to its head.
     const head = Number(events.at(-1)?.globalPosition);
     for (const api of deployment.apis) {
-      await readModelsAt(api, head);
+      await readModelsAt(api.client, head);
       const audited = await readAuditTrail(api.client);
       expect(audited.map((e) => e.eventId)).toEqual(events.map((e) => e.eventId));
     }

@@ -6,28 +6,19 @@ import {
   registerMissionAndContingent,
 } from '../reliability/support/ledger-fixtures';
 import { readAuditTrail } from '../reliability/support/ledger-reads';
-import { writeBurst, type WriteAttempt, type Writer } from '../reliability/support/write-burst';
-import type { HttpResponse, LedgerClient } from '../support/http-client';
-import { PostgresDeployment, readModelsAt } from './support/postgres-deployment';
+import { writeBurst, type Writer } from '../reliability/support/write-burst';
+import {
+  amendAtOnce,
+  amendment,
+  answeredOtherwise,
+  missingOrDuplicated,
+  tagOf,
+} from '../reliability/support/writes-across-instances';
+import type { LedgerClient } from '../support/http-client';
+import { readModelsAt } from '../support/read-models';
+import { PostgresDeployment } from './support/postgres-deployment';
 
-const STALE_REVISION = 'urn:blue-ledger:problem:stale_revision';
 const CLIENTS_PER_API = 4;
-
-const amendment = (summary: string) => ({
-  changes: { summary },
-  reason: `Correction from a later witness statement: ${summary}`,
-});
-
-/** The summary a write carried: how each write is found among the events. */
-const tagOf = (event: RecordedEvent): unknown =>
-  event.type === 'IncidentReported'
-    ? event.data.summary
-    : (event.data.changes as { summary?: string } | undefined)?.summary;
-
-const isStaleRevision = (response: HttpResponse) =>
-  response.status === 409 &&
-  response.contentType?.startsWith('application/problem+json') === true &&
-  response.body.type === STALE_REVISION;
 
 const describeOnPostgres = DATABASE_URL || process.env.CI ? describe : describe.skip;
 if (!DATABASE_URL && !process.env.CI) {
@@ -64,7 +55,7 @@ describeOnPostgres('Three API processes on one PostgreSQL', () => {
   async function expectEveryInstanceToShowTheStore(events: RecordedEvent[]) {
     const head = Number(events.at(-1)?.globalPosition);
     for (const api of deployment.apis) {
-      await readModelsAt(api, head);
+      await readModelsAt(api.client, head);
       const audited = await readAuditTrail(api.client);
       expect(audited.map((e) => e.eventId)).toEqual(events.map((e) => e.eventId));
     }
@@ -78,26 +69,14 @@ describeOnPostgres('Three API processes on one PostgreSQL', () => {
         const revision = Number(
           (await deployment.store.readStream(streamId)).at(-1)?.streamRevision,
         );
-        const answers = await Promise.all(
-          investigators.flatMap((investigator, api) =>
-            Array.from({ length: CLIENTS_PER_API }, async (_, client) => {
-              const summary = `Round ${round}: client ${client} of API ${api + 1}`;
-              const response = await investigator.post(
-                `/incidents/${incidentId}/amendments`,
-                amendment(summary),
-                { 'If-Match': String(revision) },
-              );
-              return { summary, response };
-            }),
-          ),
-        );
-        const won = answers.filter(({ response }) => response.status === 201);
-        expect(won.map(({ response }) => response.body.revision)).toEqual([revision + 1]);
-        expect(
-          answers
-            .filter(({ response }) => response.status !== 201 && !isStaleRevision(response))
-            .map(({ response }) => `${response.status} ${JSON.stringify(response.body)}`),
-        ).toEqual([]);
+        const { won, otherwise } = await amendAtOnce(investigators, {
+          incidentId,
+          revision,
+          round,
+          clientsPerApi: CLIENTS_PER_API,
+        });
+        expect(won.map((write) => write.revision)).toEqual([revision + 1]);
+        expect(otherwise).toEqual([]);
         winners.push(won[0].summary);
       }
       const events = await deployment.store.readAll();
@@ -254,43 +233,3 @@ describeOnPostgres('Three API processes on one PostgreSQL', () => {
     });
   });
 });
-
-/** Writes that got neither a 201 nor a stale-revision 409. */
-function answeredOtherwise(attempts: WriteAttempt[]): string[] {
-  return attempts.flatMap(({ tag, outcome }) => {
-    if (outcome.kind === 'acknowledged') return [];
-    if (outcome.kind === 'no_answer') return [`${tag}: no answer (${outcome.error})`];
-    const body = outcome.body as { type?: string };
-    if (outcome.status === 409 && body.type === STALE_REVISION) return [];
-    return [`${tag}: ${outcome.status} ${JSON.stringify(body)}`];
-  });
-}
-
-/** Each acknowledged write stands exactly once, where its answer said; a refused one not at all. */
-function missingOrDuplicated(attempts: WriteAttempt[], events: RecordedEvent[]): string[] {
-  const problems: string[] = [];
-  for (const { tag, outcome } of attempts) {
-    const found = events.filter((event) => tagOf(event) === tag);
-    if (outcome.kind === 'acknowledged') {
-      if (found.length !== 1) {
-        problems.push(`${tag}: acknowledged, found ${found.length} times`);
-        continue;
-      }
-      const [event] = found;
-      if (
-        Number(event.globalPosition) !== outcome.answer.position ||
-        event.streamId !== outcome.answer.streamId ||
-        Number(event.streamRevision) !== outcome.answer.revision
-      ) {
-        problems.push(
-          `${tag}: acknowledged as ${JSON.stringify(outcome.answer)}, stored at ${event.streamId}@${event.streamRevision} (${event.globalPosition})`,
-        );
-      }
-    } else if (outcome.kind === 'answered' && found.length > 0) {
-      problems.push(`${tag}: refused with ${outcome.status}, yet stored ${found.length} times`);
-    } else if (found.length > 1) {
-      problems.push(`${tag}: unanswered, stored ${found.length} times`);
-    }
-  }
-  return problems;
-}

@@ -6,14 +6,13 @@ import {
   readModelsBehindTheEvents,
   recordedOutOfOrder,
 } from './support/ledger-invariants';
-import { LedgerProcesses } from './support/ledger-processes';
+import { LedgerProcesses } from '../support/ledger-processes';
 import {
   auditTrailAtHead,
   readAuditTrail,
   readStream,
   type EnvelopeJson,
 } from './support/ledger-reads';
-import { createDataDir, removeDataDir } from './support/temp-data-dir';
 import { writeBurst, type WriteAttempt, type Writer } from './support/write-burst';
 
 const CLIENTS = 20;
@@ -88,12 +87,11 @@ describe('Concurrent writers', () => {
   let dataDir: string;
 
   beforeEach(() => {
-    dataDir = createDataDir();
+    dataDir = processes.newDataDir();
   });
 
   afterEach(async () => {
-    await processes.killAll();
-    removeDataDir(dataDir);
+    await processes.tearDown();
   });
 
   async function ledgerWithAnIncident() {

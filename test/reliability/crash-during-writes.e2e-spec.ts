@@ -7,9 +7,8 @@ import {
   registerMissionAndContingent,
 } from './support/ledger-fixtures';
 import { brokenInvariants, byStream, readModelsBehindTheEvents } from './support/ledger-invariants';
-import { LedgerProcesses } from './support/ledger-processes';
+import { LedgerProcesses } from '../support/ledger-processes';
 import { readAuditTrail, type EnvelopeJson } from './support/ledger-reads';
-import { createDataDir, removeDataDir } from './support/temp-data-dir';
 import { writeBurst, type WriteAttempt, type Writer } from './support/write-burst';
 
 const INCIDENT_REPORTERS = 4;
@@ -86,12 +85,11 @@ describe('The ledger', () => {
     let dataDir: string;
 
     beforeEach(() => {
-      dataDir = createDataDir();
+      dataDir = processes.newDataDir();
     });
 
     afterEach(async () => {
-      await processes.killAll();
-      removeDataDir(dataDir);
+      await processes.tearDown();
     });
 
     it.each([100, 300, 600])(

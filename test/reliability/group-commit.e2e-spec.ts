@@ -7,9 +7,8 @@ import {
   registerMissionAndContingent,
 } from './support/ledger-fixtures';
 import { brokenInvariants, readModelsBehindTheEvents } from './support/ledger-invariants';
-import { LedgerProcesses } from './support/ledger-processes';
+import { LedgerProcesses } from '../support/ledger-processes';
 import { readAuditTrail, readStream, type EnvelopeJson } from './support/ledger-reads';
-import { createDataDir, removeDataDir } from './support/temp-data-dir';
 import { writeBurst, type WriteAttempt, type Writer } from './support/write-burst';
 
 /** As many writers as the benchmark's HTTP load: their appends commit in groups. */
@@ -72,7 +71,7 @@ describe('Group commit, with 32 concurrent writers over HTTP', () => {
   let investigations: string[];
 
   beforeEach(async () => {
-    dataDir = createDataDir();
+    dataDir = processes.newDataDir();
     ledger = await processes.start(dataDir);
     contingentId = await registerMissionAndContingent(ledger.client);
     investigations = [];
@@ -87,8 +86,7 @@ describe('Group commit, with 32 concurrent writers over HTTP', () => {
   });
 
   afterEach(async () => {
-    await processes.killAll();
-    removeDataDir(dataDir);
+    await processes.tearDown();
   });
 
   /** Half report incidents, half log evidence in investigations two or more of them share. */

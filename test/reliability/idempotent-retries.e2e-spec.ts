@@ -12,9 +12,8 @@ import {
   inBatches,
   readModelsBehindTheEvents,
 } from './support/ledger-invariants';
-import { LedgerProcesses } from './support/ledger-processes';
+import { LedgerProcesses } from '../support/ledger-processes';
 import { headPosition, readAuditTrail, type EnvelopeJson } from './support/ledger-reads';
-import { createDataDir, removeDataDir } from './support/temp-data-dir';
 import { writeBurst, type Writer } from './support/write-burst';
 
 const IN_FLIGHT = 'urn:blue-ledger:problem:idempotency_key_in_flight';
@@ -36,14 +35,13 @@ describe('Retries with an Idempotency-Key', () => {
   let contingentId: string;
 
   beforeEach(async () => {
-    dataDir = createDataDir();
+    dataDir = processes.newDataDir();
     ledger = await processes.start(dataDir);
     contingentId = await registerMissionAndContingent(ledger.client);
   });
 
   afterEach(async () => {
-    await processes.killAll();
-    removeDataDir(dataDir);
+    await processes.tearDown();
   });
 
   const investigator = () => ledger.client.as('investigator');

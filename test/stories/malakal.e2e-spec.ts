@@ -1,7 +1,7 @@
 import { afterInstant, oneMillisecondAfter } from '../support/clock';
-import { fingerprint } from '../support/fingerprint';
 import type { LedgerClient } from '../support/http-client';
 import { startApp, type RunningApp } from '../support/in-process-app';
+import { lastRecordedIn } from '../support/ledger-head';
 import type {
   ContingentHistory,
   DecisionView,
@@ -12,6 +12,15 @@ import type {
   RecommendationView,
   Timeline,
 } from '../support/ledger-views';
+import {
+  DECIDED,
+  END_OF_ROTATION,
+  FIRST_SUMMARY,
+  GEOPOLITICS,
+  INCIDENT_OCCURRED,
+  recordMalakal,
+  type MalakalRecord,
+} from './recordings/malakal';
 
 /**
  * UNMISS, 17-18 February 2016: fighting in the Malakal protection of civilians site drew in
@@ -19,256 +28,50 @@ import type {
  * investigation and a Board of Inquiry from New York said different things; the Secretariat
  * promised repatriations but named no unit; of three repatriations asked for, one was carried
  * out half a year later, one quietly lapsed and one was "overtaken by geopolitical concerns".
+ * The story is recorded in recordings/malakal.ts; this spec adds the mission's amendment of
+ * its report once every decision had its fate.
  */
 describe('The Malakal story (UNMISS, February 2016)', () => {
   let running: RunningApp;
   let reviewer: LedgerClient;
 
-  const INCIDENT_OCCURRED = '2016-02-17T22:00:00+03:00';
-  const BOARD_REPORTED = '2016-06-21T12:00:00Z';
-  const DECIDED = '2016-06-21T16:00:00Z';
-  const RWANDAN_COMMANDER_REPATRIATED = '2016-08-17T12:00:00Z';
-  const GEOPOLITICS = 'Overtaken by geopolitical concerns';
-  const END_OF_ROTATION = 'The battalion commander quietly stayed until the end of his rotation';
-
-  const units = { rwanda: '', india: '', ethiopia: '' };
-  let incidentId = '';
-  const internal = {
-    id: '',
-    commandAndControl: '',
-    rulesOfEngagement: '',
-    coordination: '',
-    retraining: '',
-  };
-  const board = { id: '', evidence: '', writtenAuthorisation: '', abandonedPosts: '' };
-  const recommendations = { rwandanCommander: '', indianCommander: '', ethiopianUnit: '' };
-  const decisions = { rwandanCommander: '', indianCommander: '', ethiopianUnit: '' };
+  let units: MalakalRecord['units'];
+  let incidentId: string;
+  let internal: MalakalRecord['internal'];
+  let board: MalakalRecord['board'];
+  let recommendations: MalakalRecord['recommendations'];
+  let decisions: MalakalRecord['decisions'];
   /** The last instant the ledger had recorded before the Board of Inquiry was opened. */
-  let beforeBoardOfInquiry = '';
+  let beforeBoardOfInquiry: string;
   /** Once the Board had reported, before any decision. */
-  let afterBoardOfInquiry = '';
+  let afterBoardOfInquiry: string;
   /** Once every decision had its fate, before the incident was amended. */
   let beforeAmendment = '';
-  const FIRST_SUMMARY =
-    'Fighting broke out between residents of the POC site and drew in government troops from the outside';
   const AMENDED_SUMMARY = `${FIRST_SUMMARY}, killing at least 30 civilians`;
 
   beforeAll(async () => {
     running = await startApp();
-    const { client } = running;
-    const admin = client.as('admin');
-    const missionTeam = client.as('investigator2');
-    const boardInvestigator = client.as('investigator');
-    const decider = client.as('decider');
-    reviewer = client.as('reviewer');
+    reviewer = running.client.as('reviewer');
+    ({
+      units,
+      incidentId,
+      internal,
+      board,
+      recommendations,
+      decisions,
+      beforeBoardOfInquiry,
+      afterBoardOfInquiry,
+    } = await recordMalakal(running.client));
 
-    await admin.create('/missions', {
-      code: 'UNMISS',
-      name: 'United Nations Mission in South Sudan',
-      hostCountry: 'SSD',
-    });
-    const battalion = (country: string, designation: string) =>
-      admin.create('/contingents', {
-        country,
-        unitType: 'infantry_battalion',
-        designation,
-        missionCode: 'UNMISS',
-        sector: 'Sector North',
-      });
-    units.rwanda = (await battalion('RWA', 'Rwandan battalion')).id;
-    units.india = (await battalion('IND', 'Indian battalion')).id;
-    units.ethiopia = (await battalion('ETH', 'Ethiopian battalion')).id;
-
-    incidentId = (
-      await missionTeam.create('/incidents', {
-        missionCode: 'UNMISS',
-        occurredAt: INCIDENT_OCCURRED,
-        location: { name: 'Malakal POC site', latitude: 9.53, longitude: 31.66 },
-        category: 'attack_on_poc_site',
-        summary: FIRST_SUMMARY,
-        casualties: { civiliansKilled: 30 },
-        contingentIds: [units.rwanda, units.india, units.ethiopia],
-      })
-    ).id;
-
-    // The mission's own investigation: failures of the system, attributed to the mission.
-    internal.id = (
-      await missionTeam.create('/investigations', {
-        incidentIds: [incidentId],
-        kind: 'mission_internal',
-        title: 'UNMISS internal investigation into the attack on the Malakal POC site',
-      })
-    ).id;
-    const internalFinding = (body: object) =>
-      missionTeam.create(`/investigations/${internal.id}/findings`, body).then((r) => r.id);
-    internal.commandAndControl = await internalFinding({
-      statement: 'Command-and-control deficiencies during the attack',
-      category: 'command_and_control',
-      severity: 'high',
-      attributions: [{ level: 'mission_leadership' }],
-    });
-    internal.rulesOfEngagement = await internalFinding({
-      statement: 'Incorrect interpretation of the rules of engagement',
-      category: 'rules_of_engagement',
-      severity: 'high',
-      attributions: [{ level: 'mission_component', component: 'military' }],
-    });
-    internal.coordination = await internalFinding({
-      statement: 'Poor coordination between the civilian, military and police components',
-      category: 'coordination',
-      severity: 'medium',
-      attributions: [
-        { level: 'mission_component', component: 'civilian' },
-        { level: 'mission_component', component: 'military' },
-        { level: 'mission_component', component: 'police' },
-      ],
-    });
-    internal.retraining = (
-      await missionTeam.create(`/investigations/${internal.id}/recommendations`, {
-        action: 'retrain',
-        findingIds: [internal.rulesOfEngagement],
-        rationale: 'Train the military component on the rules of engagement for the POC site',
-      })
-    ).id;
-    // The mission team, who reported the incident, makes the Board of Inquiry responsible for it.
-    await missionTeam.create(`/incidents/${incidentId}/investigators`, {
-      investigatorId: 'inv-boi',
-    });
-    beforeBoardOfInquiry = await lastRecordedIn(`incident-${incidentId}`);
-    await afterInstant(beforeBoardOfInquiry);
-
-    // The Board of Inquiry flown in from New York: unit-level conduct.
-    board.id = (
-      await boardInvestigator.create('/investigations', {
-        incidentIds: [incidentId],
-        kind: 'board_of_inquiry',
-        title: 'Board of Inquiry into the attack on the Malakal POC site',
-      })
-    ).id;
-    board.evidence = (
-      await boardInvestigator.create(`/investigations/${board.id}/evidence`, {
-        kind: 'testimony',
-        description: 'Testimony of sector command staff on requests for authorisation to use force',
-        sha256: fingerprint('Malakal Board of Inquiry, sector command testimony'),
-        custodian: 'Board of Inquiry secretariat, New York',
-      })
-    ).id;
-    board.writtenAuthorisation = (
-      await boardInvestigator.create(`/investigations/${board.id}/findings`, {
-        statement:
-          'Peacekeepers sought written authorisation to use force from the sector command, which was unnecessary under the rules of engagement',
-        category: 'rules_of_engagement',
-        severity: 'high',
-        attributions: [
-          { level: 'unit', contingentId: units.rwanda },
-          { level: 'unit', contingentId: units.india },
-          { level: 'role', role: 'battalion_commander' },
-        ],
-        evidenceIds: [board.evidence],
-      })
-    ).id;
-    board.abandonedPosts = (
-      await boardInvestigator.create(`/investigations/${board.id}/findings`, {
-        statement:
-          "Sentries of the Ethiopian contingent abandoned their posts on the POC site's perimeter",
-        category: 'abandonment_of_post',
-        severity: 'critical',
-        attributions: [{ level: 'unit', contingentId: units.ethiopia }],
-      })
-    ).id;
-    const recommend = (body: object) =>
-      boardInvestigator
-        .create(`/investigations/${board.id}/recommendations`, body)
-        .then((r) => r.id);
-    recommendations.rwandanCommander = await recommend({
-      action: 'repatriate_commander',
-      contingentId: units.rwanda,
-      role: 'battalion_commander',
-      subjectIds: ['rwanbatt-commander-2016'],
-      findingIds: [board.writtenAuthorisation],
-      rationale:
-        'Command responsibility for not using force when the rules of engagement allowed it',
-    });
-    recommendations.indianCommander = await recommend({
-      action: 'repatriate_commander',
-      contingentId: units.india,
-      role: 'battalion_commander',
-      subjectIds: ['indbatt-commander-2016'],
-      findingIds: [board.writtenAuthorisation],
-      rationale:
-        'Command responsibility for not using force when the rules of engagement allowed it',
-    });
-    recommendations.ethiopianUnit = await recommend({
-      action: 'repatriate_unit',
-      contingentId: units.ethiopia,
-      findingIds: [board.abandonedPosts],
-      rationale: 'The contingent abandoned the sentry posts on the perimeter during the attack',
-    });
-    await boardInvestigator.create(`/investigations/${board.id}/reports`, {
-      summary: 'Repatriations promised; no unit named in public',
-      submittedAt: BOARD_REPORTED,
-    });
-    afterBoardOfInquiry = await lastRecordedIn(`investigation-${board.id}`);
-    await afterInstant(afterBoardOfInquiry);
-
-    // The Secretariat decides; then what became of each decision.
-    const decide = (body: object) => decider.create('/decisions', body).then((r) => r.id);
-    const authority = 'Under-Secretary-General for Peace Operations';
-    decisions.rwandanCommander = await decide({
-      recommendationId: recommendations.rwandanCommander,
-      contingentId: units.rwanda,
-      scope: 'commander',
-      outcome: 'repatriate',
-      subjectIds: ['rwanbatt-commander-2016'],
-      authority,
-      rationale: 'As the Board of Inquiry recommends',
-      decidedAt: DECIDED,
-    });
-    decisions.indianCommander = await decide({
-      recommendationId: recommendations.indianCommander,
-      contingentId: units.india,
-      scope: 'commander',
-      outcome: 'repatriate',
-      subjectIds: ['indbatt-commander-2016'],
-      authority,
-      rationale: 'As the Board of Inquiry recommends',
-      decidedAt: DECIDED,
-    });
-    decisions.ethiopianUnit = await decide({
-      recommendationId: recommendations.ethiopianUnit,
-      contingentId: units.ethiopia,
-      scope: 'unit',
-      outcome: 'defer',
-      authority,
-      rationale: 'The repatriation of the whole contingent is deferred',
-      reasonForDeviation: GEOPOLITICS,
-      decidedAt: DECIDED,
-    });
-    await decider.create(`/decisions/${decisions.rwandanCommander}/implementation`, {
-      implementedAt: RWANDAN_COMMANDER_REPATRIATED,
-      note: 'Repatriated half a year after the attack',
-    });
-    await decider.create(`/decisions/${decisions.indianCommander}/lapse`, {
-      reason: END_OF_ROTATION,
-    });
-    await decider.create(`/decisions/${decisions.ethiopianUnit}/lapse`, {
-      reason: `Never carried out: ${GEOPOLITICS.toLowerCase()}`,
-    });
-    beforeAmendment = await lastRecordedIn(`decision-${decisions.ethiopianUnit}`);
+    // The last write of the recording: the Ethiopian unit's decision lapsed.
+    beforeAmendment = await lastRecordedIn(reviewer, `decision-${decisions.ethiopianUnit}`);
     await afterInstant(beforeAmendment);
-
     // The mission corrects its report with the toll the inquiries established.
-    await missionTeam.create(`/incidents/${incidentId}/amendments`, {
+    await running.client.as('investigator2').create(`/incidents/${incidentId}/amendments`, {
       changes: { summary: AMENDED_SUMMARY },
       reason: 'The toll established by the inquiries',
     });
   });
-
-  /** The recording time of the last event of a stream. */
-  async function lastRecordedIn(streamId: string): Promise<string> {
-    const stream = await reviewer.get<EventPage>(`/streams/${streamId}?limit=1000`);
-    return stream.body.events.at(-1)!.recordedAt;
-  }
 
   afterAll(async () => {
     await running?.close();

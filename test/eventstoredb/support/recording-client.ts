@@ -1,5 +1,6 @@
 import { LedgerClient, type HttpResponse } from '../../support/http-client';
 import { principals, type PrincipalName } from '../../support/principals';
+import { readModelsAt } from '../../support/read-models';
 
 /** One request of a story and the answer it got. */
 export interface Exchange {
@@ -55,23 +56,12 @@ export class RecordingLedgerClient extends LedgerClient {
     exchange.response = response.body;
     const position = (response.body as { position?: unknown } | null)?.position;
     if (this.options.readYourWrites && response.status < 300 && typeof position === 'number') {
-      await this.readModelsAt(position);
+      await readModelsAt(new LedgerClient(this.baseUrl), position, {
+        timeoutMs: READ_MODELS_WAIT_MS,
+        pollMs: 10,
+      });
     }
     return response;
-  }
-
-  private async readModelsAt(position: number): Promise<void> {
-    const health = new LedgerClient(this.baseUrl);
-    const deadline = Date.now() + READ_MODELS_WAIT_MS;
-    for (;;) {
-      const { body } = await health.get<{ readModels: { position: number | null } }>('/health');
-      const reached = body.readModels.position;
-      if (reached !== null && reached >= position) return;
-      if (Date.now() > deadline) {
-        throw new Error(`the read models stayed at ${reached}, behind the write at ${position}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
   }
 }
 

@@ -1,9 +1,8 @@
 import { EventStoreDbEventStore } from '@blue-ledger/event-store';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { startEventStoreDbDouble, type EventStoreDbDouble } from '../../eventstoredb-double';
-import { startLedgerProcess, type LedgerProcess } from '../../support/ledger-process';
+import type { LedgerProcess } from '../../support/ledger-process';
+import { LedgerProcesses } from '../../support/ledger-processes';
 import { startProjectorProcess, type ProjectorProcess } from './projector-process';
 
 /**
@@ -15,9 +14,12 @@ export class ScaleOutCluster {
   double!: EventStoreDbDouble;
   store!: EventStoreDbEventStore;
   projector!: ProjectorProcess;
-  readonly apis: LedgerProcess[] = [];
-  readonly root = fs.mkdtempSync(path.join(os.tmpdir(), 'blue-ledger-'));
-  readonly readModelsFile = path.join(this.root, 'projector', 'read-models.sqlite');
+  private readonly instances = new LedgerProcesses();
+  readonly readModelsFile = path.join(this.instances.root, 'projector', 'read-models.sqlite');
+
+  get apis(): readonly LedgerProcess[] {
+    return this.instances.running;
+  }
 
   get storeEnv(): Record<string, string> {
     return { LEDGER_STORE: 'eventstoredb', EVENTSTORE_URL: this.double.url };
@@ -29,24 +31,25 @@ export class ScaleOutCluster {
   }
 
   async startProjector(): Promise<ProjectorProcess> {
-    this.projector = await startProjectorProcess(path.join(this.root, 'projector'), this.storeEnv);
+    this.projector = await startProjectorProcess(
+      path.join(this.instances.root, 'projector'),
+      this.storeEnv,
+    );
     return this.projector;
   }
 
-  async startApi(): Promise<LedgerProcess> {
-    const api = await startLedgerProcess(path.join(this.root, `api-${this.apis.length + 1}`), {
+  startApi(): Promise<LedgerProcess> {
+    return this.instances.startInstance({
       ...this.storeEnv,
       LEDGER_PROJECTIONS: 'external',
       LEDGER_READ_MODELS_FILE: this.readModelsFile,
     });
-    this.apis.push(api);
-    return api;
   }
 
   async tearDown(): Promise<void> {
-    await Promise.all([...this.apis.map((api) => api.kill()), this.projector?.kill()]);
+    await this.projector?.kill();
+    await this.instances.tearDown();
     await this.store?.close();
     await this.double?.stop();
-    fs.rmSync(this.root, { recursive: true, force: true });
   }
 }

@@ -1,10 +1,8 @@
 import { PostgresEventStore } from '@blue-ledger/event-store';
 import { randomBytes, randomUUID } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { Client } from 'pg';
-import { startLedgerProcess, type LedgerProcess } from '../../support/ledger-process';
+import type { LedgerProcess } from '../../support/ledger-process';
+import { LedgerProcesses } from '../../support/ledger-processes';
 
 /** `url` with its database replaced by `database`. */
 export function withDatabase(url: string, database: string): string {
@@ -42,16 +40,17 @@ export const dropDatabase = (serverUrl: string, database: string): Promise<void>
  * several instances must have. `store` is the test's own connection to the same database.
  */
 export class PostgresDeployment {
-  readonly apis: LedgerProcess[] = [];
-  readonly root = fs.mkdtempSync(path.join(os.tmpdir(), 'blue-ledger-pg-'));
   readonly kek = randomBytes(32).toString('base64');
   store!: PostgresEventStore;
+  private readonly instances: LedgerProcesses;
 
   private constructor(
     private readonly serverUrl: string,
     readonly database: string,
     readonly url: string,
-  ) {}
+  ) {
+    this.instances = new LedgerProcesses({ ...this.env, LEDGER_VERIFY_EVERY_SECONDS: '0' });
+  }
 
   static async create(serverUrl: string): Promise<PostgresDeployment> {
     const { database, url } = await createDatabase(serverUrl);
@@ -64,35 +63,18 @@ export class PostgresDeployment {
     return { LEDGER_STORE: 'postgres', DATABASE_URL: this.url, LEDGER_KEK: this.kek };
   }
 
-  private started = 0;
+  get apis(): readonly LedgerProcess[] {
+    return this.instances.running;
+  }
 
   /** Another instance, with a data directory of its own (several may start at once). */
-  async startApi(): Promise<LedgerProcess> {
-    const api = await startLedgerProcess(path.join(this.root, `api-${++this.started}`), {
-      ...this.env,
-      LEDGER_VERIFY_EVERY_SECONDS: '0',
-    });
-    this.apis.push(api);
-    return api;
+  startApi(): Promise<LedgerProcess> {
+    return this.instances.startInstance();
   }
 
   async tearDown(): Promise<void> {
-    await Promise.all(this.apis.map((api) => api.kill()));
+    await this.instances.tearDown();
     await this.store?.close();
     await dropDatabase(this.serverUrl, this.database);
-    fs.rmSync(this.root, { recursive: true, force: true });
-  }
-}
-
-/** Waits until the instance's own read models have applied everything up to `position`. */
-export async function readModelsAt(api: LedgerProcess, position: number): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const health = await api.client.get('/health');
-    if ((health.body.readModels?.position ?? -1) >= position) return;
-    if (Date.now() > deadline) {
-      throw new Error(`read models still behind ${position}: ${JSON.stringify(health.body)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

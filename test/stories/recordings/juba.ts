@@ -1,4 +1,6 @@
+import { afterInstant } from '../../support/clock';
 import type { LedgerClient } from '../../support/http-client';
+import { lastRecordedIn } from '../../support/ledger-head';
 import { kenyaLiaison } from '../../support/story-cast';
 
 /**
@@ -17,6 +19,9 @@ export const KENYA_REPLY =
 export const KENYA_WITHDRAWS =
   'In protest at the dismissal of the Kenyan force commander, who took the fall for a system-wide failure';
 
+/** The Idempotency-Key the relief's implementation was sent with. */
+export const RELIEF_KEY = 'juba-relieve-force-commander';
+
 export interface JubaRecord {
   units: { china: string; nepal: string; kenya: string };
   incidentId: string;
@@ -29,7 +34,17 @@ export interface JubaRecord {
   namings: { china: string; nepal: string };
   notificationId: string;
   replyId: string;
-  relief: { appointmentId: string; recommendationId: string; decisionId: string };
+  relief: {
+    appointmentId: string;
+    recommendationId: string;
+    decisionId: string;
+    /** The global position of the implementation. */
+    implemented: number;
+  };
+  /** Once the recommendation to relieve him was recorded, before any decision on it. */
+  beforeDecision: string;
+  /** Once Kenya's withdrawal was recorded, before its return. */
+  whileWithdrawn: string;
 }
 
 export async function recordJuba(client: LedgerClient): Promise<JubaRecord> {
@@ -39,7 +54,7 @@ export async function recordJuba(client: LedgerClient): Promise<JubaRecord> {
   const namings = { china: '', nepal: '' };
   let notificationId = '';
   let replyId = '';
-  const relief = { appointmentId: '', recommendationId: '', decisionId: '' };
+  const relief = { appointmentId: '', recommendationId: '', decisionId: '', implemented: 0 };
   const admin = client.as('admin');
   const investigator = client.as('investigator');
 
@@ -145,6 +160,11 @@ export async function recordJuba(client: LedgerClient): Promise<JubaRecord> {
       rationale: 'A lack of leadership by the force commander made the response chaotic',
     })
   ).id;
+  const beforeDecision = await lastRecordedIn(
+    client.as('reviewer'),
+    `investigation-${investigation.id}`,
+  );
+  await afterInstant(beforeDecision);
   const decider = client.as('decider');
   relief.decisionId = (
     await decider.create('/decisions', {
@@ -157,10 +177,16 @@ export async function recordJuba(client: LedgerClient): Promise<JubaRecord> {
       decidedAt: '2016-11-01T10:00:00-04:00',
     })
   ).id;
-  await decider.create(`/decisions/${relief.decisionId}/implementation`, {
-    implementedAt: '2016-11-02T00:00:00+03:00',
-    note: 'Replaced by an acting force commander',
-  });
+  relief.implemented = (
+    await decider.create(
+      `/decisions/${relief.decisionId}/implementation`,
+      {
+        implementedAt: '2016-11-02T00:00:00+03:00',
+        note: 'Replaced by an acting force commander',
+      },
+      { 'Idempotency-Key': RELIEF_KEY },
+    )
+  ).position;
   replyId = (
     await client.withToken(kenyaLiaison.token).create(`/contingents/${units.kenya}/replies`, {
       statement: KENYA_REPLY,
@@ -173,6 +199,18 @@ export async function recordJuba(client: LedgerClient): Promise<JubaRecord> {
     by: 'contributing_country',
     reason: KENYA_WITHDRAWS,
   });
+  const whileWithdrawn = await lastRecordedIn(client.as('reviewer'), `contingent-${units.kenya}`);
+  await afterInstant(whileWithdrawn);
   await admin.create(`/contingents/${units.kenya}/return`, { at: '2017-01-29T00:00:00+03:00' });
-  return { units, incidentId, investigation, namings, notificationId, replyId, relief };
+  return {
+    units,
+    incidentId,
+    investigation,
+    namings,
+    notificationId,
+    replyId,
+    relief,
+    beforeDecision,
+    whileWithdrawn,
+  };
 }

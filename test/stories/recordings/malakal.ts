@@ -1,7 +1,7 @@
 import { afterInstant } from '../../support/clock';
 import { fingerprint } from '../../support/fingerprint';
 import type { LedgerClient } from '../../support/http-client';
-import type { EventPage } from '../../support/ledger-views';
+import { lastRecordedIn } from '../../support/ledger-head';
 
 /**
  * UNMISS, 17-18 February 2016: fighting in the Malakal protection of civilians site drew in
@@ -18,6 +18,8 @@ export const BOARD_REPORTED = '2016-06-21T12:00:00Z';
 export const DECIDED = '2016-06-21T16:00:00Z';
 export const RWANDAN_COMMANDER_REPATRIATED = '2016-08-17T12:00:00Z';
 export const GEOPOLITICS = 'Overtaken by geopolitical concerns';
+export const FIRST_SUMMARY =
+  'Fighting broke out between residents of the POC site and drew in government troops from the outside';
 export const END_OF_ROTATION =
   'The battalion commander quietly stayed until the end of his rotation';
 
@@ -36,6 +38,8 @@ export interface MalakalRecord {
   decisions: { rwandanCommander: string; indianCommander: string; ethiopianUnit: string };
   /** The last instant the ledger had recorded before the Board of Inquiry was opened. */
   beforeBoardOfInquiry: string;
+  /** Once the Board had reported, before any decision. */
+  afterBoardOfInquiry: string;
 }
 
 export async function recordMalakal(client: LedgerClient): Promise<MalakalRecord> {
@@ -52,6 +56,7 @@ export async function recordMalakal(client: LedgerClient): Promise<MalakalRecord
   const recommendations = { rwandanCommander: '', indianCommander: '', ethiopianUnit: '' };
   const decisions = { rwandanCommander: '', indianCommander: '', ethiopianUnit: '' };
   let beforeBoardOfInquiry = '';
+  let afterBoardOfInquiry = '';
   const reviewer = client.as('reviewer');
   const admin = client.as('admin');
   const missionTeam = client.as('investigator2');
@@ -81,8 +86,7 @@ export async function recordMalakal(client: LedgerClient): Promise<MalakalRecord
       occurredAt: INCIDENT_OCCURRED,
       location: { name: 'Malakal POC site', latitude: 9.53, longitude: 31.66 },
       category: 'attack_on_poc_site',
-      summary:
-        'Fighting broke out between residents of the POC site and drew in government troops from the outside',
+      summary: FIRST_SUMMARY,
       casualties: { civiliansKilled: 30 },
       contingentIds: [units.rwanda, units.india, units.ethiopia],
     })
@@ -131,8 +135,7 @@ export async function recordMalakal(client: LedgerClient): Promise<MalakalRecord
   await missionTeam.create(`/incidents/${incidentId}/investigators`, {
     investigatorId: 'inv-boi',
   });
-  const incidentSoFar = await reviewer.get<EventPage>(`/streams/incident-${incidentId}?limit=1000`);
-  beforeBoardOfInquiry = incidentSoFar.body.events.at(-1)!.recordedAt;
+  beforeBoardOfInquiry = await lastRecordedIn(reviewer, `incident-${incidentId}`);
   await afterInstant(beforeBoardOfInquiry);
 
   // The Board of Inquiry flown in from New York: unit-level conduct.
@@ -202,6 +205,8 @@ export async function recordMalakal(client: LedgerClient): Promise<MalakalRecord
     summary: 'Repatriations promised; no unit named in public',
     submittedAt: BOARD_REPORTED,
   });
+  afterBoardOfInquiry = await lastRecordedIn(reviewer, `investigation-${board.id}`);
+  await afterInstant(afterBoardOfInquiry);
 
   // The Secretariat decides; then what became of each decision.
   const decide = (body: object) => decider.create('/decisions', body).then((r) => r.id);
@@ -254,5 +259,6 @@ export async function recordMalakal(client: LedgerClient): Promise<MalakalRecord
     recommendations,
     decisions,
     beforeBoardOfInquiry,
+    afterBoardOfInquiry,
   };
 }

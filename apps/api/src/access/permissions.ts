@@ -134,6 +134,8 @@ export const PERMISSIONS: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /ui/forms/:form': READERS_AND_LIAISONS,
   'POST /ui/forms/:form': READERS_AND_LIAISONS,
   'GET /ui/forms/receipts/:position': READERS_AND_LIAISONS,
+  // As `GET /principals`: admins only.
+  'GET /ui/principals': ['admin'],
   // Any other address under /ui: a page saying it is not there.
   'GET /ui/*path': PUBLIC,
 };

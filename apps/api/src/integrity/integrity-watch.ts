@@ -10,7 +10,7 @@ import { ChainVerifier, LedgerVerifier, type LedgerFailure } from '@blue-ledger/
 import { Notary } from '@blue-ledger/projections';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { LEDGER_CONFIG, type LedgerConfig } from '@blue-ledger/runtime';
-import { verifyStore } from './store-verification';
+import { VerificationPasses } from './verification-passes';
 
 /** Events read and checked in one turn of the event loop. */
 const SLICE = 500;
@@ -61,6 +61,7 @@ export class IntegrityWatch implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(Notary) private readonly notary: Notary,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+    private readonly passes: VerificationPasses,
   ) {}
 
   status(): IntegrityStatus {
@@ -137,10 +138,13 @@ export class IntegrityWatch implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** The whole store again, from scratch: a change to an old event shows here. */
+  /**
+   * The whole store again, from scratch: a change to an old event shows here. A pass a caller
+   * of `POST /integrity/verification` started is shared rather than run twice.
+   */
   private async fullPass(): Promise<void> {
     if (this.stopped || this.state.status === 'failed') return;
-    const report = await verifyStore(this.store, this.notary, []);
+    const { report } = await this.passes.run();
     if (!report.ok && report.failure) this.fail(fromLedgerFailure(report.failure));
     else this.passed();
   }

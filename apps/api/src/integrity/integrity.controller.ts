@@ -81,6 +81,8 @@ export class IntegrityController {
   @ApiOperation({
     summary:
       'Verify the whole store: every chain, the root of every signed head, every signature, consistency between heads; the first failure with its position',
+    description:
+      'Single-flight: a call made while a pass with the same trustedHeads runs shares that pass and answers its report (the same verifiedAt). One pass runs at a time.',
   })
   verification(@Body() body: VerificationRequest) {
     const trusted = (body.trustedHeads ?? []).map((head, i) => {

@@ -6,6 +6,7 @@ import { LEDGER_CONFIG, type LedgerConfig, READ_MODELS } from '@blue-ledger/runt
 import { IntegrityController } from './integrity.controller';
 import { IntegrityQueryHandlers } from './integrity.queries';
 import { IntegrityWatch } from './integrity-watch';
+import { VerificationPasses } from './verification-passes';
 
 /**
  * The notary's signed tree heads and proofs, and verification of the whole store. The key pair
@@ -26,6 +27,7 @@ import { IntegrityWatch } from './integrity-watch';
         }),
       inject: [READ_MODELS, LEDGER_CONFIG],
     },
+    VerificationPasses,
     IntegrityWatch,
   ],
   exports: [Notary, IntegrityWatch],

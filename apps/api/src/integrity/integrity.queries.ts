@@ -1,6 +1,4 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
 import {
   exportPublicKeyPem,
   exportPublicKeyRaw,
@@ -15,7 +13,7 @@ import {
 } from '@blue-ledger/projections';
 import { ProblemException } from '../problems/problem.exception';
 import { consistencyProofJson, headJson, inclusionProofJson } from './integrity-views';
-import { verifyStore } from './store-verification';
+import { VerificationPasses } from './verification-passes';
 
 /** The latest signed tree head. */
 export class LatestSignedHeadQuery {}
@@ -104,15 +102,13 @@ export class TreeConsistencyHandler implements IQueryHandler<TreeConsistencyQuer
   }
 }
 
+/** A full pass, or the one already running for the same trusted heads (see VerificationPasses). */
 @QueryHandler(StoreVerificationQuery)
 export class StoreVerificationHandler implements IQueryHandler<StoreVerificationQuery> {
-  constructor(
-    private readonly notary: Notary,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+  constructor(private readonly passes: VerificationPasses) {}
   async execute({ trustedHeads }: StoreVerificationQuery) {
-    const report = await verifyStore(this.store, this.notary, trustedHeads);
-    return { verifiedAt: new Date().toISOString(), ...ledgerReportToJson(report) };
+    const { report, verifiedAt } = await this.passes.run(trustedHeads);
+    return { verifiedAt, ...ledgerReportToJson(report) };
   }
 }
 

@@ -9,7 +9,7 @@ import { APPENDED_CHANNEL } from './event-schema';
  * connection per store LISTENs on the channel that the events table's trigger NOTIFYs on
  * commit. A notification can be lost (the connection dropped, the server restarted): when the
  * connection comes back the subscriptions are woken once to look for what they missed, and
- * in between they still poll (see `PostgresSubscription`). Started by the first subscription.
+ * in between they still poll (see `CatchUpSubscription`). Started by the first subscription.
  */
 export class AppendNotifications {
   private client: Client | undefined;

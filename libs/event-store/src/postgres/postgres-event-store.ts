@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { AppendSignal } from '../append-signal';
+import { CatchUpSubscription } from '../catch-up-subscription';
 import {
   DuplicateEventIdError,
   EventStoreUnavailableError,
@@ -22,7 +23,6 @@ import { type ConnectionSettings, createPool, isConnectionFailure } from './conn
 import { EventQueries, MAX_BIGINT } from './event-queries';
 import { EVENT_MIGRATIONS } from './event-schema';
 import { runMigrations } from './schema-migrations';
-import { PostgresSubscription } from './postgres-subscription';
 import { quotedSchema } from './sql-names';
 
 export interface PostgresEventStoreOptions {
@@ -88,7 +88,7 @@ export class PostgresEventStore implements EventStore {
   private readonly appended = new AppendSignal();
   private readonly queries: EventQueries;
   private readonly notifications: AppendNotifications | undefined;
-  private readonly subscriptions = new Set<PostgresSubscription>();
+  private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly pollIntervalMs: number;
   private readonly catchUpPageSize: number;
   private readonly attempts: number;
@@ -211,11 +211,15 @@ export class PostgresEventStore implements EventStore {
   subscribeToAll(options: SubscribeToAllOptions = {}): EventSubscription {
     const fromPosition = options.fromPosition ?? 'start';
     this.notifications?.start();
-    const subscription: PostgresSubscription = new PostgresSubscription(
+    // Woken by NOTIFY from any process and by appends in this one; the poll timer is the
+    // fallback when a notification is lost. When the server goes away the loop waits and goes
+    // on from its cursor on a new connection: nothing skipped, nothing delivered twice.
+    const subscription: CatchUpSubscription = new CatchUpSubscription(
       {
         headPosition: () => this.queries.headPosition(),
-        readRange: (range) => this.queries.readRange(range),
+        readBatch: (batch) => this.queries.readRange({ ...batch, direction: 'forwards' }),
         appended: this.appended,
+        isTransient: isConnectionFailure,
       },
       {
         after: fromPosition === 'start' ? 0n : fromPosition === 'end' ? 'end' : clamp(fromPosition),

@@ -4,7 +4,7 @@ import type { RecordedEvent } from '../event-store.port';
 import { type RunningChild, startChild } from '../testing/child-process';
 import { eventIds, proposedEvent, proposedEvents } from '../testing/proposed-event';
 import { PostgresEventStore } from './postgres-event-store';
-import type { PostgresSubscription } from './postgres-subscription';
+import type { CatchUpSubscription } from '../catch-up-subscription';
 import { CollectingSubscriber, eventually } from './testing/collecting-subscriber';
 import { DATABASE_URL, onConnection, uniqueSchema } from './testing/test-database';
 import { canRunACluster, ThrowawayCluster } from './testing/throwaway-cluster';
@@ -94,7 +94,7 @@ if (!runnable) {
         expect(eventIds(await opened.readAll())).toEqual(eventIds(all));
         expect(subscriber.caughtUp).toBe(1);
         // It did meet the outage: it polls every 200 ms, and the server was down for longer.
-        expect((subscriber.subscription as PostgresSubscription).lastError).toBeDefined();
+        expect((subscriber.subscription as CatchUpSubscription).lastError).toBeDefined();
         await eventually(
           () => (opened.listener?.connections ?? 0) >= 2 && opened.listener?.listening === true,
           10_000,

@@ -12,11 +12,11 @@ import type {
   SubscribeToAllOptions,
 } from '../event-store.port';
 import { AppendSignal } from '../append-signal';
+import { CatchUpSubscription } from '../catch-up-subscription';
 import { configureConnection } from './sqlite-connection';
 import { EventStatements, MAX_INTEGER } from './event-statements';
 import { GroupCommit } from './group-commit';
 import { migrateEventSchema, requireCurrentSchema } from './sqlite-schema';
-import { SqliteSubscription } from './sqlite-subscription';
 import { StreamAppender, type AppendRequest } from './stream-appender';
 
 export interface SqliteEventStoreOptions {
@@ -64,7 +64,7 @@ function limitOf(maxCount: number | undefined): number {
 export class SqliteEventStore implements EventStore {
   private readonly appended = new AppendSignal();
   private readonly statements: EventStatements;
-  private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly pollIntervalMs: number;
   private readonly catchUpPageSize: number;
   private readonly appender: StreamAppender;
@@ -170,10 +170,12 @@ export class SqliteEventStore implements EventStore {
         : fromPosition === 'end'
           ? (this.statements.headPosition() ?? 0n)
           : clamp(fromPosition);
-    const subscription: SqliteSubscription = new SqliteSubscription(
+    // Waiting ends on an append in this process or on the poll timer (appends by other
+    // processes on the same file).
+    const subscription: CatchUpSubscription = new CatchUpSubscription(
       {
         headPosition: () => this.statements.headPosition(),
-        readRange: (range) => this.statements.readRange(range),
+        readBatch: (batch) => this.statements.readRange({ ...batch, direction: 'forwards' }),
         appended: this.appended,
       },
       {

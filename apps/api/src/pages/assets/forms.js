@@ -59,6 +59,36 @@
         for (var k = 0; k < files.length; k++) files[k].disabled = true;
       });
     }
+    // A form whose answer is shown once (a new token): a second click while the first is sent
+    // would replace that answer with "already issued"; the server appends once either way.
+    var once = document.querySelectorAll('form[data-shows-once]');
+    for (var m = 0; m < once.length; m++) {
+      once[m].addEventListener('submit', function (event) {
+        if (event.target.getAttribute('data-sent')) event.preventDefault();
+        else event.target.setAttribute('data-sent', 'true');
+      });
+    }
+    // The token shown once: copied to the clipboard on request, never kept anywhere else.
+    var copy = document.querySelectorAll('[data-copy-token]');
+    for (var n = 0; n < copy.length; n++) {
+      copy[n].addEventListener('click', function (event) {
+        var button = event.currentTarget;
+        var source = document.getElementById(button.getAttribute('data-copy-token'));
+        var status = button.parentNode.querySelector('[data-copy-status]');
+        if (!source || !navigator.clipboard) {
+          if (status) status.textContent = 'Select the token and copy it.';
+          return;
+        }
+        navigator.clipboard.writeText(source.textContent.trim()).then(
+          function () {
+            if (status) status.textContent = 'Copied.';
+          },
+          function () {
+            if (status) status.textContent = 'Select the token and copy it.';
+          },
+        );
+      });
+    }
     var conflict = document.getElementById('conflict');
     if (conflict && !document.querySelector('.error-summary')) conflict.focus();
   });

@@ -45,6 +45,12 @@ import {
   repatriationLapseForm,
   repatriationReversalForm,
 } from './repatriation-outcome/repatriation-outcome.forms';
+import {
+  principalCreateForm,
+  tokenIssueForm,
+  tokensRevokeForm,
+} from './principals/principals.forms';
+import { subjectErasureForm } from './subject-erasure/subject-erasure.form';
 import { tccNotificationForm } from './tcc-notification/tcc-notification.form';
 import { tccReplyForm } from './tcc-reply/tcc-reply.form';
 import { unitNamingForm } from './unit-naming/unit-naming.form';
@@ -87,6 +93,10 @@ export const FORMS: readonly FormDefinition[] = [
   contingentReturnForm,
   contingentEvaluateForm,
   contingentCommendForm,
+  principalCreateForm,
+  tokenIssueForm,
+  tokensRevokeForm,
+  subjectErasureForm,
 ];
 
 export const formById = (id: string): FormDefinition | undefined =>

@@ -19,7 +19,7 @@ import { Csrf } from '../security/csrf';
 import type { PageRequest } from '../sessions/page-access';
 import { FORMS, formById } from './form-catalogue';
 import { ApiWrites } from './machinery/api-writes';
-import type { FormDefinition, FormScene } from './machinery/form-definition';
+import type { FormDefinition, FormScene, Section } from './machinery/form-definition';
 import { FORM_KEY, FormKeys } from './machinery/form-keys';
 import { apiBodyOf, inputFor, typedValues, type TypedValues } from './machinery/form-values';
 import { LedgerLookups } from './machinery/ledger-lookups';
@@ -38,6 +38,53 @@ export function rolesOf(form: FormDefinition): readonly Role[] {
 /** The role the principal acts in on this form, as the API would pick it; none: refused. */
 export function actingRoleFor(form: FormDefinition, principal: ActingPrincipal): Role | undefined {
   return rolesOf(form).find((role) => principal.roles.includes(role));
+}
+
+/** The form's sections without its page-only fields: what becomes the API's body. */
+function withoutPageFields(sections: Section[], names: ReadonlySet<string>): Section[] {
+  if (names.size === 0) return sections;
+  return sections.map((s) => ({ ...s, fields: s.fields.filter((f) => !names.has(f.name)) }));
+}
+
+/** The page-only fields as typed (the last value of each). */
+function pageValuesOf(form: FormDefinition, values: TypedValues): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const field of form.pageFields ?? []) {
+    const raw = values[field.name];
+    const one = Array.isArray(raw) ? raw[raw.length - 1] : raw;
+    if (one !== undefined && one !== '') out[field.name] = one.trim();
+  }
+  return out;
+}
+
+/**
+ * The API's validation of the body, and the page's own checks of its page-only fields: every
+ * reason of both in one refusal, so that each is shown beside its field at once.
+ */
+async function validatedWithPageFields(
+  form: FormDefinition,
+  body: Record<string, unknown>,
+  pageValues: Record<string, string>,
+): Promise<object> {
+  const pageErrors: FieldError[] = (form.pageFields ?? []).flatMap((field) => {
+    const reason = field.check(pageValues[field.name]);
+    return reason ? [{ field: field.name, reason }] : [];
+  });
+  let dto: object;
+  try {
+    dto = (await validation.transform(body, { type: 'body', metatype: form.dto })) as object;
+  } catch (error) {
+    const problem = toProblem(error);
+    if (pageErrors.length === 0 || problem.status >= 500) throw error;
+    throw new ProblemException(problem.status, problem.code, problem.detail, [
+      ...pageErrors,
+      ...(problem.errors ?? []),
+    ]);
+  }
+  if (pageErrors.length > 0) {
+    throw new ProblemException(422, 'validation_failed', 'The form is not complete.', pageErrors);
+  }
+  return dto;
 }
 
 /**
@@ -86,8 +133,13 @@ export class FormsController {
       section: 'none',
       crumbs: [{ label: 'Overview', href: '/ui' }, { label: 'Record' }],
     });
+    const principalsPage = PERMISSIONS['GET /ui/principals'];
     return this.renderer.render('forms/hub', layout, {
       forms: entries,
+      principalsHref:
+        Array.isArray(principalsPage) && principalsPage.some((r) => signedIn.roles.includes(r))
+          ? '/ui/principals'
+          : undefined,
       styles: ['/ui/assets/forms.css'],
     });
   }
@@ -140,7 +192,9 @@ export class FormsController {
     }
     const revision = scene.stream ? Number(revisionText) : undefined;
 
-    const api = apiBodyOf(values, scene.sections);
+    const pageNames = new Set((form.pageFields ?? []).map((f) => f.name));
+    const api = apiBodyOf(values, withoutPageFields(scene.sections, pageNames));
+    const pageValues = pageValuesOf(form, values);
     const claim = await this.keys.claim(
       principal.id,
       key,
@@ -170,13 +224,38 @@ export class FormsController {
     };
     try {
       const body = { ...(form.fixed?.(params) ?? {}), ...api.body };
-      const dto = (await validation.transform(body, {
-        type: 'body',
-        metatype: form.dto,
-      })) as object;
-      const result = await form.submit(this.api, dto, context, params, principal);
-      const location = `/ui/forms/receipts/${result.position}`;
+      const dto = await validatedWithPageFields(form, body, pageValues);
+      const result = await form.submit(
+        this.api,
+        dto,
+        context,
+        { ...params, ...pageValues },
+        principal,
+        request,
+      );
+      const location =
+        'location' in result ? result.location : `/ui/forms/receipts/${result.position}`;
       await this.keys.complete(principal.id, key, location);
+      if ('location' in result && result.once) {
+        // Shown once: this answer only. A reload or a resend of the same form finds its key
+        // done and goes to `location`, where it is not shown again.
+        const once = result.once;
+        response.setHeader('Cache-Control', 'no-store');
+        const layout = layoutFor(request, response, this.csrf, {
+          title: once.title,
+          section: 'none',
+          crumbs: [{ label: 'Record', href: '/ui/forms' }, { label: once.title }],
+        });
+        send(
+          201,
+          this.renderer.render(once.template, layout, {
+            ...once.model,
+            styles: ['/ui/assets/forms.css'],
+            scripts: ['/ui/assets/forms.js'],
+          }),
+        );
+        return;
+      }
       response.redirect(303, location);
     } catch (error) {
       const problem = toProblem(error);
@@ -239,24 +318,17 @@ export class FormsController {
     const principal = { ...signedIn, actingRole };
     request.principal = principal;
     const params: Record<string, string> = {};
+    const rule = form.paramRule ?? { pattern: UUID, rule: 'a UUID' };
     for (const name of form.params) {
       const value = query[name];
-      const pattern = form.paramPatterns?.[name];
-      if (pattern) {
-        if (typeof value !== 'string' || !pattern.test(value)) {
-          throw new ProblemException(400, 'invalid_record', `${name} must be a record's code.`, [
-            { field: name, reason: `must match ${pattern.source}` },
-          ]);
-        }
-        params[name] = value;
-        continue;
-      }
-      if (typeof value !== 'string' || !UUID.test(value)) {
-        throw new ProblemException(400, 'invalid_record', `${name} must be a record id (UUID).`, [
-          { field: name, reason: 'must be a UUID' },
+      const own = form.paramRules?.[name];
+      const { pattern, rule: said } = own ?? rule;
+      if (typeof value !== 'string' || !pattern.test(value)) {
+        throw new ProblemException(400, 'invalid_record', `${name} must be ${said}.`, [
+          { field: name, reason: `must be ${said}` },
         ]);
       }
-      params[name] = value.toLowerCase();
+      params[name] = own || form.paramRule ? value : value.toLowerCase();
     }
     return { form, principal, params };
   }

@@ -1,23 +1,18 @@
 import type { CommandPath } from '@blue-ledger/command-handling';
-import {
-  contingentDecider,
-  DomainError,
-  streamIds,
-  type ContingentCommand,
-} from '@blue-ledger/domain';
-import { readCsvRecords } from '../csv-records';
-import { ImportLedger } from '../import-ledger';
-import type { ImportReport, SkippedRow } from '../import-report';
+import { contingentDecider, streamIds, type ContingentCommand } from '@blue-ledger/domain';
+import { registerContingentUnlessKnown } from '../contingents';
+import type { ImportLedger } from '../import-ledger';
+import type { ImportReport } from '../import-report';
+import { readSourceRows, runImport } from '../import-run';
 import { importerAs } from '../importer-principal';
 import { contingentIdOf } from '../ipi-contributions/contingent-plan';
 import { UNIT_KINDS } from '../ipi-contributions/contribution-row';
 import { IPI_CONTRIBUTIONS } from '../ipi-contributions/import-ipi-contributions';
-import { registerMissingMissions } from '../missions';
 import { naturalId } from '../natural-ids';
 import { silentProgress, type Progress } from '../progress';
 import { countryNameOf } from './country-names';
 import { planDeployments, type DeploymentPlan, type YearOfDeployment } from './deployment-plan';
-import { GEO_PKO_COLUMNS, parseGeoPkoRow, type GeoPkoRow } from './geo-pko-row';
+import { GEO_PKO_COLUMNS, parseGeoPkoRow } from './geo-pko-row';
 import { uncoveredParts, type Interval } from './uncovered-parts';
 
 export const GEO_PKO = 'geo-pko';
@@ -34,51 +29,26 @@ export async function importGeoPko(
   filePath: string,
   progress: Progress = silentProgress,
 ): Promise<ImportReport> {
-  const { records, unreadable } = readCsvRecords(filePath, GEO_PKO_COLUMNS);
-  const skipped: SkippedRow[] = [...unreadable];
-  const rows: GeoPkoRow[] = [];
-  for (const record of records) {
-    const parsed = parseGeoPkoRow(record);
-    if (parsed.ok) rows.push(parsed.row);
-    else skipped.push({ line: record.line, reason: parsed.reason });
-  }
-  const { plans, leftOut } = planDeployments(rows);
+  const read = readSourceRows(filePath, GEO_PKO_COLUMNS, parseGeoPkoRow);
+  const { plans, leftOut } = planDeployments(read.rows);
   // A row whose every entry names no country went into nothing; one with some did.
   const usedLines = new Set(plans.flatMap((p) => p.years.flatMap((y) => y.lines)));
+  const skipped = [...read.skipped];
   for (const entry of leftOut) {
     skipped.push({ line: entry.line, reason: `"${entry.contributor}" left out: ${entry.why}` });
   }
-  const ledger = new ImportLedger(path);
-  await registerMissingMissions(
-    ledger,
-    plans.map((plan) => plan.missionCode),
+  return runImport(
+    path,
+    progress,
+    {
+      source: GEO_PKO,
+      plans,
+      stepsOf: (plan) => plan.years.length,
+      importPlan: importDeployments,
+      refusedAt: (plan) => [Math.min(...plan.years.flatMap((y) => y.lines))],
+    },
+    { rowsRead: read.rowsRead, rowsUsed: usedLines.size, skipped },
   );
-  progress.start(
-    plans.reduce((sum, plan) => sum + plan.years.length, 0),
-    GEO_PKO,
-  );
-  try {
-    for (const plan of plans) {
-      try {
-        await importDeployments(ledger, plan, progress);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        const line = Math.min(...plan.years.flatMap((y) => y.lines));
-        skipped.push({ line, reason: `${plan.key}: ${error.message}` });
-      }
-    }
-  } finally {
-    progress.stop();
-  }
-  return {
-    source: GEO_PKO,
-    rowsRead: records.length + unreadable.length,
-    rowsUsed: usedLines.size,
-    rowsIgnored: 0,
-    skipped: skipped.sort((a, b) => a.line - b.line),
-    commands: ledger.commands,
-    eventsAppended: ledger.eventsAppended,
-  };
 }
 
 const yearStart = (year: number) => Date.UTC(year, 0, 1);
@@ -87,34 +57,26 @@ const yearStart = (year: number) => Date.UTC(year, 0, 1);
 async function importDeployments(
   ledger: ImportLedger,
   plan: DeploymentPlan,
-  progress: Progress,
+  yearDone: () => void,
 ): Promise<void> {
-  const id = plan.contingentId;
-  const admin = importerAs('admin');
-  if (!(await ledger.streamExists(streamIds.contingent(id)))) {
-    const registration: ContingentCommand = {
-      type: 'RegisterContingent',
-      data: {
-        contingentId: id,
-        country: plan.country,
-        unitType: 'infantry_battalion',
-        designation: `${countryNameOf(plan.country)} troops in ${plan.missionCode}`,
-        missionCode: plan.missionCode,
-      },
-      meta: ledger.meta(admin),
-    };
-    await ledger.execute(
-      { aggregate: 'contingent', id, command: registration },
-      `geo-pko:${plan.key}:registered`,
-    );
-  }
+  await registerContingentUnlessKnown(
+    ledger,
+    {
+      contingentId: plan.contingentId,
+      country: plan.country,
+      unitType: 'infantry_battalion',
+      designation: `${countryNameOf(plan.country)} troops in ${plan.missionCode}`,
+      missionCode: plan.missionCode,
+    },
+    `geo-pko:${plan.key}:registered`,
+  );
   const coveredByIpi = await ipiCoverage(ledger, plan);
   for (const year of plan.years) {
     const whole = { from: yearStart(year.year), to: yearStart(year.year + 1) };
     for (const part of uncoveredParts(whole, coveredByIpi)) {
       await reportYear(ledger, plan, year, part);
     }
-    progress.increment();
+    yearDone();
   }
 }
 

@@ -1,13 +1,12 @@
 import type { CommandPath } from '@blue-ledger/command-handling';
-import { DomainError, incidentDecider, streamIds, type IncidentCommand } from '@blue-ledger/domain';
-import { readCsvRecords } from '../csv-records';
-import { ImportLedger } from '../import-ledger';
-import type { ImportReport, SkippedRow } from '../import-report';
+import { incidentDecider, streamIds, type IncidentCommand } from '@blue-ledger/domain';
+import type { ImportLedger } from '../import-ledger';
+import type { ImportReport } from '../import-report';
+import { readSourceRows, runImport } from '../import-run';
 import { importerAs } from '../importer-principal';
 import { contingentIdOf } from '../ipi-contributions/contingent-plan';
 import { UNIT_KINDS } from '../ipi-contributions/contribution-row';
 import { missionEntry } from '../mission-table';
-import { registerMissingMissions } from '../missions';
 import { silentProgress, type Progress } from '../progress';
 import { planFatalityIncidents, type FatalityIncidentPlan } from './fatality-incident-plan';
 import {
@@ -30,59 +29,36 @@ export async function importUnFatalities(
   filePath: string,
   progress: Progress = silentProgress,
 ): Promise<ImportReport> {
-  const { records, unreadable } = readCsvRecords(filePath, FATALITY_COLUMNS);
-  const skipped: SkippedRow[] = [...unreadable];
+  const read = readSourceRows(filePath, FATALITY_COLUMNS, parseFatalityRow);
+  const skipped = [...read.skipped];
   const maliciousActs: FatalityRow[] = [];
   let rowsIgnored = 0;
-  for (const record of records) {
-    const parsed = parseFatalityRow(record);
-    if (!parsed.ok) {
-      skipped.push({ line: record.line, reason: parsed.reason });
-    } else if (parsed.row.incidentType !== MALICIOUS_ACT) {
+  for (const row of read.rows) {
+    if (row.incidentType !== MALICIOUS_ACT) {
       rowsIgnored += 1;
-    } else if (missionEntry(parsed.row.missionAcronym) === undefined) {
-      const mission = parsed.row.missionAcronym;
-      skipped.push({
-        line: record.line,
-        reason: `mission_acronym "${mission}" is not in the mission table`,
-      });
+    } else if (missionEntry(row.missionAcronym) === undefined) {
+      const reason = `mission_acronym "${row.missionAcronym}" is not in the mission table`;
+      skipped.push({ line: row.line, reason });
     } else {
-      maliciousActs.push(parsed.row);
+      maliciousActs.push(row);
     }
   }
-
-  const plans = planFatalityIncidents(maliciousActs);
-  const ledger = new ImportLedger(path);
-  await registerMissingMissions(
-    ledger,
-    plans.map((plan) => plan.missionCode),
+  return runImport(
+    path,
+    progress,
+    {
+      source: UN_FATALITIES,
+      plans: planFatalityIncidents(maliciousActs),
+      importPlan: importIncident,
+      refusedAt: (plan) => plan.lines,
+    },
+    {
+      rowsRead: read.rowsRead,
+      rowsUsed: (imported) => imported.reduce((sum, plan) => sum + plan.lines.length, 0),
+      rowsIgnored,
+      skipped,
+    },
   );
-  progress.start(plans.length, UN_FATALITIES);
-  let rowsUsed = 0;
-  try {
-    for (const plan of plans) {
-      try {
-        await importIncident(ledger, plan);
-        rowsUsed += plan.lines.length;
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        for (const line of plan.lines)
-          skipped.push({ line, reason: `${plan.key}: ${error.message}` });
-      }
-      progress.increment();
-    }
-  } finally {
-    progress.stop();
-  }
-  return {
-    source: UN_FATALITIES,
-    rowsRead: records.length + unreadable.length,
-    rowsUsed,
-    rowsIgnored,
-    skipped: skipped.sort((a, b) => a.line - b.line),
-    commands: ledger.commands,
-    eventsAppended: ledger.eventsAppended,
-  };
 }
 
 /**

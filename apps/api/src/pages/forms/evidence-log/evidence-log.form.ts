@@ -4,11 +4,13 @@ import { vocabulary } from '../machinery/choices';
 import { defineForm } from '../machinery/form-definition';
 import { investigationScene } from '../machinery/investigation-scene';
 import { investigationTargets } from '../machinery/investigation-targets';
+import { subjectRows } from '../machinery/subject-rows';
 
 /**
  * Investigator: log evidence. The ledger keeps the artefact's SHA-256 and its custody, never
  * the file: the browser computes the hash of a chosen file locally (WebCrypto, forms.js) and
- * sends only the hash; with JavaScript off, the hash is typed (e.g. from `sha256sum`).
+ * sends only the hash; with JavaScript off, the hash is typed (e.g. from `sha256sum`). The people
+ * it names are rows as on the incident report (the API's `subjects`, personal details sealed).
  */
 export const evidenceLogForm = defineForm({
   id: 'evidence-log',
@@ -44,6 +46,10 @@ export const evidenceLogForm = defineForm({
             },
           ],
         },
+        ...subjectRows(
+          2,
+          'The people this evidence names or shows (a witness statement, a photograph): a subject id, the same as on the incident when it is the same person, and a role; the details are kept apart, encrypted, and shown only to those with a need to know.',
+        ),
       ],
     };
   },

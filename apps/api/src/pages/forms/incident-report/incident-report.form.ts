@@ -1,39 +1,14 @@
-import { INCIDENT_CATEGORIES, SUBJECT_ROLES } from '@blue-ledger/domain';
+import { INCIDENT_CATEGORIES } from '@blue-ledger/domain';
 import { ReportIncidentDto } from '../../../incidents/incident.dto';
 import { INSTANT_HINT, unitChoices, vocabulary } from '../machinery/choices';
 import { defineForm, type Section } from '../machinery/form-definition';
+import { subjectRows } from '../machinery/subject-rows';
 
-const SUBJECT_ROWS = 2;
 const subjects = (): Section[] =>
-  Array.from({ length: SUBJECT_ROWS }, (_, i) => ({
-    legend: `Person concerned ${i + 1}`,
-    hint:
-      i === 0
-        ? 'Victims, witnesses, alleged perpetrators: a subject id of your choosing and a role; the details are kept apart, encrypted, and shown only to those with a need to know.'
-        : undefined,
-    fields: [
-      { name: `subjects[${i}].subjectId`, label: 'Subject id', kind: 'text', optional: true },
-      {
-        name: `subjects[${i}].role`,
-        label: 'Role',
-        kind: 'select',
-        choices: vocabulary(SUBJECT_ROLES),
-        optional: true,
-      },
-      {
-        name: `subjects[${i}].details.name`,
-        label: 'Name (personal detail)',
-        kind: 'text',
-        optional: true,
-      },
-      {
-        name: `subjects[${i}].details.notes`,
-        label: 'Other details (personal)',
-        kind: 'textarea',
-        optional: true,
-      },
-    ],
-  }));
+  subjectRows(
+    2,
+    'Victims, witnesses, alleged perpetrators: a subject id of your choosing and a role; the details are kept apart, encrypted, and shown only to those with a need to know.',
+  );
 
 /** Investigator: report an incident (POST /incidents, IncidentReported). */
 export const incidentReportForm = defineForm({

@@ -1,7 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { PrincipalRegistry, PRINCIPAL_STORE, type PrincipalStore } from '@blue-ledger/access';
 import { AppointmentFinder, RecommendationFinder } from '@blue-ledger/command-handling';
 import { LiaisonVisibility } from '../../../access/liaison-visibility';
+import { PrincipalsController } from '../../../access/principals.controller';
+import { SubjectErasures } from '../../../access/subject-erasures';
+import { SubjectsController } from '../../../access/subjects.controller';
 import { AsOfResolver } from '../../../as-of/as-of-resolver';
 import { ContingentsController } from '../../../contingents/contingents.controller';
 import { DecisionsController } from '../../../decisions/decisions.controller';
@@ -21,6 +26,8 @@ export class ApiWrites {
   readonly contingents: ContingentsController;
   readonly decisions: DecisionsController;
   readonly missions: MissionsController;
+  readonly principals: PrincipalsController;
+  private subjectsController?: SubjectsController;
 
   constructor(
     commands: CommandBus,
@@ -29,6 +36,9 @@ export class ApiWrites {
     liaisons: LiaisonVisibility,
     recommendations: RecommendationFinder,
     appointments: AppointmentFinder,
+    @Inject(PRINCIPAL_STORE) principalStore: PrincipalStore,
+    registry: PrincipalRegistry,
+    private readonly modules: ModuleRef,
   ) {
     this.incidents = new IncidentsController(commands, queries, asOf, liaisons);
     this.investigations = new InvestigationsController(commands, queries, asOf);
@@ -41,5 +51,14 @@ export class ApiWrites {
       appointments,
     );
     this.missions = new MissionsController(commands, queries, asOf);
+    this.principals = new PrincipalsController(principalStore, registry);
+  }
+
+  /** Erasure: the API's `SubjectErasures` (provided by the app module, found when first used). */
+  get subjects(): SubjectsController {
+    this.subjectsController ??= new SubjectsController(
+      this.modules.get(SubjectErasures, { strict: false }),
+    );
+    return this.subjectsController;
   }
 }

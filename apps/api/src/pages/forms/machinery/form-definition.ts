@@ -73,6 +73,8 @@ export interface FormScene {
   /** Extra scripts of the app's own (the evidence form hashes files in the browser). */
   scripts?: string[];
   submitLabel: string;
+  /** Its answer is shown once (a new token): the browser sends it once (forms.js). */
+  showsOnce?: boolean;
 }
 
 export interface FormLoad {
@@ -82,6 +84,28 @@ export interface FormLoad {
   params: Record<string, string>;
   reads: PageReads;
   lookups: LedgerLookups;
+}
+
+/**
+ * What a form answers when its API route is not a ledger write with a receipt (principals and
+ * their tokens): where the form's key leads from now on (a resubmission, a reload, the back
+ * button), and what is shown once, as the answer to this one POST only: never stored, never at
+ * an address (a new token).
+ */
+export interface FormAnswer {
+  location: string;
+  once?: { template: string; title: string; model: Record<string, unknown> };
+}
+
+/**
+ * A field of the page only, not of the API's body: a path parameter typed in (the subject to
+ * erase), a confirmation ticked. Checked by the page (a reason beside it when refused), then
+ * handed to `submit` with the record's params; never sent to the DTO's validation.
+ */
+export interface PageField {
+  name: string;
+  /** The reason it is refused, or undefined when it holds. */
+  check(value: string | undefined): string | undefined;
 }
 
 /**
@@ -97,10 +121,13 @@ export interface FormDefinition<Dto extends object = object> {
   /** `METHOD /route` of the JSON API this form writes through; its roles are the form's. */
   apiRoute: string;
   dto: new () => Dto;
-  /** Query parameters naming the record the form acts on (each a UUID, unless `paramPatterns`). */
+  /** Query parameters naming the record the form acts on (each a UUID, unless `paramRule`). */
   params: readonly string[];
-  /** A parameter that is a natural code rather than a UUID (a mission's code), and its pattern. */
-  paramPatterns?: Readonly<Record<string, RegExp>>;
+  /** The params are ids of another form than a UUID (a principal id), kept as typed. */
+  paramRule?: { pattern: RegExp; rule: string };
+  /** One param that is a natural code rather than a UUID (a mission's code), kept as typed. */
+  paramRules?: Readonly<Record<string, { pattern: RegExp; rule: string }>>;
+  pageFields?: readonly PageField[];
   load(context: FormLoad): Promise<FormScene>;
   /** The records this form may act on now, for the list of forms (forms with params only). */
   targets?(
@@ -114,7 +141,8 @@ export interface FormDefinition<Dto extends object = object> {
     context: CommandContext,
     params: Record<string, string>,
     principal: ActingPrincipal,
-  ): Promise<WriteResponse>;
+    request: PageRequest,
+  ): Promise<WriteResponse | FormAnswer>;
 }
 
 export const defineForm = <Dto extends object>(form: FormDefinition<Dto>): FormDefinition =>

@@ -28,6 +28,7 @@ export interface FormView {
   sections: { legend?: string; hint?: string; fields: FieldView[] }[];
   aside?: FormScene['aside'];
   submitLabel: string;
+  showsOnce: boolean;
   key: string;
   revision: number | undefined;
   refusal?: Refusal & { summary: { href: string; text: string }[] };
@@ -84,6 +85,7 @@ export function formView(
     sections,
     aside: scene.aside,
     submitLabel: scene.submitLabel,
+    showsOnce: scene.showsOnce === true,
     key: state.key,
     revision: state.revision,
     refusal,

@@ -190,4 +190,24 @@ export class LedgerLookups {
     }>(request, new RecommendationListingQuery(status, { limit: 200 }));
     return answer.items;
   }
+
+  /**
+   * Every principal, as `GET /principals` answers an admin (configured ones and those of the
+   * store, with their token ids and states; never a token). Only admins' forms ask.
+   */
+  async principals(): Promise<ListedPrincipal[]> {
+    return (await this.api.principals.list()).items as ListedPrincipal[];
+  }
+}
+
+/** A principal as `GET /principals` lists it: `tokens` only for those of the store. */
+export interface ListedPrincipal {
+  id: string;
+  name: string;
+  roles: string[];
+  country?: string;
+  source: 'configuration' | 'store';
+  createdAt?: string;
+  createdBy?: string;
+  tokens?: { tokenId: string; createdAt: string; revokedAt: string | null }[];
 }

@@ -7,6 +7,9 @@ import { INSTANT_HINT, vocabulary } from '../machinery/choices';
 import { defineForm, type FormLoad } from '../machinery/form-definition';
 import type { MissionAnswer } from '../machinery/ledger-lookups';
 
+/** A mission is named by its code (e.g. UNMISS), not a UUID. */
+const MISSION_PARAM = { pattern: MISSION_CODE, rule: "a mission's code, e.g. UNMISS" };
+
 /** The mission the form acts on: the record, its stream (written with If-Match), its leaders. */
 async function missionScene({ request, lookups, params }: FormLoad) {
   const mission = await lookups.mission(request, params.mission);
@@ -50,7 +53,7 @@ export const leaderAppointForm = defineForm({
   apiRoute: 'POST /missions/:code/leaders',
   dto: AppointLeaderDto,
   params: ['mission'],
-  paramPatterns: { mission: MISSION_CODE },
+  paramRules: { mission: MISSION_PARAM },
   async targets(context) {
     const missions = await context.lookups.missions(context.reads, context.request);
     return missions.map((m) => ({ label: `${m.code}: ${m.name}`, params: { mission: m.code } }));
@@ -103,7 +106,7 @@ export const leaderDepartureForm = defineForm({
   apiRoute: 'POST /missions/:code/leaders/:appointmentId/departure',
   dto: LeaderDepartureDto,
   params: ['mission', 'appointment'],
-  paramPatterns: { mission: MISSION_CODE },
+  paramRules: { mission: MISSION_PARAM },
   async targets(context) {
     const missions = await allMissions(context);
     return missions.flatMap((mission) =>
