@@ -13,6 +13,7 @@ import { PageRenderer } from '../rendering/page-renderer';
 import { instantOf, localFieldOf } from '../rendering/query-fields';
 import { Csrf } from '../security/csrf';
 import type { PageRequest } from '../sessions/page-access';
+import { recordLinks } from '../forms/record-links';
 import { contingentView } from './contingent-view';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -106,6 +107,17 @@ export class ContingentPageController {
       contingentId: id,
       asOfField: localFieldOf(point.asOf ?? undefined),
       nowMs,
+      // What may be recorded about the unit now (not on the record as known at a past instant).
+      recordLinks: asOf
+        ? []
+        : recordLinks(principal, [
+            unit.presence.status === 'deployed'
+              ? { formId: 'contingent-withdrawal', params: { contingent: id } }
+              : { formId: 'contingent-return', params: { contingent: id } },
+            { formId: 'contingent-rotate', params: { contingent: id } },
+            { formId: 'contingent-evaluate', params: { contingent: id } },
+            { formId: 'contingent-commend', params: { contingent: id } },
+          ]),
     });
   }
 

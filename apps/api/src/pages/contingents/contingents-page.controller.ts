@@ -3,7 +3,10 @@ import type { ContingentState } from '@blue-ledger/projections';
 import type { Response } from 'express';
 import { AsOfResolver } from '../../as-of/as-of-resolver';
 import { ContingentListingQuery } from '../../contingents/contingent.queries';
-import { MissionListingQuery } from '../../missions/mission.queries';
+import { MissionListingQuery, MissionQuery } from '../../missions/mission.queries';
+import { appointmentLabel } from '../forms/machinery/appointments';
+import type { MissionAnswer } from '../forms/machinery/ledger-lookups';
+import { recordLinks } from '../forms/record-links';
 import { layoutFor } from '../layout/layout-context';
 import { Html, PageController } from '../rendering/page.decorator';
 import { PageReads } from '../rendering/page-reads';
@@ -54,6 +57,9 @@ export class ContingentsPageController {
         new MissionListingQuery(point),
       ),
     ]);
+    const mission = query.mission
+      ? await this.reads.readIfAny<MissionAnswer>(request, new MissionQuery(query.mission, point))
+      : undefined;
     const state = {
       country: query.country,
       mission: query.mission,
@@ -70,6 +76,7 @@ export class ContingentsPageController {
       query,
       units: page.items,
       missions: missions.items,
+      leadership: mission && this.leadershipOf(request, mission, asOf !== undefined),
       liaison,
       asOfSuffix: queryString({ asOf: point.asOf ?? undefined }),
       asOfField: localFieldOf(point.asOf ?? undefined),
@@ -78,5 +85,30 @@ export class ContingentsPageController {
           ? undefined
           : `/ui/contingents${queryString({ ...state, after: page.next })}`,
     });
+  }
+
+  /**
+   * The mission's leaders over time, with the links to appoint one and to record a departure for
+   * the roles that may (none on the record as known at a past instant).
+   */
+  private leadershipOf(request: PageRequest, mission: MissionAnswer, past: boolean) {
+    const links = (wanted: Parameters<typeof recordLinks>[1]) =>
+      past ? [] : recordLinks(request.principal, wanted);
+    return {
+      code: mission.code,
+      name: mission.name,
+      appoint: links([{ formId: 'leader-appoint', params: { mission: mission.code } }])[0],
+      leaders: mission.leadership.map((appointment) => ({
+        label: appointmentLabel(mission.code, appointment),
+        depart: appointment.departure
+          ? undefined
+          : links([
+              {
+                formId: 'leader-departure',
+                params: { mission: mission.code, appointment: appointment.appointmentId },
+              },
+            ])[0],
+      })),
+    };
   }
 }

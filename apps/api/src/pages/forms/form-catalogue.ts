@@ -6,6 +6,10 @@ import {
   contingentRotateForm,
   missionRegisterForm,
 } from './admin-registers/admin-registers.forms';
+import {
+  contingentReturnForm,
+  contingentWithdrawalForm,
+} from './contingent-withdrawal/contingent-withdrawal.forms';
 import { custodyTransferForm } from './custody-transfer/custody-transfer.form';
 import { evidenceLogForm } from './evidence-log/evidence-log.form';
 import {
@@ -24,9 +28,16 @@ import {
 } from './investigation-lifecycle/investigation-lifecycle.forms';
 import { findingRecordForm } from './finding-record/finding-record.form';
 import { incidentCloseForm, incidentReopenForm } from './incident-closure/incident-closure.forms';
+import { incidentInvestigatorForm } from './incident-investigator/incident-investigator.form';
 import { incidentReportForm } from './incident-report/incident-report.form';
 import { investigationOpenForm } from './investigation-open/investigation-open.form';
+import { leaderDecisionForm } from './leader-decision/leader-decision.form';
 import type { FormDefinition } from './machinery/form-definition';
+import {
+  leaderAppointForm,
+  leaderDepartureForm,
+} from './mission-leadership/mission-leadership.forms';
+import { nationalInvestigatorForm } from './national-investigator/national-investigator.form';
 import { recommendationIssueForm } from './recommendation-issue/recommendation-issue.form';
 import { repatriationDecisionForm } from './repatriation-decision/repatriation-decision.form';
 import {
@@ -51,8 +62,10 @@ export const FORMS: readonly FormDefinition[] = [
   incidentUnitsForm,
   incidentCloseForm,
   incidentReopenForm,
+  incidentInvestigatorForm,
   investigationOpenForm,
   investigatorAssignForm,
+  nationalInvestigatorForm,
   evidenceLogForm,
   custodyTransferForm,
   findingRecordForm,
@@ -65,14 +78,19 @@ export const FORMS: readonly FormDefinition[] = [
   investigationReopenForm,
   tccNotificationForm,
   repatriationDecisionForm,
+  leaderDecisionForm,
   repatriationImplementationForm,
   repatriationReversalForm,
   repatriationLapseForm,
   tccReplyForm,
   missionRegisterForm,
+  leaderAppointForm,
+  leaderDepartureForm,
   contingentRegisterForm,
   contingentRotateForm,
   contingentReHatForm,
+  contingentWithdrawalForm,
+  contingentReturnForm,
   contingentEvaluateForm,
   contingentCommendForm,
   principalCreateForm,

@@ -44,6 +44,17 @@ describe('The web forms (/ui/forms)', () => {
   /** Every form's address, for a record it may act on now (from the list of forms). */
   const addresses = new Map<string, string>();
   let toRepatriate = '';
+  /** A leader in post (MINUSCA's SRSG), a unit registered to be withdrawn, a national investigation. */
+  let srsg = '';
+  let bangladesh = '';
+  let nationalInvestigation = '';
+  /** The event at a position, as the audit trail serves it. */
+  const eventAt = async (position: number) =>
+    (
+      await api('reviewer').get<{ events: { type: string; data: Record<string, unknown> }[] }>(
+        `/audit?after=${position - 1}&limit=1`,
+      )
+    ).body.events[0];
 
   beforeAll(async () => {
     // Something for the Chinese liaison to reply to.
@@ -94,6 +105,61 @@ describe('The web forms (/ui/forms)', () => {
       { reason: 'Closed for the forms to reopen' },
     );
     expect(closed.status).toBe(201);
+    // A mission leader in post, and a recommendation to relieve them that waits for its decision.
+    const appointed = await api('admin').post('/missions/MINUSCA/leaders', {
+      role: 'srsg',
+      subjectId: 'subject-srsg-minusca',
+      nationality: 'SEN',
+      appointedAt: '2016-02-01T00:00:00Z',
+    });
+    expect(appointed.status).toBe(201);
+    srsg = appointed.body.id;
+    const relieve = await api('investigator').post(
+      `/investigations/${alindao.investigationId}/recommendations`,
+      {
+        action: 'relieve_leader',
+        appointmentId: srsg,
+        findingIds: [alindao.findings.passivity],
+        rationale: 'The mission leadership left the camp without reinforcement',
+      },
+    );
+    expect(relieve.status).toBe(201);
+    // A unit deployed on a known date, for the withdrawal and return forms.
+    const registered = await api('admin').post('/contingents', {
+      country: 'BGD',
+      unitType: 'engineering_company',
+      designation: 'Bangladeshi engineering company',
+      missionCode: 'MINUSCA',
+      strength: 200,
+      deployedAt: '2017-03-01T00:00:00Z',
+    });
+    expect(registered.status).toBe(201);
+    bangladesh = registered.body.id;
+    // A withdrawn unit, for the return form whatever the stories left.
+    const gone = await api('admin').post('/contingents', {
+      country: 'BGD',
+      unitType: 'medical_unit',
+      designation: 'Bangladeshi level II hospital',
+      missionCode: 'MINUSCA',
+      deployedAt: '2017-03-01T00:00:00Z',
+    });
+    expect(
+      (
+        await api('admin').post(`/contingents/${gone.body.id}/withdrawal`, {
+          at: '2018-03-01T00:00:00Z',
+          by: 'contributing_country',
+          reason: 'End of its deployment',
+        })
+      ).status,
+    ).toBe(201);
+    // The contributing country's own investigation, for its national investigation officer.
+    const national = await api('investigator').post('/investigations', {
+      incidentIds: [alindao.incidentId],
+      kind: 'national_investigation',
+      title: 'Mauritanian national investigation into the Alindao attack',
+    });
+    expect(national.status).toBe(201);
+    nationalInvestigation = national.body.id;
     // A principal of the store, whose tokens the admin's forms can issue and revoke.
     const managed = await api('admin').post('/principals', {
       id: 'forms-managed',
@@ -502,6 +568,327 @@ describe('The web forms (/ui/forms)', () => {
           1,
         );
         await screenshot(page, 'form-repatriation-decision--refused');
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  describe('mission leaders', () => {
+    it('appoints a leader from the units of a mission (JS off): refused beside the field, then recorded', async () => {
+      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
+      try {
+        const page = await signInAs(context, suite.baseUrl, 'admin');
+        await page.goto(`${suite.baseUrl}/ui/contingents?mission=MINUSCA`);
+        const leadership = page.locator('[aria-labelledby=leadership-title]');
+        expect(await leadership.textContent()).toContain('SRSG, MINUSCA (SEN)');
+        await Promise.all([
+          page.waitForURL(/\/ui\/forms\/leader-appoint\?mission=MINUSCA$/),
+          leadership.getByRole('link', { name: 'Appoint a mission leader' }).click(),
+        ]);
+        expect(await page.textContent('.form-aside')).toContain('SRSG, MINUSCA (SEN)');
+        await fillForm(page, {
+          role: 'head_of_office',
+          post: 'Bambari',
+          subjectId: 'subject-head-of-office-bambari',
+          nationality: 'Senegal',
+          appointedAt: '2018-01-10T00:00:00Z',
+        });
+        const before = await head();
+        expect(await submitRefused(page)).toBe(400);
+        expect(await head()).toBe(before);
+        expect(await page.textContent('#f-nationality-error')).toMatch(/ISO 3166-1 alpha-3/i);
+        expect(await page.inputValue('#f-post')).toBe('Bambari');
+        await fillForm(page, { nationality: 'SEN' });
+        const { position, recordHref } = await submitForm(page);
+        expect(await page.textContent('[data-receipt-type]')).toBe('LeaderAppointed');
+        expect(await head()).toBe(before + 1);
+        // Back to where the mission's leaders show, the new one among them.
+        expect(recordHref).toBe('/ui/contingents?mission=MINUSCA');
+        await page.goto(`${suite.baseUrl}${recordHref}`);
+        expect(await leadership.textContent()).toContain('Head of office (Bambari), MINUSCA (SEN)');
+        await screenshot(page, 'contingents--minusca--admin--leadership');
+        const mission = await api('reviewer').get<{
+          leadership: { role: string; post?: string; departure: unknown }[];
+        }>('/missions/MINUSCA');
+        expect(mission.body.leadership).toContainEqual(
+          expect.objectContaining({ role: 'head_of_office', post: 'Bambari', departure: null }),
+        );
+        expect((await eventAt(position)).data).toMatchObject({ nationality: 'SEN' });
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('shows the form wide and at 360 px', async () => {
+      for (const viewport of ['wide', 'phone'] as const) {
+        const { context } = await openContext(suite.browser, { viewport, javaScript: true });
+        try {
+          const page = await signInAs(context, suite.baseUrl, 'admin');
+          await page.goto(`${suite.baseUrl}/ui/forms/leader-appoint?mission=MINUSCA`);
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          expect(width).toBeLessThanOrEqual(viewport === 'phone' ? 360 : 1280);
+          await screenshot(page, `form-leader-appoint--${viewport}`);
+        } finally {
+          await context.close();
+        }
+      }
+    });
+
+    it('records a departure, asking for the note beside its field when the reason is other', async () => {
+      const { context } = await openContext(suite.browser, { viewport: 'phone', javaScript: true });
+      try {
+        const page = await signInAs(context, suite.baseUrl, 'admin');
+        await page.goto(`${suite.baseUrl}/ui/contingents?mission=MINUSCA`);
+        await Promise.all([
+          page.waitForURL(/\/ui\/forms\/leader-departure\?/),
+          page
+            .locator('[aria-labelledby=leadership-title] li', { hasText: 'SRSG' })
+            .getByRole('link')
+            .click(),
+        ]);
+        expect(new URL(page.url()).searchParams.get('appointment')).toBe(srsg);
+        await fillForm(page, { at: '2019-05-01T00:00:00Z', reason: 'other' });
+        const before = await head();
+        expect(await submitRefused(page)).toBe(422);
+        expect(await head()).toBe(before);
+        expect(await page.textContent('#f-note-error')).toMatch(/which/);
+        expect(await page.locator('.error-summary a[href="#f-note"]').count()).toBe(1);
+        await fillForm(page, { note: 'Recalled by the Secretary-General' });
+        const { position } = await submitForm(page);
+        expect(await page.textContent('[data-receipt-type]')).toBe('LeaderDeparted');
+        expect((await eventAt(position)).data).toMatchObject({
+          appointmentId: srsg,
+          reason: 'other',
+        });
+      } finally {
+        await context.close();
+      }
+    });
+
+    it.each(['admin', 'tcc_liaison'] as const)(
+      '%s: the units of a mission with its leadership are accessible, keyboard-reachable, local, at 360 px and wide, JS on and off',
+      async (role) => {
+        const problems = await visitAsRole({
+          browser: suite.browser,
+          baseUrl: suite.baseUrl,
+          role,
+          name: 'contingents-leadership',
+          path: '/ui/contingents?mission=UNMISS',
+        });
+        expect(problems).toEqual([]);
+      },
+    );
+
+    it('offers the links to appoint and record departures only to the roles that may', async () => {
+      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
+      try {
+        for (const role of ROLES.filter((r) => r !== 'admin' && r !== 'tcc_liaison')) {
+          const page = await signInAs(context, suite.baseUrl, role);
+          await page.goto(`${suite.baseUrl}/ui/contingents?mission=UNMISS`);
+          const leadership = page.locator('[aria-labelledby=leadership-title]');
+          expect(await leadership.textContent()).toContain('Force commander, UNMISS (KEN)');
+          expect(await leadership.getByRole('link').count()).toBe(0);
+          await page.close();
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  describe('leaders in the accountability path', () => {
+    const alindao = () => suite.ledger.alindao;
+
+    it('attributes a finding to the appointment of the leader who held the role', async () => {
+      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: true });
+      try {
+        const page = await signInAs(context, suite.baseUrl, 'investigator');
+        await page.goto(
+          `${suite.baseUrl}/ui/forms/finding-record?investigation=${alindao().investigationId}`,
+        );
+        await fillForm(page, {
+          statement: 'The SRSG sent no reinforcement despite the warnings',
+          category: 'leadership',
+          severity: 'high',
+          'attributions[0].level': 'role',
+          'attributions[0].role': 'srsg',
+          'attributions[0].appointmentId': srsg,
+        });
+        const { position } = await submitForm(page);
+        expect(await page.textContent('[data-receipt-type]')).toBe('FindingRecorded');
+        expect((await eventAt(position)).data.attributions).toEqual([
+          { level: 'role', role: 'srsg', appointmentId: srsg },
+        ]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('recommends relieving a leader: a unit beside it is refused beside the unit, then issued', async () => {
+      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
+      try {
+        const page = await signInAs(context, suite.baseUrl, 'investigator');
+        await page.goto(
+          `${suite.baseUrl}/ui/forms/recommendation-issue?investigation=${alindao().investigationId}`,
+        );
+        await fillForm(page, {
+          action: 'relieve_leader',
+          contingentId: alindao().mauritania,
+          appointmentId: srsg,
+          findingIds: [alindao().findings.passivity],
+          rationale: 'Relieve the SRSG, on the findings of the special investigation',
+        });
+        const before = await head();
+        expect(await submitRefused(page)).toBe(422);
+        expect(await head()).toBe(before);
+        expect(await page.textContent('#f-contingentId-error')).toMatch(/not from a unit/);
+        await fillForm(page, { contingentId: '' });
+        const { position } = await submitForm(page);
+        expect(await page.textContent('[data-receipt-type]')).toBe('RecommendationIssued');
+        expect((await eventAt(position)).data).toMatchObject({
+          action: 'relieve_leader',
+          appointmentId: srsg,
+        });
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('decides on a leader: retaining without a reason is refused beside it, relieving is recorded', async () => {
+      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: true });
+      try {
+        const page = await signInAs(context, suite.baseUrl, 'decision_authority');
+        await page.goto(`${suite.baseUrl}/ui/forms`);
+        const unitDecisions = page.locator('section', {
+          has: page.getByRole('heading', { name: 'Decide on a recommendation', exact: true }),
+        });
+        expect(await unitDecisions.textContent()).not.toContain('Relieve leader');
+        await openFromList(
+          page,
+          suite.baseUrl,
+          'Decide on a mission leader',
+          /Relieve the SRSG, on the findings/,
+        );
+        expect(await page.textContent('.form-aside')).toContain('SRSG, MINUSCA (SEN)');
+        expect(await page.inputValue('#f-appointmentId')).toBe(srsg);
+        await fillForm(page, { outcome: 'retain', rationale: 'Retained for the elections' });
+        const before = await head();
+        expect(await submitRefused(page)).toBe(422);
+        expect(await head()).toBe(before);
+        expect(await page.textContent('#f-reasonForDeviation-error')).toMatch(/\S/);
+        await fillForm(page, { outcome: 'relieve', rationale: 'The findings are grave' });
+        const { position } = await submitForm(page);
+        expect(await page.textContent('[data-receipt-type]')).toBe('RepatriationDecided');
+        expect((await eventAt(position)).data).toMatchObject({
+          scope: 'leader',
+          outcome: 'relieve',
+          appointmentId: srsg,
+          missionCode: 'MINUSCA',
+        });
+        await screenshot(page, 'form-leader-decision--receipt');
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  describe('withdrawal and return', () => {
+    it('withdraws a unit from its page (JS off): dated before its deployment is refused beside the date', async () => {
+      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
+      try {
+        const reviewer = await signInAs(context, suite.baseUrl, 'reviewer');
+        await reviewer.goto(`${suite.baseUrl}/ui/contingents/${bangladesh}`);
+        expect(await reviewer.locator('nav.record-links').count()).toBe(0);
+        await reviewer.close();
+
+        const page = await signInAs(context, suite.baseUrl, 'admin');
+        await page.goto(`${suite.baseUrl}/ui/contingents/${bangladesh}`);
+        await Promise.all([
+          page.waitForURL(/\/ui\/forms\/contingent-withdrawal\?/),
+          page
+            .locator('nav.record-links')
+            .getByRole('link', { name: 'Record a withdrawal' })
+            .click(),
+        ]);
+        await fillForm(page, {
+          at: '2016-12-01T00:00:00Z',
+          by: 'contributing_country',
+          reason: 'In protest at the relief of the SRSG',
+        });
+        const before = await head();
+        expect(await submitRefused(page)).toBe(422);
+        expect(await head()).toBe(before);
+        expect(await page.textContent('#f-at-error')).toMatch(/cannot precede/);
+        await fillForm(page, { at: '2019-05-02T00:00:00Z' });
+        const { recordHref } = await submitForm(page);
+        expect(await page.textContent('[data-receipt-type]')).toBe('ContingentWithdrawn');
+        expect(recordHref).toBe(`/ui/contingents/${bangladesh}`);
+
+        await page.goto(`${suite.baseUrl}${recordHref}`);
+        expect(await page.textContent('.lead')).toContain('Withdrawn');
+        await Promise.all([
+          page.waitForURL(/\/ui\/forms\/contingent-return\?/),
+          page.locator('nav.record-links').getByRole('link', { name: 'Record a return' }).click(),
+        ]);
+        await fillForm(page, { at: '2019-09-01T00:00:00Z', strength: '180' });
+        await submitForm(page);
+        expect(await page.textContent('[data-receipt-type]')).toBe('ContingentReturned');
+        const unit = await api('reviewer').get<{ presence: { status: string } }>(
+          `/contingents/${bangladesh}`,
+        );
+        expect(unit.body.presence.status).toBe('deployed');
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  describe('investigators', () => {
+    it("records the country's national investigation officer; another country is refused beside it", async () => {
+      const { context } = await openContext(suite.browser, { viewport: 'phone', javaScript: true });
+      try {
+        const page = await signInAs(context, suite.baseUrl, 'investigator');
+        await openFromList(
+          page,
+          suite.baseUrl,
+          'Record a national investigation officer',
+          /Mauritanian national investigation/,
+        );
+        expect(new URL(page.url()).searchParams.get('investigation')).toBe(nationalInvestigation);
+        await fillForm(page, { country: 'MRT', appointedAt: '2019-01-25T10:00:00Z' });
+        const { position } = await submitForm(page);
+        expect(await page.textContent('[data-receipt-type]')).toBe('NationalInvestigatorAppointed');
+        expect((await eventAt(position)).data).toMatchObject({ country: 'MRT' });
+
+        await page.goto(
+          `${suite.baseUrl}/ui/forms/national-investigator?investigation=${nationalInvestigation}`,
+        );
+        expect(await page.inputValue('#f-country')).toBe('MRT');
+        await fillForm(page, { country: 'FRA', appointedAt: '2019-02-01T10:00:00Z' });
+        const before = await head();
+        expect(await submitRefused(page)).toBe(422);
+        expect(await head()).toBe(before);
+        expect(await page.textContent('#f-country-error')).toContain(
+          "MRT's national investigation",
+        );
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('makes another investigator responsible for an incident', async () => {
+      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
+      try {
+        const page = await signInAs(context, suite.baseUrl, 'admin');
+        await page.goto(
+          `${suite.baseUrl}/ui/forms/incident-investigator?incident=${suite.ledger.alindao.incidentId}`,
+        );
+        await fillForm(page, { investigatorId: 'inv-second' });
+        const { position, recordHref } = await submitForm(page);
+        expect(await page.textContent('[data-receipt-type]')).toBe('IncidentInvestigatorAssigned');
+        expect(recordHref).toBe(`/ui/incidents/${suite.ledger.alindao.incidentId}`);
+        expect((await eventAt(position)).data).toMatchObject({ investigatorId: 'inv-second' });
       } finally {
         await context.close();
       }

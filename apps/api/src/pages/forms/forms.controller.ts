@@ -321,12 +321,14 @@ export class FormsController {
     const rule = form.paramRule ?? { pattern: UUID, rule: 'a UUID' };
     for (const name of form.params) {
       const value = query[name];
-      if (typeof value !== 'string' || !rule.pattern.test(value)) {
-        throw new ProblemException(400, 'invalid_record', `${name} must be ${rule.rule}.`, [
-          { field: name, reason: `must be ${rule.rule}` },
+      const own = form.paramRules?.[name];
+      const { pattern, rule: said } = own ?? rule;
+      if (typeof value !== 'string' || !pattern.test(value)) {
+        throw new ProblemException(400, 'invalid_record', `${name} must be ${said}.`, [
+          { field: name, reason: `must be ${said}` },
         ]);
       }
-      params[name] = form.paramRule ? value : value.toLowerCase();
+      params[name] = own || form.paramRule ? value : value.toLowerCase();
     }
     return { form, principal, params };
   }

@@ -22,6 +22,8 @@ export function recordHrefOf(streamId: string): { href: string; kind: string } {
       return { href: `/ui/investigations/${id}`, kind: 'investigation' };
     case 'contingent':
       return { href: `/ui/contingents/${id}`, kind: 'unit' };
+    case 'mission':
+      return { href: `/ui/contingents?mission=${encodeURIComponent(id)}`, kind: 'mission' };
     default:
       return { href: `/ui/audit?stream=${encodeURIComponent(streamId)}`, kind: 'record' };
   }

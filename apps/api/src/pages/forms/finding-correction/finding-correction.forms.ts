@@ -47,7 +47,7 @@ export const findingReviseForm = defineForm({
   params: ['investigation', 'finding'],
   targets: findingTargets,
   async load(context) {
-    const { units, record, stream, aside } = await findingScene(context);
+    const { units, appointments, record, stream, aside } = await findingScene(context);
     return {
       record,
       stream,
@@ -75,10 +75,12 @@ export const findingReviseForm = defineForm({
             },
           ],
         },
-        ...attributionSections(unitChoices(units), 'changes.attributions').map((s) => ({
-          ...s,
-          fields: s.fields.map((f) => ({ ...f, optional: true })),
-        })),
+        ...attributionSections(unitChoices(units), 'changes.attributions', appointments).map(
+          (s) => ({
+            ...s,
+            fields: s.fields.map((f) => ({ ...f, optional: true })),
+          }),
+        ),
         {
           fields: [
             {

@@ -8,12 +8,16 @@ import { investigationTargets } from '../machinery/investigation-targets';
 const ATTRIBUTION_ROWS = 4;
 
 /** The attribution rows of a finding: a level, and what that level needs. */
-export function attributionSections(units: Choice[], prefix = 'attributions'): Section[] {
+export function attributionSections(
+  units: Choice[],
+  prefix = 'attributions',
+  appointments: Choice[] = [],
+): Section[] {
   return Array.from({ length: ATTRIBUTION_ROWS }, (_, i) => ({
     legend: `Attribution ${i + 1}`,
     hint:
       i === 0
-        ? 'To whom the finding is attributed, at which level. A unit: choose it. A role: e.g. battalion_commander. A mission component: e.g. military, police, civilian. A member state: its ISO 3166-1 alpha-3 code. Leave the rows you do not need empty.'
+        ? 'To whom the finding is attributed, at which level. A unit: choose it. A role: e.g. battalion_commander, force_commander; a mission leader’s role may name the appointment of who held it. A mission component: e.g. military, police, civilian. A member state: its ISO 3166-1 alpha-3 code. Leave the rows you do not need empty.'
         : undefined,
     fields: [
       {
@@ -31,6 +35,13 @@ export function attributionSections(units: Choice[], prefix = 'attributions'): S
         optional: true,
       },
       { name: `${prefix}[${i}].role`, label: 'Role', kind: 'text', optional: true },
+      {
+        name: `${prefix}[${i}].appointmentId`,
+        label: 'Mission leader (with a role)',
+        kind: 'select',
+        choices: appointments,
+        optional: true,
+      },
       {
         name: `${prefix}[${i}].component`,
         label: 'Mission component',
@@ -51,7 +62,8 @@ export const findingRecordForm = defineForm({
   params: ['investigation'],
   targets: investigationTargets,
   async load(context) {
-    const { investigation, units, record, stream } = await investigationScene(context);
+    const { investigation, units, appointments, record, stream } =
+      await investigationScene(context);
     const evidence = Object.values(investigation.evidence).map((e) => ({
       value: e.evidenceId,
       label: `${e.kind}: ${e.evidenceId.slice(0, 8)}… (custodian ${e.custodian})`,
@@ -80,7 +92,7 @@ export const findingRecordForm = defineForm({
             },
           ],
         },
-        ...attributionSections(unitChoices(units)),
+        ...attributionSections(unitChoices(units), 'attributions', appointments),
         {
           fields: [
             {

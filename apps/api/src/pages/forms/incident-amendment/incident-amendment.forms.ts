@@ -4,7 +4,7 @@ import { format } from '../../rendering/format';
 import { INSTANT_HINT, short, unitChoices, vocabulary } from '../machinery/choices';
 import { defineForm, type FormLoad } from '../machinery/form-definition';
 
-async function incidentScene({ request, lookups, params }: FormLoad) {
+export async function incidentScene({ request, lookups, params }: FormLoad) {
   const incident = await lookups.incident(request, params.incident);
   return {
     incident,
@@ -26,7 +26,7 @@ async function incidentScene({ request, lookups, params }: FormLoad) {
   };
 }
 
-const openIncidents = async ({ request, reads, lookups }: Omit<FormLoad, 'params'>) =>
+export const openIncidents = async ({ request, reads, lookups }: Omit<FormLoad, 'params'>) =>
   (await lookups.incidents(reads, request, 'open')).map((i) => ({
     label: `${i.missionCode}: ${short(i.summary)}`,
     params: { incident: i.incidentId },

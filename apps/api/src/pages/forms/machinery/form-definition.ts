@@ -125,6 +125,8 @@ export interface FormDefinition<Dto extends object = object> {
   params: readonly string[];
   /** The params are ids of another form than a UUID (a principal id), kept as typed. */
   paramRule?: { pattern: RegExp; rule: string };
+  /** One param that is a natural code rather than a UUID (a mission's code), kept as typed. */
+  paramRules?: Readonly<Record<string, { pattern: RegExp; rule: string }>>;
   pageFields?: readonly PageField[];
   load(context: FormLoad): Promise<FormScene>;
   /** The records this form may act on now, for the list of forms (forms with params only). */

@@ -1,3 +1,4 @@
+import { appointmentChoices } from './appointments';
 import { short } from './choices';
 import type { Choice, FormLoad } from './form-definition';
 import type { InvestigationAnswer } from './ledger-lookups';
@@ -11,9 +12,13 @@ export async function investigationScene({ request, reads, lookups, params }: Fo
   );
   const unitIds = [...new Set(incidents.flatMap((i) => i.contingentIds ?? []))];
   const units = await lookups.units(reads, request, unitIds);
+  const missionCodes = [...new Set(incidents.map((i) => i.missionCode))];
+  const missions = await Promise.all(missionCodes.map((code) => lookups.mission(request, code)));
   return {
     investigation,
     units,
+    /** The appointments of the leaders of the investigated incidents' missions, over time. */
+    appointments: appointmentChoices(missions),
     record: {
       label: `investigation: ${short(investigation.title, 70)}`,
       href: `/ui/investigations/${investigation.investigationId}`,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Appointment } from '@blue-ledger/domain';
 import type { ActingPrincipal } from '../../../auth/principal';
 import { AccessView } from '../../../access/access-view';
 import { ContingentListingQuery } from '../../../contingents/contingent.queries';
@@ -16,6 +17,8 @@ export interface InvestigationAnswer {
   kind: string;
   title: string;
   investigators: string[];
+  /** With a national investigation: its officers, the first of whom fixes its country. */
+  nationalInvestigators?: { country: string; appointedAt: string; subjectId?: string }[];
   evidence: Record<string, { evidenceId: string; kind: string; custodian: string }>;
   findings: Record<
     string,
@@ -25,7 +28,12 @@ export interface InvestigationAnswer {
       category: string;
       severity: string;
       withdrawn: boolean;
-      attributions: { level: string; contingentId?: string }[];
+      attributions: {
+        level: string;
+        contingentId?: string;
+        role?: string;
+        appointmentId?: string;
+      }[];
       contextFactors?: string[];
     }
   >;
@@ -39,6 +47,7 @@ export interface IncidentAnswer {
   missionCode: string;
   facts: { summary: string; category: string; occurredAt: string };
   contingentIds?: string[];
+  investigators?: string[];
   revision: number;
 }
 
@@ -47,7 +56,18 @@ export interface ContingentAnswer {
   country: string;
   designation: string;
   missionCode: string;
+  /** Deployed, or gone (withdrawn by its country or the UN, repatriated) since when and why. */
+  presence: { status: 'deployed' | 'withdrawn' | 'repatriated'; since?: string; reason?: string };
+  strength?: number | null;
   notifications: Record<string, { notifiedAt: string; subjectStreamId: string }>;
+  revision: number;
+}
+
+/** A mission with its leadership over time (GET /missions/:code). */
+export interface MissionAnswer {
+  code: string;
+  name: string;
+  leadership: Appointment[];
   revision: number;
 }
 
@@ -88,6 +108,10 @@ export class LedgerLookups {
   async contingent(request: PageRequest, id: string): Promise<ContingentAnswer> {
     const principal = request.principal as ActingPrincipal;
     return this.seen(request, await this.api.contingents.get(id, {}, principal));
+  }
+
+  async mission(request: PageRequest, code: string): Promise<MissionAnswer> {
+    return this.seen(request, await this.api.missions.get(code, {}));
   }
 
   async decision(request: PageRequest, id: string): Promise<Record<string, unknown>> {
@@ -146,6 +170,7 @@ export class LedgerLookups {
       investigationId: string;
       action: string;
       contingentId: string | null;
+      appointmentId?: string | null;
       rationale: string;
       findingIds: string[];
       status: string;
@@ -157,6 +182,7 @@ export class LedgerLookups {
         investigationId: string;
         action: string;
         contingentId: string | null;
+        appointmentId?: string | null;
         rationale: string;
         findingIds: string[];
         status: string;

@@ -14,7 +14,8 @@ export const recommendationIssueForm = defineForm({
   params: ['investigation'],
   targets: investigationTargets,
   async load(context) {
-    const { investigation, units, record, stream } = await investigationScene(context);
+    const { investigation, units, appointments, record, stream } =
+      await investigationScene(context);
     return {
       record,
       stream,
@@ -33,7 +34,16 @@ export const recommendationIssueForm = defineForm({
               label: 'Unit concerned',
               kind: 'select',
               optional: true,
+              hint: 'To repatriate a unit, or the commander of a unit.',
               choices: unitChoices(units),
+            },
+            {
+              name: 'appointmentId',
+              label: 'Mission leader concerned',
+              kind: 'select',
+              optional: true,
+              hint: 'To relieve a mission leader (no unit), or to repatriate the force, sector or police commander.',
+              choices: appointments,
             },
             {
               name: 'role',

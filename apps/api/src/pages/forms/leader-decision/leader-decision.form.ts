@@ -1,0 +1,78 @@
+import { DecideRepatriationDto } from '../../../decisions/decision.dto';
+import { format } from '../../rendering/format';
+import { INSTANT_HINT, short, vocabulary } from '../machinery/choices';
+import { defineForm } from '../machinery/form-definition';
+import { recommendationScene, undecidedRecommendations } from '../machinery/recommendation-scene';
+
+/** What a decision about a mission leader may do (the domain's outcomes with scope `leader`). */
+const LEADER_OUTCOMES = ['relieve', 'retain', 'defer'] as const;
+
+/**
+ * Decision authority: decide on a recommendation about a mission leader (RepatriationDecided
+ * with scope `leader`): relieve, retain or defer, naming the appointment. Retaining or deferring
+ * against a recommendation to relieve must say why (the API's rule, refused beside its field).
+ */
+export const leaderDecisionForm = defineForm({
+  id: 'leader-decision',
+  title: 'Decide on a mission leader',
+  apiRoute: 'POST /decisions',
+  dto: DecideRepatriationDto,
+  params: ['recommendation'],
+  fixed: (params) => ({ recommendationId: params.recommendation, scope: 'leader' }),
+  async targets(context) {
+    const aboutLeaders = await undecidedRecommendations(context, 'leader');
+    return aboutLeaders.map((r) => ({
+      label: `${format.label(r.action)}: ${short(r.rationale)}`,
+      params: { recommendation: r.recommendationId },
+    }));
+  },
+  async load(context) {
+    const { recommendation, appointments, aside, record } = await recommendationScene(context);
+    return {
+      record,
+      intro:
+        'Relieve, retain or defer. The findings and the recommendation this decision answers are shown beside the form.',
+      submitLabel: 'Record the decision',
+      aside,
+      defaults: {
+        ...(recommendation.appointmentId ? { appointmentId: recommendation.appointmentId } : {}),
+        authority: context.principal.name,
+      },
+      sections: [
+        {
+          fields: [
+            {
+              name: 'appointmentId',
+              label: 'Mission leader',
+              kind: 'select',
+              choices: appointments,
+            },
+            {
+              name: 'outcome',
+              label: 'Outcome',
+              kind: 'select',
+              choices: vocabulary(LEADER_OUTCOMES),
+            },
+            { name: 'authority', label: 'Authority', kind: 'text' },
+            { name: 'rationale', label: 'Rationale', kind: 'textarea' },
+            {
+              name: 'reasonForDeviation',
+              label: 'Why retain or defer against a recommendation to relieve',
+              kind: 'textarea',
+              optional: true,
+              hint: 'Required when the outcome departs from the recommendation.',
+            },
+            {
+              name: 'decidedAt',
+              label: 'Decided at',
+              kind: 'instant',
+              optional: true,
+              hint: `${INSTANT_HINT} Empty: now.`,
+            },
+          ],
+        },
+      ],
+    };
+  },
+  submit: (api, dto, context) => api.decisions.decide(dto, context),
+});
