@@ -109,9 +109,18 @@ export const DECIDED_ACTIONS: readonly RecommendationAction[] = [
   'relieve_leader',
 ];
 
+/** The scopes that decide on repatriation: a unit, its commander or individuals. */
+export const REPATRIATION_SCOPES = values('unit', 'commander', 'individuals');
+
 /** `unit`, `commander`, `individuals` decide on repatriation; `leader` on a mission leader. */
-export const DECISION_SCOPES = values('unit', 'commander', 'individuals', 'leader');
+export const DECISION_SCOPES = values(...REPATRIATION_SCOPES, 'leader');
 export type DecisionScope = (typeof DECISION_SCOPES)[number];
+
+/** What a decision on repatriation may do. */
+export const REPATRIATION_OUTCOMES = values('repatriate', 'retain', 'defer');
+
+/** What a decision about a mission leader (scope `leader`) may do. */
+export const LEADER_OUTCOMES = values('relieve', 'retain', 'defer');
 
 /** `repatriate` with the repatriation scopes, `relieve` with scope `leader`; `retain`, `defer` with any. */
 export const DECISION_OUTCOMES = values('repatriate', 'relieve', 'retain', 'defer');

@@ -1,11 +1,9 @@
+import { LEADER_OUTCOMES } from '@blue-ledger/domain';
 import { DecideRepatriationDto } from '../../../decisions/decision.dto';
 import { format } from '../../rendering/format';
 import { INSTANT_HINT, short, vocabulary } from '../machinery/choices';
 import { defineForm } from '../machinery/form-definition';
 import { recommendationScene, undecidedRecommendations } from '../machinery/recommendation-scene';
-
-/** What a decision about a mission leader may do (the domain's outcomes with scope `leader`). */
-const LEADER_OUTCOMES = ['relieve', 'retain', 'defer'] as const;
 
 /**
  * Decision authority: decide on a recommendation about a mission leader (RepatriationDecided

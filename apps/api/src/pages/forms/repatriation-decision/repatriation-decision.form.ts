@@ -1,4 +1,4 @@
-import { DECISION_OUTCOMES, DECISION_SCOPES } from '@blue-ledger/domain';
+import { REPATRIATION_OUTCOMES, REPATRIATION_SCOPES } from '@blue-ledger/domain';
 import { DecideRepatriationDto } from '../../../decisions/decision.dto';
 import { format } from '../../rendering/format';
 import { INSTANT_HINT, short, unitChoices, vocabulary } from '../machinery/choices';
@@ -43,12 +43,17 @@ export const repatriationDecisionForm = defineForm({
         {
           fields: [
             { name: 'contingentId', label: 'Unit', kind: 'select', choices: unitChoices(units) },
-            { name: 'scope', label: 'Scope', kind: 'select', choices: vocabulary(DECISION_SCOPES) },
+            {
+              name: 'scope',
+              label: 'Scope',
+              kind: 'select',
+              choices: vocabulary(REPATRIATION_SCOPES),
+            },
             {
               name: 'outcome',
               label: 'Outcome',
               kind: 'select',
-              choices: vocabulary(DECISION_OUTCOMES),
+              choices: vocabulary(REPATRIATION_OUTCOMES),
             },
             { name: 'authority', label: 'Authority', kind: 'text' },
             { name: 'rationale', label: 'Rationale', kind: 'textarea' },
