@@ -364,4 +364,40 @@ describe('The admin forms: principals, tokens, erasure', () => {
       }
     });
   });
+
+  describe("a rotation's new commander", () => {
+    it('records the rotation with the commander as a subject, the personal details sealed apart (JS off)', async () => {
+      const COMMANDER = 'commander-ui-rotation';
+      const NAME = 'Lt Col Form-Commander';
+      const unit = suite.ledger.alindao.mauritania;
+      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
+      try {
+        const page = await signInAs(context, suite.baseUrl, 'admin');
+        await page.goto(`${suite.baseUrl}/ui/forms/contingent-rotate?contingent=${unit}`);
+        await fillForm(page, {
+          startedAt: '2018-06-01T00:00:00Z',
+          strength: '140',
+          commanderSubjectId: COMMANDER,
+          'commanderDetails.name': NAME,
+          'commanderDetails.rank': 'lieutenant_colonel',
+        });
+        const { position } = await submitForm(page);
+        const rotated = await api('reviewer').get<{
+          events: { type: string; data: Record<string, unknown> }[];
+        }>(`/audit?after=${position - 1}&limit=1`);
+        expect(rotated.body.events[0]).toMatchObject({
+          type: 'ContingentRotated',
+          data: expect.objectContaining({ commanderSubjectId: COMMANDER, strength: 140 }),
+        });
+        expect(JSON.stringify(rotated.body.events[0])).not.toContain(NAME);
+        const stream = await api('admin').get<{
+          events: { type: string; personal?: Record<string, unknown> }[];
+        }>(`/streams/contingent-${unit}`);
+        const sealed = stream.body.events.find((e) => e.personal?.[COMMANDER] !== undefined);
+        expect(sealed?.personal?.[COMMANDER]).toEqual({ name: NAME, rank: 'lieutenant_colonel' });
+      } finally {
+        await context.close();
+      }
+    });
+  });
 });

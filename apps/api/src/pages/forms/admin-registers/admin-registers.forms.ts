@@ -135,9 +135,22 @@ export const contingentRotateForm = unitForm({
       fields: [
         { name: 'startedAt', label: 'Started at', kind: 'instant', hint: INSTANT_HINT },
         { name: 'strength', label: 'Strength', kind: 'count', optional: true },
+      ],
+    },
+    {
+      legend: 'The new commander',
+      hint: "A subject id of your choosing; the personal details are kept apart, sealed under the commander's own key, and erasable.",
+      fields: [
+        { name: 'commanderSubjectId', label: 'Subject id', kind: 'text', optional: true },
         {
-          name: 'commanderSubjectId',
-          label: 'The new commander, by subject id',
+          name: 'commanderDetails.name',
+          label: 'Name (personal detail)',
+          kind: 'text',
+          optional: true,
+        },
+        {
+          name: 'commanderDetails.rank',
+          label: 'Rank (personal detail)',
           kind: 'text',
           optional: true,
         },
