@@ -8,7 +8,9 @@ import {
 import { readAuditTrail } from '../reliability/support/ledger-reads';
 import { writeBurst, type WriteAttempt, type Writer } from '../reliability/support/write-burst';
 import type { HttpResponse, LedgerClient } from '../support/http-client';
+import { principals } from '../support/principals';
 import { PostgresDeployment, readModelsAt } from './support/postgres-deployment';
+import { PageVisitor } from './support/page-visitor';
 
 const STALE_REVISION = 'urn:blue-ledger:problem:stale_revision';
 const CLIENTS_PER_API = 4;
@@ -189,6 +191,50 @@ describeOnPostgres('Three API processes on one PostgreSQL', () => {
       for (const api of deployment.apis) {
         const refused = await api.client.withToken(token).get('/incidents?limit=1');
         expect(refused.status).toBe(401);
+      }
+    });
+  });
+
+  describe('a web page session', () => {
+    const sessionsInDatabase = async (principalId: string) =>
+      Number(
+        (
+          await deployment.store.pool.query<{ n: string }>(
+            'SELECT count(*) AS n FROM ui_sessions WHERE principal_id = $1',
+            [principalId],
+          )
+        ).rows[0].n,
+      );
+
+    it('opened on one instance is valid on the others, and signed out on another ends it on all', async () => {
+      const [a, b, c] = deployment.apis.map((api) => api.client.baseUrl);
+      const visitor = new PageVisitor();
+      const { id, name, token } = principals.investigator;
+      expect((await visitor.read(a, '/ui/sign-in')).status).toBe(200);
+      const signedIn = await visitor.post(a, '/ui/sign-in', { token });
+      expect(signedIn.status).toBe(303);
+      expect(visitor.has('bl_session')).toBe(true);
+      expect(await sessionsInDatabase(id)).toBe(1);
+
+      // The cookie of A (signed with the key every instance shares) opens pages on B and C.
+      for (const base of [b, c, a]) {
+        const home = await visitor.read(base, '/ui');
+        expect(home.status).toBe(200);
+        expect(home.html).toContain(name);
+      }
+
+      // Signed out on B (with a CSRF token from B's page); a copy of the cookie taken before,
+      // replayed on any instance, opens nothing: A and C send it to sign in.
+      const copy = visitor.copy();
+      await visitor.read(b, '/ui');
+      const signedOut = await visitor.post(b, '/ui/sign-out');
+      expect(signedOut.status).toBe(303);
+      expect(visitor.has('bl_session')).toBe(false);
+      expect(await sessionsInDatabase(id)).toBe(0);
+      for (const base of [a, b, c]) {
+        const refused = await copy.fetch(base, '/ui');
+        expect(refused.status).toBe(303);
+        expect(refused.headers.get('location')).toMatch(/^\/ui\/sign-in/);
       }
     });
   });
