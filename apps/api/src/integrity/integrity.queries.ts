@@ -9,6 +9,7 @@ import {
 } from '@blue-ledger/integrity';
 import {
   Notary,
+  NotaryBehindError,
   NotaryReadOnlyError,
   TreeSizeOutOfRangeError,
   UnknownPositionError,
@@ -129,6 +130,17 @@ function headCursor(after: string): number {
 }
 
 /** The notary's refusals as problems. */
+/** `answer` for work that answers a promise. */
+export async function answerAsync<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    return answer(() => {
+      throw error;
+    });
+  }
+}
+
 export function answer<T>(work: () => T): T {
   try {
     return work();
@@ -142,6 +154,9 @@ export function answer<T>(work: () => T): T {
       throw new ProblemException(400, 'validation_failed', error.message, [
         { field: error.field, reason: error.message },
       ]);
+    }
+    if (error instanceof NotaryBehindError) {
+      throw new ProblemException(409, 'notary_behind', error.message);
     }
     if (error instanceof NotaryReadOnlyError) {
       throw new ProblemException(409, 'notary_elsewhere', `${error.message}, not by this API.`);
