@@ -11,6 +11,8 @@ import type { HttpResponse, LedgerClient } from '../support/http-client';
 import { principals } from '../support/principals';
 import { PostgresDeployment, readModelsAt } from './support/postgres-deployment';
 import { PageVisitor } from './support/page-visitor';
+import { signedTreeHeadFromJson, verifyTreeHead } from '@blue-ledger/integrity';
+import { ledger } from '../integrity/ledger-cli';
 
 const STALE_REVISION = 'urn:blue-ledger:problem:stale_revision';
 const CLIENTS_PER_API = 4;
@@ -236,6 +238,107 @@ describeOnPostgres('Three API processes on one PostgreSQL', () => {
         expect(refused.status).toBe(303);
         expect(refused.headers.get('location')).toMatch(/^\/ui\/sign-in/);
       }
+    });
+  });
+
+  describe('signed tree heads', () => {
+    interface HeadJson {
+      id: number;
+      treeSize: string;
+      rootHash: string;
+      timestamp: string;
+      signature: string;
+      lastPosition: string | null;
+    }
+    const headsOf = async (client: LedgerClient): Promise<HeadJson[]> =>
+      (await client.get('/integrity/heads?limit=1000')).body.items;
+    const storeHead = async () => Number(await deployment.store.headPosition());
+
+    it('signed through two instances form one sequence every instance serves; a proof from one verifies offline against a head another signed', async () => {
+      const [a, b, c] = deployment.apis;
+      await investigators[2].create('/incidents', incidentReport(contingentId, 'Heads, first'));
+      await readModelsAt(a, await storeHead());
+      const signedOnA = await a.client.as('admin').post('/integrity/heads');
+      expect(signedOnA.status).toBe(201);
+      await investigators[2].create('/incidents', incidentReport(contingentId, 'Heads, second'));
+      await readModelsAt(b, await storeHead());
+      const signedOnB = await b.client.as('oversight').post('/integrity/heads');
+      expect(signedOnB.status).toBe(201);
+      const [headA, headB]: HeadJson[] = [signedOnA.body, signedOnB.body];
+      expect(headB.id).toBeGreaterThan(headA.id);
+      expect(BigInt(headB.treeSize)).toBeGreaterThan(BigInt(headA.treeSize));
+
+      // One sequence: ids 1, 2, 3... without a gap, sizes never going down, the same on every
+      // instance (whose read models have caught up) and in the database.
+      const everyEvent = await storeHead();
+      const { rows } = await deployment.store.pool.query<{ id: string; signature: string }>(
+        'SELECT id, signature FROM notary_heads ORDER BY id',
+      );
+      const served: HeadJson[][] = [];
+      for (const api of [a, b, c]) {
+        await readModelsAt(api, everyEvent);
+        served.push(await headsOf(api.client.as('reviewer')));
+      }
+      const sequence = served[0];
+      expect(served[1]).toEqual(sequence);
+      expect(served[2]).toEqual(sequence);
+      expect(sequence.map((h) => [h.id, h.signature])).toEqual(
+        rows.map((r) => [Number(r.id), r.signature]),
+      );
+      expect(sequence.map((h) => h.id)).toEqual(sequence.map((_, i) => i + 1));
+      sequence.slice(1).forEach((head, i) => {
+        expect(BigInt(head.treeSize)).toBeGreaterThanOrEqual(BigInt(sequence[i].treeSize));
+      });
+      expect(sequence).toEqual(expect.arrayContaining([headA, headB]));
+
+      // Every instance publishes the same key, and A's head verifies under it.
+      const keys = await Promise.all(
+        [a, b, c].map(
+          async (api) => (await api.client.as('reviewer').get('/integrity/public-key')).body.pem,
+        ),
+      );
+      expect(new Set(keys).size).toBe(1);
+      expect(verifyTreeHead(signedTreeHeadFromJson(headA), keys[0])).toEqual({ ok: true });
+
+      // A proof from B, in the tree of A's head, names A's head and passes `ledger verify-proof`.
+      const firstEvent = Number((await deployment.store.readAll()).at(0)?.globalPosition);
+      const proof = (
+        await b.client
+          .as('reviewer')
+          .get(`/integrity/proofs/inclusion?position=${firstEvent}&treeSize=${headA.treeSize}`)
+      ).body;
+      expect(proof.head).toEqual(headA);
+      expect(proof.rootHash).toBe(headA.rootHash);
+      const check = await ledger([
+        'verify-proof',
+        'inclusion',
+        '--leaf-index',
+        proof.leafIndex,
+        '--tree-size',
+        proof.treeSize,
+        '--leaf-hash',
+        proof.leafHash,
+        '--root',
+        headA.rootHash,
+        '--proof',
+        proof.proof.join(','),
+      ]);
+      expect(check).toMatchObject({ code: 0, stdout: expect.stringMatching(/^valid: /) });
+
+      // The integrity check of every instance verifies the store against the same heads.
+      for (const api of [a, b, c]) {
+        const verified = await api.client.as('oversight').post('/integrity/verification', {});
+        expect(verified.status).toBe(200);
+        expect(verified.body.ok).toBe(true);
+      }
+    });
+
+    it('refuse an instance with a notary key of its own once heads are signed', async () => {
+      await expect(deployment.startApi({ ownNotaryKey: true })).rejects.toThrow(
+        /signed with another key.*same notary key files/s,
+      );
+      // The deployment's own list of instances is unchanged (the refused one is not in it).
+      expect(deployment.apis).toHaveLength(3);
     });
   });
 

@@ -1,4 +1,9 @@
 import { PostgresEventStore } from '@blue-ledger/event-store';
+import {
+  loadOrCreateKeyPair,
+  NOTARY_PRIVATE_KEY_FILE,
+  NOTARY_PUBLIC_KEY_FILE,
+} from '@blue-ledger/integrity';
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -38,13 +43,15 @@ export const dropDatabase = (serverUrl: string, database: string): Promise<void>
 /**
  * API processes (`node dist/apps/api/src/main.js`) with `LEDGER_STORE=postgres` on a database
  * of this test's own (made on the server of `serverUrl`, dropped at the end), each with a data
- * directory of its own (its local read models) and one shared LEDGER_KEK, as a deployment of
- * several instances must have. `store` is the test's own connection to the same database.
+ * directory of its own (its local read models), one shared LEDGER_KEK and the same notary
+ * key files copied into each data directory, as a deployment of several instances must have. `store` is the test's own connection to the same database.
  */
 export class PostgresDeployment {
   readonly apis: LedgerProcess[] = [];
   readonly root = fs.mkdtempSync(path.join(os.tmpdir(), 'blue-ledger-pg-'));
   readonly kek = randomBytes(32).toString('base64');
+  /** The notary's key files every instance is given (`notary-ed25519.key` and `.pub`). */
+  readonly notaryKeys = path.join(this.root, 'notary-keys');
   store!: PostgresEventStore;
 
   private constructor(
@@ -66,9 +73,21 @@ export class PostgresDeployment {
 
   private started = 0;
 
-  /** Another instance, with a data directory of its own (several may start at once). */
-  async startApi(): Promise<LedgerProcess> {
-    const api = await startLedgerProcess(path.join(this.root, `api-${++this.started}`), {
+  /**
+   * Another instance, with a data directory of its own (several may start at once), holding
+   * the deployment's notary key files unless `ownNotaryKey` (it then makes a key of its own).
+   */
+  async startApi({ ownNotaryKey = false } = {}): Promise<LedgerProcess> {
+    const dataDir = path.join(this.root, `api-${++this.started}`);
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    if (!ownNotaryKey) {
+      loadOrCreateKeyPair(this.notaryKeys);
+      for (const file of [NOTARY_PRIVATE_KEY_FILE, NOTARY_PUBLIC_KEY_FILE]) {
+        fs.copyFileSync(path.join(this.notaryKeys, file), path.join(dataDir, file));
+        fs.chmodSync(path.join(dataDir, file), 0o600);
+      }
+    }
+    const api = await startLedgerProcess(dataDir, {
       ...this.env,
       LEDGER_VERIFY_EVERY_SECONDS: '0',
     });

@@ -54,6 +54,7 @@ export class StoreVerificationQuery {
 export class LatestSignedHeadHandler implements IQueryHandler<LatestSignedHeadQuery> {
   constructor(private readonly notary: Notary) {}
   async execute() {
+    await this.notary.syncHeads();
     const latest = this.notary.latestHead();
     if (latest === null) {
       throw new ProblemException(404, 'no_signed_head', 'No tree head has been signed yet.');
@@ -68,6 +69,7 @@ export class SignedHeadsHandler implements IQueryHandler<SignedHeadsQuery> {
   async execute({ page }: SignedHeadsQuery) {
     const after = page.after === undefined ? 0 : headCursor(page.after);
     const limit = page.limit ?? 100;
+    await this.notary.syncHeads();
     const heads = this.notary.heads(after, limit + 1);
     const items = heads.slice(0, limit);
     return {
@@ -93,6 +95,7 @@ export class NotaryPublicKeyHandler implements IQueryHandler<NotaryPublicKeyQuer
 export class EventInclusionHandler implements IQueryHandler<EventInclusionQuery> {
   constructor(private readonly notary: Notary) {}
   async execute({ position, treeSize }: EventInclusionQuery) {
+    await this.notary.syncHeads();
     return answer(() => inclusionProofJson(this.notary.inclusionProof(position, treeSize)));
   }
 }
@@ -101,6 +104,7 @@ export class EventInclusionHandler implements IQueryHandler<EventInclusionQuery>
 export class TreeConsistencyHandler implements IQueryHandler<TreeConsistencyQuery> {
   constructor(private readonly notary: Notary) {}
   async execute({ from, to }: TreeConsistencyQuery) {
+    await this.notary.syncHeads();
     return answer(() => consistencyProofJson(this.notary.consistencyProof(from, to)));
   }
 }
@@ -112,6 +116,7 @@ export class StoreVerificationHandler implements IQueryHandler<StoreVerification
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
   async execute({ trustedHeads }: StoreVerificationQuery) {
+    await this.notary.syncHeads();
     const report = await verifyStore(this.store, this.notary, trustedHeads);
     return { verifiedAt: new Date().toISOString(), ...ledgerReportToJson(report) };
   }

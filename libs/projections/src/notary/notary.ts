@@ -79,6 +79,7 @@ export class Notary {
   private tablesFound = false;
   private ticking = false;
   private headsChecked = false;
+  private syncing: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -151,9 +152,15 @@ export class Notary {
    * Local heads that are not the shared sequence's (signed before the heads were shared) are
    * replaced by it.
    */
-  async syncHeads(): Promise<void> {
-    const shared = this.options.shared;
-    if (!shared || this.options.readOnly) return;
+  syncHeads(): Promise<void> {
+    if (!this.options.shared || this.options.readOnly) return Promise.resolve();
+    // One copy at a time in a process: requests and the schedule may ask at once.
+    const run = this.syncing.then(() => this.copySharedHeads(this.options.shared!));
+    this.syncing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async copySharedHeads(shared: SharedTreeHeads): Promise<void> {
     if (!this.headsChecked) {
       const local = this.latestHead();
       if (local) {
