@@ -333,6 +333,28 @@ describeOnPostgres('Three API processes on one PostgreSQL', () => {
       }
     });
 
+    it('asked of every instance at the same moment, each get a number of their own, in one sequence', async () => {
+      await investigators[0].create('/incidents', incidentReport(contingentId, 'Heads, third'));
+      const everyEvent = await storeHead();
+      for (const api of deployment.apis) await readModelsAt(api, everyEvent);
+      const before = (await headsOf(deployment.apis[0].client.as('reviewer'))).length;
+      const answers = await Promise.all(
+        deployment.apis.map((api) => api.client.as('admin').post('/integrity/heads')),
+      );
+      expect(answers.map((r) => r.status)).toEqual([201, 201, 201]);
+      const ids = answers.map((r) => (r.body as HeadJson).id).sort((x, y) => x - y);
+      expect(ids).toEqual([before + 1, before + 2, before + 3]);
+      const served = await headsOf(deployment.apis[2].client.as('reviewer'));
+      expect(served.map((h) => h.id)).toEqual(served.map((_, i) => i + 1));
+      expect(served.slice(before)).toEqual(
+        [...answers.map((r) => r.body as HeadJson)].sort((x, y) => x.id - y.id),
+      );
+      // All three cover every event acknowledged before they were asked for.
+      for (const head of served.slice(before)) {
+        expect(Number(head.lastPosition)).toBeGreaterThanOrEqual(everyEvent);
+      }
+    });
+
     it('refuse an instance with a notary key of its own once heads are signed', async () => {
       await expect(deployment.startApi({ ownNotaryKey: true })).rejects.toThrow(
         /signed with another key.*same notary key files/s,
