@@ -20,7 +20,7 @@ import { IntegrityWatch } from './integrity-watch';
     {
       provide: Notary,
       useFactory: async ({ config, readModels, database }: LedgerStorage) => {
-        const keys = loadOrCreateKeyPair(config.dataDir);
+        const keys = loadOrCreateKeyPair(config.notary.keyDir);
         const readOnly = config.projections === 'external';
         // On PostgreSQL every instance signs into one sequence of heads kept in the database.
         const shared =

@@ -24,6 +24,12 @@ const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
+const otherKey = () =>
+  new ConfigurationError(
+    `the notary's heads in the database are signed with another key than this instance's notary-ed25519.key: ` +
+      'every instance needs the same notary key files (notary-ed25519.key and .pub in its data directory)',
+  );
+
 /** The advisory lock (class, key) that serialises signing across instances. */
 const SIGNING_LOCK_CLASS = 0x426c4e00;
 
@@ -96,9 +102,12 @@ export class PostgresTreeHeads implements SharedTreeHeads {
         SIGNING_LOCK_CLASS,
         this.schema,
       ]);
-      const { rows } = await client.query<HeadRow>(
-        `SELECT ${COLUMNS} FROM ${this.s}.notary_heads ORDER BY id DESC LIMIT 1`,
+      const { rows } = await client.query<HeadRow & { public_key: string }>(
+        `SELECT ${COLUMNS}, public_key FROM ${this.s}.notary_heads ORDER BY id DESC LIMIT 1`,
       );
+      // Instances started together before any head existed may hold different keys: the first
+      // to sign wins, the others sign nothing (and would not start again).
+      if (rows.length > 0 && rows[0].public_key !== this.publicKey) throw otherKey();
       const latest = rows.length > 0 ? headOf(rows[0]) : null;
       const next = sign(latest);
       if (next === null) {
@@ -144,10 +153,7 @@ export class PostgresTreeHeads implements SharedTreeHeads {
     if (rows.length === 0) return;
     const latest = headOf(rows[0]);
     if (rows[0].public_key !== this.publicKey || !verifyTreeHead(latest.head, publicKey).ok) {
-      throw new ConfigurationError(
-        `the notary's heads in the database are signed with another key than this instance's notary-ed25519.key: ` +
-          'every instance needs the same notary key files (notary-ed25519.key and .pub in its data directory)',
-      );
+      throw otherKey();
     }
   }
 }
