@@ -77,7 +77,7 @@ export class PostgresTreeHeads implements SharedTreeHeads {
     schema = 'public',
   ): Promise<PostgresTreeHeads> {
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new RangeError(`bad schema name ${schema}`);
-    await runMigrations(pool, schema, 'notary-heads', MIGRATIONS);
+    await runMigrations(pool, schema, 'notary_heads', MIGRATIONS);
     const heads = new PostgresTreeHeads(pool, `"${schema}"`, schema, exportPublicKeyRaw(publicKey));
     await heads.requireSameKey(publicKey);
     return heads;

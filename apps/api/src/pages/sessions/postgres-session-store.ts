@@ -47,7 +47,7 @@ export class PostgresSessionStore implements SessionStore {
 
   static async open(pool: Pool, schema = 'public'): Promise<PostgresSessionStore> {
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new RangeError(`bad schema name ${schema}`);
-    await runMigrations(pool, schema, 'ui-sessions', MIGRATIONS);
+    await runMigrations(pool, schema, 'ui_sessions', MIGRATIONS);
     return new PostgresSessionStore(pool, `"${schema}"`);
   }
 
