@@ -33,8 +33,10 @@ if (!runnable) console.warn('DATABASE_URL is not set: instances starting togethe
           'access_log',
           'events',
           'idempotency_keys',
+          'notary_heads',
           'principals',
           'subject_keys',
+          'ui_sessions',
         ]);
         const { rows: versions } = await client.query<{ component: string; version: number }>(
           `SELECT component, version FROM schema_migrations ORDER BY component, version`,

@@ -15,8 +15,12 @@ import {
   tagOf,
 } from '../reliability/support/writes-across-instances';
 import type { LedgerClient } from '../support/http-client';
+import { principals } from '../support/principals';
 import { readModelsAt } from '../support/read-models';
 import { PostgresDeployment } from './support/postgres-deployment';
+import { PageVisitor } from './support/page-visitor';
+import { signedTreeHeadFromJson, verifyTreeHead } from '@blue-ledger/integrity';
+import { ledger } from '../integrity/ledger-cli';
 
 const CLIENTS_PER_API = 4;
 
@@ -169,6 +173,173 @@ describeOnPostgres('Three API processes on one PostgreSQL', () => {
         const refused = await api.client.withToken(token).get('/incidents?limit=1');
         expect(refused.status).toBe(401);
       }
+    });
+  });
+
+  describe('a web page session', () => {
+    const sessionsInDatabase = async (principalId: string) =>
+      Number(
+        (
+          await deployment.store.pool.query<{ n: string }>(
+            'SELECT count(*) AS n FROM ui_sessions WHERE principal_id = $1',
+            [principalId],
+          )
+        ).rows[0].n,
+      );
+
+    it('opened on one instance is valid on the others, and signed out on another ends it on all', async () => {
+      const [a, b, c] = deployment.apis.map((api) => api.client.baseUrl);
+      const visitor = new PageVisitor();
+      const { id, name, token } = principals.investigator;
+      expect((await visitor.read(a, '/ui/sign-in')).status).toBe(200);
+      const signedIn = await visitor.post(a, '/ui/sign-in', { token });
+      expect(signedIn.status).toBe(303);
+      expect(visitor.has('bl_session')).toBe(true);
+      expect(await sessionsInDatabase(id)).toBe(1);
+
+      // The cookie of A (signed with the key every instance shares) opens pages on B and C.
+      for (const base of [b, c, a]) {
+        const home = await visitor.read(base, '/ui');
+        expect(home.status).toBe(200);
+        expect(home.html).toContain(name);
+      }
+
+      // Signed out on B (with a CSRF token from B's page); a copy of the cookie taken before,
+      // replayed on any instance, opens nothing: A and C send it to sign in.
+      const copy = visitor.copy();
+      await visitor.read(b, '/ui');
+      const signedOut = await visitor.post(b, '/ui/sign-out');
+      expect(signedOut.status).toBe(303);
+      expect(visitor.has('bl_session')).toBe(false);
+      expect(await sessionsInDatabase(id)).toBe(0);
+      for (const base of [a, b, c]) {
+        const refused = await copy.fetch(base, '/ui');
+        expect(refused.status).toBe(303);
+        expect(refused.headers.get('location')).toMatch(/^\/ui\/sign-in/);
+      }
+    });
+  });
+
+  describe('signed tree heads', () => {
+    interface HeadJson {
+      id: number;
+      treeSize: string;
+      rootHash: string;
+      timestamp: string;
+      signature: string;
+      lastPosition: string | null;
+    }
+    const headsOf = async (client: LedgerClient): Promise<HeadJson[]> =>
+      (await client.get('/integrity/heads?limit=1000')).body.items;
+    const storeHead = async () => Number(await deployment.store.headPosition());
+
+    it('signed through two instances form one sequence every instance serves; a proof from one verifies offline against a head another signed', async () => {
+      const [a, b, c] = deployment.apis;
+      await investigators[2].create('/incidents', incidentReport(contingentId, 'Heads, first'));
+      await readModelsAt(a.client, await storeHead());
+      const signedOnA = await a.client.as('admin').post('/integrity/heads');
+      expect(signedOnA.status).toBe(201);
+      await investigators[2].create('/incidents', incidentReport(contingentId, 'Heads, second'));
+      await readModelsAt(b.client, await storeHead());
+      const signedOnB = await b.client.as('oversight').post('/integrity/heads');
+      expect(signedOnB.status).toBe(201);
+      const [headA, headB]: HeadJson[] = [signedOnA.body, signedOnB.body];
+      expect(headB.id).toBeGreaterThan(headA.id);
+      expect(BigInt(headB.treeSize)).toBeGreaterThan(BigInt(headA.treeSize));
+
+      // One sequence: ids 1, 2, 3... without a gap, sizes never going down, the same on every
+      // instance (whose read models have caught up) and in the database.
+      const everyEvent = await storeHead();
+      const { rows } = await deployment.store.pool.query<{ id: string; signature: string }>(
+        'SELECT id, signature FROM notary_heads ORDER BY id',
+      );
+      const served: HeadJson[][] = [];
+      for (const api of [a, b, c]) {
+        await readModelsAt(api.client, everyEvent);
+        served.push(await headsOf(api.client.as('reviewer')));
+      }
+      const sequence = served[0];
+      expect(served[1]).toEqual(sequence);
+      expect(served[2]).toEqual(sequence);
+      expect(sequence.map((h) => [h.id, h.signature])).toEqual(
+        rows.map((r) => [Number(r.id), r.signature]),
+      );
+      expect(sequence.map((h) => h.id)).toEqual(sequence.map((_, i) => i + 1));
+      sequence.slice(1).forEach((head, i) => {
+        expect(BigInt(head.treeSize)).toBeGreaterThanOrEqual(BigInt(sequence[i].treeSize));
+      });
+      expect(sequence).toEqual(expect.arrayContaining([headA, headB]));
+
+      // Every instance publishes the same key, and A's head verifies under it.
+      const keys = await Promise.all(
+        [a, b, c].map(
+          async (api) => (await api.client.as('reviewer').get('/integrity/public-key')).body.pem,
+        ),
+      );
+      expect(new Set(keys).size).toBe(1);
+      expect(verifyTreeHead(signedTreeHeadFromJson(headA), keys[0])).toEqual({ ok: true });
+
+      // A proof from B, in the tree of A's head, names A's head and passes `ledger verify-proof`.
+      const firstEvent = Number((await deployment.store.readAll()).at(0)?.globalPosition);
+      const proof = (
+        await b.client
+          .as('reviewer')
+          .get(`/integrity/proofs/inclusion?position=${firstEvent}&treeSize=${headA.treeSize}`)
+      ).body;
+      expect(proof.head).toEqual(headA);
+      expect(proof.rootHash).toBe(headA.rootHash);
+      const check = await ledger([
+        'verify-proof',
+        'inclusion',
+        '--leaf-index',
+        proof.leafIndex,
+        '--tree-size',
+        proof.treeSize,
+        '--leaf-hash',
+        proof.leafHash,
+        '--root',
+        headA.rootHash,
+        '--proof',
+        proof.proof.join(','),
+      ]);
+      expect(check).toMatchObject({ code: 0, stdout: expect.stringMatching(/^valid: /) });
+
+      // The integrity check of every instance verifies the store against the same heads.
+      for (const api of [a, b, c]) {
+        const verified = await api.client.as('oversight').post('/integrity/verification', {});
+        expect(verified.status).toBe(200);
+        expect(verified.body.ok).toBe(true);
+      }
+    });
+
+    it('asked of every instance at the same moment, each get a number of their own, in one sequence', async () => {
+      await investigators[0].create('/incidents', incidentReport(contingentId, 'Heads, third'));
+      const everyEvent = await storeHead();
+      for (const api of deployment.apis) await readModelsAt(api.client, everyEvent);
+      const before = (await headsOf(deployment.apis[0].client.as('reviewer'))).length;
+      const answers = await Promise.all(
+        deployment.apis.map((api) => api.client.as('admin').post('/integrity/heads')),
+      );
+      expect(answers.map((r) => r.status)).toEqual([201, 201, 201]);
+      const ids = answers.map((r) => (r.body as HeadJson).id).sort((x, y) => x - y);
+      expect(ids).toEqual([before + 1, before + 2, before + 3]);
+      const served = await headsOf(deployment.apis[2].client.as('reviewer'));
+      expect(served.map((h) => h.id)).toEqual(served.map((_, i) => i + 1));
+      expect(served.slice(before)).toEqual(
+        [...answers.map((r) => r.body as HeadJson)].sort((x, y) => x.id - y.id),
+      );
+      // All three cover every event acknowledged before they were asked for.
+      for (const head of served.slice(before)) {
+        expect(Number(head.lastPosition)).toBeGreaterThanOrEqual(everyEvent);
+      }
+    });
+
+    it('refuse an instance with a notary key of its own once heads are signed', async () => {
+      await expect(deployment.startApi({ ownNotaryKey: true })).rejects.toThrow(
+        /signed with another key.*same notary key files/s,
+      );
+      // The deployment's own list of instances is unchanged (the refused one is not in it).
+      expect(deployment.apis).toHaveLength(3);
     });
   });
 

@@ -32,7 +32,7 @@ export class LedgerProcesses {
   /** A fresh data directory under `root`, for processes the test starts on it one after another. */
   newDataDir(): string {
     const dataDir = path.join(this.root, `ledger-${++this.dataDirs}`);
-    fs.mkdirSync(dataDir);
+    fs.mkdirSync(dataDir, { mode: 0o700 });
     return dataDir;
   }
 

@@ -68,7 +68,7 @@ export function startProjector(
   logger.info(
     `projector: following the ${config.store} store into ${config.readModelsFile} from ${startingPoint(runner)}`,
   );
-  const notary = new Notary(readModels, loadOrCreateKeyPair(config.dataDir), {
+  const notary = new Notary(readModels, loadOrCreateKeyPair(config.notary.keyDir), {
     ...config.notary,
     logger: { error: logger.error },
   });

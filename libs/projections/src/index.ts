@@ -53,3 +53,4 @@ export * from './notary/notary';
 export * from './notary/notary-errors';
 export { notaryRecords, type NotarizedHead, type NotaryLeaf } from './notary/notary-records';
 export { fairnessTables, type CsvTable } from './fairness/fairness-tables';
+export * from './notary/shared-tree-heads';

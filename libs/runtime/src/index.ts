@@ -8,3 +8,4 @@ export * from './storage/key-encryption-key';
 export * from './storage/sqlite-subject-keys';
 export * from './storage/postgres-subject-keys';
 export * from './storage/ledger-subject-keys';
+export * from './storage/postgres-tree-heads';

@@ -1,6 +1,13 @@
 import { PostgresEventStore } from '@blue-ledger/event-store';
+import {
+  loadOrCreateKeyPair,
+  NOTARY_PRIVATE_KEY_FILE,
+  NOTARY_PUBLIC_KEY_FILE,
+} from '@blue-ledger/integrity';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { LedgerProcess } from '../../support/ledger-process';
 import { LedgerProcesses } from '../../support/ledger-processes';
 
@@ -36,11 +43,15 @@ export const dropDatabase = (serverUrl: string, database: string): Promise<void>
 /**
  * API processes (`node dist/apps/api/src/main.js`) with `LEDGER_STORE=postgres` on a database
  * of this test's own (made on the server of `serverUrl`, dropped at the end), each with a data
- * directory of its own (its local read models) and one shared LEDGER_KEK, as a deployment of
- * several instances must have. `store` is the test's own connection to the same database.
+ * directory of its own (its local read models), one shared LEDGER_KEK and the same notary
+ * key files copied into each data directory, as a deployment of several instances must have. `store` is the test's own connection to the same database.
  */
 export class PostgresDeployment {
   readonly kek = randomBytes(32).toString('base64');
+  /** The notary's key files every instance is given (`notary-ed25519.key` and `.pub`). */
+  get notaryKeys(): string {
+    return path.join(this.instances.root, 'notary-keys');
+  }
   store!: PostgresEventStore;
   private readonly instances: LedgerProcesses;
 
@@ -67,9 +78,20 @@ export class PostgresDeployment {
     return this.instances.running;
   }
 
-  /** Another instance, with a data directory of its own (several may start at once). */
-  startApi(): Promise<LedgerProcess> {
-    return this.instances.startInstance();
+  /**
+   * Another instance, with a data directory of its own (several may start at once), holding
+   * the deployment's notary key files unless `ownNotaryKey` (it then makes a key of its own).
+   */
+  async startApi({ ownNotaryKey = false } = {}): Promise<LedgerProcess> {
+    const dataDir = this.instances.newDataDir();
+    if (!ownNotaryKey) {
+      loadOrCreateKeyPair(this.notaryKeys);
+      for (const file of [NOTARY_PRIVATE_KEY_FILE, NOTARY_PUBLIC_KEY_FILE]) {
+        fs.copyFileSync(path.join(this.notaryKeys, file), path.join(dataDir, file));
+        fs.chmodSync(path.join(dataDir, file), 0o600);
+      }
+    }
+    return this.instances.start(dataDir);
   }
 
   async tearDown(): Promise<void> {

@@ -95,6 +95,7 @@ export class IntegrityWatch implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Chains from the first event, and the signed heads against the events they cover. */
   private async firstPass(): Promise<void> {
+    await this.notary.syncHeads();
     const ledger = new LedgerVerifier(this.notary.publicKey);
     for (const { id, head } of this.notary.heads(0, Number.MAX_SAFE_INTEGER)) {
       ledger.addHead(head, { label: `signed head #${id}` });

@@ -9,7 +9,7 @@ import { PageQuery } from '../http/page';
 import { ProblemException } from '../problems/problem.exception';
 import { ConsistencyProofQuery, InclusionProofQuery, VerificationRequest } from './integrity.dto';
 import {
-  answer,
+  answerAsync,
   EventInclusionQuery,
   LatestSignedHeadQuery,
   NotaryPublicKeyQuery,
@@ -73,7 +73,7 @@ export class IntegrityController {
     const head = await this.store.headPosition();
     // The notary's leaves are a read model: sign only once they cover every acknowledged event.
     if (head !== null) await this.readModels.waitFor(head, 30_000);
-    return answer(() => headJson(this.notary.signHead()));
+    return headJson(await answerAsync(() => this.notary.signHeadNow()));
   }
 
   @Post('verification')

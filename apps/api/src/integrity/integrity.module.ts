@@ -1,8 +1,7 @@
 import { Inject, Logger, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { loadOrCreateKeyPair } from '@blue-ledger/integrity';
 import { Notary } from '@blue-ledger/projections';
-import type { Database } from 'better-sqlite3';
-import { LEDGER_CONFIG, type LedgerConfig, READ_MODELS } from '@blue-ledger/runtime';
+import { LEDGER_STORAGE, PostgresTreeHeads, type LedgerStorage } from '@blue-ledger/runtime';
 import { IntegrityController } from './integrity.controller';
 import { IntegrityQueryHandlers } from './integrity.queries';
 import { IntegrityWatch } from './integrity-watch';
@@ -11,7 +10,9 @@ import { VerificationPasses } from './verification-passes';
 /**
  * The notary's signed tree heads and proofs, and verification of the whole store. The key pair
  * is made in the data directory on first start. With an external projector the notary's tables
- * are that process's to write: this API then only reads them.
+ * are that process's to write: this API then only reads them. On PostgreSQL the heads are one
+ * sequence in the shared database, signed by whichever instance is due first (each instance
+ * keeps a copy in its read-model file, as far as its own leaves reach).
  */
 @Module({
   controllers: [IntegrityController],
@@ -19,13 +20,22 @@ import { VerificationPasses } from './verification-passes';
     ...IntegrityQueryHandlers,
     {
       provide: Notary,
-      useFactory: (db: Database, config: LedgerConfig) =>
-        new Notary(db, loadOrCreateKeyPair(config.dataDir), {
+      useFactory: async ({ config, readModels, database }: LedgerStorage) => {
+        const keys = loadOrCreateKeyPair(config.notary.keyDir);
+        const readOnly = config.projections === 'external';
+        // On PostgreSQL every instance signs into one sequence of heads kept in the database.
+        const shared =
+          database && !readOnly
+            ? await PostgresTreeHeads.open(database, keys.publicKey)
+            : undefined;
+        return new Notary(readModels, keys, {
           ...config.notary,
-          readOnly: config.projections === 'external',
+          readOnly,
+          shared,
           logger: new Logger('Notary'),
-        }),
-      inject: [READ_MODELS, LEDGER_CONFIG],
+        });
+      },
+      inject: [LEDGER_STORAGE],
     },
     VerificationPasses,
     IntegrityWatch,
@@ -35,7 +45,8 @@ import { VerificationPasses } from './verification-passes';
 export class IntegrityModule implements OnModuleInit, OnModuleDestroy {
   constructor(@Inject(Notary) private readonly notary: Notary) {}
 
-  onModuleInit(): void {
+  async onModuleInit(): Promise<void> {
+    await this.notary.syncHeads();
     this.notary.start();
   }
 

@@ -7,6 +7,7 @@ import {
 } from '@blue-ledger/integrity';
 import {
   Notary,
+  NotaryBehindError,
   NotaryReadOnlyError,
   TreeSizeOutOfRangeError,
   UnknownPositionError,
@@ -51,6 +52,7 @@ export class StoreVerificationQuery {
 export class LatestSignedHeadHandler implements IQueryHandler<LatestSignedHeadQuery> {
   constructor(private readonly notary: Notary) {}
   async execute() {
+    await this.notary.syncHeads();
     const latest = this.notary.latestHead();
     if (latest === null) {
       throw new ProblemException(404, 'no_signed_head', 'No tree head has been signed yet.');
@@ -65,6 +67,7 @@ export class SignedHeadsHandler implements IQueryHandler<SignedHeadsQuery> {
   async execute({ page }: SignedHeadsQuery) {
     const after = page.after === undefined ? 0 : headCursor(page.after);
     const limit = page.limit ?? 100;
+    await this.notary.syncHeads();
     const heads = this.notary.heads(after, limit + 1);
     const items = heads.slice(0, limit);
     return {
@@ -90,6 +93,7 @@ export class NotaryPublicKeyHandler implements IQueryHandler<NotaryPublicKeyQuer
 export class EventInclusionHandler implements IQueryHandler<EventInclusionQuery> {
   constructor(private readonly notary: Notary) {}
   async execute({ position, treeSize }: EventInclusionQuery) {
+    await this.notary.syncHeads();
     return answer(() => inclusionProofJson(this.notary.inclusionProof(position, treeSize)));
   }
 }
@@ -98,6 +102,7 @@ export class EventInclusionHandler implements IQueryHandler<EventInclusionQuery>
 export class TreeConsistencyHandler implements IQueryHandler<TreeConsistencyQuery> {
   constructor(private readonly notary: Notary) {}
   async execute({ from, to }: TreeConsistencyQuery) {
+    await this.notary.syncHeads();
     return answer(() => consistencyProofJson(this.notary.consistencyProof(from, to)));
   }
 }
@@ -125,6 +130,17 @@ function headCursor(after: string): number {
 }
 
 /** The notary's refusals as problems. */
+/** `answer` for work that answers a promise. */
+export async function answerAsync<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    return answer(() => {
+      throw error;
+    });
+  }
+}
+
 export function answer<T>(work: () => T): T {
   try {
     return work();
@@ -138,6 +154,9 @@ export function answer<T>(work: () => T): T {
       throw new ProblemException(400, 'validation_failed', error.message, [
         { field: error.field, reason: error.message },
       ]);
+    }
+    if (error instanceof NotaryBehindError) {
+      throw new ProblemException(409, 'notary_behind', error.message);
     }
     if (error instanceof NotaryReadOnlyError) {
       throw new ProblemException(409, 'notary_elsewhere', `${error.message}, not by this API.`);

@@ -38,7 +38,11 @@ export class VerificationPasses {
     if (shared) return shared;
     const pass = this.last
       .catch(() => undefined)
-      .then(() => verifyStore(this.store, this.notary, trustedHeads))
+      .then(async () => {
+        // Heads another instance signed into the shared store (PostgreSQL) are verified too.
+        await this.notary.syncHeads();
+        return verifyStore(this.store, this.notary, trustedHeads);
+      })
       .then((report) => ({ report, verifiedAt: new Date().toISOString() }));
     this.last = pass;
     this.sharing.set(key, pass);

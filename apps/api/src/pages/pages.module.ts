@@ -1,8 +1,12 @@
 import { Global, Inject, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import type { Database } from 'better-sqlite3';
 import cookieParser from 'cookie-parser';
 import { urlencoded } from 'express';
-import { API_STATE, LEDGER_CONFIG, type LedgerConfig } from '@blue-ledger/runtime';
+import {
+  LEDGER_CONFIG,
+  LEDGER_STORAGE,
+  type LedgerConfig,
+  type LedgerStorage,
+} from '@blue-ledger/runtime';
 import { AssetsController } from './assets/assets.controller';
 import { AuditPageController } from './audit/audit-page.controller';
 import { EventPageController } from './events/event-page.controller';
@@ -27,7 +31,8 @@ import { pageHeaders } from './security/page-headers';
 import { PageAccess } from './sessions/page-access';
 import { PageSessions } from './sessions/page-sessions';
 import { loadOrCreateSessionSecret, SESSION_SECRET } from './sessions/session-secret';
-import { SessionStore } from './sessions/session-store';
+import { PostgresSessionStore } from './sessions/postgres-session-store';
+import { SESSION_STORE, SqliteSessionStore, type SessionStore } from './sessions/session-store';
 import { SignInController } from './sign-in/sign-in.controller';
 
 /** Forms are small: a token, filters, a reason, a finding. */
@@ -61,14 +66,22 @@ const FORM_LIMIT = '64kb';
   ],
   providers: [
     {
-      provide: SESSION_SECRET,
-      useFactory: (config: LedgerConfig) => loadOrCreateSessionSecret(config.dataDir),
-      inject: [LEDGER_CONFIG],
+      // Shared by every instance on PostgreSQL: a session opened on one holds on all.
+      provide: SESSION_STORE,
+      useFactory: async (storage: LedgerStorage): Promise<SessionStore> =>
+        storage.database
+          ? await PostgresSessionStore.open(storage.database)
+          : new SqliteSessionStore(storage.apiState),
+      inject: [LEDGER_STORAGE],
     },
     {
-      provide: SessionStore,
-      useFactory: (db: Database) => new SessionStore(db),
-      inject: [API_STATE],
+      // On PostgreSQL the cookies' key is the same for every instance (kept in the database).
+      provide: SESSION_SECRET,
+      useFactory: (config: LedgerConfig, sessions: SessionStore) =>
+        sessions instanceof PostgresSessionStore
+          ? sessions.sharedSecret()
+          : loadOrCreateSessionSecret(config.dataDir),
+      inject: [LEDGER_CONFIG, SESSION_STORE],
     },
     PageSessions,
     Csrf,

@@ -24,3 +24,16 @@ export class NotaryReadOnlyError extends Error {
     super('tree heads are signed by the process that runs the projections');
   }
 }
+
+/** The shared sequence holds a head over more leaves than this notary's log has reached yet. */
+export class NotaryBehindError extends Error {
+  override readonly name = 'NotaryBehindError';
+  constructor(
+    readonly treeSize: bigint,
+    readonly latestSigned: bigint,
+  ) {
+    super(
+      `this instance's log has ${treeSize} leaves, the latest signed head covers ${latestSigned}: try again once it has caught up`,
+    );
+  }
+}

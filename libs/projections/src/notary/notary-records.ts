@@ -58,6 +58,11 @@ const statements = preparedStatements((db) => ({
     `INSERT INTO notary_heads (tree_size, root_hash, timestamp, signature, last_position)
      VALUES (?, ?, ?, ?, ?)`,
   ),
+  insertHeadWithId: db.prepare(
+    `INSERT INTO notary_heads (id, tree_size, root_hash, timestamp, signature, last_position)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ),
+  deleteHeads: db.prepare('DELETE FROM notary_heads'),
   latestHead: db
     .prepare(`SELECT ${HEAD_COLUMNS} FROM notary_heads ORDER BY id DESC LIMIT 1`)
     .safeIntegers(),
@@ -98,6 +103,25 @@ export const notaryRecords = {
       .of(db)
       .insertHead.run(head.treeSize, head.rootHash, head.timestamp, head.signature, lastPosition);
     return Number(lastInsertRowid);
+  },
+
+  /** A head of the sequence another store keeps (PostgreSQL), copied with its id. */
+  copyHead(db: SqliteDatabase, { id, head, lastPosition }: NotarizedHead): void {
+    statements
+      .of(db)
+      .insertHeadWithId.run(
+        id,
+        head.treeSize,
+        head.rootHash,
+        head.timestamp,
+        head.signature,
+        lastPosition,
+      );
+  },
+
+  /** Forgets the local copies of heads (they are copied again from the shared sequence). */
+  deleteHeads(db: SqliteDatabase): void {
+    statements.of(db).deleteHeads.run();
   },
 
   latestHead(db: SqliteDatabase): NotarizedHead | null {

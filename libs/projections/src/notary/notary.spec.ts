@@ -16,7 +16,10 @@ import { ProjectionRunner } from '../projection-runner';
 import type { SqliteDatabase } from '../sqlite/database';
 import { InMemoryEventStore } from '../testing/in-memory-event-store';
 import { Notary, type NotaryOptions } from './notary';
+import type { NotarizedHead } from './notary-records';
+import type { HeadToAppend, SharedTreeHeads } from './shared-tree-heads';
 import {
+  NotaryBehindError,
   NotaryReadOnlyError,
   TreeSizeOutOfRangeError,
   UnknownPositionError,
@@ -320,6 +323,125 @@ describe('The notary', () => {
         );
         expect(verdict).toEqual({ ok: true });
       }
+    });
+  });
+
+  describe('with heads shared by several notaries (several instances on one database)', () => {
+    /** The shared sequence as PostgresTreeHeads keeps it: appends one at a time, next id. */
+    class SequenceOfHeads implements SharedTreeHeads {
+      readonly heads: NotarizedHead[] = [];
+      private queue: Promise<unknown> = Promise.resolve();
+      async headsAfter(afterId: number, limit: number) {
+        return this.heads.filter((h) => h.id > afterId).slice(0, limit);
+      }
+      append(sign: (latest: NotarizedHead | null) => HeadToAppend) {
+        const run = this.queue.then(async () => {
+          await new Promise((resolve) => setImmediate(resolve));
+          const latest = this.heads.at(-1) ?? null;
+          const next = sign(latest);
+          if (next === null) return null;
+          if (latest && next.head.treeSize < latest.head.treeSize) throw new RangeError('smaller');
+          const head = { id: (latest?.id ?? 0) + 1, ...next };
+          this.heads.push(head);
+          return head;
+        });
+        this.queue = run.catch(() => undefined);
+        return run;
+      }
+    }
+
+    let otherDb: SqliteDatabase;
+    let otherRunner: ProjectionRunner;
+    let shared: SequenceOfHeads;
+
+    beforeEach(async () => {
+      otherDb = new Database(':memory:');
+      otherRunner = new ProjectionRunner(store, otherDb, [notaryProjection], { logger: silent });
+      await otherRunner.start();
+      shared = new SequenceOfHeads();
+    });
+
+    afterEach(async () => {
+      await otherRunner.stop();
+      otherDb.close();
+    });
+
+    const pair = () => {
+      const options = { everyEvents: 5, everySeconds: 60, clock, shared };
+      return [new Notary(db, keys, options), new Notary(otherDb, keys, options)] as const;
+    };
+    const caughtUp = async () => otherRunner.waitFor((await store.headPosition()) ?? 0n);
+
+    it('sign into one sequence: each serves every head, same ids, sizes never going down', async () => {
+      const [a, b] = pair();
+      await append(3);
+      await caughtUp();
+      const first = await a.signHeadNow();
+      await append(4);
+      await caughtUp();
+      const second = await b.signHeadNow();
+      expect([first.id, second.id]).toEqual([1, 2]);
+      expect([first.head.treeSize, second.head.treeSize]).toEqual([3n, 7n]);
+      // Requests and the schedule may copy at once: each head is copied once.
+      await Promise.all([a.syncHeads(), a.syncHeads(), a.syncHeads()]);
+      expect(a.heads(0, 10)).toEqual(shared.heads);
+      expect(b.heads(0, 10)).toEqual(shared.heads);
+      // A proof from B names the head A signed, and it verifies under the one key.
+      const proof = b.inclusionProof((await events())[1].globalPosition, 3n);
+      expect(proof.head).toEqual(first);
+      expect(proof.rootHash).toBe(first.head.rootHash);
+      expect(verifyTreeHead(first.head, keys.publicKey)).toEqual({ ok: true });
+    });
+
+    it('sign one head when both are due at once', async () => {
+      const [a, b] = pair();
+      await append(6);
+      await caughtUp();
+      const signed = await Promise.all([a.signIfDueShared(), b.signIfDueShared()]);
+      expect(signed.filter((h) => h !== null)).toHaveLength(1);
+      expect(shared.heads.map((h) => [h.id, h.head.treeSize])).toEqual([[1, 6n]]);
+      await Promise.all([a.syncHeads(), b.syncHeads()]);
+      expect(a.latestHead()).toEqual(b.latestHead());
+    });
+
+    it('a notary behind the latest head copies only the heads its leaves reach, and signs none', async () => {
+      const [a, b] = pair();
+      await otherRunner.stop();
+      await append(3);
+      await a.signHeadNow();
+      await append(6);
+      await a.signHeadNow();
+      // B's read models stopped at 0 events: it copies nothing and signs nothing.
+      await b.syncHeads();
+      expect(b.heads(0, 10)).toEqual([]);
+      expect(await b.signIfDueShared()).toBeNull();
+      await expect(b.signHeadNow()).rejects.toBeInstanceOf(NotaryBehindError);
+      expect(shared.heads).toHaveLength(2);
+      // Once its leaves reach them, it has them all.
+      otherRunner = new ProjectionRunner(store, otherDb, [notaryProjection], { logger: silent });
+      await otherRunner.start();
+      await caughtUp();
+      await b.syncHeads();
+      expect(b.heads(0, 10)).toEqual(shared.heads);
+    });
+
+    it('replaces heads signed alone before the heads were shared', async () => {
+      await append(4);
+      const alone = notary().signHead();
+      const [a] = pair();
+      await append(1);
+      const other = new Notary(otherDb, keys, { everyEvents: 5, everySeconds: 60, clock, shared });
+      await caughtUp();
+      const sharedHead = await other.signHeadNow();
+      expect(a.latestHead()).toEqual(alone);
+      await a.syncHeads();
+      expect(a.heads(0, 10)).toEqual([sharedHead]);
+    });
+
+    it('refuses the unshared ways to sign', () => {
+      const [a] = pair();
+      expect(() => a.signHead()).toThrow(/signHeadNow/);
+      expect(() => a.signIfDue()).toThrow(/signIfDueShared/);
     });
   });
 });

@@ -7,7 +7,9 @@ import {
 import type { SqliteDatabase } from '../sqlite/database';
 import { notaryRecords, type NotarizedHead } from './notary-records';
 import { createNotaryTables } from './notary.tables';
+import type { HeadToAppend, SharedTreeHeads } from './shared-tree-heads';
 import {
+  NotaryBehindError,
   NotaryReadOnlyError,
   TreeSizeOutOfRangeError,
   UnknownPositionError,
@@ -23,6 +25,12 @@ export interface NotaryOptions {
    * nothing here.
    */
   readOnly?: boolean;
+  /**
+   * The one sequence of heads every notary over the same log signs into (PostgreSQL). The
+   * notary's `notary_heads` table is then a copy of that sequence, same ids, as far as its
+   * own leaves reach; signing goes through `signHeadNow` and the schedule.
+   */
+  shared?: SharedTreeHeads;
   clock?: () => Date;
   logger?: { error(message: string, error?: unknown): void };
 }
@@ -69,6 +77,9 @@ export class Notary {
   private readonly clock: () => Date;
   private readonly startedAt: number;
   private tablesFound = false;
+  private ticking = false;
+  private headsChecked = false;
+  private syncing: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -107,35 +118,112 @@ export class Notary {
     return this.hasTables() ? notaryRecords.headsAfter(this.db, afterId, limit) : [];
   }
 
-  /** Signs the log as it stands now, whatever the schedule says. */
+  /** Signs the log as it stands now, whatever the schedule says (not with shared heads). */
   signHead(): NotarizedHead {
     if (this.options.readOnly) throw new NotaryReadOnlyError();
-    this.catchUp();
-    const treeSize = this.tree.size;
-    const head: SignedTreeHead = signTreeHead(
-      { treeSize, rootHash: this.tree.root(), timestamp: this.clock().toISOString() },
-      this.keys.privateKey,
-    );
-    const lastPosition =
-      treeSize === 0n
-        ? null
-        : (notaryRecords.leafAt(this.db, treeSize - 1n)?.globalPosition ?? null);
+    if (this.options.shared) throw new Error('with shared heads, sign with signHeadNow');
+    const { head, lastPosition } = this.signedNow();
     const id = notaryRecords.insertHead(this.db, head, lastPosition);
     return { id, head, lastPosition };
+  }
+
+  /**
+   * Signs the log as it stands now, whatever the schedule says; with shared heads, as the next
+   * head of the shared sequence (refused while this notary's leaves are behind its latest).
+   */
+  async signHeadNow(): Promise<NotarizedHead> {
+    const shared = this.options.shared;
+    if (!shared || this.options.readOnly) return this.signHead();
+    await this.syncHeads();
+    const appended = await shared.append((latest) => {
+      this.catchUp();
+      if (latest && latest.head.treeSize > this.tree.size) {
+        throw new NotaryBehindError(this.tree.size, latest.head.treeSize);
+      }
+      return this.signedNow();
+    });
+    await this.syncHeads();
+    return appended as NotarizedHead;
+  }
+
+  /**
+   * With shared heads: copies into `notary_heads` the heads of the shared sequence this
+   * notary has not copied yet, in order, up to the first one its leaves do not reach yet.
+   * Local heads that are not the shared sequence's (signed before the heads were shared) are
+   * replaced by it.
+   */
+  syncHeads(): Promise<void> {
+    if (!this.options.shared || this.options.readOnly) return Promise.resolve();
+    // One copy at a time in a process: requests and the schedule may ask at once.
+    const run = this.syncing.then(() => this.copySharedHeads(this.options.shared!));
+    this.syncing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async copySharedHeads(shared: SharedTreeHeads): Promise<void> {
+    if (!this.headsChecked) {
+      const local = this.latestHead();
+      if (local) {
+        const [same] = await shared.headsAfter(local.id - 1, 1);
+        if (same?.id !== local.id || same.head.signature !== local.head.signature) {
+          this.options.logger?.error(
+            `the notary's local heads are not the shared sequence's: replaced by it (local head ${local.id} of size ${local.head.treeSize})`,
+          );
+          notaryRecords.deleteHeads(this.db);
+        }
+      }
+      this.headsChecked = true;
+    }
+    for (;;) {
+      const after = this.latestHead()?.id ?? 0;
+      const heads = await shared.headsAfter(after, 500);
+      this.catchUp();
+      let copied = 0;
+      for (const head of heads) {
+        if (head.head.treeSize > this.tree.size) return;
+        notaryRecords.copyHead(this.db, head);
+        copied++;
+      }
+      if (copied < 500) return;
+    }
   }
 
   /** Signs when `everyEvents` events or `everySeconds` seconds have passed since the last head. */
   signIfDue(): NotarizedHead | null {
     if (this.options.readOnly) return null;
+    if (this.options.shared) throw new Error('with shared heads, use signIfDueShared');
+    return this.isDue(this.latestHead()) ? this.signHead() : null;
+  }
+
+  /** Whether events came after `latest` and enough of them, or long enough ago, to sign. */
+  private isDue(latest: NotarizedHead | null): boolean {
     const size = this.treeSize();
-    const latest = this.latestHead();
     const signedSize = latest?.head.treeSize ?? 0n;
-    if (size <= signedSize) return null;
+    if (size <= signedSize) return false;
     const since = latest ? Date.parse(latest.head.timestamp) : this.startedAt;
-    const due =
+    return (
       size - signedSize >= BigInt(this.options.everyEvents) ||
-      this.clock().getTime() - since >= this.options.everySeconds * 1000;
-    return due ? this.signHead() : null;
+      this.clock().getTime() - since >= this.options.everySeconds * 1000
+    );
+  }
+
+  /**
+   * With shared heads: copies the shared sequence, then signs when due by `signIfDue`'s rule,
+   * measured from the latest head of the shared sequence (whichever notary signed it); if
+   * another notary appended a head meanwhile, signs nothing this time.
+   */
+  async signIfDueShared(): Promise<NotarizedHead | null> {
+    const shared = this.options.shared;
+    if (!shared || this.options.readOnly) return this.signIfDue();
+    await this.syncHeads();
+    const seen = this.latestHead();
+    if (!this.isDue(seen)) return null;
+    const appended = await shared.append((latest): HeadToAppend => {
+      if ((latest?.id ?? 0) !== (seen?.id ?? 0)) return null;
+      return this.signedNow();
+    });
+    if (appended) await this.syncHeads();
+    return appended;
   }
 
   /** Checks the schedule every second (or more often, for a shorter period) until `stop`. */
@@ -143,6 +231,16 @@ export class Notary {
     if (this.timer || this.options.readOnly) return;
     const period = Math.min(1000, this.options.everySeconds * 1000);
     this.timer = setInterval(() => {
+      if (this.options.shared) {
+        if (this.ticking) return;
+        this.ticking = true;
+        this.signIfDueShared()
+          .catch((error: unknown) =>
+            this.options.logger?.error('the notary could not sign a tree head', error),
+          )
+          .finally(() => (this.ticking = false));
+        return;
+      }
       try {
         this.signIfDue();
       } catch (error) {
@@ -229,6 +327,21 @@ export class Notary {
       }
       this.tree.appendLeafHash(leafHash);
     }
+  }
+
+  /** A head over the whole log as this notary holds it now, signed, not yet stored. */
+  private signedNow(): { head: SignedTreeHead; lastPosition: bigint | null } {
+    this.catchUp();
+    const treeSize = this.tree.size;
+    const head: SignedTreeHead = signTreeHead(
+      { treeSize, rootHash: this.tree.root(), timestamp: this.clock().toISOString() },
+      this.keys.privateKey,
+    );
+    const lastPosition =
+      treeSize === 0n
+        ? null
+        : (notaryRecords.leafAt(this.db, treeSize - 1n)?.globalPosition ?? null);
+    return { head, lastPosition };
   }
 
   private emptyTree(): MerkleTree {

@@ -66,6 +66,7 @@ const envSchema = z
       .default('info'),
     LEDGER_NOTARY_EVERY_EVENTS: z.coerce.number().int().min(1).default(1000),
     LEDGER_NOTARY_EVERY_SECONDS: z.coerce.number().int().min(1).default(60),
+    LEDGER_NOTARY_KEY_DIR: z.string().min(1).optional(),
     LEDGER_SESSION_IDLE_SECONDS: z.coerce.number().int().min(1).default(1800),
     LEDGER_SESSION_ABSOLUTE_SECONDS: z.coerce.number().int().min(1).default(43200),
     LEDGER_VERIFY_EVERY_SECONDS: z.coerce.number().int().min(0).max(31_536_000).default(3600),
@@ -103,7 +104,12 @@ export interface LedgerConfig {
   projectorPort: number;
   logLevel: string;
   /** The notary signs a tree head once this many events or seconds have passed since the last. */
-  notary: { everyEvents: number; everySeconds: number };
+  notary: {
+    everyEvents: number;
+    everySeconds: number;
+    /** Where the notary's key files are (made on first start): the data directory by default. */
+    keyDir: string;
+  };
   /** A full background verification of the store this often (0: only at start). */
   verifyEverySeconds: number;
   /**
@@ -156,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     notary: {
       everyEvents: e.LEDGER_NOTARY_EVERY_EVENTS,
       everySeconds: e.LEDGER_NOTARY_EVERY_SECONDS,
+      keyDir: e.LEDGER_NOTARY_KEY_DIR ? path.resolve(e.LEDGER_NOTARY_KEY_DIR) : dataDir,
     },
     verifyEverySeconds: e.LEDGER_VERIFY_EVERY_SECONDS,
     deadlines: {

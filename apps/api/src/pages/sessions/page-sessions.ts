@@ -11,7 +11,12 @@ import { LEDGER_CONFIG, type LedgerConfig } from '@blue-ledger/runtime';
 import type { Request, Response } from 'express';
 import { decodeJwt } from 'jose';
 import type { Principal } from '../../auth/principal';
-import { SessionStore, type SessionCredential, type StoredSession } from './session-store';
+import {
+  SESSION_STORE,
+  type SessionCredential,
+  type SessionStore,
+  type StoredSession,
+} from './session-store';
 
 export const SESSION_COOKIE = 'bl_session';
 
@@ -48,7 +53,7 @@ export class PageSessions {
   private lastSweep = 0;
 
   constructor(
-    private readonly sessions: SessionStore,
+    @Inject(SESSION_STORE) private readonly sessions: SessionStore,
     private readonly authenticator: PrincipalAuthenticator,
     @Inject(PRINCIPAL_STORE) private readonly store: PrincipalStore,
     @Inject(PrincipalRegistry) private readonly configured: PrincipalRegistry,
@@ -76,7 +81,7 @@ export class PageSessions {
       if (!parsed) return undefined;
       credential = { kind: 'store', tokenId: parsed.tokenId };
     }
-    const sessionId = this.sessions.open(principal, credential, now, expiresMs);
+    const sessionId = await this.sessions.open(principal, credential, now, expiresMs);
     return { sessionId, principal };
   }
 
@@ -85,31 +90,31 @@ export class PageSessions {
     const cookie = sessionCookieOf(request);
     if (!cookie) return undefined;
     const now = Date.now();
-    this.sweep(now);
-    const session = this.sessions.find(cookie.sessionId);
+    await this.sweep(now);
+    const session = await this.sessions.find(cookie.sessionId);
     if (!session || session.principalId !== cookie.principalId) return undefined;
     if (now >= session.expiresMs || now - session.lastSeenMs >= this.idleMs) {
-      this.sessions.end(cookie.sessionId);
+      await this.sessions.end(cookie.sessionId);
       return undefined;
     }
     const principal = await this.principalNow(session);
     if (!principal) {
-      this.sessions.end(cookie.sessionId);
+      await this.sessions.end(cookie.sessionId);
       return undefined;
     }
     // Idle time is counted from the last request; a write per request is cheap, but not needed
     // more often than a tenth of the idle limit.
     if (now - session.lastSeenMs >= Math.min(60_000, this.idleMs / 10)) {
-      this.sessions.touch(cookie.sessionId, now);
+      await this.sessions.touch(cookie.sessionId, now);
     }
     return { sessionId: cookie.sessionId, principal, session };
   }
 
-  end(sessionId: string): void {
-    this.sessions.end(sessionId);
+  async end(sessionId: string): Promise<void> {
+    await this.sessions.end(sessionId);
   }
 
-  endAllOf(principalId: string): number {
+  endAllOf(principalId: string): Promise<number> {
     return this.sessions.endAllOf(principalId);
   }
 
@@ -147,9 +152,9 @@ export class PageSessions {
     }
   }
 
-  private sweep(now: number): void {
+  private async sweep(now: number): Promise<void> {
     if (now - this.lastSweep < 60_000) return;
     this.lastSweep = now;
-    this.sessions.sweep(now, this.idleMs);
+    await this.sessions.sweep(now, this.idleMs);
   }
 }

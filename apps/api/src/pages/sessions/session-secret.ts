@@ -8,6 +8,8 @@ export const SESSION_SECRET = Symbol('SESSION_SECRET');
  * The key that signs the pages' cookies and CSRF tokens: made on the first start in the data
  * directory (`ui-session.key`, mode 0600), like the notary's key, so that sessions survive a
  * restart. Deleting the file ends every session at the next start.
+ * With LEDGER_STORE=postgres the key is kept in the shared database instead
+ * (PostgresSessionStore.sharedSecret): every instance must sign with the same one.
  */
 export function loadOrCreateSessionSecret(dataDir: string): string {
   const file = path.join(dataDir, 'ui-session.key');

@@ -20,20 +20,57 @@ export interface StoredSession {
   expiresMs: number;
 }
 
-interface SessionRow {
+/** A session id is kept only as its SHA-256: a copy of the database opens no session. */
+export const digestOf = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex');
+
+/** A new session id: 32 random bytes, which only the cookie carries. */
+export const newSessionId = () => randomBytes(32).toString('base64url');
+
+/** The injection token of the pages' SessionStore. */
+export const SESSION_STORE = Symbol('SESSION_STORE');
+
+/**
+ * Where the web pages' sessions are kept: the API's SQLite file, or (LEDGER_STORE=postgres) the
+ * database every instance shares, so that a session opened on one instance holds on all and
+ * ending it on one ends it everywhere.
+ */
+export interface SessionStore {
+  /** Opens a session; answers its id, which only the cookie carries. */
+  open(
+    principal: Principal,
+    credential: SessionCredential,
+    nowMs: number,
+    expiresMs: number,
+  ): Promise<string>;
+  find(sessionId: string): Promise<StoredSession | undefined>;
+  touch(sessionId: string, nowMs: number): Promise<void>;
+  end(sessionId: string): Promise<void>;
+  /** Ends every session of a principal (its tokens were revoked); answers how many. */
+  endAllOf(principalId: string): Promise<number>;
+  /** Forgets sessions that can no longer be used. */
+  sweep(nowMs: number, idleMs: number): Promise<void>;
+}
+
+export interface SessionRowValues {
   principal_id: string;
   credential: string;
   principal: string;
-  created_ms: number;
-  last_seen_ms: number;
-  expires_ms: number;
+  created_ms: number | string;
+  last_seen_ms: number | string;
+  expires_ms: number | string;
 }
 
-/** A session id is kept only as its SHA-256: a copy of the database opens no session. */
-const digestOf = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex');
+export const storedSessionOf = (row: SessionRowValues): StoredSession => ({
+  principalId: row.principal_id,
+  credential: JSON.parse(row.credential) as SessionCredential,
+  principal: JSON.parse(row.principal) as Principal,
+  createdMs: Number(row.created_ms),
+  lastSeenMs: Number(row.last_seen_ms),
+  expiresMs: Number(row.expires_ms),
+});
 
 /** The web pages' sessions, in the file the API writes its own tables in. */
-export class SessionStore {
+export class SqliteSessionStore implements SessionStore {
   constructor(private readonly db: Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS ui_sessions (
       session_digest TEXT PRIMARY KEY,
@@ -47,14 +84,13 @@ export class SessionStore {
     CREATE INDEX IF NOT EXISTS ui_sessions_by_principal ON ui_sessions (principal_id);`);
   }
 
-  /** Opens a session; answers its id, which only the cookie carries. */
-  open(
+  async open(
     principal: Principal,
     credential: SessionCredential,
     nowMs: number,
     expiresMs: number,
-  ): string {
-    const sessionId = randomBytes(32).toString('base64url');
+  ): Promise<string> {
+    const sessionId = newSessionId();
     this.db
       .prepare(
         `INSERT INTO ui_sessions (session_digest, principal_id, credential, principal, created_ms, last_seen_ms, expires_ms)
@@ -72,40 +108,29 @@ export class SessionStore {
     return sessionId;
   }
 
-  find(sessionId: string): StoredSession | undefined {
+  async find(sessionId: string): Promise<StoredSession | undefined> {
     const row = this.db
       .prepare('SELECT * FROM ui_sessions WHERE session_digest = ?')
-      .get(digestOf(sessionId)) as SessionRow | undefined;
-    return (
-      row && {
-        principalId: row.principal_id,
-        credential: JSON.parse(row.credential) as SessionCredential,
-        principal: JSON.parse(row.principal) as Principal,
-        createdMs: row.created_ms,
-        lastSeenMs: row.last_seen_ms,
-        expiresMs: row.expires_ms,
-      }
-    );
+      .get(digestOf(sessionId)) as SessionRowValues | undefined;
+    return row && storedSessionOf(row);
   }
 
-  touch(sessionId: string, nowMs: number): void {
+  async touch(sessionId: string, nowMs: number): Promise<void> {
     this.db
       .prepare('UPDATE ui_sessions SET last_seen_ms = ? WHERE session_digest = ?')
       .run(nowMs, digestOf(sessionId));
   }
 
-  end(sessionId: string): void {
+  async end(sessionId: string): Promise<void> {
     this.db.prepare('DELETE FROM ui_sessions WHERE session_digest = ?').run(digestOf(sessionId));
   }
 
-  /** Ends every session of a principal (its tokens were revoked); answers how many. */
-  endAllOf(principalId: string): number {
+  async endAllOf(principalId: string): Promise<number> {
     return this.db.prepare('DELETE FROM ui_sessions WHERE principal_id = ?').run(principalId)
       .changes;
   }
 
-  /** Forgets sessions that can no longer be used. */
-  sweep(nowMs: number, idleMs: number): void {
+  async sweep(nowMs: number, idleMs: number): Promise<void> {
     this.db
       .prepare('DELETE FROM ui_sessions WHERE expires_ms <= ? OR last_seen_ms <= ?')
       .run(nowMs, nowMs - idleMs);

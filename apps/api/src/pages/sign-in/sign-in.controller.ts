@@ -79,15 +79,15 @@ export class SignInController {
       response.status(401).type('text/html; charset=utf-8').send(html);
       return;
     }
-    if (request.sessionId) this.sessions.end(request.sessionId);
+    if (request.sessionId) await this.sessions.end(request.sessionId);
     this.sessions.setCookie(request, response, opened.sessionId, opened.principal.id);
     response.clearCookie(PRESESSION_COOKIE, { path: '/ui' });
     response.redirect(303, next ?? '/ui');
   }
 
   @Post('sign-out')
-  signOut(@Req() request: PageRequest, @Res() response: Response): void {
-    if (request.sessionId) this.sessions.end(request.sessionId);
+  async signOut(@Req() request: PageRequest, @Res() response: Response): Promise<void> {
+    if (request.sessionId) await this.sessions.end(request.sessionId);
     this.sessions.clearCookie(request, response);
     response.redirect(303, '/ui/sign-in?reason=signed-out');
   }
