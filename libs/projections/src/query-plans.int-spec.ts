@@ -97,6 +97,33 @@ describe('Read-model queries at size', () => {
     ).toContain('USING INDEX contingent_history_facts_notifications');
   });
 
+  it("reads a history's first page, its unit and its deadlines by the unit's indexes, whatever its life", () => {
+    // The unit's state (the route's existence and country check, and the page's header).
+    expect(
+      plan(
+        `SELECT doc FROM contingent_states WHERE id = 'c' AND valid_to IS NULL
+         ORDER BY valid_from DESC LIMIT 1`,
+      ),
+    ).toMatch(/SEARCH contingent_states USING (INDEX|PRIMARY KEY).*\(id=\?/);
+    // The page: a range of the unit's facts, each event found by its position.
+    const page = plan(
+      `SELECT f.kind, e.data FROM contingent_history_facts f
+       JOIN audit_trail_events e ON e.global_position = f.position
+       WHERE f.contingent_id = 'c' AND f.position > -1 AND f.position <= 1000
+       ORDER BY f.position LIMIT 101`,
+    );
+    expect(page).toContain(
+      'USING INDEX contingent_history_facts_by_contingent (contingent_id=? AND position>? AND position<?)',
+    );
+    expect(page).not.toContain('USE TEMP B-TREE');
+    expect(
+      plan(
+        `SELECT doc FROM deadlines WHERE contingent_id = 'c' AND valid_to IS NULL AND applies = 1
+         AND position > -1 AND position <= 1000 ORDER BY seq`,
+      ),
+    ).toContain('USING INDEX deadlines_by_contingent_id_seq');
+  });
+
   it('resolves an instant to a position by one lookup in the recorded-order read model', () => {
     expect(
       plan(

@@ -12,7 +12,7 @@ import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { WriteResponse, writeResponse } from '../http/write-response';
 import { liaisonNotFound } from '../access/liaison-not-found';
-import { asOfFields } from '../as-of/read-point';
+import { asOfFields, notRecorded } from '../as-of/read-point';
 import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
 import {
   CommendContingentDto,
@@ -30,6 +30,7 @@ import {
   ContingentHistoryQuery,
   ContingentListingQuery,
   ContingentQuery,
+  ContingentStatesQuery,
 } from './contingent.queries';
 
 @ApiTags('contingents')
@@ -239,9 +240,24 @@ export class ContingentsController {
     const { limit, after, asOf } = query;
     const point = this.asOf.resolve(asOf);
     // The unit exists now and is the liaison's own; its history as of an instant before it was
-    // registered is the empty record.
-    await this.requireOwnCountry(id, principal);
+    // registered is the empty record. Asked of the contingents read model, which the history is
+    // read from too: folding the unit's stream (as `requireOwnCountry` does) grows with its life.
+    await this.requireOwnCountryFromReadModel(id, principal);
     return this.queries.execute(new ContingentHistoryQuery(id, { limit, after }, point));
+  }
+
+  /** The same check as `requireOwnCountry`, now, on the contingents read model: one indexed row. */
+  private async requireOwnCountryFromReadModel(id: string, principal: ActingPrincipal) {
+    const { items } = (await this.queries.execute(new ContingentStatesQuery([id]))) as {
+      items: { country: string }[];
+    };
+    const contingent = items[0];
+    if (contingent === undefined) {
+      throw notRecorded('contingent_not_found', `No contingent ${id} is registered`, NOW);
+    }
+    if (principal.actingRole === 'tcc_liaison' && contingent.country !== principal.country) {
+      throw liaisonNotFound();
+    }
   }
 
   /** Loads the contingent (now, or at the point); a liaison may act only for its own country's units. */

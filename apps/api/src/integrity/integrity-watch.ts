@@ -5,12 +5,20 @@ import {
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '@blue-ledger/event-store';
-import { ChainVerifier, LedgerVerifier, type LedgerFailure } from '@blue-ledger/integrity';
+import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
+import {
+  ChainVerifier,
+  feedStore,
+  LedgerVerifier,
+  type LedgerFailure,
+} from '@blue-ledger/integrity';
 import { Notary } from '@blue-ledger/projections';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { LEDGER_CONFIG, type LedgerConfig } from '@blue-ledger/runtime';
 import { VerificationPasses } from './verification-passes';
+
+/** Thrown out of the first pass's progress when the ledger stops meanwhile. */
+const STOPPED = Symbol('stopped');
 
 /** Events read and checked in one turn of the event loop. */
 const SLICE = 500;
@@ -45,7 +53,7 @@ export interface IntegrityStatus {
 @Injectable()
 export class IntegrityWatch implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('IntegrityWatch');
-  private readonly chains = new ChainVerifier();
+  private chains = new ChainVerifier();
   private state: IntegrityStatus = {
     status: 'verifying',
     checkedThrough: null,
@@ -93,25 +101,45 @@ export class IntegrityWatch implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  /** Chains from the first event, and the signed heads against the events they cover. */
+  /**
+   * Chains from the first event, and the signed heads against the events they cover. Each
+   * event's hash is recomputed once (it was twice: the watch's chains and the ledger
+   * verifier's), a page at a time with requests let in between pages; the watch then goes on
+   * from the chains this pass verified.
+   */
   private async firstPass(): Promise<void> {
     await this.notary.syncHeads();
     const ledger = new LedgerVerifier(this.notary.publicKey);
     for (const { id, head } of this.notary.heads(0, Number.MAX_SAFE_INTEGER)) {
       ledger.addHead(head, { label: `signed head #${id}` });
     }
-    const head = await this.store.headPosition();
-    await this.follow((event) => {
-      if (head !== null && event.globalPosition <= head) ledger.addEvent(event);
-    });
-    if (this.stopped || this.state.status === 'failed') return;
+    try {
+      await feedStore(ledger, this.store, {
+        // On this thread: at 1M events on 2 busy cores, hashing threads finished no sooner
+        // (20 s either way) and took the server's peak RSS from 350 to 515 MiB.
+        threads: 0,
+        pageSize: SLICE,
+        onProgress: async () => {
+          await nextTurn();
+          if (this.stopped) throw STOPPED;
+        },
+      });
+    } catch (error) {
+      if (error === STOPPED) return;
+      throw error;
+    }
+    this.chains = ledger.chainVerifier;
+    this.followed = this.chains.checkedThrough;
+    if (this.followed !== null) {
+      this.state = { ...this.state, checkedThrough: String(this.followed) };
+    }
     const report = ledger.finish();
     if (!report.ok && report.failure) this.fail(fromLedgerFailure(report.failure));
     else this.passed();
   }
 
   /** Every event appended since the last one checked, a slice per turn. */
-  private async follow(alsoTo?: (event: RecordedEvent) => void): Promise<void> {
+  private async follow(): Promise<void> {
     while (!this.stopped && this.state.status !== 'failed') {
       const from = this.followed;
       const page = await this.store.readAll({
@@ -130,7 +158,6 @@ export class IntegrityWatch implements OnApplicationBootstrap, OnModuleDestroy {
           });
           return;
         }
-        alsoTo?.(event);
         this.followed = event.globalPosition;
         this.state = { ...this.state, checkedThrough: String(event.globalPosition) };
       }

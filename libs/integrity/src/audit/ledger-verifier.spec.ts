@@ -86,6 +86,18 @@ describe('LedgerVerifier', () => {
     });
   });
 
+  it('hands on its chains: the events after those it was fed are checked against them', () => {
+    const [first, second] = [ledger.slice(0, 12), ledger.slice(12)];
+    const verifier = new LedgerVerifier(notary.publicKey);
+    first.forEach((event) => verifier.addEvent(event));
+    const chains = verifier.chainVerifier;
+    expect(chains.checkedThrough).toBe(first[first.length - 1].globalPosition);
+    second.forEach((event) => expect(chains.add(event)).toBeNull());
+    expect(chains.result()).toEqual({ ok: true, eventCount: 20, streamCount: 3 });
+    // An event repeated after the hand-over breaks its chain.
+    expect(chains.add(second[0])?.reason).toBe('position_not_increasing');
+  });
+
   it('passes the empty ledger with the head of the empty tree', () => {
     expect(verify([], headsOver([], [0])).ok).toBe(true);
   });

@@ -92,6 +92,14 @@ export class LedgerVerifier {
     this.publicKey = importPublicKey(publicKey);
   }
 
+  /**
+   * Its chain checks as fed so far: whoever verified a store with it can go on checking the
+   * events appended since with the same verifier (each stream's last hash is kept there).
+   */
+  get chainVerifier(): ChainVerifier {
+    return this.chains;
+  }
+
   /** The first failure found while feeding events, if any. */
   get failed(): LedgerFailure | null {
     return this.failure;

@@ -83,6 +83,11 @@ export class ChainVerifier {
     return { ok: true, eventCount: this.count, streamCount: this.heads.size };
   }
 
+  /** The global position of the last event that passed, or null before the first. */
+  get checkedThrough(): bigint | null {
+    return this.lastPosition;
+  }
+
   /** The last verified revision and hash of a stream. */
   streamHead(streamId: string): StreamHead | undefined {
     const head = this.heads.get(streamId);
