@@ -1,10 +1,12 @@
 import { pino } from 'pino';
+import { loadOrCreateKeyPair } from '@blue-ledger/integrity';
 import { ledgerProjections } from '@blue-ledger/projections';
 import {
   ConfigurationError,
   connectEventStore,
   loadConfig,
   lowestPosition,
+  sharedTreeHeadsOf,
 } from '@blue-ledger/runtime';
 import { serveHealth } from './projector-health';
 import { startProjector } from './projector';
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
     process.exit(exitCode);
   };
 
+  const opened = await connectEventStore(config);
   const projector = startProjector(
     config,
     {
@@ -39,7 +42,8 @@ async function main(): Promise<void> {
     },
     (error) => void shutDown(1, `a projection failed: ${error.message}`),
     ledgerProjections(),
-    await connectEventStore(config),
+    opened,
+    await sharedTreeHeadsOf(opened.store, loadOrCreateKeyPair(config.notary.keyDir).publicKey),
   );
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => void shutDown(0, signal));

@@ -1,8 +1,10 @@
 import {
   EventStoreDbEventStore,
+  PostgresEventStore,
   SqliteEventStore,
   type EventStore,
 } from '@blue-ledger/event-store';
+import { ledgerProjections } from '@blue-ledger/projections';
 import { loadOrCreateKeyPair, verifyTreeHead } from '@blue-ledger/integrity';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -11,7 +13,9 @@ import {
   startEventStoreDbDouble,
   type EventStoreDbDouble,
 } from '../../../test/eventstoredb-double';
-import { loadConfig } from '@blue-ledger/runtime';
+import { connectEventStore, loadConfig, sharedTreeHeadsOf } from '@blue-ledger/runtime';
+import { describeOnPostgres } from '../../../libs/event-store/src/postgres/testing/test-database';
+import { createDatabase, dropDatabase } from '../../../test/postgres/support/postgres-deployment';
 import { startProjector, type Projector } from './projector';
 import { dumpReadModelFile, rebuiltFromZero } from './testing/read-model-dump';
 import { appendEvents, scenarioEvents } from './testing/scenario-events';
@@ -141,6 +145,73 @@ describe('The projector', () => {
         );
       } finally {
         await writer.close();
+      }
+    });
+  });
+
+  describeOnPostgres('on PostgreSQL, with the heads every instance shares', (serverUrl) => {
+    let database: string;
+    let url: string;
+    let store: PostgresEventStore;
+
+    beforeEach(async () => {
+      ({ database, url } = await createDatabase(serverUrl));
+      store = await PostgresEventStore.open(url);
+    });
+
+    afterEach(async () => {
+      await running?.stop();
+      running = undefined;
+      await store.close();
+      await dropDatabase(serverUrl, database);
+    });
+
+    it('signs into the one sequence of heads in the database, and keeps a copy in its read models', async () => {
+      const events = scenarioEvents().slice(0, 6);
+      await appendEvents(store, events);
+      const config = loadConfig({
+        LEDGER_DATA_DIR: dataDir,
+        LOG_LEVEL: 'silent',
+        LEDGER_STORE: 'postgres',
+        DATABASE_URL: url,
+        LEDGER_NOTARY_EVERY_EVENTS: '1',
+      });
+      const opened = await connectEventStore(config);
+      const keys = loadOrCreateKeyPair(config.notary.keyDir);
+      const shared = await sharedTreeHeadsOf(opened.store, keys.publicKey);
+      expect(shared).toBeDefined();
+      running = startProjector(
+        config,
+        logger,
+        (e) => failures.push(e),
+        ledgerProjections(),
+        opened,
+        shared,
+      );
+      await running.caughtUp;
+      const deadline = Date.now() + 10_000;
+      while (running.notary.latestHead() === null && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+
+      const local = running.notary.latestHead();
+      expect(local?.head.treeSize).toBe(BigInt(events.length));
+      expect(verifyTreeHead(local!.head, keys.publicKey)).toEqual({ ok: true });
+      const { rows } = await store.pool.query<{ id: string; tree_size: string }>(
+        'SELECT id, tree_size FROM notary_heads ORDER BY id',
+      );
+      expect(rows.at(-1)).toEqual({ id: String(local!.id), tree_size: String(events.length) });
+      expect(failures).toEqual([]);
+    });
+
+    it('has no shared heads on the other stores', async () => {
+      const sqlite = SqliteEventStore.open(path.join(dataDir, 'ledger.sqlite'));
+      try {
+        expect(await sharedTreeHeadsOf(sqlite, loadOrCreateKeyPair(dataDir).publicKey)).toBe(
+          undefined,
+        );
+      } finally {
+        await sqlite.close();
       }
     });
   });

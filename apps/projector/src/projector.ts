@@ -3,6 +3,7 @@ import { loadOrCreateKeyPair } from '@blue-ledger/integrity';
 import {
   ledgerProjections,
   Notary,
+  type SharedTreeHeads,
   ProjectionRunner,
   type Projection,
 } from '@blue-ledger/projections';
@@ -52,6 +53,8 @@ export function startProjector(
   projections: readonly Projection[] = ledgerProjections(),
   /** The store, when the caller connected it already (PostgreSQL: `connectEventStore`). */
   opened: { store: EventStore; storeFile?: Database } = openEventStore(config),
+  /** On PostgreSQL, the heads every instance shares (`sharedTreeHeadsOf`): signed into them. */
+  sharedHeads?: SharedTreeHeads,
 ): Projector {
   const { store, storeFile } = opened;
   const sharesStoreFile = storeFile !== undefined && storeFile.name === config.readModelsFile;
@@ -70,6 +73,7 @@ export function startProjector(
   );
   const notary = new Notary(readModels, loadOrCreateKeyPair(config.notary.keyDir), {
     ...config.notary,
+    shared: sharedHeads,
     logger: { error: logger.error },
   });
   notary.start();

@@ -1,5 +1,6 @@
+import { loadOrCreateKeyPair } from '@blue-ledger/integrity';
 import { ledgerProjections } from '@blue-ledger/projections';
-import { connectEventStore, loadConfig } from '@blue-ledger/runtime';
+import { connectEventStore, loadConfig, sharedTreeHeadsOf } from '@blue-ledger/runtime';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { startProjector } from '../../../apps/projector/src/projector';
@@ -58,12 +59,15 @@ const ON_POSTGRES_WITH_A_PROJECTOR: StoryDeployment = {
       onPostgres,
       async (dataDir) => {
         const config = loadConfig({ ...onPostgres, LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+        const opened = await connectEventStore(config);
+        const keys = loadOrCreateKeyPair(config.notary.keyDir);
         return startProjector(
           config,
           { info: () => undefined, error: () => undefined },
           (error) => run.projectorFailures.push(error),
           ledgerProjections(),
-          await connectEventStore(config),
+          opened,
+          await sharedTreeHeadsOf(opened.store, keys.publicKey),
         );
       },
       dropIt,

@@ -1,5 +1,6 @@
 import { exportPublicKeyRaw, verifyTreeHead } from '@blue-ledger/integrity';
 import { runMigrations, type Migration } from '@blue-ledger/event-store';
+import { PostgresEventStore, type EventStore } from '@blue-ledger/event-store';
 import type { HeadToAppend, NotarizedHead, SharedTreeHeads } from '@blue-ledger/projections';
 import type { KeyObject } from 'node:crypto';
 import type { Pool } from 'pg';
@@ -156,4 +157,17 @@ export class PostgresTreeHeads implements SharedTreeHeads {
       throw otherKey();
     }
   }
+}
+
+/**
+ * The one sequence of signed heads every instance shares when the store is PostgreSQL (in its
+ * database); none on the other stores, where each process's notary keeps its own.
+ */
+export async function sharedTreeHeadsOf(
+  store: EventStore,
+  publicKey: KeyObject,
+): Promise<SharedTreeHeads | undefined> {
+  return store instanceof PostgresEventStore
+    ? PostgresTreeHeads.open(store.pool, publicKey)
+    : undefined;
 }
