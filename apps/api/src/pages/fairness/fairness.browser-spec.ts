@@ -37,6 +37,7 @@ describe('Fairness of the record (/ui/fairness)', () => {
       await page.goto(`${suite.baseUrl}${PATH}`);
       const countries = await rowHeaders(page, 'countries-caption');
       expect(countries).toEqual(expect.arrayContaining(['CHN', 'ETH']));
+      await screenshot(page, 'readme--fairness', { fullPage: false });
       // The accessible table beside the chart has the same rows as the main table.
       expect(await rowHeaders(page, 'rate-table-caption')).toEqual(countries);
       // A dot and whisker for each country with a rate (person-years known), none without.
