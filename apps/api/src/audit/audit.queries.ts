@@ -33,7 +33,10 @@ export class AuditTrailHandler implements IQueryHandler<AuditTrailQuery> {
 
 /** The last events recorded, the latest first. */
 export class LatestEventsQuery {
-  constructor(readonly limit: number) {}
+  constructor(
+    readonly limit: number,
+    readonly point: ReadPoint = NOW,
+  ) {}
 }
 
 /** One event of the audit trail by its global position; null when there is none. */
@@ -57,8 +60,8 @@ export class EventByIdHandler implements IQueryHandler<EventByIdQuery> {
 @QueryHandler(LatestEventsQuery)
 export class LatestEventsHandler implements IQueryHandler<LatestEventsQuery> {
   constructor(@Inject(READ_MODELS) private readonly db: Database) {}
-  async execute({ limit }: LatestEventsQuery) {
-    return { events: getLatestEvents(this.db, limit) };
+  async execute({ limit, point }: LatestEventsQuery) {
+    return { events: getLatestEvents(this.db, limit, upToOf(point)), ...asOfFields(point) };
   }
 }
 

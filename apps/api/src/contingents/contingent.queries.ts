@@ -100,13 +100,16 @@ export class ContingentHistoryHandler implements IQueryHandler<ContingentHistory
 
 /** The notifications to a country's units that no reply answers yet, the oldest first. */
 export class NotificationsAwaitingReplyQuery {
-  constructor(readonly country: string) {}
+  constructor(
+    readonly country: string,
+    readonly point: ReadPoint = NOW,
+  ) {}
 }
 
 @QueryHandler(NotificationsAwaitingReplyQuery)
 export class NotificationsAwaitingReplyHandler implements IQueryHandler<NotificationsAwaitingReplyQuery> {
   constructor(@Inject(READ_MODELS) private readonly db: Database) {}
-  async execute({ country }: NotificationsAwaitingReplyQuery) {
+  async execute({ country, point }: NotificationsAwaitingReplyQuery) {
     const contingentIds: string[] = [];
     for (let after: number | undefined = undefined; ;) {
       const page = listContingents(this.db, { country, after, limit: 1000 });
@@ -114,7 +117,10 @@ export class NotificationsAwaitingReplyHandler implements IQueryHandler<Notifica
       if (page.next === null) break;
       after = page.next;
     }
-    return { items: getNotificationsAwaitingReply(this.db, contingentIds) };
+    return {
+      items: getNotificationsAwaitingReply(this.db, contingentIds, upToOf(point)),
+      ...asOfFields(point),
+    };
   }
 }
 

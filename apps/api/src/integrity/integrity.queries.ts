@@ -17,11 +17,18 @@ import { consistencyProofJson, headJson, inclusionProofJson } from './integrity-
 import { VerificationPasses } from './verification-passes';
 
 /** The latest signed tree head. */
-export class LatestSignedHeadQuery {}
+export class LatestSignedHeadQuery {
+  /** With `signedBy` (ISO 8601, UTC): the latest head signed at or before it. */
+  constructor(readonly signedBy?: string) {}
+}
 
 /** Signed tree heads in the order signed, after a head id. */
 export class SignedHeadsQuery {
-  constructor(readonly page: { limit?: number; after?: string }) {}
+  constructor(
+    readonly page: { limit?: number; after?: string },
+    /** Only the heads signed at or before this instant (ISO 8601, UTC). */
+    readonly signedBy?: string,
+  ) {}
 }
 
 /** The notary's Ed25519 public key, as PEM and raw base64. */
@@ -51,9 +58,9 @@ export class StoreVerificationQuery {
 @QueryHandler(LatestSignedHeadQuery)
 export class LatestSignedHeadHandler implements IQueryHandler<LatestSignedHeadQuery> {
   constructor(private readonly notary: Notary) {}
-  async execute() {
+  async execute({ signedBy }: LatestSignedHeadQuery) {
     await this.notary.syncHeads();
-    const latest = this.notary.latestHead();
+    const latest = this.notary.latestHead(signedBy);
     if (latest === null) {
       throw new ProblemException(404, 'no_signed_head', 'No tree head has been signed yet.');
     }
@@ -64,11 +71,11 @@ export class LatestSignedHeadHandler implements IQueryHandler<LatestSignedHeadQu
 @QueryHandler(SignedHeadsQuery)
 export class SignedHeadsHandler implements IQueryHandler<SignedHeadsQuery> {
   constructor(private readonly notary: Notary) {}
-  async execute({ page }: SignedHeadsQuery) {
+  async execute({ page, signedBy }: SignedHeadsQuery) {
     const after = page.after === undefined ? 0 : headCursor(page.after);
     const limit = page.limit ?? 100;
     await this.notary.syncHeads();
-    const heads = this.notary.heads(after, limit + 1);
+    const heads = this.notary.heads(after, limit + 1, signedBy);
     const items = heads.slice(0, limit);
     return {
       items: items.map(headJson),

@@ -43,6 +43,8 @@ export class RecommendationsController {
   @ApiOperation({
     summary:
       'Recommendations never decided, decisions never implemented, retain/defer against repatriation, and time from incident to finding to decision; now or as of an instant',
+    description:
+      "Each duration is counted on one clock at both ends. `days.incidentToFinding` and `days.findingToDecision` (and their `medianDays`) are in recorded time, when the ledger learnt each step: from the incident's report as recorded (`incidentReportedAt`) to the investigation's first finding as recorded (`firstFindingRecordedAt`) to the decision as recorded (`decisionRecordedAt`); a finding has no stated time. `days.incidentToDecision` is in stated time: from when the incident occurred, as amended (`incidentOccurredAt`), to when the decision says it was taken (`decidedAt`). The two recorded intervals need not add up to the stated one.",
   })
   async followThrough(@Query() query: AsOfQuery, @CurrentPrincipal() principal: ActingPrincipal) {
     const point = this.asOf.resolve(query.asOf);

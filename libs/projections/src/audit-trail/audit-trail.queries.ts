@@ -175,12 +175,13 @@ export function getAuditEventById(db: SqliteDatabase, eventId: string): AuditEve
   return row === undefined ? null : auditEventOf(row);
 }
 
-/** The last `limit` events recorded, the latest first. */
-export function getLatestEvents(db: SqliteDatabase, limit: number): AuditEvent[] {
+/** The last `limit` events recorded (up to position `upTo`, when given), the latest first. */
+export function getLatestEvents(db: SqliteDatabase, limit: number, upTo?: number): AuditEvent[] {
   const rows = db
     .prepare(
-      `SELECT ${ENVELOPE_COLUMNS.join(', ')} FROM ${ENVELOPES} ORDER BY global_position DESC LIMIT ?`,
+      `SELECT ${ENVELOPE_COLUMNS.join(', ')} FROM ${ENVELOPES}
+       WHERE global_position <= ? ORDER BY global_position DESC LIMIT ?`,
     )
-    .all(pageSize(limit)) as EnvelopeRow[];
+    .all(upTo ?? Number.MAX_SAFE_INTEGER, pageSize(limit)) as EnvelopeRow[];
   return rows.map(auditEventOf);
 }

@@ -30,6 +30,7 @@ interface FactRow {
 export function getNotificationsAwaitingReply(
   db: SqliteDatabase,
   contingentIds: readonly string[],
+  upTo?: number,
 ): AwaitingReply[] {
   if (contingentIds.length === 0) return [];
   const rows = db
@@ -38,9 +39,10 @@ export function getNotificationsAwaitingReply(
        FROM ${FACTS_TABLE} f JOIN ${ENVELOPES} e ON e.global_position = f.position
        WHERE f.contingent_id IN (SELECT value FROM json_each(?))
          AND f.kind IN ('notification', 'response')
+         AND f.position <= ?
        ORDER BY f.position`,
     )
-    .all(JSON.stringify(contingentIds)) as FactRow[];
+    .all(JSON.stringify(contingentIds), upTo ?? Number.MAX_SAFE_INTEGER) as FactRow[];
   const answered = new Set<string>();
   const notifications: AwaitingReply[] = [];
   for (const row of rows) {

@@ -70,17 +70,17 @@ describe('Follow-through', () => {
         [
           ids.indianCommanderLapsed,
           ids.malakal,
-          { incidentToFinding: 74.46, findingToDecision: 30.13, incidentToDecision: 104.58 },
+          { incidentToFinding: 73.96, findingToDecision: 30.15, incidentToDecision: 104.58 },
         ],
         [
           ids.commanderRepatriated,
           ids.juba,
-          { incidentToFinding: 81.75, findingToDecision: 40, incidentToDecision: 121.75 },
+          { incidentToFinding: 81.04, findingToDecision: 40.04, incidentToDecision: 121.75 },
         ],
         [
           ids.fpuRetained,
           ids.juba,
-          { incidentToFinding: 81.75, findingToDecision: 41, incidentToDecision: 122.75 },
+          { incidentToFinding: 81.04, findingToDecision: 41.04, incidentToDecision: 122.75 },
         ],
       ]);
       expect(durations.items[1]).toMatchObject({
@@ -90,9 +90,14 @@ describe('Follow-through', () => {
         firstFindingRecordedAt: '2016-10-01T09:00:00.000Z',
         decidedAt: '2016-11-10T09:00:00.000Z',
       });
+      // Finding to decision in recorded time: from the finding to the decision as recorded.
+      const { firstFindingRecordedAt, decisionRecordedAt } = durations.items[1];
+      const recordedDays =
+        (Date.parse(decisionRecordedAt) - Date.parse(firstFindingRecordedAt!)) / 86_400_000;
+      expect(recordedDays).toBeCloseTo(40.04, 2);
       expect(durations.medianDays).toEqual({
-        incidentToFinding: 81.75,
-        findingToDecision: 40,
+        incidentToFinding: 81.04,
+        findingToDecision: 40.04,
         incidentToDecision: 121.75,
       });
     });
@@ -194,23 +199,27 @@ describe('Follow-through', () => {
     });
   });
 
-  describe('when the incident is amended to have occurred earlier', () => {
-    it('measures from the amended time', () => {
-      const h = new LedgerHistory('2016-03-01T00:00:00.000Z');
-      h.record('incident-x', {
-        type: 'IncidentReported',
-        data: {
-          incidentId: 'x',
-          missionCode: 'MINUSCA',
-          occurredAt: '2016-02-20T00:00:00.000Z',
-          location: { name: 'Bangui' },
-          category: 'sexual_exploitation_and_abuse',
-          summary: 'Allegation received',
-          casualties: {},
-          contingentIds: [],
-          subjects: [],
+  describe('when the incident is amended to have occurred earlier and the decision is backdated', () => {
+    it('counts each interval on one clock: no interval is negative, the amended occurrence counts', () => {
+      const h = new LedgerHistory('2016-02-20T06:00:00.000Z');
+      h.record(
+        'incident-x',
+        {
+          type: 'IncidentReported',
+          data: {
+            incidentId: 'x',
+            missionCode: 'MINUSCA',
+            occurredAt: '2016-02-20T00:00:00.000Z',
+            location: { name: 'Bangui' },
+            category: 'sexual_exploitation_and_abuse',
+            summary: 'Allegation received',
+            casualties: {},
+            contingentIds: [],
+            subjects: [],
+          },
         },
-      });
+        { recordedAt: '2016-02-20T06:00:00.000Z' },
+      );
       h.record('incident-x', {
         type: 'IncidentAmended',
         data: {
@@ -245,14 +254,28 @@ describe('Follow-through', () => {
         },
         { recordedAt: '2016-03-01T00:00:00.000Z' },
       );
-      h.record('investigation-i', recommendation('r', 'repatriate_individuals'));
-      h.record('decision-d', decided('d', 'r', 'repatriate'));
+      h.record('investigation-i', recommendation('r', 'repatriate_individuals'), {
+        recordedAt: '2016-03-02T00:00:00.000Z',
+      });
+      // Stated as taken on 25 February, before the finding was recorded: backdated.
+      const backdated = decided('d', 'r', 'repatriate');
+      backdated.data.decidedAt = '2016-02-25T00:00:00.000Z';
+      h.record('decision-d', backdated, { recordedAt: '2016-03-05T00:00:00.000Z' });
       project(db, followThroughProjection, h.events);
 
-      expect(getFollowThrough(db).durations.items[0]).toMatchObject({
+      const { durations } = getFollowThrough(db);
+      expect(durations.items[0]).toMatchObject({
         incidentOccurredAt: '2016-02-10T00:00:00.000Z',
-        days: { incidentToFinding: 20, findingToDecision: 1 },
+        incidentReportedAt: '2016-02-20T06:00:00.000Z',
+        firstFindingRecordedAt: '2016-03-01T00:00:00.000Z',
+        decidedAt: '2016-02-25T00:00:00.000Z',
+        decisionRecordedAt: '2016-03-05T00:00:00.000Z',
+        // Recorded: 20 February 06:00 to 1 March (2016, a leap year) is 9.75 days, and 1 to 5
+        // March 4; stated: 10 February (as amended) to 25 February, 15.
+        days: { incidentToFinding: 9.75, findingToDecision: 4, incidentToDecision: 15 },
       });
+      // Counted from the stated decidedAt, finding to decision would have been -5 days.
+      expect(durations.medianDays.findingToDecision).toBe(4);
     });
   });
 });

@@ -37,8 +37,9 @@ export const followThroughProjection: Projection = {
   name: 'follow-through',
   // 3: documents versioned (answers as of any position); incidents' occurrence as documents;
   // findings with when and where they were recorded. 4: both of those together, with leaders'
-  // recommendations and decisions and the consequences of implemented decisions.
-  version: 4,
+  // recommendations and decisions and the consequences of implemented decisions. 5: when each
+  // incident was reported and each decision recorded: the durations are in recorded time.
+  version: 5,
   queryIndexes: () => queryIndexes,
 
   setup(db) {
@@ -99,7 +100,8 @@ function trackProgress(
   switch (e.type) {
     case 'IncidentReported': {
       const { incidentId, occurredAt } = e.data;
-      occurrences.update(incidentId, (doc) => doc ?? { incidentId, occurredAt });
+      const reportedAt = event.recordedAt;
+      occurrences.update(incidentId, (doc) => doc ?? { incidentId, occurredAt, reportedAt });
       return;
     }
     case 'IncidentAmended': {

@@ -19,16 +19,41 @@ export interface Listed<T> {
   items: T[];
 }
 
-/** From the incident to the investigation's first finding to the decision. */
+/**
+ * From the incident to the investigation's first finding to the decision. Each interval is
+ * counted on one clock, the same at both of its ends (domain.md: occurred or stated time, when it
+ * happened in the world; recorded time, when the ledger learnt it):
+ *
+ * - incident to first finding and finding to decision in recorded time: a finding has no stated
+ *   time, only when it was recorded, so an interval with the finding at one end can be counted
+ *   only in recorded time; it runs from the incident's report as recorded, and to the decision
+ *   as recorded. Recorded times follow the global order (a decision is recorded after the
+ *   recommendation it answers, after the finding, after the report): never negative.
+ * - incident to decision in stated time: from when the incident occurred (as amended) to when
+ *   the decision says it was taken, the interval the public reckons ("four months from the
+ *   attack to the decision"), and which a ledger filled in after the fact still measures.
+ *
+ * Before, finding to decision ran from the finding's recorded time to the decision's stated
+ * decidedAt: a decision stated as taken before the finding was recorded (backdated, or a
+ * history entered later) gave a negative interval and pulled the median below zero. The two
+ * recorded intervals therefore need not add up to the stated one.
+ */
 export interface DecisionTimes {
   decisionId: string;
   recommendationId: string;
   investigationId: string;
   /** The earliest-occurring incident the investigation covers. */
   incidentId: string | null;
+  /** When it occurred, as stated (and amended): where incidentToDecision starts. */
   incidentOccurredAt: string | null;
+  /** When the ledger recorded its report: where incidentToFinding starts. */
+  incidentReportedAt: string | null;
   firstFindingRecordedAt: string | null;
+  /** When the decision was taken, as stated: where incidentToDecision ends. */
   decidedAt: string;
+  /** When the ledger recorded the decision: where findingToDecision ends. */
+  decisionRecordedAt: string;
+  /** Days: incidentToFinding and findingToDecision in recorded time, incidentToDecision in stated time. */
   days: {
     incidentToFinding: number | null;
     findingToDecision: number | null;
@@ -128,9 +153,10 @@ export function getFollowThrough(
 }
 
 /**
- * For each decision answering a recommendation: when the earliest incident its investigation
- * covers occurred (after amendments), when that investigation recorded its first finding, when
- * the decision was taken, and the days between, all in one pass of SQL; from the versions valid
+ * For each decision answering a recommendation: the earliest incident its investigation covers
+ * (after amendments) and when it was reported, when that investigation recorded its first
+ * finding, when the decision was taken and recorded, and the days between (each on its clock:
+ * DecisionTimes), all in one pass of SQL; from the versions valid
  * at `upTo` (now when undefined) and the findings recorded by then; with `:visible`, from the
  * decisions, incidents and findings the reader may see only.
  */
@@ -142,7 +168,8 @@ function decisionTimes(upTo: number | undefined): string {
   return `
   WITH seen(id) AS (SELECT value FROM json_each(:visible)),
   earliest AS (
-    SELECT l.investigation_id, n.id AS incident_id, n.occurred_at, min(n.occurred_ms)
+    SELECT l.investigation_id, n.id AS incident_id, n.occurred_at, n.reported_at,
+      min(n.occurred_ms)
     FROM ${INVESTIGATION_INCIDENTS_TABLE} l
     JOIN ${incidents.name} n ON n.id = l.incident_id AND ${versions('n')}
     WHERE :visible IS NULL OR l.incident_id IN (SELECT id FROM seen)
@@ -151,10 +178,11 @@ function decisionTimes(upTo: number | undefined): string {
   times AS (
     SELECT d.position, d.id AS decisionId, d.recommendation_id AS recommendationId,
       d.investigation_id AS investigationId, e.incident_id AS incidentId,
-      e.occurred_at AS incidentOccurredAt, f.first_finding_at AS firstFindingRecordedAt,
-      d.decided_at AS decidedAt,
-      julianday(f.first_finding_at) - julianday(e.occurred_at) AS incidentToFinding,
-      julianday(d.decided_at) - julianday(f.first_finding_at) AS findingToDecision,
+      e.occurred_at AS incidentOccurredAt, e.reported_at AS incidentReportedAt,
+      f.first_finding_at AS firstFindingRecordedAt,
+      d.decided_at AS decidedAt, d.recorded_at AS decisionRecordedAt,
+      julianday(f.first_finding_at) - julianday(e.reported_at) AS incidentToFinding,
+      julianday(d.recorded_at) - julianday(f.first_finding_at) AS findingToDecision,
       julianday(d.decided_at) - julianday(e.occurred_at) AS incidentToDecision
     FROM ${decisions.name} d
     LEFT JOIN (

@@ -20,10 +20,14 @@ export const INVESTIGATION_INCIDENTS_TABLE = 'follow_through_investigation_incid
  */
 export const FINDINGS_TABLE = 'follow_through_findings';
 
-/** When an incident occurred, after the amendments made so far. */
+/**
+ * When an incident occurred, after the amendments made so far, and when the ledger learnt of it
+ * (the recorded time of its report, which the durations count from).
+ */
 export interface IncidentOccurrence {
   incidentId: string;
   occurredAt: string;
+  reportedAt: string;
 }
 
 /** Incident id → when it occurred, versioned like every document (amendments move it). */
@@ -32,6 +36,7 @@ export const incidents = new DocumentTable<IncidentOccurrence>({
   columns: [
     { name: 'occurred_at', type: 'TEXT', value: (d) => d.occurredAt },
     { name: 'occurred_ms', type: 'INTEGER', value: (d) => toMillis(d.occurredAt) },
+    { name: 'reported_at', type: 'TEXT', value: (d) => d.reportedAt },
   ],
   indexes: [],
 });
@@ -74,6 +79,7 @@ export const decisions = new DocumentTable<DecisionRecord>({
     { name: 'appointment_id', type: 'TEXT', value: (d) => d.appointmentId },
     { name: 'consequence', type: 'TEXT', value: consequenceState },
     { name: 'decided_at', type: 'TEXT', value: (d) => d.decidedAt },
+    { name: 'recorded_at', type: 'TEXT', value: (d) => d.recorded.recordedAt },
     { name: 'position', type: 'INTEGER', value: (d) => d.recorded.position },
   ],
   indexes: [

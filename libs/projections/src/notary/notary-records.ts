@@ -74,6 +74,16 @@ const statements = preparedStatements((db) => ({
   headsAfter: db
     .prepare(`SELECT ${HEAD_COLUMNS} FROM notary_heads WHERE id > ? ORDER BY id LIMIT ?`)
     .safeIntegers(),
+  latestHeadSignedBy: db
+    .prepare(
+      `SELECT ${HEAD_COLUMNS} FROM notary_heads WHERE timestamp <= ? ORDER BY id DESC LIMIT 1`,
+    )
+    .safeIntegers(),
+  headsAfterSignedBy: db
+    .prepare(
+      `SELECT ${HEAD_COLUMNS} FROM notary_heads WHERE id > ? AND timestamp <= ? ORDER BY id LIMIT ?`,
+    )
+    .safeIntegers(),
 }));
 
 export const notaryRecords = {
@@ -124,8 +134,13 @@ export const notaryRecords = {
     statements.of(db).deleteHeads.run();
   },
 
-  latestHead(db: SqliteDatabase): NotarizedHead | null {
-    return toHead(statements.of(db).latestHead.get() as HeadRow | undefined);
+  /** The latest head, or the latest signed at or before `signedBy` (an ISO 8601 UTC instant). */
+  latestHead(db: SqliteDatabase, signedBy?: string): NotarizedHead | null {
+    const row =
+      signedBy === undefined
+        ? statements.of(db).latestHead.get()
+        : statements.of(db).latestHeadSignedBy.get(signedBy);
+    return toHead(row as HeadRow | undefined);
   },
 
   latestHeadOfSize(db: SqliteDatabase, treeSize: bigint): NotarizedHead | null {
@@ -133,9 +148,21 @@ export const notaryRecords = {
     return toHead(row as HeadRow | undefined);
   },
 
-  /** Heads in the order they were signed; `afterId` is the id of the last one already seen. */
-  headsAfter(db: SqliteDatabase, afterId: number, limit: number): NotarizedHead[] {
-    const rows = statements.of(db).headsAfter.all(afterId, limit) as HeadRow[];
+  /**
+   * Heads in the order they were signed; `afterId` is the id of the last one already seen;
+   * with `signedBy`, only those signed at or before it.
+   */
+  headsAfter(
+    db: SqliteDatabase,
+    afterId: number,
+    limit: number,
+    signedBy?: string,
+  ): NotarizedHead[] {
+    const rows = (
+      signedBy === undefined
+        ? statements.of(db).headsAfter.all(afterId, limit)
+        : statements.of(db).headsAfterSignedBy.all(afterId, signedBy, limit)
+    ) as HeadRow[];
     return rows.map((row) => toHead(row) as NotarizedHead);
   },
 };

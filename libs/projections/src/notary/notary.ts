@@ -110,12 +110,13 @@ export class Notary {
     return this.tree.size;
   }
 
-  latestHead(): NotarizedHead | null {
-    return this.hasTables() ? notaryRecords.latestHead(this.db) : null;
+  /** The latest head, or with `signedBy` (ISO 8601, UTC) the latest signed by then. */
+  latestHead(signedBy?: string): NotarizedHead | null {
+    return this.hasTables() ? notaryRecords.latestHead(this.db, signedBy) : null;
   }
 
-  heads(afterId: number, limit: number): NotarizedHead[] {
-    return this.hasTables() ? notaryRecords.headsAfter(this.db, afterId, limit) : [];
+  heads(afterId: number, limit: number, signedBy?: string): NotarizedHead[] {
+    return this.hasTables() ? notaryRecords.headsAfter(this.db, afterId, limit, signedBy) : [];
   }
 
   /** Signs the log as it stands now, whatever the schedule says (not with shared heads). */

@@ -1,7 +1,13 @@
 import { Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { AsOfResolver } from '../../as-of/as-of-resolver';
+import type { ReadPoint } from '../../as-of/read-point';
 import { EventAtPositionQuery, EventByIdQuery } from '../../audit/audit.queries';
-import { EventInclusionQuery, NotaryPublicKeyQuery } from '../../integrity/integrity.queries';
+import {
+  EventInclusionQuery,
+  LatestSignedHeadQuery,
+  NotaryPublicKeyQuery,
+} from '../../integrity/integrity.queries';
 import { ProblemException } from '../../problems/problem.exception';
 import { StreamEventsQuery } from '../../streams/stream.queries';
 import { layoutFor } from '../layout/layout-context';
@@ -9,11 +15,27 @@ import { eventLine, type EnvelopeView } from '../rendering/event-line';
 import { Html, PageController } from '../rendering/page.decorator';
 import { PageReads } from '../rendering/page-reads';
 import { PageRenderer } from '../rendering/page-renderer';
+import { instantOf, OptionalInstant, OptionalText, queryString } from '../rendering/query-fields';
 import { Csrf } from '../security/csrf';
 import type { PageRequest } from '../sessions/page-access';
-import { proofDocument, type InclusionProofView, type PublicKeyView } from './proof-document';
+import {
+  proofDocument,
+  type HeadView,
+  type InclusionProofView,
+  type PublicKeyView,
+} from './proof-document';
 
 const POSITION = /^\d{1,15}$/;
+
+export class EventPageQuery {
+  /** The event as known at this instant: absent if recorded later, proved by a head signed by then. */
+  @OptionalInstant()
+  asOf?: string;
+
+  /** `download` (any value): the proof as an attachment. */
+  @OptionalText(16)
+  download?: string;
+}
 
 /**
  * `/ui/events/{position}`: one event as the reader may see it, its place in its stream's hash
@@ -26,6 +48,7 @@ export class EventPageController {
     private readonly reads: PageReads,
     private readonly renderer: PageRenderer,
     private readonly csrf: Csrf,
+    private readonly asOf: AsOfResolver,
   ) {}
 
   @Get(':position')
@@ -34,8 +57,11 @@ export class EventPageController {
     @Req() request: PageRequest,
     @Res({ passthrough: true }) response: Response,
     @Param('position') position: string,
+    @Query() query: EventPageQuery,
   ) {
-    const event = await this.eventAt(request, position, { disclose: true });
+    const point = this.asOf.resolve(instantOf(query.asOf));
+    const asOf = point.asOf ?? undefined;
+    const event = await this.eventAt(request, position, point, { disclose: true });
     const [previous, cause, proof, key] = await Promise.all([
       this.previousOf(request, event),
       event.causationId !== event.eventId && event.causationId !== event.correlationId
@@ -46,17 +72,23 @@ export class EventPageController {
             )
             .then((answer) => answer?.event ?? undefined)
         : undefined,
-      this.proofOf(request, event),
+      this.proofOf(request, event, asOf),
       this.reads.read<PublicKeyView>(request, new NotaryPublicKeyQuery()),
     ]);
+    const asOfQuery = queryString({ asOf });
     const layout = layoutFor(request, response, this.csrf, {
       title: `Event ${event.globalPosition}`,
       section: 'audit',
       crumbs: [
-        { label: 'Audit trail', href: '/ui/audit' },
-        { label: event.streamId, href: `/ui/audit?stream=${encodeURIComponent(event.streamId)}` },
+        { label: 'Audit trail', href: `/ui/audit${asOfQuery}` },
+        {
+          label: event.streamId,
+          href: `/ui/audit${queryString({ stream: event.streamId, asOf })}`,
+        },
         { label: `Event ${event.globalPosition}` },
       ],
+      asOf,
+      nowHref: `/ui/events/${event.globalPosition}`,
     });
     return this.renderer.render('events/event', layout, {
       event,
@@ -66,6 +98,8 @@ export class EventPageController {
       proof: proof && proofDocument(event, proof, key),
       key,
       genesis: event.streamRevision === 0,
+      asOf,
+      asOfQuery,
       scripts: ['/ui/assets/merkle.js', '/ui/assets/event-proof.js'],
     });
   }
@@ -76,11 +110,12 @@ export class EventPageController {
     @Req() request: PageRequest,
     @Res() response: Response,
     @Param('position') position: string,
-    @Query('download') download?: string,
+    @Query() query: EventPageQuery,
   ): Promise<void> {
-    const event = await this.eventAt(request, position);
+    const point = this.asOf.resolve(instantOf(query.asOf));
+    const event = await this.eventAt(request, position, point);
     const [proof, key] = await Promise.all([
-      this.proofOf(request, event),
+      this.proofOf(request, event, point.asOf ?? undefined),
       this.reads.read<PublicKeyView>(request, new NotaryPublicKeyQuery()),
     ]);
     if (!proof) {
@@ -91,7 +126,7 @@ export class EventPageController {
       );
     }
     response.status(200).type('application/json; charset=utf-8');
-    if (download !== undefined) {
+    if (query.download !== undefined) {
       response.setHeader(
         'Content-Disposition',
         `attachment; filename="inclusion-proof-${event.globalPosition}.json"`,
@@ -103,6 +138,7 @@ export class EventPageController {
   private async eventAt(
     request: PageRequest,
     position: string,
+    point: ReadPoint,
     options: { disclose?: boolean } = {},
   ): Promise<EnvelopeView> {
     if (!POSITION.test(position)) {
@@ -113,11 +149,17 @@ export class EventPageController {
       new EventAtPositionQuery(Number(position)),
       options,
     );
-    if (!answer?.event) {
+    // As known at an instant: an event recorded after it is not yet.
+    const recordedLater =
+      point.asOf !== null &&
+      answer?.event &&
+      (point.position === null || answer.event.globalPosition > point.position);
+    if (!answer?.event || recordedLater) {
+      const when = point.asOf === null ? '' : ` as known at ${point.asOf}`;
       throw new ProblemException(
         404,
         'not_found',
-        `There is no event at position ${position} that you may see.`,
+        `There is no event at position ${position} that you may see${when}.`,
       );
     }
     return answer.event;
@@ -143,11 +185,20 @@ export class EventPageController {
   private async proofOf(
     request: PageRequest,
     event: EnvelopeView,
+    asOf: string | undefined,
   ): Promise<InclusionProofView | undefined> {
     try {
+      // As known at an instant: the proof up to the latest head signed by then, if it covers the event.
+      let treeSize: bigint | undefined;
+      if (asOf !== undefined) {
+        const head = await this.reads.readIfAny<HeadView>(request, new LatestSignedHeadQuery(asOf));
+        if (!head || head.lastPosition === null) return undefined;
+        if (BigInt(head.lastPosition) < BigInt(event.globalPosition)) return undefined;
+        treeSize = BigInt(head.treeSize);
+      }
       return await this.reads.read<InclusionProofView>(
         request,
-        new EventInclusionQuery(BigInt(event.globalPosition)),
+        new EventInclusionQuery(BigInt(event.globalPosition), treeSize),
       );
     } catch (error) {
       // Not yet in a signed tree: the page says so and how to check it later.

@@ -222,4 +222,35 @@ describe('One event (/ui/events/{position})', () => {
       request: `GET /ui/events/${reported.position}`,
     });
   });
+
+  it('shows an event as known at an instant: one recorded later is not there yet, and is without asOf', async () => {
+    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
+    try {
+      const page = await signInAs(context, suite.baseUrl, 'oversight');
+      const all = (await (await page.request.get(`${suite.baseUrl}/ui/audit.ndjson`)).text())
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { globalPosition: number; recordedAt: string });
+      const instant = all[20].recordedAt;
+      const later = all.find((e) => e.recordedAt > instant)!;
+      const earlier = all.filter((e) => e.recordedAt <= instant).at(-1)!;
+      const at = `?asOf=${encodeURIComponent(instant)}`;
+
+      const absent = await page.goto(`${suite.baseUrl}/ui/events/${later.globalPosition}${at}`);
+      expect(absent?.status()).toBe(404);
+      expect(await page.textContent('main')).toContain(`as known at ${instant}`);
+
+      const present = await page.goto(`${suite.baseUrl}/ui/events/${later.globalPosition}`);
+      expect(present?.status()).toBe(200);
+
+      await page.goto(`${suite.baseUrl}/ui/events/${earlier.globalPosition}${at}`);
+      await expect(page.locator('.as-of').textContent()).resolves.toContain('As known at');
+      const stream = await page.getAttribute('a.hash[href^="/ui/audit?stream="]', 'href');
+      expect(stream).toContain(`asOf=${encodeURIComponent(instant)}`);
+      await page.getByRole('link', { name: 'Show the record as it stands now' }).click();
+      expect(page.url()).toBe(`${suite.baseUrl}/ui/events/${earlier.globalPosition}`);
+    } finally {
+      await context.close();
+    }
+  });
 });

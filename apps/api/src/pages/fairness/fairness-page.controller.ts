@@ -92,6 +92,14 @@ export class FairnessPageController {
       missions: missions.items,
       asOfField: localFieldOf(point.asOf ?? undefined),
       csvHref: (table: string) => `/ui/fairness.csv${queryString({ ...state, table })}`,
+      // "Check it": the pages that list a country's records behind its figures, at the same
+      // instant and mission (neither lists by period: the note under the table says so).
+      checkHref: {
+        units: (country: string) =>
+          `/ui/contingents${queryString({ country, mission: query.mission, asOf: state.asOf })}`,
+        decisions: (country: string) =>
+          `/ui/follow-through${queryString({ mission: query.mission, country, asOf: state.asOf })}`,
+      },
     });
   }
 

@@ -42,7 +42,9 @@ const ROW = 26;
  * upper bound. Pure layout: the template draws it, the table beside it says the same.
  */
 export function rateChart(rows: CountryRow[], figure: RateFigure): RateChart {
-  const width = 640;
+  // Narrow, so that the chart, scaled to its half of the panel (or to a 360 px screen), keeps
+  // its labels readable: at 640 they were drawn at 5 to 7 px.
+  const width = 360;
   const plot = { left: 64, right: width - 24, top: 12, bottom: 12 + rows.length * ROW };
   const figures = rows.map((row) => [row, row[figure] as CountedRate] as const);
   const max = Math.max(0, ...figures.map(([, f]) => f.rate?.interval95[1] ?? 0));

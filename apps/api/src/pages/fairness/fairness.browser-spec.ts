@@ -37,6 +37,7 @@ describe('Fairness of the record (/ui/fairness)', () => {
       await page.goto(`${suite.baseUrl}${PATH}`);
       const countries = await rowHeaders(page, 'countries-caption');
       expect(countries).toEqual(expect.arrayContaining(['CHN', 'ETH']));
+      await screenshot(page, 'readme--fairness', { fullPage: false });
       // The accessible table beside the chart has the same rows as the main table.
       expect(await rowHeaders(page, 'rate-table-caption')).toEqual(countries);
       // A dot and whisker for each country with a rate (person-years known), none without.
@@ -115,6 +116,42 @@ describe('Fairness of the record (/ui/fairness)', () => {
       );
       const rows = (await csv.text()).trim().split('\n').slice(1);
       expect(rows.map((l) => l.split(',')[0])).toEqual(['CHN']);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("links each country's figures to the pages that list its records, at the same mission and instant", async () => {
+    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
+    try {
+      const page = await signInAs(context, suite.baseUrl, 'oversight');
+      const instant = new Date().toISOString();
+      const at = encodeURIComponent(instant);
+      await page.goto(`${suite.baseUrl}${PATH}&asOf=${at}`);
+      const row = page.locator('table:has(caption#countries-caption) tbody tr', {
+        has: page.locator('th', { hasText: 'ETH' }),
+      });
+      const units = await row.locator('th a').getAttribute('href');
+      expect(units).toContain('country=ETH');
+      expect(units).toContain(`asOf=${at}`);
+      const decisions = await row.locator('td:nth-child(8) a').getAttribute('href');
+      expect(decisions).toMatch(/^\/ui\/follow-through\?/);
+      expect(decisions).toContain('country=ETH');
+      expect(decisions).toContain(`asOf=${at}`);
+
+      await row.locator('th a').click();
+      await expect(page.locator('.as-of').textContent()).resolves.toContain('As known at');
+      const countries = await page.locator('tbody td[data-label="Country"]').allTextContents();
+      expect(countries.length).toBeGreaterThan(0);
+      expect(new Set(countries.map((c) => c.trim()))).toEqual(new Set(['ETH']));
+
+      await page.goto(`${suite.baseUrl}${decisions}`);
+      expect(await page.inputValue('#f-country')).toBe('ETH');
+      expect(await page.inputValue('#f-mission')).toBe('UNMISS');
+      await expect(page.locator('.as-of').textContent()).resolves.toContain('As known at');
+      expect(await page.textContent('[aria-labelledby=against-title]')).toContain(
+        'Ethiopian battalion (ETH, UNMISS)',
+      );
     } finally {
       await context.close();
     }

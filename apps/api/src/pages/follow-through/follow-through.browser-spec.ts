@@ -40,6 +40,7 @@ describe('Follow-through (/ui/follow-through)', () => {
       expect(notCarried).toContain('Indian battalion');
       expect(await page.locator('svg rect.bar').count()).toBe(5);
       await screenshot(page, 'follow-through--oversight');
+      await screenshot(page, 'readme--follow-through', { fullPage: false });
 
       await page.getByLabel('Country (ISO alpha-3)').fill('IND');
       await page.getByRole('button', { name: 'Apply filters' }).click();

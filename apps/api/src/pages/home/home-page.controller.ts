@@ -1,8 +1,8 @@
-import { Get, Req, Res } from '@nestjs/common';
+import { Get, Query, Req, Res } from '@nestjs/common';
 import type { AwaitingReply, DecisionRecord, FollowThroughSummary } from '@blue-ledger/projections';
 import type { Response } from 'express';
 import { LiaisonVisibility } from '../../access/liaison-visibility';
-import { NOW } from '../../as-of/read-point';
+import { AsOfResolver } from '../../as-of/as-of-resolver';
 import { LatestEventsQuery } from '../../audit/audit.queries';
 import { NotificationsAwaitingReplyQuery } from '../../contingents/contingent.queries';
 import { FollowThroughQuery } from '../../recommendations/recommendation.queries';
@@ -11,6 +11,7 @@ import type { EnvelopeView } from '../rendering/event-line';
 import { Html, PageController } from '../rendering/page.decorator';
 import { PageReads } from '../rendering/page-reads';
 import { PageRenderer } from '../rendering/page-renderer';
+import { instantOf, localFieldOf, OptionalInstant, queryString } from '../rendering/query-fields';
 import { Csrf } from '../security/csrf';
 import type { PageRequest } from '../sessions/page-access';
 import { homeView } from './home-view';
@@ -20,6 +21,12 @@ const LATEST = 12;
 const LIAISON_LOOKBACK = 500;
 const LISTED = 15;
 
+export class HomePageQuery {
+  /** The overview as the record stood at this instant of recorded time. */
+  @OptionalInstant()
+  asOf?: string;
+}
+
 /** `/ui`: what happened last, what waits for a decision, what was decided and not carried out. */
 @PageController('')
 export class HomePageController {
@@ -28,27 +35,37 @@ export class HomePageController {
     private readonly renderer: PageRenderer,
     private readonly csrf: Csrf,
     private readonly liaisons: LiaisonVisibility,
+    private readonly asOfResolver: AsOfResolver,
   ) {}
 
   @Get()
   @Html()
-  async home(@Req() request: PageRequest, @Res({ passthrough: true }) response: Response) {
+  async home(
+    @Req() request: PageRequest,
+    @Res({ passthrough: true }) response: Response,
+    @Query() query: HomePageQuery,
+  ) {
+    const point = this.asOfResolver.resolve(instantOf(query.asOf));
+    const asOf = point.asOf ?? undefined;
     const isLiaison = request.principal?.actingRole === 'tcc_liaison';
     const [latest, followThrough, awaiting] = await Promise.all([
       this.reads.readIfAny<{ events: EnvelopeView[] }>(
         request,
-        new LatestEventsQuery(isLiaison ? LIAISON_LOOKBACK : LATEST),
+        new LatestEventsQuery(isLiaison ? LIAISON_LOOKBACK : LATEST, point),
       ),
       // As the API: a liaison's follow-through is computed from what it may see only.
       this.liaisons
         .of(request.principal)
         .then((visible) =>
-          this.reads.readIfAny<FollowThroughSummary>(request, new FollowThroughQuery(NOW, visible)),
+          this.reads.readIfAny<FollowThroughSummary>(
+            request,
+            new FollowThroughQuery(point, visible),
+          ),
         ),
       isLiaison
         ? this.reads.readIfAny<{ items: AwaitingReply[] }>(
             request,
-            new NotificationsAwaitingReplyQuery(request.principal?.country ?? ''),
+            new NotificationsAwaitingReplyQuery(request.principal?.country ?? '', point),
           )
         : undefined,
     ]);
@@ -73,10 +90,18 @@ export class HomePageController {
       names,
       isLiaison,
     });
-    const layout = layoutFor(request, response, this.csrf, { title: 'Overview', section: 'home' });
+    const layout = layoutFor(request, response, this.csrf, {
+      title: 'Overview',
+      section: 'home',
+      asOf,
+      nowHref: '/ui',
+    });
     return this.renderer.render('home/home', layout, {
       view,
-      now: Date.now(),
+      now: asOf ? Date.parse(asOf) : Date.now(),
+      asOf,
+      asOfQuery: queryString({ asOf }),
+      asOfField: localFieldOf(asOf),
       lookback: isLiaison ? LIAISON_LOOKBACK : undefined,
     });
   }

@@ -87,4 +87,35 @@ describe('The overview page (/ui)', () => {
       await context.close();
     }
   });
+
+  it('shows the overview as known at an instant: what was recorded later is absent, and back to now', async () => {
+    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
+    try {
+      const page = await signInAs(context, suite.baseUrl, 'oversight');
+      const all = (await (await page.request.get(`${suite.baseUrl}/ui/audit.ndjson`)).text())
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { globalPosition: number; recordedAt: string });
+      const instant = all[20].recordedAt;
+      const known = all.filter((e) => e.recordedAt <= instant).map((e) => e.globalPosition);
+      const last = all[all.length - 1].globalPosition;
+      expect(known).not.toContain(last);
+      const latest = 'section[aria-labelledby=latest-title] tbody tr td:first-child';
+
+      await page.goto(`${suite.baseUrl}/ui?asOf=${encodeURIComponent(instant)}`);
+      await expect(page.locator('.as-of').textContent()).resolves.toContain('As known at');
+      const then = (await page.locator(latest).allTextContents()).map((c) => Number(c.trim()));
+      expect(then[0]).toBe(Math.max(...known));
+      expect(then).not.toContain(last);
+      const eventLink = await page.getAttribute(`${latest} a`, 'href');
+      expect(eventLink).toContain(`asOf=${encodeURIComponent(instant)}`);
+
+      await page.getByRole('link', { name: 'Show the record as it stands now' }).click();
+      expect(await page.locator('.as-of').count()).toBe(0);
+      const now = (await page.locator(latest).allTextContents()).map((c) => Number(c.trim()));
+      expect(now[0]).toBe(last);
+    } finally {
+      await context.close();
+    }
+  });
 });

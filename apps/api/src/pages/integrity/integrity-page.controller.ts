@@ -14,7 +14,13 @@ import { layoutFor } from '../layout/layout-context';
 import { Html, PageController } from '../rendering/page.decorator';
 import { PageReads } from '../rendering/page-reads';
 import { PageRenderer } from '../rendering/page-renderer';
-import { OptionalPattern } from '../rendering/query-fields';
+import {
+  instantOf,
+  localFieldOf,
+  OptionalInstant,
+  OptionalPattern,
+  queryString,
+} from '../rendering/query-fields';
 import { Csrf } from '../security/csrf';
 import type { PageRequest } from '../sessions/page-access';
 
@@ -23,6 +29,10 @@ const HEADS_PER_PAGE = 20;
 export class IntegrityPageQuery {
   @OptionalPattern(/^\d{1,15}$/, 'after must be a head id from a previous page')
   after?: string;
+
+  /** The heads as known at this instant: those signed by then. */
+  @OptionalInstant()
+  asOf?: string;
 }
 
 type Report = LedgerVerificationReportJson & { verifiedAt: string };
@@ -46,7 +56,7 @@ export class IntegrityPageController {
     @Res({ passthrough: true }) response: Response,
     @Query() query: IntegrityPageQuery,
   ) {
-    return this.render(request, response, query.after, undefined);
+    return this.render(request, response, query.after, undefined, instantOf(query.asOf));
   }
 
   /** Runs the full verification (a read, but a costly one: a form with CSRF, not a link). */
@@ -54,7 +64,7 @@ export class IntegrityPageController {
   @Html()
   async verify(@Req() request: PageRequest, @Res({ passthrough: true }) response: Response) {
     const report = await this.reads.read<Report>(request, new StoreVerificationQuery());
-    return this.render(request, response, undefined, report);
+    return this.render(request, response, undefined, report, undefined);
   }
 
   @Get('public-key.pem')
@@ -68,8 +78,15 @@ export class IntegrityPageController {
   }
 
   @Get('head.json')
-  async head(@Req() request: PageRequest, @Res() response: Response): Promise<void> {
-    const head = await this.reads.read<HeadView>(request, new LatestSignedHeadQuery());
+  async head(
+    @Req() request: PageRequest,
+    @Res() response: Response,
+    @Query() query: IntegrityPageQuery,
+  ): Promise<void> {
+    const head = await this.reads.read<HeadView>(
+      request,
+      new LatestSignedHeadQuery(instantOf(query.asOf)),
+    );
     response
       .status(200)
       .type('application/json; charset=utf-8')
@@ -82,12 +99,14 @@ export class IntegrityPageController {
     response: Response,
     after: string | undefined,
     report: Report | undefined,
+    asOf: string | undefined,
   ) {
+    // As known at asOf: the heads signed by then (the notary's clock is recorded time too).
     const [latest, heads, key] = await Promise.all([
-      this.reads.readIfAny<HeadView>(request, new LatestSignedHeadQuery()),
+      this.reads.readIfAny<HeadView>(request, new LatestSignedHeadQuery(asOf)),
       this.reads.read<{ items: HeadView[]; next: string | null }>(
         request,
-        new SignedHeadsQuery({ limit: HEADS_PER_PAGE, after }),
+        new SignedHeadsQuery({ limit: HEADS_PER_PAGE, after }, asOf),
       ),
       this.reads.read<PublicKeyView>(request, new NotaryPublicKeyQuery()),
     ]);
@@ -97,12 +116,18 @@ export class IntegrityPageController {
     const layout = layoutFor(request, response, this.csrf, {
       title: 'Integrity',
       section: 'integrity',
+      asOf,
+      nowHref: '/ui/integrity',
     });
     return this.renderer.render('integrity/integrity', layout, {
       latest,
       heads: heads.items,
-      nextHref: heads.next ? `/ui/integrity?after=${heads.next}#history` : undefined,
-      firstHref: after ? '/ui/integrity#history' : undefined,
+      nextHref: heads.next
+        ? `/ui/integrity${queryString({ after: heads.next, asOf })}#history`
+        : undefined,
+      firstHref: after ? `/ui/integrity${queryString({ asOf })}#history` : undefined,
+      asOfQuery: queryString({ asOf }),
+      asOfField: localFieldOf(asOf),
       key,
       report,
       mayVerify:

@@ -89,4 +89,37 @@ describe('The integrity page (/ui/integrity)', () => {
       await context.close();
     }
   });
+
+  it('shows the heads as known at an instant: one signed later is absent, and present without asOf', async () => {
+    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
+    try {
+      const page = await signInAs(context, suite.baseUrl, 'reviewer');
+      const latest = (await (
+        await page.request.get(`${suite.baseUrl}/ui/integrity/head.json`)
+      ).json()) as { id: number; timestamp: string };
+      const instant = new Date(Date.parse(latest.timestamp) - 1).toISOString();
+      const latestPanel = async () =>
+        (await page.textContent('section[aria-labelledby=latest-title]')) ?? '';
+
+      await page.goto(`${suite.baseUrl}/ui/integrity?asOf=${encodeURIComponent(instant)}`);
+      await expect(page.locator('.as-of').textContent()).resolves.toContain('As known at');
+      expect(await latestPanel()).not.toMatch(new RegExp(`#${latest.id}\\b`));
+      const kept = await page.request.get(
+        `${suite.baseUrl}/ui/integrity/head.json?asOf=${encodeURIComponent(instant)}`,
+      );
+      if (kept.status() === 200) {
+        const head = (await kept.json()) as { id: number; timestamp: string };
+        expect(head.id).toBeLessThan(latest.id);
+        expect(head.timestamp <= instant).toBe(true);
+      } else {
+        expect(await latestPanel()).toContain('No tree head had been signed by then');
+      }
+
+      await page.getByRole('link', { name: 'Show the record as it stands now' }).click();
+      expect(await page.locator('.as-of').count()).toBe(0);
+      expect(await latestPanel()).toMatch(new RegExp(`#${latest.id}\\b`));
+    } finally {
+      await context.close();
+    }
+  });
 });
