@@ -4,6 +4,7 @@ import {
   OptionalChoice,
   OptionalCount,
   OptionalDay,
+  OptionalInstant,
   OptionalPattern,
   OptionalText,
 } from '../rendering/query-fields';
@@ -11,7 +12,7 @@ import {
 export const INCIDENT_STATUSES = ['open', 'closed'] as const;
 export const DEFAULT_PAGE_SIZE = 25;
 
-/** The incident list's state, all of it in the address: filters, order, page. */
+/** The incident list's state, all of it in the address: filters, order, page, the instant. */
 export class IncidentsPageQuery {
   @OptionalPattern(/^[A-Z0-9-]{2,20}$/, 'mission must be a mission code, e.g. UNMISS')
   mission?: string;
@@ -36,6 +37,9 @@ export class IncidentsPageQuery {
 
   @OptionalDay()
   recordedTo?: string;
+
+  @OptionalInstant()
+  asOf?: string;
 
   @OptionalChoice(INCIDENT_ORDERS)
   order?: (typeof INCIDENT_ORDERS)[number];

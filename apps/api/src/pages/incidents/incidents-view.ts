@@ -46,6 +46,8 @@ export interface IncidentsView {
   firstHref: string | undefined;
   csvHref: string;
   clearHref: string;
+  /** The same list as it stands now (the banner's way back when `asOf` is set). */
+  nowHref: string;
   filtered: boolean;
   summary: string;
 }
@@ -63,6 +65,7 @@ function filterState(q: IncidentsPageQuery): Record<string, string | undefined> 
     occurredTo: q.occurredTo,
     recordedFrom: q.recordedFrom,
     recordedTo: q.recordedTo,
+    asOf: q.asOf,
   };
 }
 
@@ -87,7 +90,7 @@ export function incidentsView(input: {
       sort: current,
     };
   };
-  const filtered = Object.values(filters).some((v) => v !== undefined);
+  const filtered = Object.entries(filters).some(([k, v]) => k !== 'asOf' && v !== undefined);
   const described = [
     query.mission && `in ${query.mission}`,
     query.category && format.label(query.category).toLowerCase(),
@@ -118,7 +121,8 @@ export function incidentsView(input: {
       ? `/ui/incidents${queryString({ ...filters, order: query.order, limit })}`
       : undefined,
     csvHref: `/ui/incidents.csv${queryString({ ...filters, order: query.order })}`,
-    clearHref: '/ui/incidents',
+    clearHref: `/ui/incidents${queryString({ asOf: query.asOf })}`,
+    nowHref: `/ui/incidents${queryString({ ...filters, asOf: undefined, order: query.order, limit })}`,
     filtered,
     summary: `${described.length > 0 ? `Incidents ${described.join(', ')}` : 'All incidents'}, ${orderText}.`,
   };

@@ -126,4 +126,43 @@ describe('The incident list (/ui/incidents)', () => {
       await context.close();
     }
   });
+
+  it('lists the incidents as known at an instant, its links carrying it, and back to now (JS off)', async () => {
+    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
+    try {
+      const page = await signInAs(context, suite.baseUrl, 'reviewer');
+      const all = (await (await page.request.get(`${suite.baseUrl}/ui/audit.ndjson`)).text())
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { type: string; streamId: string; recordedAt: string });
+      const reports = all.filter((e) => e.type === 'IncidentReported');
+      const last = reports[reports.length - 1];
+      const before = all[all.indexOf(last) - 1].recordedAt;
+      expect(before < last.recordedAt).toBe(true);
+      const lastId = last.streamId.replace(/^incident-/, '');
+
+      await page.goto(`${suite.baseUrl}/ui/incidents?asOf=${encodeURIComponent(before)}`);
+      await expect(page.locator('.as-of').textContent()).resolves.toContain('As known at');
+      await screenshot(page, 'incidents--as-of');
+      const then = await page
+        .locator('tbody tr a[href^="/ui/incidents/"]')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+      expect(then).toHaveLength(reports.length - 1);
+      expect(then.join(' ')).not.toContain(lastId);
+      for (const href of then) expect(href).toContain(`asOf=${encodeURIComponent(before)}`);
+      expect(await page.getAttribute('a:text("Download this list as CSV")', 'href')).toContain(
+        'asOf=',
+      );
+
+      await page.getByRole('link', { name: 'Show the record as it stands now' }).click();
+      expect(await page.locator('.as-of').count()).toBe(0);
+      const now = await page
+        .locator('tbody tr a[href^="/ui/incidents/"]')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+      expect(now).toHaveLength(reports.length);
+      expect(now.join(' ')).toContain(lastId);
+    } finally {
+      await context.close();
+    }
+  });
 });
