@@ -89,7 +89,13 @@ export interface DecisionFact {
   contingentId: string | null;
   scope: DecisionScope;
   outcome: DecisionOutcome;
+  /** The decision's own date (stated): which period it falls in. */
   decidedAt: string;
+  /**
+   * When the ledger learnt of it: days from a finding or a recommendation (which have only
+   * their recorded time) to the decision are counted on this one clock, never negative.
+   */
+  recordedAt: string;
   position: number;
   implemented: { at: string; position: number } | null;
 }
@@ -251,6 +257,7 @@ export function factChangeOf(
             scope,
             outcome,
             decidedAt,
+            recordedAt: event.recordedAt,
             position,
             implemented: null,
           },

@@ -215,24 +215,30 @@ function alindao(h: LedgerHistory): void {
   h.record('investigation-spi', recommend('rec-gab', GAB, ['f-both']), {
     recordedAt: '2019-01-11T00:00:00.000Z',
   });
-  h.record('decision-d-mrt', {
-    type: 'RepatriationDecided',
-    data: {
-      decisionId: 'd-mrt',
-      recommendation: {
-        recommendationId: 'rec-mrt',
-        investigationId: 'spi',
-        action: 'repatriate_unit',
+  h.record(
+    'decision-d-mrt',
+    {
+      type: 'RepatriationDecided',
+      data: {
+        decisionId: 'd-mrt',
+        recommendation: {
+          recommendationId: 'rec-mrt',
+          investigationId: 'spi',
+          action: 'repatriate_unit',
+        },
+        contingentId: MRT,
+        scope: 'unit',
+        outcome: 'repatriate',
+        authority: 'USG DPO',
+        rationale: 'As recommended',
+        subjectIds: [],
+        // Backdated: dated before the recommendation it answers was issued, recorded ten days
+        // after it. The days to a decision count on the recorded clock: 10, never -5.
+        decidedAt: '2019-01-05T00:00:00.000Z',
       },
-      contingentId: MRT,
-      scope: 'unit',
-      outcome: 'repatriate',
-      authority: 'USG DPO',
-      rationale: 'As recommended',
-      subjectIds: [],
-      decidedAt: '2019-01-20T00:00:00.000Z',
     },
-  });
+    { recordedAt: '2019-01-20T00:00:00.000Z' },
+  );
   h.record('decision-d-mrt', {
     type: 'RepatriationImplemented',
     data: { decisionId: 'd-mrt', implementedAt: '2019-03-01T00:00:00Z' },
@@ -442,6 +448,7 @@ describe('Fairness', () => {
     const mrt = answer.timeliness.find((t) => t.country === 'MRT');
     expect(mrt?.replies).toMatchObject({ count: 1, medianDays: 10 });
     expect(mrt?.deadlines.met.count).toBe(1);
+    // Recorded ten days after the recommendation, though dated five days before it.
     expect(mrt?.recommendationToDecision).toMatchObject({ count: 1, medianDays: 10 });
     const gab = answer.timeliness.find((t) => t.country === 'GAB');
     expect(gab?.undecidedRecommendations.count).toBe(1);

@@ -19,7 +19,8 @@ import {
 export const fairnessProjection: Projection = {
   name: 'fairness',
   // 2: the facts versioned like every DocumentTable's (valid_from, valid_to), for asOf.
-  version: 2,
+  // 3: a decision's recorded time, the clock of the days to a decision.
+  version: 3,
   queryIndexes: () => [...fairnessFacts.queryIndexes, ...REPORT_INDEXES],
   setup: (db) => {
     fairnessFacts.create(db);

@@ -617,7 +617,7 @@ function commonParameters(
       const decided = recommended
         .flatMap((r) => decisionsOn.get(r.recommendationId) ?? [])
         .filter((d) => d.contingentId !== null && countryOf(d.contingentId) === country)
-        .sort((a, b) => Date.parse(a.decidedAt) - Date.parse(b.decidedAt));
+        .sort((a, b) => a.position - b.position);
       const outcomes = new Set(decided.map((d) => d.outcome));
       const outcome: CommonOutcome = outcomes.has('repatriate')
         ? 'repatriated'
@@ -628,12 +628,13 @@ function commonParameters(
             : 'never_decided';
       book.add(ref(outcome), position);
       if (decided.length > 0) {
+        // The first decision recorded, on the clock the finding has: recorded time.
         const first = decided[0];
         book.add(ref('decided'), position);
         groups
           .get(group)
           ?.days.push(
-            (Date.parse(first.decidedAt) - Date.parse(finding.recorded.recordedAt)) / DAY_MS,
+            (Date.parse(first.recordedAt) - Date.parse(finding.recorded.recordedAt)) / DAY_MS,
           );
       }
     }
@@ -721,7 +722,7 @@ function timeliness(
   for (const d of facts.decisions) {
     if (d.recommendationId === null) continue;
     const known = firstDecision.get(d.recommendationId);
-    if (known === undefined || Date.parse(d.decidedAt) < Date.parse(known.decidedAt)) {
+    if (known === undefined || d.position < known.position) {
       firstDecision.set(d.recommendationId, d);
     }
   }
@@ -736,7 +737,9 @@ function timeliness(
       continue;
     }
     book.add({ figure: 'recommendation_decisions', country }, decision.position);
-    const days = (Date.parse(decision.decidedAt) - Date.parse(r.issuedAt)) / DAY_MS;
+    // Both as recorded: a recommendation has no other time, and a backdated decision must not
+    // count days before the recommendation it answers.
+    const days = (Date.parse(decision.recordedAt) - Date.parse(r.issuedAt)) / DAY_MS;
     decisionDays.set(country, [...(decisionDays.get(country) ?? []), days]);
   }
   const counted = (ref: CellRef): Counted => ({ count: book.count(ref), check: link(ref) });
