@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, horizontalOverflow, screenshot, unreachableByKeyboard } from './checks';
-import { openContext, type ViewportName } from './chromium';
+import { openContext, VIEWPORTS, type ViewportName } from './chromium';
 import type { RoleName } from './ledger';
 import { signInAs } from './session';
 
@@ -29,11 +29,13 @@ export async function visitAsRole(options: {
 }): Promise<string[]> {
   const problems: string[] = [];
   for (const javaScript of [true, false]) {
-    for (const viewport of ['wide', 'phone'] as const) {
-      const label = `${options.name} as ${options.role}, JS ${javaScript ? 'on' : 'off'}, ${viewport}`;
-      const { context, watch } = await openContext(options.browser, { viewport, javaScript });
-      try {
-        const page = await signInAs(context, options.baseUrl, options.role);
+    // One signed-in reader per JavaScript setting, the page loaded afresh at each width.
+    const { context, watch } = await openContext(options.browser, { viewport: 'wide', javaScript });
+    try {
+      const page = await signInAs(context, options.baseUrl, options.role);
+      for (const viewport of ['wide', 'phone'] as const) {
+        const label = `${options.name} as ${options.role}, JS ${javaScript ? 'on' : 'off'}, ${viewport}`;
+        await page.setViewportSize(VIEWPORTS[viewport]);
         const response = await page.goto(`${options.baseUrl}${options.path}`);
         const status = response?.status();
         if (status !== (options.status ?? 200)) problems.push(`${label}: status ${status}`);
@@ -64,9 +66,12 @@ export async function visitAsRole(options: {
           ...watch.external.map((url) => `${label}: request leaving this machine: ${url}`),
         );
         problems.push(...watch.consoleErrors.map((e) => `${label}: console error: ${e}`));
-      } finally {
-        await context.close();
+        // The next width reports its own (this one's, and the sign-in's, are reported above).
+        watch.external.length = 0;
+        watch.consoleErrors.length = 0;
       }
+    } finally {
+      await context.close();
     }
   }
   return problems;

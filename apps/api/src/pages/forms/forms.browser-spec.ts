@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { PERMISSIONS } from '../../access/permissions';
 import { FORMS } from './form-catalogue';
 import { screenshot } from '../../../../../test/browser/support/checks';
@@ -226,19 +226,38 @@ describe('The web forms (/ui/forms)', () => {
       }
     });
 
+    // Each role signed in once (JS off) for every form's refusals, as a person keeps a session.
+    const sessions = new Map<RoleName, Promise<BrowserContext>>();
+    const signedIn = (role: RoleName): Promise<BrowserContext> => {
+      if (!sessions.has(role)) {
+        sessions.set(
+          role,
+          (async () => {
+            const { context } = await openContext(suite.browser, {
+              viewport: 'wide',
+              javaScript: false,
+            });
+            const page = await context.newPage();
+            await signIn(page, suite.baseUrl, READERS[role].token);
+            await page.close();
+            return context;
+          })(),
+        );
+      }
+      return sessions.get(role)!;
+    };
+    afterAll(async () => {
+      for (const context of sessions.values()) await (await context).close();
+    });
+
     it.each(FORMS.map((f) => [f.id, f.apiRoute] as const))(
       '%s: every other role is refused the form and a crafted POST, as by the API (CSRF first)',
       async (formId, apiRoute) => {
         const allowed = PERMISSIONS[apiRoute] as string[];
         const address = addresses.get(formId)!;
-        const { context } = await openContext(suite.browser, {
-          viewport: 'wide',
-          javaScript: false,
-        });
-        try {
-          for (const role of ROLES.filter((r) => !allowed.includes(r))) {
-            const page = await context.newPage();
-            await signIn(page, suite.baseUrl, READERS[role].token);
+        for (const role of ROLES.filter((r) => !allowed.includes(r))) {
+          const page = await (await signedIn(role)).newPage();
+          try {
             expect((await page.goto(`${suite.baseUrl}${address}`))?.status()).toBe(403);
             const csrf = await page.getAttribute('input[name=_csrf]', 'value');
             const before = await head();
@@ -254,10 +273,9 @@ describe('The web forms (/ui/forms)', () => {
             expect(noCsrf.status()).toBe(403);
             expect(await noCsrf.text()).toContain('csrf_failed');
             expect(await head()).toBe(before);
+          } finally {
             await page.close();
           }
-        } finally {
-          await context.close();
         }
       },
     );
