@@ -348,6 +348,11 @@ describe('The notary', () => {
         this.queue = run.catch(() => undefined);
         return run;
       }
+      async adopt(heads: readonly NotarizedHead[]) {
+        if (this.heads.length > 0 || heads.length === 0) return false;
+        this.heads.push(...heads);
+        return true;
+      }
     }
 
     let otherDb: SqliteDatabase;
@@ -436,6 +441,27 @@ describe('The notary', () => {
       expect(a.latestHead()).toEqual(alone);
       await a.syncHeads();
       expect(a.heads(0, 10)).toEqual([sharedHead]);
+    });
+
+    it('begin the shared sequence with the heads signed alone before, when nobody signed yet', async () => {
+      await append(4);
+      const alone = notary();
+      const before = [alone.signHead()];
+      await append(2);
+      before.push(alone.signHead());
+      const [a, b] = pair();
+      await caughtUp();
+      await b.syncHeads();
+      expect(shared.heads).toEqual([]);
+      await a.syncHeads();
+      expect(shared.heads).toEqual(before);
+      expect(a.heads(0, 10)).toEqual(before);
+      await append(1);
+      await caughtUp();
+      const next = await b.signHeadNow();
+      expect(next.id).toBe(3);
+      await a.syncHeads();
+      expect(a.heads(0, 10)).toEqual([...before, next]);
     });
 
     it('refuses the unshared ways to sign', () => {

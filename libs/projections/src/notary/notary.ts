@@ -165,6 +165,8 @@ export class Notary {
     if (!this.headsChecked) {
       const local = this.latestHead();
       if (local) {
+        // Signed before the heads were shared: they begin the sequence if nobody signed yet.
+        await shared.adopt(notaryRecords.headsAfter(this.db, 0, Number.MAX_SAFE_INTEGER));
         const [same] = await shared.headsAfter(local.id - 1, 1);
         if (same?.id !== local.id || same.head.signature !== local.head.signature) {
           this.options.logger?.error(

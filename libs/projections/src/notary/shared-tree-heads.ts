@@ -18,4 +18,10 @@ export interface SharedTreeHeads {
    * A head smaller than the latest is refused (RangeError).
    */
   append(sign: (latest: NotarizedHead | null) => HeadToAppend): Promise<NotarizedHead | null>;
+  /**
+   * While the sequence is still empty, takes `heads` (a notary's own, signed before the heads
+   * were shared: an upgraded deployment) as its beginning, ids and all, so that no signed head
+   * is lost. Answers whether it took them; a sequence that has begun is left as it is.
+   */
+  adopt(heads: readonly NotarizedHead[]): Promise<boolean>;
 }

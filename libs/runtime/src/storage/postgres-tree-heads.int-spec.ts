@@ -81,6 +81,30 @@ describeOnPostgres(
       );
       await expect(open(other.publicKey)).rejects.toThrow(/same notary key files/);
       expect(await mine.headsAfter(0, 10)).toHaveLength(1);
+      // Opened before the first head, it keeps running: it serves none of the other key's heads.
+      await expect(theirs.headsAfter(0, 10)).rejects.toBeInstanceOf(ConfigurationError);
+    });
+
+    it("takes a notary's heads signed before they were shared while the sequence is empty, ids kept; never once begun", async () => {
+      const signed = (id: number, treeSize: bigint, privateKey = key.privateKey) => ({
+        id,
+        head: signTreeHead(
+          { treeSize, rootHash: ROOT, timestamp: new Date().toISOString() },
+          privateKey,
+        ),
+        lastPosition: treeSize,
+      });
+      const [a, b] = await Promise.all([open(), open()]);
+      const stranger = generateKeyPairSync('ed25519');
+      expect(await a.adopt([signed(1, 3n, stranger.privateKey)])).toBe(false);
+      expect(await a.adopt([signed(2, 3n)])).toBe(false);
+      expect(await a.headsAfter(0, 10)).toEqual([]);
+
+      const before = [signed(1, 3n), signed(2, 5n)];
+      expect(await a.adopt(before)).toBe(true);
+      expect(await b.adopt([signed(1, 4n)])).toBe(false);
+      expect(await b.headsAfter(0, 10)).toEqual(before);
+      expect((await b.append(next(key.privateKey)))?.id).toBe(3);
     });
   },
 );

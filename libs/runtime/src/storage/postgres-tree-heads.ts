@@ -3,7 +3,7 @@ import { runMigrations, type Migration } from '@blue-ledger/event-store';
 import { PostgresEventStore, type EventStore } from '@blue-ledger/event-store';
 import type { HeadToAppend, NotarizedHead, SharedTreeHeads } from '@blue-ledger/projections';
 import type { KeyObject } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { ConfigurationError } from '../config/ledger-config';
 
 const MIGRATIONS: readonly Migration[] = [
@@ -69,7 +69,8 @@ export class PostgresTreeHeads implements SharedTreeHeads {
     private readonly pool: Pool,
     private readonly s: string,
     private readonly schema: string,
-    private readonly publicKey: string,
+    private readonly key: KeyObject,
+    private readonly publicKey: string = exportPublicKeyRaw(key),
   ) {}
 
   static async open(
@@ -79,30 +80,41 @@ export class PostgresTreeHeads implements SharedTreeHeads {
   ): Promise<PostgresTreeHeads> {
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new RangeError(`bad schema name ${schema}`);
     await runMigrations(pool, schema, 'notary_heads', MIGRATIONS);
-    const heads = new PostgresTreeHeads(pool, `"${schema}"`, schema, exportPublicKeyRaw(publicKey));
+    const heads = new PostgresTreeHeads(pool, `"${schema}"`, schema, publicKey);
     await heads.requireSameKey(publicKey);
     return heads;
   }
 
   async headsAfter(afterId: number, limit: number): Promise<NotarizedHead[]> {
-    const { rows } = await this.pool.query<HeadRow>(
-      `SELECT ${COLUMNS} FROM ${this.s}.notary_heads WHERE id > $1 ORDER BY id LIMIT $2`,
+    const { rows } = await this.pool.query<HeadRow & { public_key: string }>(
+      `SELECT ${COLUMNS}, public_key FROM ${this.s}.notary_heads WHERE id > $1 ORDER BY id LIMIT $2`,
       [afterId, limit],
     );
+    // An instance whose key lost the race at start serves none of them: its own
+    // /integrity/public-key would not verify them (and its check would cry tampering).
+    if (rows.some((row) => row.public_key !== this.publicKey)) throw otherKey();
     return rows.map(headOf);
   }
 
-  async append(
-    sign: (latest: NotarizedHead | null) => HeadToAppend,
-  ): Promise<NotarizedHead | null> {
-    const client = await this.pool.connect();
-    let broken = false;
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
-        SIGNING_LOCK_CLASS,
-        this.schema,
-      ]);
+  async adopt(heads: readonly NotarizedHead[]): Promise<boolean> {
+    if (heads.length === 0) return false;
+    const inOrder = heads.every(
+      (h, i) =>
+        h.id === i + 1 &&
+        (i === 0 || h.head.treeSize >= heads[i - 1].head.treeSize) &&
+        verifyTreeHead(h.head, this.key).ok,
+    );
+    if (!inOrder) return false;
+    return this.underSigningLock(async (client) => {
+      const { rows } = await client.query(`SELECT 1 FROM ${this.s}.notary_heads LIMIT 1`);
+      if (rows.length > 0) return false;
+      for (const head of heads) await this.insert(client, head);
+      return true;
+    });
+  }
+
+  append(sign: (latest: NotarizedHead | null) => HeadToAppend): Promise<NotarizedHead | null> {
+    return this.underSigningLock(async (client) => {
       const { rows } = await client.query<HeadRow & { public_key: string }>(
         `SELECT ${COLUMNS}, public_key FROM ${this.s}.notary_heads ORDER BY id DESC LIMIT 1`,
       );
@@ -111,32 +123,52 @@ export class PostgresTreeHeads implements SharedTreeHeads {
       if (rows.length > 0 && rows[0].public_key !== this.publicKey) throw otherKey();
       const latest = rows.length > 0 ? headOf(rows[0]) : null;
       const next = sign(latest);
-      if (next === null) {
-        await client.query('ROLLBACK');
-        return null;
-      }
+      if (next === null) return null;
       if (latest && next.head.treeSize < latest.head.treeSize) {
         throw new RangeError(
           `a head of size ${next.head.treeSize} cannot follow one of size ${latest.head.treeSize}`,
         );
       }
-      const id = (latest?.id ?? 0) + 1;
-      await client.query(
-        `INSERT INTO ${this.s}.notary_heads
-           (id, tree_size, root_hash, timestamp, signature, last_position, public_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          id,
-          next.head.treeSize.toString(),
-          next.head.rootHash,
-          next.head.timestamp,
-          next.head.signature,
-          next.lastPosition === null ? null : next.lastPosition.toString(),
-          this.publicKey,
-        ],
-      );
+      const appended = { id: (latest?.id ?? 0) + 1, ...next };
+      await this.insert(client, appended);
+      return appended;
+    });
+  }
+
+  /** One head, signed under this instance's key. */
+  private async insert(client: PoolClient, { id, head, lastPosition }: NotarizedHead) {
+    await client.query(
+      `INSERT INTO ${this.s}.notary_heads
+         (id, tree_size, root_hash, timestamp, signature, last_position, public_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        id,
+        head.treeSize.toString(),
+        head.rootHash,
+        head.timestamp,
+        head.signature,
+        lastPosition === null ? null : lastPosition.toString(),
+        this.publicKey,
+      ],
+    );
+  }
+
+  /**
+   * `work` in a transaction holding the signing lock (transaction-scoped: one signer at a time
+   * across every instance), committed when it answers; rolled back when it throws.
+   */
+  private async underSigningLock<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+        SIGNING_LOCK_CLASS,
+        this.schema,
+      ]);
+      const answer = await work(client);
       await client.query('COMMIT');
-      return { id, head: next.head, lastPosition: next.lastPosition };
+      return answer;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {
         broken = true;
