@@ -3,7 +3,6 @@ import { ReturnContingentDto, WithdrawContingentDto } from '../../../contingents
 import { format } from '../../rendering/format';
 import { INSTANT_HINT, unitChoices, vocabulary } from '../machinery/choices';
 import { defineForm, type FormLoad } from '../machinery/form-definition';
-import type { ContingentAnswer } from '../machinery/ledger-lookups';
 
 /** The unit the form acts on, its stream (written with If-Match) and where it stands. */
 async function unitScene({ request, lookups, params }: FormLoad) {
@@ -36,16 +35,9 @@ async function unitsWhere(
   { request, reads, lookups }: Omit<FormLoad, 'params'>,
   deployed: boolean,
 ) {
-  const units = await lookups.units(reads, request);
-  const answers: ContingentAnswer[] = await Promise.all(
-    units.map((u) => lookups.contingent(request, u.contingentId)),
-  );
-  const wanted = new Set(
-    answers
-      .filter((a) => (a.presence.status === 'deployed') === deployed)
-      .map((a) => a.contingentId),
-  );
-  return unitChoices(units.filter((u) => wanted.has(u.contingentId))).map((u) => ({
+  const units = await lookups.unitStates(reads, request);
+  const wanted = units.filter((u) => (u.presence.status === 'deployed') === deployed);
+  return unitChoices(wanted).map((u) => ({
     label: u.label,
     params: { contingent: u.value },
   }));

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Appointment } from '@blue-ledger/domain';
+import type { ContingentState } from '@blue-ledger/projections';
 import type { ActingPrincipal } from '../../../auth/principal';
 import { AccessView } from '../../../access/access-view';
 import { ContingentListingQuery } from '../../../contingents/contingent.queries';
@@ -126,9 +127,17 @@ export class LedgerLookups {
         return unit ? [unit] : [];
       });
     }
-    const all: UnitChoice[] = [];
+    return this.unitStates(reads, request);
+  }
+
+  /**
+   * Every unit the reader may see with where it stands now, from the contingents read model
+   * (no fold of each unit's stream).
+   */
+  async unitStates(reads: PageReads, request: PageRequest): Promise<ContingentState[]> {
+    const all: ContingentState[] = [];
     for (let after: string | undefined; ;) {
-      const page = await reads.read<{ items: UnitChoice[]; next: string | null }>(
+      const page = await reads.read<{ items: ContingentState[]; next: string | null }>(
         request,
         new ContingentListingQuery({}, { limit: 200, after }),
       );
