@@ -2,6 +2,7 @@ import {
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
+  randomBytes,
   type KeyObject,
 } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -31,7 +32,8 @@ export function loadOrCreateKeyPair(dir: string): NotaryKeyPair {
 
   let created = false;
   if (!fs.existsSync(privatePath)) {
-    if (fs.existsSync(publicPath)) {
+    // Another process may have written both files in between: look for the private key again.
+    if (fs.existsSync(publicPath) && !fs.existsSync(privatePath)) {
       throw new Error(`${publicPath} exists but its private key ${privatePath} does not`);
     }
     const { privateKey } = generateKeyPairSync('ed25519');
@@ -59,7 +61,8 @@ export function loadOrCreateKeyPair(dir: string): NotaryKeyPair {
  * Returns false when another writer got there first.
  */
 function writeOnce(target: string, content: string, mode: number): boolean {
-  const aside = `${target}.${process.pid}.${Date.now()}.tmp`;
+  // Random: two containers starting at once may both be pid 1 in the same millisecond.
+  const aside = `${target}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`;
   fs.writeFileSync(aside, content, { mode, flag: 'wx' });
   try {
     fs.chmodSync(aside, mode);

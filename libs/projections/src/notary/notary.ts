@@ -80,6 +80,7 @@ export class Notary {
   private ticking = false;
   private headsChecked = false;
   private syncing: Promise<unknown> = Promise.resolve();
+  private queuedSync: Promise<void> | null = null;
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -155,8 +156,14 @@ export class Notary {
    */
   syncHeads(): Promise<void> {
     if (!this.options.shared || this.options.readOnly) return Promise.resolve();
-    // One copy at a time in a process: requests and the schedule may ask at once.
-    const run = this.syncing.then(() => this.copySharedHeads(this.options.shared!));
+    // One copy at a time in a process: requests and the schedule may ask at once. Whoever asks
+    // while a copy waits its turn shares that copy (it starts after they asked).
+    if (this.queuedSync) return this.queuedSync;
+    const run = this.syncing.then(() => {
+      this.queuedSync = null;
+      return this.copySharedHeads(this.options.shared!);
+    });
+    this.queuedSync = run;
     this.syncing = run.catch(() => undefined);
     return run;
   }
