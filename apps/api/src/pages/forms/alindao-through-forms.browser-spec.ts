@@ -41,6 +41,8 @@ const APART = new Set([
   'issuedAt',
   'lastRecordedAt',
   'since',
+  // Follow-through's recorded clock: when the incident report was recorded, by another name.
+  'incidentReportedAt',
 ]);
 
 /** The answer with every UUID numbered in order of first appearance, and clocks and hashes aside. */
