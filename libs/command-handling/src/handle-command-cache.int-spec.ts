@@ -3,7 +3,7 @@ import { verifyChains } from '@blue-ledger/integrity';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SqliteEventStore } from '@blue-ledger/event-store';
+import { SqliteEventStore, WrongExpectedRevisionError } from '@blue-ledger/event-store';
 import type { CommandContext } from './command-context';
 import { handleCommand } from './handle-command';
 import { IdSource } from './id-source';
@@ -73,6 +73,65 @@ describe('handleCommand with a stream state cache', () => {
         { by: 100, total: 113 },
       ]);
       expect(verifyChains(stream)).toMatchObject({ ok: true, eventCount: 4 });
+    });
+  });
+
+  describe('when another process wins the race for the stream many times in a row', () => {
+    /** `ours`, except that before each of its first `losses` appends `theirs` appends first. */
+    const losingTo = (losses: number) => {
+      let lost = 0;
+      return new Proxy(ours, {
+        get(target, property) {
+          if (property === 'appendToStream') {
+            return async (...args: Parameters<SqliteEventStore['appendToStream']>) => {
+              if (lost < losses) {
+                lost++;
+                await add(theirs, 10);
+              }
+              return target.appendToStream(...args);
+            };
+          }
+          const value: unknown = Reflect.get(target, property);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+    };
+
+    it('decides an unconditional write again on each fresh state until it lands', async () => {
+      await add(ours, 1);
+
+      const result = await handleCommand(
+        losingTo(25),
+        'counter-1',
+        counter,
+        { by: 100 },
+        contextWith(IdSource.random()),
+      );
+
+      expect(result.revision).toBe(26n);
+      expect(result.events[0].data).toEqual({ by: 100, total: 1 + 25 * 10 + 100 });
+      expect(verifyChains(await ours.readStream('counter-1'))).toMatchObject({
+        ok: true,
+        eventCount: 27,
+      });
+    });
+
+    it('rejects a conditional write (If-Match) at its first loss', async () => {
+      await add(ours, 1);
+
+      const conditional = handleCommand(
+        losingTo(1),
+        'counter-1',
+        counter,
+        { by: 100 },
+        {
+          ...contextWith(IdSource.random()),
+          expectedRevision: 0n,
+        },
+      );
+
+      await expect(conditional).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      expect(await ours.readStream('counter-1')).toHaveLength(2);
     });
   });
 

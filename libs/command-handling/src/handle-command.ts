@@ -25,16 +25,23 @@ export interface HandleCommandOptions {
 
 /**
  * Appends are committed in groups, so between the read of a stream and the commit of the
- * append lies a turn of the event loop, in which another process writing the same file may
- * append to the stream. A command that loses such a race is decided again on the fresh state,
- * after a short random pause that grows with each loss, so that two processes contending for
- * one stream fall out of step.
+ * append lies a turn of the event loop (and a commit's fsync), in which another process writing
+ * the same file may append to the stream. A command that loses such a race is decided again on
+ * the fresh state, never merged. The first retry is immediate; later ones wait a random pause
+ * whose ceiling doubles with each loss up to `MAX_PAUSE_MS` ("full jitter"), so that processes
+ * contending for one stream fall out of step however slow their disk. The command gives up, with
+ * the conflict, only once it has been losing for `RETRY_WINDOW_MS`.
  */
-const MAX_ATTEMPTS = 10;
-const pauseBeforeAttempt = (attempt: number): Promise<void> =>
-  attempt <= 2
+const RETRY_WINDOW_MS = 10_000;
+const MAX_PAUSE_MS = 250;
+const pauseCeilingMs = (losses: number): number =>
+  losses <= 1 ? 0 : Math.min(MAX_PAUSE_MS, 2 ** (losses - 1));
+const pauseAfter = (losses: number): Promise<void> => {
+  const ceiling = pauseCeilingMs(losses);
+  return ceiling === 0
     ? Promise.resolve()
-    : new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * (attempt - 2)));
+    : new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+};
 
 /**
  * Read the stream, fold it, decide, seal, stamp, chain the new events' hashes and append with
@@ -50,15 +57,16 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   context: CommandContext,
   options: HandleCommandOptions = {},
 ): Promise<CommandResult> {
-  for (let attempt = 1; ; attempt++) {
-    await pauseBeforeAttempt(attempt);
+  const givingUpAt = Date.now() + RETRY_WINDOW_MS;
+  for (let losses = 0; ; losses++) {
+    await pauseAfter(losses);
     try {
       return await attemptCommand(store, streamId, decider, command, context, options);
     } catch (error) {
       const retry =
         error instanceof WrongExpectedRevisionError &&
         context.expectedRevision === undefined &&
-        attempt < MAX_ATTEMPTS;
+        Date.now() < givingUpAt;
       if (!retry) throw error;
     }
   }
