@@ -1,9 +1,12 @@
 import { LEADER_OUTCOMES } from '@blue-ledger/domain';
 import { DecideRepatriationDto } from '../../../decisions/decision.dto';
-import { format } from '../../rendering/format';
-import { INSTANT_HINT, short, vocabulary } from '../machinery/choices';
+import { vocabulary } from '../machinery/choices';
 import { defineForm } from '../machinery/form-definition';
-import { recommendationScene, undecidedRecommendations } from '../machinery/recommendation-scene';
+import {
+  decisionFields,
+  decisionTargets,
+  recommendationScene,
+} from '../machinery/recommendation-scene';
 
 /**
  * Decision authority: decide on a recommendation about a mission leader (RepatriationDecided
@@ -17,13 +20,7 @@ export const leaderDecisionForm = defineForm({
   dto: DecideRepatriationDto,
   params: ['recommendation'],
   fixed: (params) => ({ recommendationId: params.recommendation, scope: 'leader' }),
-  async targets(context) {
-    const aboutLeaders = await undecidedRecommendations(context, 'leader');
-    return aboutLeaders.map((r) => ({
-      label: `${format.label(r.action)}: ${short(r.rationale)}`,
-      params: { recommendation: r.recommendationId },
-    }));
-  },
+  targets: (context) => decisionTargets(context, 'leader'),
   async load(context) {
     const { recommendation, appointments, aside, record } = await recommendationScene(context);
     return {
@@ -51,22 +48,7 @@ export const leaderDecisionForm = defineForm({
               kind: 'select',
               choices: vocabulary(LEADER_OUTCOMES),
             },
-            { name: 'authority', label: 'Authority', kind: 'text' },
-            { name: 'rationale', label: 'Rationale', kind: 'textarea' },
-            {
-              name: 'reasonForDeviation',
-              label: 'Why retain or defer against a recommendation to relieve',
-              kind: 'textarea',
-              optional: true,
-              hint: 'Required when the outcome departs from the recommendation.',
-            },
-            {
-              name: 'decidedAt',
-              label: 'Decided at',
-              kind: 'instant',
-              optional: true,
-              hint: `${INSTANT_HINT} Empty: now.`,
-            },
+            ...decisionFields('relieve'),
           ],
         },
       ],

@@ -1,8 +1,8 @@
 import { DECIDED_ACTIONS } from '@blue-ledger/domain';
 import { ProblemException } from '../../../problems/problem.exception';
 import { format } from '../../rendering/format';
-import { short } from './choices';
-import type { AsideBlock, FormLoad } from './form-definition';
+import { INSTANT_HINT, short } from './choices';
+import type { AsideBlock, Field, FormLoad } from './form-definition';
 import { investigationScene } from './investigation-scene';
 
 type Recommendation = Awaited<ReturnType<FormLoad['lookups']['recommendations']>>[number];
@@ -23,6 +23,43 @@ export async function undecidedRecommendations(
       isAboutLeader(r) === (about === 'leader'),
   );
 }
+
+/** The undecided recommendations about a unit or a leader, as the targets of a decision form. */
+export async function decisionTargets(
+  context: Omit<FormLoad, 'params'>,
+  about: 'unit' | 'leader',
+): Promise<{ label: string; params: Record<string, string> }[]> {
+  const undecided = await undecidedRecommendations(context, about);
+  return undecided.map((r) => ({
+    label: `${format.label(r.action)}: ${short(r.rationale)}`,
+    params: { recommendation: r.recommendationId },
+  }));
+}
+
+/**
+ * What every decision on a recommendation records besides its subject and outcome: who decided,
+ * why, why it departs from the recommendation (`departure`: what departing means), and when.
+ * `between` goes after the reason to deviate (e.g. the individuals a repatriation names).
+ */
+export const decisionFields = (departure: string, between: readonly Field[] = []): Field[] => [
+  { name: 'authority', label: 'Authority', kind: 'text' },
+  { name: 'rationale', label: 'Rationale', kind: 'textarea' },
+  {
+    name: 'reasonForDeviation',
+    label: `Why retain or defer against a recommendation to ${departure}`,
+    kind: 'textarea',
+    optional: true,
+    hint: `Required when the outcome departs from a recommendation to ${departure}.`,
+  },
+  ...between,
+  {
+    name: 'decidedAt',
+    label: 'Decided at',
+    kind: 'instant',
+    optional: true,
+    hint: `${INSTANT_HINT} Empty: now.`,
+  },
+];
 
 /**
  * The recommendation a decision answers, with its investigation (its units and leaders' appointments)

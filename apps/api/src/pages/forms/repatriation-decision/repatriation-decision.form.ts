@@ -1,9 +1,12 @@
 import { REPATRIATION_OUTCOMES, REPATRIATION_SCOPES } from '@blue-ledger/domain';
 import { DecideRepatriationDto } from '../../../decisions/decision.dto';
-import { format } from '../../rendering/format';
-import { INSTANT_HINT, short, unitChoices, vocabulary } from '../machinery/choices';
+import { unitChoices, vocabulary } from '../machinery/choices';
 import { defineForm } from '../machinery/form-definition';
-import { recommendationScene, undecidedRecommendations } from '../machinery/recommendation-scene';
+import {
+  decisionFields,
+  decisionTargets,
+  recommendationScene,
+} from '../machinery/recommendation-scene';
 
 /**
  * Decision authority: decide on a recommendation (RepatriationDecided), with the findings and
@@ -17,15 +20,7 @@ export const repatriationDecisionForm = defineForm({
   dto: DecideRepatriationDto,
   params: ['recommendation'],
   fixed: (params) => ({ recommendationId: params.recommendation }),
-  async targets(context) {
-    // A recommendation to repatriate a unit, its commander or individuals; one about a mission
-    // leader is decided on by the leader's decision form.
-    const repatriations = await undecidedRecommendations(context, 'unit');
-    return repatriations.map((r) => ({
-      label: `${format.label(r.action)}: ${short(r.rationale)}`,
-      params: { recommendation: r.recommendationId },
-    }));
-  },
+  targets: (context) => decisionTargets(context, 'unit'),
   async load(context) {
     const { recommendation, units, aside, record } = await recommendationScene(context);
     const { principal } = context;
@@ -55,29 +50,15 @@ export const repatriationDecisionForm = defineForm({
               kind: 'select',
               choices: vocabulary(REPATRIATION_OUTCOMES),
             },
-            { name: 'authority', label: 'Authority', kind: 'text' },
-            { name: 'rationale', label: 'Rationale', kind: 'textarea' },
-            {
-              name: 'reasonForDeviation',
-              label: 'Why retain or defer against a recommendation to repatriate',
-              kind: 'textarea',
-              optional: true,
-              hint: 'Required when the outcome departs from a recommendation to repatriate.',
-            },
-            {
-              name: 'subjectIds',
-              label: 'Individuals, by subject id',
-              kind: 'lines',
-              optional: true,
-              hint: 'With scope commander or individuals; one a line.',
-            },
-            {
-              name: 'decidedAt',
-              label: 'Decided at',
-              kind: 'instant',
-              optional: true,
-              hint: `${INSTANT_HINT} Empty: now.`,
-            },
+            ...decisionFields('repatriate', [
+              {
+                name: 'subjectIds',
+                label: 'Individuals, by subject id',
+                kind: 'lines',
+                optional: true,
+                hint: 'With scope commander or individuals; one a line.',
+              },
+            ]),
           ],
         },
       ],
