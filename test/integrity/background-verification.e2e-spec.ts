@@ -61,6 +61,9 @@ describe('Background verification of the store', () => {
     expect(
       await integrityOnceItSettles(ledger.client, (i) => i.checkedThrough === first),
     ).toMatchObject({ status: 'ok', checkedThrough: first });
+    const probe = await ledger.client.get('/health/integrity');
+    expect(probe.status).toBe(200);
+    expect(probe.body).toMatchObject({ status: 'ok', checkedThrough: first });
     await recordSome(ledger.client, 'MINUSCA');
     const later = await head(ledger.client);
     expect(
@@ -85,6 +88,16 @@ describe('Background verification of the store', () => {
     expect(ledger.output()).toMatch(
       new RegExp(`integrity check failed at position ${tampered}\\b.*hash_mismatch`),
     );
+    // `/health` stays 200 (the process lives); the probe to alert on answers 503.
+    const probe = await ledger.client.get<{ type: string; detail: string; integrity: Integrity }>(
+      '/health/integrity',
+    );
+    expect(probe.status).toBe(503);
+    expect(probe.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(probe.body.type).toBe('urn:blue-ledger:problem:integrity_failed');
+    expect(probe.body.detail).toContain(`at position ${tampered}`);
+    expect(probe.body.detail).toContain('hash_mismatch');
+    expect(probe.body.integrity).toEqual(integrity);
   });
 
   it('finds an old event changed under a running ledger on its next scheduled full pass', async () => {

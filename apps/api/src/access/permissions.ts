@@ -16,6 +16,8 @@ const READERS_AND_LIAISONS: Role[] = [...READERS, 'tcc_liaison'];
  */
 export const PERMISSIONS: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /health': PUBLIC,
+  // Whether the background verification found the record whole: what /health says, as a status.
+  'GET /health/integrity': PUBLIC,
   // `/` sends a browser to the web pages.
   'GET /': PUBLIC,
 

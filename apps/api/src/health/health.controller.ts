@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, SqliteEventStore, type EventStore } from '@blue-ledger/event-store';
 import {
   LEDGER_CONFIG,
@@ -7,7 +7,8 @@ import {
   READ_MODEL_PROGRESS,
   type ReadModelProgress,
 } from '@blue-ledger/runtime';
-import { IntegrityWatch } from '../integrity/integrity-watch';
+import { IntegrityWatch, type IntegrityStatus } from '../integrity/integrity-watch';
+import { ProblemException } from '../problems/problem.exception';
 
 @ApiTags('health')
 @Controller('health')
@@ -46,5 +47,37 @@ export class HealthController {
       },
       integrity: this.integrity.status(),
     };
+  }
+
+  /**
+   * `/health` answers 200 while the process lives, whatever it found: one failed check must not
+   * take every instance out of a load balancer. This is the probe to alert on.
+   */
+  @Get('integrity')
+  @ApiOperation({
+    summary: 'Whether the background verification found the record whole: 503 once it failed',
+    description:
+      '200 with the verification status while it is `verifying` or `ok`; 503 ' +
+      '`integrity_failed`, with the position, stream and reason of the first failure, from the ' +
+      'first failure on (until a restart verifies the store again). For monitoring and alerts; ' +
+      'not a liveness probe.',
+  })
+  @ApiResponse({ status: 503, description: 'The background verification found a failure.' })
+  integrityProbe(): IntegrityStatus {
+    const integrity = this.integrity.status();
+    if (integrity.status !== 'failed') return integrity;
+    const { failure } = integrity;
+    const where = failure?.position ? ` at position ${failure.position}` : '';
+    const stream = failure?.streamId ? ` in ${failure.streamId}` : '';
+    throw new ProblemException(
+      503,
+      'integrity_failed',
+      `The background verification failed${where}${stream}: ${failure?.reason ?? 'unknown'}. ` +
+        'The record may have been changed outside the ledger; see the log and ' +
+        '`ledger verify` for the detail.',
+      [],
+      {},
+      { integrity },
+    );
   }
 }
