@@ -51,3 +51,40 @@ export async function exportAndVerify(
   if (exported.code !== 0) throw new Error(`ledger export failed: ${exported.stderr}`);
   return ledger(['verify', file, '--public-key', publicKeyFile, '--no-progress', ...extra]);
 }
+
+/** An inclusion proof as `GET /integrity/proofs/inclusion` answers it. */
+export interface InclusionProofAnswer {
+  leafIndex: string;
+  treeSize: string;
+  leafHash: string;
+  rootHash: string;
+  proof: string[];
+}
+
+/**
+ * The arguments of `ledger verify-proof inclusion` for a proof the API answered; `instead`
+ * replaces a part as an auditor might give it (the event's hash instead of the leaf's, hashes
+ * in base64, another root, a forged step).
+ */
+export function inclusionArgs(
+  answer: InclusionProofAnswer,
+  instead: { leafHash?: string; eventHash?: string; root?: string; proof?: string[] } = {},
+): string[] {
+  const leaf =
+    instead.eventHash === undefined
+      ? ['--leaf-hash', instead.leafHash ?? answer.leafHash]
+      : ['--event-hash', instead.eventHash];
+  return [
+    'verify-proof',
+    'inclusion',
+    '--leaf-index',
+    answer.leafIndex,
+    '--tree-size',
+    answer.treeSize,
+    ...leaf,
+    '--root',
+    instead.root ?? answer.rootHash,
+    '--proof',
+    (instead.proof ?? answer.proof).join(','),
+  ];
+}

@@ -3,7 +3,7 @@ import type { LedgerClient } from '../support/http-client';
 import { startApp, type RunningApp } from '../support/in-process-app';
 import type { EventEnvelope } from '../support/ledger-views';
 import { expectProblem } from '../support/problem-assertions';
-import { ledger } from './ledger-cli';
+import { inclusionArgs, ledger } from './ledger-cli';
 import { recordAlindao, recordFollowUp } from './recorded-ledger';
 
 const NOTARY_ON_DEMAND = {
@@ -105,21 +105,9 @@ describe('Proofs from the API', () => {
     it('verify with `ledger verify-proof inclusion`, from the leaf hash or the event hash', async () => {
       for (const event of [events[0], events[5], events.at(-1)!]) {
         const proof = await inclusion(event.globalPosition);
-        const common = [
-          'verify-proof',
-          'inclusion',
-          '--leaf-index',
-          proof.leafIndex,
-          '--tree-size',
-          proof.treeSize,
-          '--root',
-          proof.rootHash,
-          '--proof',
-          proof.proof.join(','),
-        ];
-        const byLeaf = await ledger([...common, '--leaf-hash', proof.leafHash]);
+        const byLeaf = await ledger(inclusionArgs(proof));
         expect(byLeaf).toMatchObject({ code: 0, stdout: expect.stringMatching(/^valid: /) });
-        const byEvent = await ledger([...common, '--event-hash', event.hash]);
+        const byEvent = await ledger(inclusionArgs(proof, { eventHash: event.hash }));
         expect(byEvent.code).toBe(0);
       }
     });
@@ -127,20 +115,10 @@ describe('Proofs from the API', () => {
     it('prove an early event in the early head too', async () => {
       const proof = await inclusion(events[1].globalPosition, early.treeSize);
       expect(proof).toMatchObject({ rootHash: early.rootHash, head: early });
-      const check = await ledger([
-        'verify-proof',
-        'inclusion',
-        '--leaf-index',
-        proof.leafIndex,
-        '--tree-size',
-        proof.treeSize,
-        '--leaf-hash',
-        Buffer.from(proof.leafHash, 'hex').toString('base64'),
-        '--root',
-        proof.rootHash,
-        '--proof',
-        proof.proof.map((hash) => Buffer.from(hash, 'hex').toString('base64')).join(','),
-      ]);
+      const base64 = (hash: string) => Buffer.from(hash, 'hex').toString('base64');
+      const check = await ledger(
+        inclusionArgs(proof, { leafHash: base64(proof.leafHash), proof: proof.proof.map(base64) }),
+      );
       expect(check.code).toBe(0);
     });
 
@@ -148,20 +126,7 @@ describe('Proofs from the API', () => {
       const proof = await inclusion(events[3].globalPosition);
       const forged = [...proof.proof];
       forged[0] = 'ab'.repeat(32);
-      const check = await ledger([
-        'verify-proof',
-        'inclusion',
-        '--leaf-index',
-        proof.leafIndex,
-        '--tree-size',
-        proof.treeSize,
-        '--leaf-hash',
-        proof.leafHash,
-        '--root',
-        proof.rootHash,
-        '--proof',
-        forged.join(','),
-      ]);
+      const check = await ledger(inclusionArgs(proof, { proof: forged }));
       expect(check).toMatchObject({
         code: 1,
         stdout: 'invalid: the proof leads to a different root\n',
