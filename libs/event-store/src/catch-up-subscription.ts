@@ -1,11 +1,6 @@
 import type { AppendSignal } from './append-signal';
-import type {
-  EventFilter,
-  EventSubscription,
-  RecordedEvent,
-  SubscriptionMessage,
-} from './event-store.port';
-import { cancellableDelay, reconnectDelayMs } from './reconnect-backoff';
+import type { EventFilter, RecordedEvent, SubscriptionMessage } from './event-store.port';
+import { ResumableSubscription } from './resumable-subscription';
 
 /** A page of the global order to read: positions `from` through `through`, both inclusive. */
 export interface CatchUpBatch {
@@ -48,32 +43,19 @@ export interface CatchUpSettings {
  * suffice because each store keeps every position below its head committed or never to be.
  * Waiting ends early on `close()`.
  */
-export class CatchUpSubscription implements EventSubscription {
-  private closed = false;
-  private wakeUp: (() => void) | undefined;
-  private readonly messages: AsyncGenerator<SubscriptionMessage>;
-  /** Why the subscription last had to wait for the store; kept for diagnosis. */
-  lastError: unknown;
-
+export class CatchUpSubscription extends ResumableSubscription {
   constructor(
     private readonly source: CatchUpSource,
     private readonly settings: CatchUpSettings,
   ) {
-    this.messages = this.deliver();
+    super();
   }
 
-  [Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
-    return this.messages;
-  }
-
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    this.wakeUp?.();
+  protected onClosed(): void {
     this.settings.onClose();
   }
 
-  private async *deliver(): AsyncGenerator<SubscriptionMessage> {
+  protected async *deliver(): AsyncGenerator<SubscriptionMessage> {
     const { filter, pageSize } = this.settings;
     let cursor = this.settings.after;
     let caughtUp = false;
@@ -105,7 +87,7 @@ export class CatchUpSubscription implements EventSubscription {
           if (this.closed) return;
           if (!this.source.isTransient?.(error)) throw error;
           this.lastError = error;
-          await cancellableDelay(reconnectDelayMs(failures++), (wake) => (this.wakeUp = wake));
+          await this.pauseAfterFailure(failures++);
           continue;
         }
         if (step === 'caught_up') {
@@ -128,17 +110,9 @@ export class CatchUpSubscription implements EventSubscription {
 
   private nextAppend(seenAppends: number): Promise<void> {
     if (this.source.appended.version !== seenAppends) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        stopListening();
-        this.wakeUp = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, this.settings.pollIntervalMs);
-      const stopListening = this.source.appended.listen(done);
-      this.wakeUp = done;
-    });
+    return this.waitAtMost(this.settings.pollIntervalMs, (ring) =>
+      this.source.appended.listen(ring),
+    );
   }
 }
 

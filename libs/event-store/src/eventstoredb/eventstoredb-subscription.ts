@@ -1,15 +1,11 @@
 import type { EventStoreDBClient } from '@eventstore/db-client';
-import type {
-  EventSubscription,
-  SubscribeToAllOptions,
-  SubscriptionMessage,
-} from '../event-store.port';
+import type { SubscribeToAllOptions, SubscriptionMessage } from '../event-store.port';
 import { planAllStreamFilter } from './all-stream-filter';
 import { openAllStreamCall } from './all-stream-call';
 import type { AllStreamMessage, OpenAllStreamCall } from './all-stream-call';
 import { fromRecordedEvent } from './event-envelope';
 import { toGlobalPosition, toServerPosition } from './global-position';
-import { cancellableDelay, reconnectDelayMs } from '../reconnect-backoff';
+import { ResumableSubscription } from '../resumable-subscription';
 
 export interface SubscriptionDependencies {
   client: EventStoreDBClient;
@@ -27,34 +23,25 @@ export interface SubscriptionDependencies {
  * older servers, once the subscription has passed the head of $all as it was when the
  * subscription (re)opened: an event at or past it, or a checkpoint beyond it.
  */
-export class EventStoreDbSubscription implements EventSubscription {
-  private closed = false;
+export class EventStoreDbSubscription extends ResumableSubscription {
   private current: OpenAllStreamCall | undefined;
-  private wakeUp: (() => void) | undefined;
-  private readonly messages: AsyncGenerator<SubscriptionMessage>;
-  /** Why the subscription last had to reopen; kept for diagnosis. */
-  lastError: unknown;
 
   constructor(
     private readonly dependencies: SubscriptionDependencies,
     private readonly options: SubscribeToAllOptions,
   ) {
-    this.messages = this.deliver();
+    super();
   }
 
-  [Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
-    return this.messages;
-  }
-
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
+  protected override interrupt(): void {
     this.current?.cancel();
-    this.wakeUp?.();
+  }
+
+  protected onClosed(): void {
     this.dependencies.onClose();
   }
 
-  private async *deliver(): AsyncGenerator<SubscriptionMessage> {
+  protected async *deliver(): AsyncGenerator<SubscriptionMessage> {
     const filter = planAllStreamFilter(this.options.filter);
     const from = this.options.fromPosition ?? 'start';
     let cursor: bigint | undefined = typeof from === 'bigint' ? from : undefined;
@@ -104,7 +91,7 @@ export class EventStoreDbSubscription implements EventSubscription {
           this.lastError = error;
         }
         if (this.closed) return;
-        await cancellableDelay(reconnectDelayMs(failures++), (wake) => (this.wakeUp = wake));
+        await this.pauseAfterFailure(failures++);
       }
     } finally {
       await this.close();
