@@ -20,3 +20,20 @@ export async function signInAs(
   await signIn(page, baseUrl, READERS[role].token);
   return page;
 }
+
+/** An event of the audit trail's export, with the fields the as-of checks use. */
+export interface ExportedEvent {
+  globalPosition: number;
+  streamId: string;
+  type: string;
+  recordedAt: string;
+}
+
+/** The whole audit trail as the signed-in page downloads it (`/ui/audit.ndjson`), in order. */
+export async function auditTrailThroughPage(page: Page, baseUrl: string): Promise<ExportedEvent[]> {
+  const body = await (await page.request.get(`${baseUrl}/ui/audit.ndjson`)).text();
+  return body
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as ExportedEvent);
+}

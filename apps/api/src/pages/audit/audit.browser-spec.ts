@@ -1,7 +1,7 @@
 import { openContext } from '../../../../../test/browser/support/chromium';
 import { ROLES } from '../../../../../test/browser/support/ledger';
 import { visitAsRole } from '../../../../../test/browser/support/page-matrix';
-import { signInAs } from '../../../../../test/browser/support/session';
+import { auditTrailThroughPage, signInAs } from '../../../../../test/browser/support/session';
 import { storiedSuite } from '../../../../../test/browser/support/storied-suite';
 
 describe('The audit trail (/ui/audit)', () => {
@@ -92,10 +92,7 @@ describe('The audit trail (/ui/audit)', () => {
     const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
     try {
       const page = await signInAs(context, suite.baseUrl, 'oversight');
-      const all = (await (await page.request.get(`${suite.baseUrl}/ui/audit.ndjson`)).text())
-        .trim()
-        .split('\n')
-        .map((line) => JSON.parse(line) as { globalPosition: number; recordedAt: string });
+      const all = await auditTrailThroughPage(page, suite.baseUrl);
       const instant = all[11].recordedAt;
       const known = all.filter((e) => e.recordedAt <= instant);
       expect(known.length).toBeLessThan(all.length);

@@ -4,7 +4,7 @@ import { storiedSuite } from '../../../../../test/browser/support/storied-suite'
 import { END_OF_ROTATION } from '../../../../../test/stories/recordings/malakal';
 import { screenshot } from '../../../../../test/browser/support/checks';
 import { openContext } from '../../../../../test/browser/support/chromium';
-import { signInAs } from '../../../../../test/browser/support/session';
+import { auditTrailThroughPage, signInAs } from '../../../../../test/browser/support/session';
 
 describe('The overview page (/ui)', () => {
   const suite = storiedSuite();
@@ -92,10 +92,7 @@ describe('The overview page (/ui)', () => {
     const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
     try {
       const page = await signInAs(context, suite.baseUrl, 'oversight');
-      const all = (await (await page.request.get(`${suite.baseUrl}/ui/audit.ndjson`)).text())
-        .trim()
-        .split('\n')
-        .map((line) => JSON.parse(line) as { globalPosition: number; recordedAt: string });
+      const all = await auditTrailThroughPage(page, suite.baseUrl);
       const instant = all[20].recordedAt;
       const known = all.filter((e) => e.recordedAt <= instant).map((e) => e.globalPosition);
       const last = all[all.length - 1].globalPosition;

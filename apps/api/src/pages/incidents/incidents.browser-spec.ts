@@ -2,7 +2,7 @@ import { screenshot } from '../../../../../test/browser/support/checks';
 import { openContext } from '../../../../../test/browser/support/chromium';
 import { ROLES } from '../../../../../test/browser/support/ledger';
 import { visitAsRole } from '../../../../../test/browser/support/page-matrix';
-import { signInAs } from '../../../../../test/browser/support/session';
+import { auditTrailThroughPage, signInAs } from '../../../../../test/browser/support/session';
 import { storiedSuite } from '../../../../../test/browser/support/storied-suite';
 
 describe('The incident list (/ui/incidents)', () => {
@@ -131,10 +131,7 @@ describe('The incident list (/ui/incidents)', () => {
     const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
     try {
       const page = await signInAs(context, suite.baseUrl, 'reviewer');
-      const all = (await (await page.request.get(`${suite.baseUrl}/ui/audit.ndjson`)).text())
-        .trim()
-        .split('\n')
-        .map((line) => JSON.parse(line) as { type: string; streamId: string; recordedAt: string });
+      const all = await auditTrailThroughPage(page, suite.baseUrl);
       const reports = all.filter((e) => e.type === 'IncidentReported');
       const last = reports[reports.length - 1];
       const before = all[all.indexOf(last) - 1].recordedAt;
