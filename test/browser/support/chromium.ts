@@ -86,3 +86,20 @@ export function watchPage(page: Page, watch: PageWatch): void {
   });
   page.on('pageerror', (error) => watch.consoleErrors.push(`${page.url()}: ${error.message}`));
 }
+
+/**
+ * Runs `use` in a fresh context (see `openContext`) and closes the context afterwards, whether
+ * `use` passed or threw.
+ */
+export async function inContext<T>(
+  browser: Browser,
+  options: { viewport: ViewportName; javaScript: boolean },
+  use: (opened: { context: BrowserContext; watch: PageWatch }) => Promise<T>,
+): Promise<T> {
+  const opened = await openContext(browser, options);
+  try {
+    return await use(opened);
+  } finally {
+    await opened.context.close();
+  }
+}

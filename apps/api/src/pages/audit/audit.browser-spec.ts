@@ -1,4 +1,4 @@
-import { openContext } from '../../../../../test/browser/support/chromium';
+import { inContext } from '../../../../../test/browser/support/chromium';
 import { ROLES } from '../../../../../test/browser/support/ledger';
 import { visitAsRole } from '../../../../../test/browser/support/page-matrix';
 import { auditTrailThroughPage, signInAs } from '../../../../../test/browser/support/session';
@@ -22,8 +22,7 @@ describe('The audit trail (/ui/audit)', () => {
   );
 
   it('filters by stream and type, and exports the same selection as NDJSON and CSV', async () => {
-    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-    try {
+    await inContext(suite.browser, { viewport: 'wide', javaScript: false }, async ({ context }) => {
       const page = await signInAs(context, suite.baseUrl, 'oversight');
       const stream = `investigation-${suite.ledger.malakal.board.id}`;
       await page.goto(`${suite.baseUrl}/ui/audit`);
@@ -62,14 +61,11 @@ describe('The audit trail (/ui/audit)', () => {
       expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(
         events.map((e) => String(e.globalPosition)),
       );
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('pages through the whole trail with links, in global order', async () => {
-    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: true });
-    try {
+    await inContext(suite.browser, { viewport: 'wide', javaScript: true }, async ({ context }) => {
       const page = await signInAs(context, suite.baseUrl, 'reviewer');
       await page.goto(`${suite.baseUrl}/ui/audit?limit=25`);
       const positions: number[] = [];
@@ -83,14 +79,11 @@ describe('The audit trail (/ui/audit)', () => {
       expect(positions.length).toBeGreaterThan(60);
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
       expect(new Set(positions).size).toBe(positions.length);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('shows the trail as known at an instant, and exports that same prefix', async () => {
-    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-    try {
+    await inContext(suite.browser, { viewport: 'wide', javaScript: false }, async ({ context }) => {
       const page = await signInAs(context, suite.baseUrl, 'oversight');
       const all = await auditTrailThroughPage(page, suite.baseUrl);
       const instant = all[11].recordedAt;
@@ -113,8 +106,6 @@ describe('The audit trail (/ui/audit)', () => {
 
       await page.getByRole('link', { name: 'Show the record as it stands now' }).click();
       expect(await page.locator('.as-of').count()).toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { screenshot } from '../../../../../test/browser/support/checks';
-import { openContext } from '../../../../../test/browser/support/chromium';
+import { inContext } from '../../../../../test/browser/support/chromium';
 import type { RoleName } from '../../../../../test/browser/support/ledger';
 import { visitAsRole } from '../../../../../test/browser/support/page-matrix';
 import { signInAs } from '../../../../../test/browser/support/session';
@@ -31,8 +31,7 @@ describe('Fairness of the record (/ui/fairness)', () => {
   );
 
   it('draws each country’s rate as a dot and whisker beside the table that says the same, filters by mission and period, and gives each table as CSV', async () => {
-    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-    try {
+    await inContext(suite.browser, { viewport: 'wide', javaScript: false }, async ({ context }) => {
       const page = await signInAs(context, suite.baseUrl, 'oversight');
       await page.goto(`${suite.baseUrl}${PATH}`);
       const countries = await rowHeaders(page, 'countries-caption');
@@ -82,28 +81,22 @@ describe('Fairness of the record (/ui/fairness)', () => {
         );
         expect(other.status()).toBe(200);
       }
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('shows a 360 px reader the same figures', async () => {
-    const { context } = await openContext(suite.browser, { viewport: 'phone', javaScript: true });
-    try {
+    await inContext(suite.browser, { viewport: 'phone', javaScript: true }, async ({ context }) => {
       const page = await signInAs(context, suite.baseUrl, 'oversight');
       await page.goto(`${suite.baseUrl}${PATH}`);
       expect(await rowHeaders(page, 'countries-caption')).toEqual(
         expect.arrayContaining(['CHN', 'ETH']),
       );
       await screenshot(page, 'fairness--oversight--360', { fullPage: true });
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("shows China's liaison its own row only, in every table", async () => {
-    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-    try {
+    await inContext(suite.browser, { viewport: 'wide', javaScript: false }, async ({ context }) => {
       const page = await signInAs(context, suite.baseUrl, 'tcc_liaison');
       await page.goto(`${suite.baseUrl}${PATH}`);
       for (const caption of ['countries-caption', 'rate-table-caption']) {
@@ -116,14 +109,11 @@ describe('Fairness of the record (/ui/fairness)', () => {
       );
       const rows = (await csv.text()).trim().split('\n').slice(1);
       expect(rows.map((l) => l.split(',')[0])).toEqual(['CHN']);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("links each country's figures to the pages that list its records, at the same mission and instant", async () => {
-    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-    try {
+    await inContext(suite.browser, { viewport: 'wide', javaScript: false }, async ({ context }) => {
       const page = await signInAs(context, suite.baseUrl, 'oversight');
       const instant = new Date().toISOString();
       const at = encodeURIComponent(instant);
@@ -152,8 +142,6 @@ describe('Fairness of the record (/ui/fairness)', () => {
       expect(await page.textContent('[aria-labelledby=against-title]')).toContain(
         'Ethiopian battalion (ETH, UNMISS)',
       );
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { screenshot } from '../../../../../test/browser/support/checks';
-import { openContext } from '../../../../../test/browser/support/chromium';
+import { inContext } from '../../../../../test/browser/support/chromium';
 import { ROLES } from '../../../../../test/browser/support/ledger';
 import { visitAsRole } from '../../../../../test/browser/support/page-matrix';
 import { signInAs } from '../../../../../test/browser/support/session';
@@ -28,8 +28,7 @@ describe('Follow-through (/ui/follow-through)', () => {
   );
 
   it('shows the Ethiopian deferral against the Board of Inquiry and its reason, and filters by mission and country', async () => {
-    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-    try {
+    await inContext(suite.browser, { viewport: 'wide', javaScript: false }, async ({ context }) => {
       const page = await signInAs(context, suite.baseUrl, 'oversight');
       await page.goto(`${suite.baseUrl}/ui/follow-through`);
       const against = await text(page, '[aria-labelledby=against-title]');
@@ -50,14 +49,11 @@ describe('Follow-through (/ui/follow-through)', () => {
 
       await page.goto(`${suite.baseUrl}/ui/follow-through?mission=MINUSCA`);
       expect(await text(page, '[aria-labelledby=against-title]')).not.toContain('Ethiopian');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("shows China's liaison nothing of other countries' decisions", async () => {
-    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-    try {
+    await inContext(suite.browser, { viewport: 'wide', javaScript: false }, async ({ context }) => {
       const page = await signInAs(context, suite.baseUrl, 'tcc_liaison');
       await page.goto(`${suite.baseUrl}/ui/follow-through`);
       const main = await text(page, 'main');
@@ -71,8 +67,6 @@ describe('Follow-through (/ui/follow-through)', () => {
       ]) {
         expect(main).not.toContain(other);
       }
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

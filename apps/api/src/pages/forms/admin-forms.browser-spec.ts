@@ -1,6 +1,6 @@
 import type { Page, Response } from 'playwright-core';
 import { axeViolations, screenshot } from '../../../../../test/browser/support/checks';
-import { openContext } from '../../../../../test/browser/support/chromium';
+import { inContext } from '../../../../../test/browser/support/chromium';
 import { visitAsRole } from '../../../../../test/browser/support/page-matrix';
 import { signInAs } from '../../../../../test/browser/support/session';
 import { storiedSuite } from '../../../../../test/browser/support/storied-suite';
@@ -54,27 +54,28 @@ describe('The admin forms: principals, tokens, erasure', () => {
 
   describe('principals and tokens', () => {
     it('lists every principal with roles, country and status, to admins only', async () => {
-      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-      try {
-        const page = await signInAs(context, suite.baseUrl, 'admin');
-        await page.goto(`${suite.baseUrl}/ui/forms`);
-        await Promise.all([
-          page.waitForURL(/\/ui\/principals$/),
-          page.getByRole('link', { name: 'Principals and tokens' }).click(),
-        ]);
-        const mrt = page.locator('tr[data-principal="pm-mrt"]');
-        expect(await mrt.textContent()).toContain('MRT');
-        expect(await mrt.textContent()).toMatch(/liaison/i);
-        expect(await mrt.locator('[data-status]').textContent()).toContain('configuration');
-        for (const role of ['reviewer', 'investigator', 'tcc_liaison'] as const) {
-          const other = await signInAs(context, suite.baseUrl, role);
-          expect((await other.goto(`${suite.baseUrl}/ui/principals`))?.status()).toBe(403);
-          expect(await other.locator('main').textContent()).not.toContain('pm-mrt');
-          await other.close();
-        }
-      } finally {
-        await context.close();
-      }
+      await inContext(
+        suite.browser,
+        { viewport: 'wide', javaScript: false },
+        async ({ context }) => {
+          const page = await signInAs(context, suite.baseUrl, 'admin');
+          await page.goto(`${suite.baseUrl}/ui/forms`);
+          await Promise.all([
+            page.waitForURL(/\/ui\/principals$/),
+            page.getByRole('link', { name: 'Principals and tokens' }).click(),
+          ]);
+          const mrt = page.locator('tr[data-principal="pm-mrt"]');
+          expect(await mrt.textContent()).toContain('MRT');
+          expect(await mrt.textContent()).toMatch(/liaison/i);
+          expect(await mrt.locator('[data-status]').textContent()).toContain('configuration');
+          for (const role of ['reviewer', 'investigator', 'tcc_liaison'] as const) {
+            const other = await signInAs(context, suite.baseUrl, role);
+            expect((await other.goto(`${suite.baseUrl}/ui/principals`))?.status()).toBe(403);
+            expect(await other.locator('main').textContent()).not.toContain('pm-mrt');
+            await other.close();
+          }
+        },
+      );
       const problems = await visitAsRole({
         browser: suite.browser,
         baseUrl: suite.baseUrl,
@@ -86,21 +87,24 @@ describe('The admin forms: principals, tokens, erasure', () => {
     });
 
     it('refuses a liaison without a country beside the field, and creates nothing', async () => {
-      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: true });
-      try {
-        const page = await signInAs(context, suite.baseUrl, 'admin');
-        await openFromList(page, suite.baseUrl, 'Create a principal');
-        await fillForm(page, { id: 'pm-nocountry', name: 'Nowhere', roles: ['tcc_liaison'] });
-        const before = { head: await head(), principals: (await listed()).length };
-        expect(await submitRefused(page)).toBe(400);
-        expect(await page.textContent('#f-country-error')).toContain('required for a tcc_liaison');
-        expect(await page.locator('.error-summary a[href="#f-country"]').count()).toBe(1);
-        expect(await page.inputValue('#f-name')).toBe('Nowhere');
-        expect({ head: await head(), principals: (await listed()).length }).toEqual(before);
-        expect(await page.content()).not.toMatch(/bl_[A-Za-z0-9._-]+\.[A-Za-z0-9_-]{8,}/);
-      } finally {
-        await context.close();
-      }
+      await inContext(
+        suite.browser,
+        { viewport: 'wide', javaScript: true },
+        async ({ context }) => {
+          const page = await signInAs(context, suite.baseUrl, 'admin');
+          await openFromList(page, suite.baseUrl, 'Create a principal');
+          await fillForm(page, { id: 'pm-nocountry', name: 'Nowhere', roles: ['tcc_liaison'] });
+          const before = { head: await head(), principals: (await listed()).length };
+          expect(await submitRefused(page)).toBe(400);
+          expect(await page.textContent('#f-country-error')).toContain(
+            'required for a tcc_liaison',
+          );
+          expect(await page.locator('.error-summary a[href="#f-country"]').count()).toBe(1);
+          expect(await page.inputValue('#f-name')).toBe('Nowhere');
+          expect({ head: await head(), principals: (await listed()).length }).toEqual(before);
+          expect(await page.content()).not.toMatch(/bl_[A-Za-z0-9._-]+\.[A-Za-z0-9_-]{8,}/);
+        },
+      );
     });
 
     it.each([
@@ -110,8 +114,7 @@ describe('The admin forms: principals, tokens, erasure', () => {
       'creates a principal and shows its token exactly once; reload, back and resend show it not and issue none (%s, JS %s)',
       async (viewport, javaScript) => {
         const id = `pm-ken-${viewport}`;
-        const { context, watch } = await openContext(suite.browser, { viewport, javaScript });
-        try {
+        await inContext(suite.browser, { viewport, javaScript }, async ({ context, watch }) => {
           const page = await signInAs(context, suite.baseUrl, 'admin');
           await openFromList(page, suite.baseUrl, 'Create a principal');
           const countries = await page
@@ -169,9 +172,7 @@ describe('The admin forms: principals, tokens, erasure', () => {
           expect(await tokensOf(id)).toHaveLength(1);
           expect(await works(token)).toBe(200);
           expect(watch.consoleErrors).toEqual([]);
-        } finally {
-          await context.close();
-        }
+        });
       },
     );
 
@@ -184,67 +185,68 @@ describe('The admin forms: principals, tokens, erasure', () => {
       });
       expect(created.status).toBe(201);
       const first = created.body.token as string;
-      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-      try {
-        const page = await signInAs(context, suite.baseUrl, 'admin');
-        await page.goto(`${suite.baseUrl}/ui/principals`);
-        await Promise.all([
-          page.waitForURL(/token-issue/),
-          page.locator(`tr[data-principal="${id}"]`).getByRole('link', { name: /Issue/ }).click(),
-        ]);
-        const resend = await formBody(page);
-        const answer = await send(page);
-        expect(answer.status()).toBe(201);
-        expect(answer.headers()['cache-control']).toBe('no-store');
-        const second = ((await page.textContent('[data-token]')) ?? '').trim();
-        expect(second).not.toBe(first);
-        expect((await page.content()).split(second).length - 1).toBe(1);
-        expect(await tokensOf(id)).toHaveLength(2);
-        // Away from the answer by its link, then back to it: the token is not shown again.
-        await Promise.all([
-          page.waitForURL(/\/ui\/principals#/),
-          page.getByRole('link', { name: 'Back to the principals' }).click(),
-        ]);
-        await page.goBack().catch(() => undefined);
-        // (Chromium sends the form again, as on a reload: its key is done, so the notice.)
-        expect(page.url()).toBe(`${suite.baseUrl}/ui/principals?shown=${id}`);
-        expect(await page.content()).not.toContain(second);
-        expect(await tokensOf(id)).toHaveLength(2);
-        const again = await page.request.post(resend.action, {
-          data: resend.body,
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          maxRedirects: 0,
-        });
-        expect(again.status()).toBe(303);
-        expect(await tokensOf(id)).toHaveLength(2);
-        expect(await works(first)).toBe(200);
-        expect(await works(second)).toBe(200);
+      await inContext(
+        suite.browser,
+        { viewport: 'wide', javaScript: false },
+        async ({ context }) => {
+          const page = await signInAs(context, suite.baseUrl, 'admin');
+          await page.goto(`${suite.baseUrl}/ui/principals`);
+          await Promise.all([
+            page.waitForURL(/token-issue/),
+            page.locator(`tr[data-principal="${id}"]`).getByRole('link', { name: /Issue/ }).click(),
+          ]);
+          const resend = await formBody(page);
+          const answer = await send(page);
+          expect(answer.status()).toBe(201);
+          expect(answer.headers()['cache-control']).toBe('no-store');
+          const second = ((await page.textContent('[data-token]')) ?? '').trim();
+          expect(second).not.toBe(first);
+          expect((await page.content()).split(second).length - 1).toBe(1);
+          expect(await tokensOf(id)).toHaveLength(2);
+          // Away from the answer by its link, then back to it: the token is not shown again.
+          await Promise.all([
+            page.waitForURL(/\/ui\/principals#/),
+            page.getByRole('link', { name: 'Back to the principals' }).click(),
+          ]);
+          await page.goBack().catch(() => undefined);
+          // (Chromium sends the form again, as on a reload: its key is done, so the notice.)
+          expect(page.url()).toBe(`${suite.baseUrl}/ui/principals?shown=${id}`);
+          expect(await page.content()).not.toContain(second);
+          expect(await tokensOf(id)).toHaveLength(2);
+          const again = await page.request.post(resend.action, {
+            data: resend.body,
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            maxRedirects: 0,
+          });
+          expect(again.status()).toBe(303);
+          expect(await tokensOf(id)).toHaveLength(2);
+          expect(await works(first)).toBe(200);
+          expect(await works(second)).toBe(200);
 
-        // Revoking asks for the confirmation first: refused beside the box, nothing revoked.
-        await page.goto(`${suite.baseUrl}/ui/principals`);
-        await Promise.all([
-          page.waitForURL(/tokens-revoke/),
-          page
-            .locator(`tr[data-principal="${id}"]`)
-            .getByRole('link', { name: /Revoke/ })
-            .click(),
-        ]);
-        expect(await submitRefused(page)).toBe(422);
-        expect(await page.textContent('#f-confirm-error')).toContain('must be ticked');
-        expect(await works(second)).toBe(200);
-        await fillForm(page, { confirm: true });
-        await Promise.all([page.waitForURL(/\/ui\/principals\?revoked=/), send(page)]);
-        expect(await page.textContent('[data-notice="revoked"]')).toContain(
-          `Every token of ${id} is revoked`,
-        );
-        expect(
-          await page.locator(`tr[data-principal="${id}"] [data-status]`).textContent(),
-        ).toContain('No live token');
-        expect(await works(first)).toBe(401);
-        expect(await works(second)).toBe(401);
-      } finally {
-        await context.close();
-      }
+          // Revoking asks for the confirmation first: refused beside the box, nothing revoked.
+          await page.goto(`${suite.baseUrl}/ui/principals`);
+          await Promise.all([
+            page.waitForURL(/tokens-revoke/),
+            page
+              .locator(`tr[data-principal="${id}"]`)
+              .getByRole('link', { name: /Revoke/ })
+              .click(),
+          ]);
+          expect(await submitRefused(page)).toBe(422);
+          expect(await page.textContent('#f-confirm-error')).toContain('must be ticked');
+          expect(await works(second)).toBe(200);
+          await fillForm(page, { confirm: true });
+          await Promise.all([page.waitForURL(/\/ui\/principals\?revoked=/), send(page)]);
+          expect(await page.textContent('[data-notice="revoked"]')).toContain(
+            `Every token of ${id} is revoked`,
+          );
+          expect(
+            await page.locator(`tr[data-principal="${id}"] [data-status]`).textContent(),
+          ).toContain('No live token');
+          expect(await works(first)).toBe(401);
+          expect(await works(second)).toBe(401);
+        },
+      );
     });
   });
 
@@ -264,104 +266,107 @@ describe('The admin forms: principals, tokens, erasure', () => {
 
     it('logs evidence with the people it names, their details sealed (JS off, 360 px)', async () => {
       investigationStream = `investigation-${suite.ledger.alindao.investigationId}`;
-      const { context } = await openContext(suite.browser, {
-        viewport: 'phone',
-        javaScript: false,
-      });
-      try {
-        const page = await signInAs(context, suite.baseUrl, 'investigator');
-        await openFromList(
-          page,
-          suite.baseUrl,
-          'Log evidence',
-          /Special investigation, with the Office/,
-        );
-        await fillForm(page, {
-          kind: 'testimony',
-          description: 'Statement of a witness of the attack',
-          sha256: 'c'.repeat(64),
-          custodian: 'MINUSCA Special Investigations Unit',
-          'subjects[0].subjectId': SUBJECT,
-          'subjects[0].role': 'witness',
-          'subjects[0].details.name': NAME,
-        });
-        const { position } = await submitForm(page);
-        const logged = await api('reviewer').get<{
-          events: { type: string; data: { subjects?: { subjectId: string; role: string }[] } }[];
-        }>(`/audit?after=${position - 1}&limit=1`);
-        expect(logged.body.events[0].type).toBe('EvidenceLogged');
-        expect(logged.body.events[0].data.subjects).toEqual([
-          expect.objectContaining({ subjectId: SUBJECT, role: 'witness' }),
-        ]);
-        expect(JSON.stringify(logged.body.events[0])).not.toContain(NAME);
-        expect(await personal('investigator')).toEqual({ name: NAME });
-      } finally {
-        await context.close();
-      }
+      await inContext(
+        suite.browser,
+        {
+          viewport: 'phone',
+          javaScript: false,
+        },
+        async ({ context }) => {
+          const page = await signInAs(context, suite.baseUrl, 'investigator');
+          await openFromList(
+            page,
+            suite.baseUrl,
+            'Log evidence',
+            /Special investigation, with the Office/,
+          );
+          await fillForm(page, {
+            kind: 'testimony',
+            description: 'Statement of a witness of the attack',
+            sha256: 'c'.repeat(64),
+            custodian: 'MINUSCA Special Investigations Unit',
+            'subjects[0].subjectId': SUBJECT,
+            'subjects[0].role': 'witness',
+            'subjects[0].details.name': NAME,
+          });
+          const { position } = await submitForm(page);
+          const logged = await api('reviewer').get<{
+            events: { type: string; data: { subjects?: { subjectId: string; role: string }[] } }[];
+          }>(`/audit?after=${position - 1}&limit=1`);
+          expect(logged.body.events[0].type).toBe('EvidenceLogged');
+          expect(logged.body.events[0].data.subjects).toEqual([
+            expect.objectContaining({ subjectId: SUBJECT, role: 'witness' }),
+          ]);
+          expect(JSON.stringify(logged.body.events[0])).not.toContain(NAME);
+          expect(await personal('investigator')).toEqual({ name: NAME });
+        },
+      );
     });
 
     it('refuses the erasure until its irreversibility is ticked, beside the box; nothing changes', async () => {
-      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: true });
-      try {
-        const page = await signInAs(context, suite.baseUrl, 'admin');
-        await openFromList(page, suite.baseUrl, 'Erase a data subject');
-        await screenshot(page, 'form-subject-erasure--wide');
-        await fillForm(page, { subjectId: SUBJECT, reason: 'The witness asked to be forgotten' });
-        const before = await head();
-        expect(await submitRefused(page)).toBe(422);
-        expect(await head()).toBe(before);
-        expect(await page.textContent('#f-irreversible-error')).toContain('cannot be undone');
-        expect(await page.locator('.error-summary a[href="#f-irreversible"]').count()).toBe(1);
-        expect(await page.inputValue('#f-subjectId')).toBe(SUBJECT);
-        expect(await personal('investigator')).toEqual({ name: NAME });
-        // A subject id the rule refuses: the reason beside it, with the API's own beside the reason.
-        await fillForm(page, { subjectId: 'not a subject id', reason: '', irreversible: true });
-        expect(await submitRefused(page)).toBe(400);
-        expect(await page.textContent('#f-subjectId-error')).toContain('characters of');
-        expect(await page.textContent('#f-reason-error')).toMatch(/\S/);
-        expect(await head()).toBe(before);
-      } finally {
-        await context.close();
-      }
+      await inContext(
+        suite.browser,
+        { viewport: 'wide', javaScript: true },
+        async ({ context }) => {
+          const page = await signInAs(context, suite.baseUrl, 'admin');
+          await openFromList(page, suite.baseUrl, 'Erase a data subject');
+          await screenshot(page, 'form-subject-erasure--wide');
+          await fillForm(page, { subjectId: SUBJECT, reason: 'The witness asked to be forgotten' });
+          const before = await head();
+          expect(await submitRefused(page)).toBe(422);
+          expect(await head()).toBe(before);
+          expect(await page.textContent('#f-irreversible-error')).toContain('cannot be undone');
+          expect(await page.locator('.error-summary a[href="#f-irreversible"]').count()).toBe(1);
+          expect(await page.inputValue('#f-subjectId')).toBe(SUBJECT);
+          expect(await personal('investigator')).toEqual({ name: NAME });
+          // A subject id the rule refuses: the reason beside it, with the API's own beside the reason.
+          await fillForm(page, { subjectId: 'not a subject id', reason: '', irreversible: true });
+          expect(await submitRefused(page)).toBe(400);
+          expect(await page.textContent('#f-subjectId-error')).toContain('characters of');
+          expect(await page.textContent('#f-reason-error')).toMatch(/\S/);
+          expect(await head()).toBe(before);
+        },
+      );
     });
 
     it('erases the subject and says what was erased (JS off, 360 px); a resend erases nothing more', async () => {
-      const { context } = await openContext(suite.browser, {
-        viewport: 'phone',
-        javaScript: false,
-      });
-      try {
-        const page = await signInAs(context, suite.baseUrl, 'admin');
-        await page.goto(`${suite.baseUrl}/ui/forms/subject-erasure`);
-        await fillForm(page, {
-          subjectId: SUBJECT,
-          reason: 'The witness asked to be forgotten',
-          irreversible: true,
-        });
-        await screenshot(page, 'form-subject-erasure--phone');
-        const resend = await formBody(page);
-        const before = await head();
-        const { position } = await submitForm(page);
-        expect(position).toBe(before + 1);
-        expect(await page.textContent('[data-receipt-type]')).toBe('SubjectErased');
-        expect(await page.textContent('[data-erased-subject]')).toBe(SUBJECT);
-        expect(await page.textContent('[data-erased]')).toContain(
-          'The witness asked to be forgotten',
-        );
-        await screenshot(page, 'form-subject-erasure--erased--phone');
-        expect(await personal('investigator')).not.toEqual({ name: NAME });
-        expect(JSON.stringify(await personal('investigator'))).not.toContain(NAME);
-        const again = await page.request.post(resend.action, {
-          data: resend.body,
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          maxRedirects: 0,
-        });
-        expect(again.status()).toBe(303);
-        expect(again.headers().location).toBe(`/ui/forms/receipts/${position}`);
-        expect(await head()).toBe(position);
-      } finally {
-        await context.close();
-      }
+      await inContext(
+        suite.browser,
+        {
+          viewport: 'phone',
+          javaScript: false,
+        },
+        async ({ context }) => {
+          const page = await signInAs(context, suite.baseUrl, 'admin');
+          await page.goto(`${suite.baseUrl}/ui/forms/subject-erasure`);
+          await fillForm(page, {
+            subjectId: SUBJECT,
+            reason: 'The witness asked to be forgotten',
+            irreversible: true,
+          });
+          await screenshot(page, 'form-subject-erasure--phone');
+          const resend = await formBody(page);
+          const before = await head();
+          const { position } = await submitForm(page);
+          expect(position).toBe(before + 1);
+          expect(await page.textContent('[data-receipt-type]')).toBe('SubjectErased');
+          expect(await page.textContent('[data-erased-subject]')).toBe(SUBJECT);
+          expect(await page.textContent('[data-erased]')).toContain(
+            'The witness asked to be forgotten',
+          );
+          await screenshot(page, 'form-subject-erasure--erased--phone');
+          expect(await personal('investigator')).not.toEqual({ name: NAME });
+          expect(JSON.stringify(await personal('investigator'))).not.toContain(NAME);
+          const again = await page.request.post(resend.action, {
+            data: resend.body,
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            maxRedirects: 0,
+          });
+          expect(again.status()).toBe(303);
+          expect(again.headers().location).toBe(`/ui/forms/receipts/${position}`);
+          expect(await head()).toBe(position);
+        },
+      );
     });
   });
 
@@ -370,34 +375,35 @@ describe('The admin forms: principals, tokens, erasure', () => {
       const COMMANDER = 'commander-ui-rotation';
       const NAME = 'Lt Col Form-Commander';
       const unit = suite.ledger.alindao.mauritania;
-      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-      try {
-        const page = await signInAs(context, suite.baseUrl, 'admin');
-        await page.goto(`${suite.baseUrl}/ui/forms/contingent-rotate?contingent=${unit}`);
-        await fillForm(page, {
-          startedAt: '2018-06-01T00:00:00Z',
-          strength: '140',
-          commanderSubjectId: COMMANDER,
-          'commanderDetails.name': NAME,
-          'commanderDetails.rank': 'lieutenant_colonel',
-        });
-        const { position } = await submitForm(page);
-        const rotated = await api('reviewer').get<{
-          events: { type: string; data: Record<string, unknown> }[];
-        }>(`/audit?after=${position - 1}&limit=1`);
-        expect(rotated.body.events[0]).toMatchObject({
-          type: 'ContingentRotated',
-          data: expect.objectContaining({ commanderSubjectId: COMMANDER, strength: 140 }),
-        });
-        expect(JSON.stringify(rotated.body.events[0])).not.toContain(NAME);
-        const stream = await api('admin').get<{
-          events: { type: string; personal?: Record<string, unknown> }[];
-        }>(`/streams/contingent-${unit}`);
-        const sealed = stream.body.events.find((e) => e.personal?.[COMMANDER] !== undefined);
-        expect(sealed?.personal?.[COMMANDER]).toEqual({ name: NAME, rank: 'lieutenant_colonel' });
-      } finally {
-        await context.close();
-      }
+      await inContext(
+        suite.browser,
+        { viewport: 'wide', javaScript: false },
+        async ({ context }) => {
+          const page = await signInAs(context, suite.baseUrl, 'admin');
+          await page.goto(`${suite.baseUrl}/ui/forms/contingent-rotate?contingent=${unit}`);
+          await fillForm(page, {
+            startedAt: '2018-06-01T00:00:00Z',
+            strength: '140',
+            commanderSubjectId: COMMANDER,
+            'commanderDetails.name': NAME,
+            'commanderDetails.rank': 'lieutenant_colonel',
+          });
+          const { position } = await submitForm(page);
+          const rotated = await api('reviewer').get<{
+            events: { type: string; data: Record<string, unknown> }[];
+          }>(`/audit?after=${position - 1}&limit=1`);
+          expect(rotated.body.events[0]).toMatchObject({
+            type: 'ContingentRotated',
+            data: expect.objectContaining({ commanderSubjectId: COMMANDER, strength: 140 }),
+          });
+          expect(JSON.stringify(rotated.body.events[0])).not.toContain(NAME);
+          const stream = await api('admin').get<{
+            events: { type: string; personal?: Record<string, unknown> }[];
+          }>(`/streams/contingent-${unit}`);
+          const sealed = stream.body.events.find((e) => e.personal?.[COMMANDER] !== undefined);
+          expect(sealed?.personal?.[COMMANDER]).toEqual({ name: NAME, rank: 'lieutenant_colonel' });
+        },
+      );
     });
   });
 });

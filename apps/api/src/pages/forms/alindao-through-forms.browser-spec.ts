@@ -15,7 +15,7 @@ import {
 } from '../../../../../test/stories/recordings/alindao';
 import {
   launchChromium,
-  openContext,
+  inContext,
   type LaunchedBrowser,
 } from '../../../../../test/browser/support/chromium';
 import { principalsEnv } from '../../../../../test/browser/support/ledger';
@@ -140,16 +140,13 @@ describe('The Alindao story, recorded through the web forms', () => {
     javaScript: boolean,
     work: (page: Page, baseUrl: string) => Promise<void>,
   ): Promise<void> {
-    const { context, watch } = await openContext(browser, { viewport: 'wide', javaScript });
-    try {
+    await inContext(browser, { viewport: 'wide', javaScript }, async ({ context, watch }) => {
       const page = await context.newPage();
       await signIn(page, viaForms.client.baseUrl, token);
       await work(page, viaForms.client.baseUrl);
       expect(watch.external).toEqual([]);
       expect(watch.consoleErrors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }
 
   it('records the story through the forms, as investigator, decision authority and Mauritanian liaison', async () => {

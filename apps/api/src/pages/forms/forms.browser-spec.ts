@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { PERMISSIONS } from '../../access/permissions';
 import { FORMS } from './form-catalogue';
 import { screenshot } from '../../../../../test/browser/support/checks';
-import { openContext } from '../../../../../test/browser/support/chromium';
+import { inContext, openContext } from '../../../../../test/browser/support/chromium';
 import { READERS, ROLES, type RoleName } from '../../../../../test/browser/support/ledger';
 import { visitAsRole } from '../../../../../test/browser/support/page-matrix';
 import { signIn, signInAs } from '../../../../../test/browser/support/session';
@@ -167,8 +167,7 @@ describe('The web forms (/ui/forms)', () => {
       roles: ['reviewer'],
     });
     expect(managed.status).toBe(201);
-    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-    try {
+    await inContext(suite.browser, { viewport: 'wide', javaScript: false }, async ({ context }) => {
       for (const role of ROLES) {
         const page = await context.newPage();
         await signIn(page, suite.baseUrl, READERS[role].token);
@@ -185,9 +184,7 @@ describe('The web forms (/ui/forms)', () => {
         }
         await page.close();
       }
-    } finally {
-      await context.close();
-    }
+    });
   }, 120_000);
 
   it('offers every form something to act on in the recorded stories', () => {
@@ -210,20 +207,21 @@ describe('The web forms (/ui/forms)', () => {
     );
 
     it.each(ROLES)('%s: the list of forms and the navigation', async (role) => {
-      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: true });
-      try {
-        const page = await signInAs(context, suite.baseUrl, role);
-        await page.goto(`${suite.baseUrl}/ui/forms`);
-        const titles = await page.locator('main section h2').allTextContents();
-        expect(titles.map((t) => t.trim())).toEqual(formsOf(role).map((f) => f.title));
-        const nav = await page
-          .getByRole('navigation', { name: 'Main' })
-          .getByRole('link')
-          .allTextContents();
-        expect(nav.includes('Record')).toBe(formsOf(role).length > 0);
-      } finally {
-        await context.close();
-      }
+      await inContext(
+        suite.browser,
+        { viewport: 'wide', javaScript: true },
+        async ({ context }) => {
+          const page = await signInAs(context, suite.baseUrl, role);
+          await page.goto(`${suite.baseUrl}/ui/forms`);
+          const titles = await page.locator('main section h2').allTextContents();
+          expect(titles.map((t) => t.trim())).toEqual(formsOf(role).map((f) => f.title));
+          const nav = await page
+            .getByRole('navigation', { name: 'Main' })
+            .getByRole('link')
+            .allTextContents();
+          expect(nav.includes('Record')).toBe(formsOf(role).length > 0);
+        },
+      );
     });
 
     // Each role signed in once (JS off) for every form's refusals, as a person keeps a session.
@@ -305,131 +303,134 @@ describe('The web forms (/ui/forms)', () => {
     it.each([true, false])(
       'refused empty (JS %s): the reasons beside their fields, a summary linked to them, nothing appended',
       async (javaScript) => {
-        const { context, watch } = await openContext(suite.browser, {
-          viewport: 'wide',
-          javaScript,
-        });
-        try {
-          const page = await signInAs(context, suite.baseUrl, role);
-          await page.goto(`${suite.baseUrl}${addresses.get(formId)!}`);
-          const before = await head();
-          const status = await submitRefused(page);
-          expect([400, 422]).toContain(status);
-          expect(await head()).toBe(before);
-          const links = await page
-            .locator('.error-summary li a')
-            .evaluateAll((as) =>
-              as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''),
-            );
-          expect(links.length).toBeGreaterThan(0);
-          for (const href of links) {
-            expect(await page.locator(href).count()).toBe(1);
-          }
-          expect(await page.locator('.field-error .field-message').count()).toBeGreaterThan(0);
-          if (javaScript) {
-            expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
-          }
-          await screenshot(page, `form-${formId}--refused--${javaScript ? 'js' : 'no-js'}`);
-          expect(watch.consoleErrors).toEqual([]);
-        } finally {
-          await context.close();
-        }
+        await inContext(
+          suite.browser,
+          {
+            viewport: 'wide',
+            javaScript,
+          },
+          async ({ context, watch }) => {
+            const page = await signInAs(context, suite.baseUrl, role);
+            await page.goto(`${suite.baseUrl}${addresses.get(formId)!}`);
+            const before = await head();
+            const status = await submitRefused(page);
+            expect([400, 422]).toContain(status);
+            expect(await head()).toBe(before);
+            const links = await page
+              .locator('.error-summary li a')
+              .evaluateAll((as) =>
+                as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''),
+              );
+            expect(links.length).toBeGreaterThan(0);
+            for (const href of links) {
+              expect(await page.locator(href).count()).toBe(1);
+            }
+            expect(await page.locator('.field-error .field-message').count()).toBeGreaterThan(0);
+            if (javaScript) {
+              expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+            }
+            await screenshot(page, `form-${formId}--refused--${javaScript ? 'js' : 'no-js'}`);
+            expect(watch.consoleErrors).toEqual([]);
+          },
+        );
       },
     );
   });
 
   describe('the incident report', () => {
     it('keeps what was typed and puts the reason beside the field it names', async () => {
-      const { context } = await openContext(suite.browser, { viewport: 'phone', javaScript: true });
-      try {
-        const page = await signInAs(context, suite.baseUrl, 'investigator');
-        await openFromList(page, suite.baseUrl, 'Report an incident');
-        await fillForm(page, {
-          missionCode: 'UNMISS',
-          occurredAt: '2016-07-10T18:00:00+03:00',
-          category: 'attack_on_civilians',
-          summary: 'A typed summary that must survive the refusal',
-          'location.name': 'Juba, Terrain compound',
-          'location.latitude': '123',
-          'casualties.civiliansKilled': 'two',
-        });
-        const before = await head();
-        expect(await submitRefused(page)).toBe(400);
-        expect(await head()).toBe(before);
-        expect(await page.textContent('#f-location-latitude-error')).toContain(
-          'latitude must be a number between -90 and 90',
-        );
-        expect(await page.textContent('#f-casualties-civiliansKilled-error')).toMatch(/integer/);
-        expect(await page.getAttribute('#f-location-latitude', 'aria-invalid')).toBe('true');
-        expect(await page.inputValue('#f-summary')).toBe(
-          'A typed summary that must survive the refusal',
-        );
-        expect(await page.inputValue('#f-location-latitude')).toBe('123');
-        const summary = page.locator('.error-summary a[href="#f-location-latitude"]');
-        expect(await summary.textContent()).toContain('Place, Latitude');
-        await screenshot(page, 'form-incident-report--refused--phone');
-      } finally {
-        await context.close();
-      }
+      await inContext(
+        suite.browser,
+        { viewport: 'phone', javaScript: true },
+        async ({ context }) => {
+          const page = await signInAs(context, suite.baseUrl, 'investigator');
+          await openFromList(page, suite.baseUrl, 'Report an incident');
+          await fillForm(page, {
+            missionCode: 'UNMISS',
+            occurredAt: '2016-07-10T18:00:00+03:00',
+            category: 'attack_on_civilians',
+            summary: 'A typed summary that must survive the refusal',
+            'location.name': 'Juba, Terrain compound',
+            'location.latitude': '123',
+            'casualties.civiliansKilled': 'two',
+          });
+          const before = await head();
+          expect(await submitRefused(page)).toBe(400);
+          expect(await head()).toBe(before);
+          expect(await page.textContent('#f-location-latitude-error')).toContain(
+            'latitude must be a number between -90 and 90',
+          );
+          expect(await page.textContent('#f-casualties-civiliansKilled-error')).toMatch(/integer/);
+          expect(await page.getAttribute('#f-location-latitude', 'aria-invalid')).toBe('true');
+          expect(await page.inputValue('#f-summary')).toBe(
+            'A typed summary that must survive the refusal',
+          );
+          expect(await page.inputValue('#f-location-latitude')).toBe('123');
+          const summary = page.locator('.error-summary a[href="#f-location-latitude"]');
+          expect(await summary.textContent()).toContain('Place, Latitude');
+          await screenshot(page, 'form-incident-report--refused--phone');
+        },
+      );
     });
 
     it('appends once on a double submit and on a resend of the same form (a retry)', async () => {
-      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: true });
-      try {
-        const page = await signInAs(context, suite.baseUrl, 'investigator');
-        await openFromList(page, suite.baseUrl, 'Report an incident');
-        await fillForm(page, {
-          missionCode: 'UNMISS',
-          occurredAt: '2016-07-11T09:00:00+03:00',
-          category: 'misconduct',
-          summary: 'Reported once, sent three times',
-          'location.name': 'Juba',
-        });
-        const sent = await page.evaluate(() => {
-          const form = document.querySelector('form.ledger-form') as HTMLFormElement;
-          const body = new URLSearchParams(
-            new FormData(form) as unknown as Record<string, string>,
-          ).toString();
-          return { action: form.action, body };
-        });
-        const before = await count('IncidentReported');
-        await Promise.all([
-          page.waitForURL(/\/ui\/forms\/receipts\/\d+$/),
-          page.evaluate(() => {
-            const button = document.querySelector(
-              'form.ledger-form button[type=submit]',
-            ) as HTMLButtonElement;
-            button.click();
-            button.click();
-          }),
-        ]);
-        const receipt = page.url();
-        const retry = await page.request.post(sent.action, {
-          data: sent.body,
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          maxRedirects: 0,
-        });
-        expect(retry.status()).toBe(303);
-        expect(new URL(retry.headers().location, suite.baseUrl).href).toBe(receipt);
-        expect(await count('IncidentReported')).toBe(before + 1);
-        expect(await page.textContent('[data-receipt-type]')).toBe('IncidentReported');
-        expect(await page.textContent('[data-receipt-hash]')).toMatch(/^[0-9a-f]{64}$/);
-        const position = await page.textContent('[data-receipt-position]');
-        expect(
-          await page.getAttribute(`#receipt a[href="/ui/events/${position}"]`, 'href'),
-        ).toBeTruthy();
-        await screenshot(page, 'form-receipt--wide');
-        const problems = await visitAsRole({
-          browser: suite.browser,
-          baseUrl: suite.baseUrl,
-          role: 'investigator',
-          name: 'form-receipt',
-          path: `/ui/forms/receipts/${position}`,
-        });
-        expect(problems).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      await inContext(
+        suite.browser,
+        { viewport: 'wide', javaScript: true },
+        async ({ context }) => {
+          const page = await signInAs(context, suite.baseUrl, 'investigator');
+          await openFromList(page, suite.baseUrl, 'Report an incident');
+          await fillForm(page, {
+            missionCode: 'UNMISS',
+            occurredAt: '2016-07-11T09:00:00+03:00',
+            category: 'misconduct',
+            summary: 'Reported once, sent three times',
+            'location.name': 'Juba',
+          });
+          const sent = await page.evaluate(() => {
+            const form = document.querySelector('form.ledger-form') as HTMLFormElement;
+            const body = new URLSearchParams(
+              new FormData(form) as unknown as Record<string, string>,
+            ).toString();
+            return { action: form.action, body };
+          });
+          const before = await count('IncidentReported');
+          await Promise.all([
+            page.waitForURL(/\/ui\/forms\/receipts\/\d+$/),
+            page.evaluate(() => {
+              const button = document.querySelector(
+                'form.ledger-form button[type=submit]',
+              ) as HTMLButtonElement;
+              button.click();
+              button.click();
+            }),
+          ]);
+          const receipt = page.url();
+          const retry = await page.request.post(sent.action, {
+            data: sent.body,
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            maxRedirects: 0,
+          });
+          expect(retry.status()).toBe(303);
+          expect(new URL(retry.headers().location, suite.baseUrl).href).toBe(receipt);
+          expect(await count('IncidentReported')).toBe(before + 1);
+          expect(await page.textContent('[data-receipt-type]')).toBe('IncidentReported');
+          expect(await page.textContent('[data-receipt-hash]')).toMatch(/^[0-9a-f]{64}$/);
+          const position = await page.textContent('[data-receipt-position]');
+          expect(
+            await page.getAttribute(`#receipt a[href="/ui/events/${position}"]`, 'href'),
+          ).toBeTruthy();
+          await screenshot(page, 'form-receipt--wide');
+          const problems = await visitAsRole({
+            browser: suite.browser,
+            baseUrl: suite.baseUrl,
+            role: 'investigator',
+            name: 'form-receipt',
+            path: `/ui/forms/receipts/${position}`,
+          });
+          expect(problems).toEqual([]);
+        },
+      );
     });
   });
 
@@ -437,8 +438,7 @@ describe('The web forms (/ui/forms)', () => {
     it.each([true, false])(
       'gets the conflict page showing what changed, and records nothing until sent again (JS %s)',
       async (javaScript) => {
-        const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript });
-        try {
+        await inContext(suite.browser, { viewport: 'wide', javaScript }, async ({ context }) => {
           const page = await signInAs(context, suite.baseUrl, 'investigator');
           const investigationId = suite.ledger.alindao.investigationId;
           await page.goto(
@@ -478,9 +478,7 @@ describe('The web forms (/ui/forms)', () => {
           await submitForm(page);
           expect(await page.textContent('[data-receipt-type]')).toBe('FindingRecorded');
           expect(await head()).toBe(before + 1);
-        } finally {
-          await context.close();
-        }
+        });
       },
     );
   });
@@ -502,186 +500,190 @@ describe('The web forms (/ui/forms)', () => {
     };
 
     it('hashes the chosen file in the browser (as sha256sum does) and never sends it', async () => {
-      const { context, watch } = await openContext(suite.browser, {
-        viewport: 'wide',
-        javaScript: true,
-      });
-      try {
-        const page = await signInAs(context, suite.baseUrl, 'investigator');
-        const posted: string[] = [];
-        page.on('request', (request) => {
-          if (request.method() === 'POST') posted.push(request.postData() ?? '');
-        });
-        await openFromList(
-          page,
-          suite.baseUrl,
-          'Log evidence',
-          /Special investigation, with the Office/,
-        );
-        await fillForm(page, {
-          kind: 'testimony',
-          description: 'Testimony of a witness of the attack',
-          custodian: 'MINUSCA Special Investigations Unit',
-        });
-        await page.setInputFiles('#f-sha256-file', file);
-        await page.waitForSelector('#f-sha256-file-status[data-hashed]');
-        expect(await page.inputValue('#f-sha256')).toBe(sha256sum);
-        await screenshot(page, 'form-evidence-log--hashed');
-        expect(await logged(page)).toBe(sha256sum);
-        expect(posted).toHaveLength(1);
-        expect(posted[0].length).toBeLessThan(2000);
-        expect(posted[0]).not.toContain('Testimony of a witness, Alindao');
-        expect(watch.external).toEqual([]);
-        expect(watch.consoleErrors).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      await inContext(
+        suite.browser,
+        {
+          viewport: 'wide',
+          javaScript: true,
+        },
+        async ({ context, watch }) => {
+          const page = await signInAs(context, suite.baseUrl, 'investigator');
+          const posted: string[] = [];
+          page.on('request', (request) => {
+            if (request.method() === 'POST') posted.push(request.postData() ?? '');
+          });
+          await openFromList(
+            page,
+            suite.baseUrl,
+            'Log evidence',
+            /Special investigation, with the Office/,
+          );
+          await fillForm(page, {
+            kind: 'testimony',
+            description: 'Testimony of a witness of the attack',
+            custodian: 'MINUSCA Special Investigations Unit',
+          });
+          await page.setInputFiles('#f-sha256-file', file);
+          await page.waitForSelector('#f-sha256-file-status[data-hashed]');
+          expect(await page.inputValue('#f-sha256')).toBe(sha256sum);
+          await screenshot(page, 'form-evidence-log--hashed');
+          expect(await logged(page)).toBe(sha256sum);
+          expect(posted).toHaveLength(1);
+          expect(posted[0].length).toBeLessThan(2000);
+          expect(posted[0]).not.toContain('Testimony of a witness, Alindao');
+          expect(watch.external).toEqual([]);
+          expect(watch.consoleErrors).toEqual([]);
+        },
+      );
     });
 
     it('accepts a typed hash with JavaScript off', async () => {
-      const { context } = await openContext(suite.browser, {
-        viewport: 'phone',
-        javaScript: false,
-      });
-      try {
-        const page = await signInAs(context, suite.baseUrl, 'investigator');
-        await openFromList(
-          page,
-          suite.baseUrl,
-          'Log evidence',
-          /Special investigation, with the Office/,
-        );
-        expect(await page.locator('#f-sha256-file').isVisible()).toBe(false);
-        await fillForm(page, {
-          kind: 'document',
-          description: 'The same testimony, hashed with sha256sum',
-          sha256: sha256sum.toUpperCase(),
-          custodian: 'MINUSCA Special Investigations Unit',
-        });
-        expect(await logged(page)).toBe(sha256sum);
-      } finally {
-        await context.close();
-      }
+      await inContext(
+        suite.browser,
+        {
+          viewport: 'phone',
+          javaScript: false,
+        },
+        async ({ context }) => {
+          const page = await signInAs(context, suite.baseUrl, 'investigator');
+          await openFromList(
+            page,
+            suite.baseUrl,
+            'Log evidence',
+            /Special investigation, with the Office/,
+          );
+          expect(await page.locator('#f-sha256-file').isVisible()).toBe(false);
+          await fillForm(page, {
+            kind: 'document',
+            description: 'The same testimony, hashed with sha256sum',
+            sha256: sha256sum.toUpperCase(),
+            custodian: 'MINUSCA Special Investigations Unit',
+          });
+          expect(await logged(page)).toBe(sha256sum);
+        },
+      );
     });
   });
 
   describe('the decision', () => {
     it('asks for the reason when retaining against a recommendation to repatriate, beside its field', async () => {
-      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: true });
-      try {
-        const page = await signInAs(context, suite.baseUrl, 'decision_authority');
-        await page.goto(
-          `${suite.baseUrl}/ui/forms/repatriation-decision?recommendation=${toRepatriate}`,
-        );
-        expect(await page.textContent('.form-aside')).toContain(
-          'The commander left the camp undefended',
-        );
-        expect(await page.inputValue('#f-contingentId')).toBe(suite.ledger.alindao.mauritania);
-        await fillForm(page, { scope: 'commander', outcome: 'retain', rationale: 'Retained' });
-        const before = await head();
-        expect(await submitRefused(page)).toBe(422);
-        expect(await head()).toBe(before);
-        expect(await page.textContent('#f-reasonForDeviation-error')).toMatch(/\S/);
-        expect(await page.locator('.error-summary a[href="#f-reasonForDeviation"]').count()).toBe(
-          1,
-        );
-        await screenshot(page, 'form-repatriation-decision--refused');
-      } finally {
-        await context.close();
-      }
+      await inContext(
+        suite.browser,
+        { viewport: 'wide', javaScript: true },
+        async ({ context }) => {
+          const page = await signInAs(context, suite.baseUrl, 'decision_authority');
+          await page.goto(
+            `${suite.baseUrl}/ui/forms/repatriation-decision?recommendation=${toRepatriate}`,
+          );
+          expect(await page.textContent('.form-aside')).toContain(
+            'The commander left the camp undefended',
+          );
+          expect(await page.inputValue('#f-contingentId')).toBe(suite.ledger.alindao.mauritania);
+          await fillForm(page, { scope: 'commander', outcome: 'retain', rationale: 'Retained' });
+          const before = await head();
+          expect(await submitRefused(page)).toBe(422);
+          expect(await head()).toBe(before);
+          expect(await page.textContent('#f-reasonForDeviation-error')).toMatch(/\S/);
+          expect(await page.locator('.error-summary a[href="#f-reasonForDeviation"]').count()).toBe(
+            1,
+          );
+          await screenshot(page, 'form-repatriation-decision--refused');
+        },
+      );
     });
   });
 
   describe('mission leaders', () => {
     it('appoints a leader from the units of a mission (JS off): refused beside the field, then recorded', async () => {
-      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-      try {
-        const page = await signInAs(context, suite.baseUrl, 'admin');
-        await page.goto(`${suite.baseUrl}/ui/contingents?mission=MINUSCA`);
-        const leadership = page.locator('[aria-labelledby=leadership-title]');
-        expect(await leadership.textContent()).toContain('SRSG, MINUSCA (SEN)');
-        await Promise.all([
-          page.waitForURL(/\/ui\/forms\/leader-appoint\?mission=MINUSCA$/),
-          leadership.getByRole('link', { name: 'Appoint a mission leader' }).click(),
-        ]);
-        expect(await page.textContent('.form-aside')).toContain('SRSG, MINUSCA (SEN)');
-        await fillForm(page, {
-          role: 'head_of_office',
-          post: 'Bambari',
-          subjectId: 'subject-head-of-office-bambari',
-          nationality: 'Senegal',
-          appointedAt: '2018-01-10T00:00:00Z',
-        });
-        const before = await head();
-        expect(await submitRefused(page)).toBe(400);
-        expect(await head()).toBe(before);
-        expect(await page.textContent('#f-nationality-error')).toMatch(/ISO 3166-1 alpha-3/i);
-        expect(await page.inputValue('#f-post')).toBe('Bambari');
-        await fillForm(page, { nationality: 'SEN' });
-        const { position, recordHref } = await submitForm(page);
-        expect(await page.textContent('[data-receipt-type]')).toBe('LeaderAppointed');
-        expect(await head()).toBe(before + 1);
-        // Back to where the mission's leaders show, the new one among them.
-        expect(recordHref).toBe('/ui/contingents?mission=MINUSCA');
-        await page.goto(`${suite.baseUrl}${recordHref}`);
-        expect(await leadership.textContent()).toContain('Head of office (Bambari), MINUSCA (SEN)');
-        await screenshot(page, 'contingents--minusca--admin--leadership');
-        const mission = await api('reviewer').get<{
-          leadership: { role: string; post?: string; departure: unknown }[];
-        }>('/missions/MINUSCA');
-        expect(mission.body.leadership).toContainEqual(
-          expect.objectContaining({ role: 'head_of_office', post: 'Bambari', departure: null }),
-        );
-        expect((await eventAt(position)).data).toMatchObject({ nationality: 'SEN' });
-      } finally {
-        await context.close();
-      }
+      await inContext(
+        suite.browser,
+        { viewport: 'wide', javaScript: false },
+        async ({ context }) => {
+          const page = await signInAs(context, suite.baseUrl, 'admin');
+          await page.goto(`${suite.baseUrl}/ui/contingents?mission=MINUSCA`);
+          const leadership = page.locator('[aria-labelledby=leadership-title]');
+          expect(await leadership.textContent()).toContain('SRSG, MINUSCA (SEN)');
+          await Promise.all([
+            page.waitForURL(/\/ui\/forms\/leader-appoint\?mission=MINUSCA$/),
+            leadership.getByRole('link', { name: 'Appoint a mission leader' }).click(),
+          ]);
+          expect(await page.textContent('.form-aside')).toContain('SRSG, MINUSCA (SEN)');
+          await fillForm(page, {
+            role: 'head_of_office',
+            post: 'Bambari',
+            subjectId: 'subject-head-of-office-bambari',
+            nationality: 'Senegal',
+            appointedAt: '2018-01-10T00:00:00Z',
+          });
+          const before = await head();
+          expect(await submitRefused(page)).toBe(400);
+          expect(await head()).toBe(before);
+          expect(await page.textContent('#f-nationality-error')).toMatch(/ISO 3166-1 alpha-3/i);
+          expect(await page.inputValue('#f-post')).toBe('Bambari');
+          await fillForm(page, { nationality: 'SEN' });
+          const { position, recordHref } = await submitForm(page);
+          expect(await page.textContent('[data-receipt-type]')).toBe('LeaderAppointed');
+          expect(await head()).toBe(before + 1);
+          // Back to where the mission's leaders show, the new one among them.
+          expect(recordHref).toBe('/ui/contingents?mission=MINUSCA');
+          await page.goto(`${suite.baseUrl}${recordHref}`);
+          expect(await leadership.textContent()).toContain(
+            'Head of office (Bambari), MINUSCA (SEN)',
+          );
+          await screenshot(page, 'contingents--minusca--admin--leadership');
+          const mission = await api('reviewer').get<{
+            leadership: { role: string; post?: string; departure: unknown }[];
+          }>('/missions/MINUSCA');
+          expect(mission.body.leadership).toContainEqual(
+            expect.objectContaining({ role: 'head_of_office', post: 'Bambari', departure: null }),
+          );
+          expect((await eventAt(position)).data).toMatchObject({ nationality: 'SEN' });
+        },
+      );
     });
 
     it('shows the form wide and at 360 px', async () => {
       for (const viewport of ['wide', 'phone'] as const) {
-        const { context } = await openContext(suite.browser, { viewport, javaScript: true });
-        try {
+        await inContext(suite.browser, { viewport, javaScript: true }, async ({ context }) => {
           const page = await signInAs(context, suite.baseUrl, 'admin');
           await page.goto(`${suite.baseUrl}/ui/forms/leader-appoint?mission=MINUSCA`);
           const width = await page.evaluate(() => document.documentElement.scrollWidth);
           expect(width).toBeLessThanOrEqual(viewport === 'phone' ? 360 : 1280);
           await screenshot(page, `form-leader-appoint--${viewport}`);
-        } finally {
-          await context.close();
-        }
+        });
       }
     });
 
     it('records a departure, asking for the note beside its field when the reason is other', async () => {
-      const { context } = await openContext(suite.browser, { viewport: 'phone', javaScript: true });
-      try {
-        const page = await signInAs(context, suite.baseUrl, 'admin');
-        await page.goto(`${suite.baseUrl}/ui/contingents?mission=MINUSCA`);
-        await Promise.all([
-          page.waitForURL(/\/ui\/forms\/leader-departure\?/),
-          page
-            .locator('[aria-labelledby=leadership-title] li', { hasText: 'SRSG' })
-            .getByRole('link')
-            .click(),
-        ]);
-        expect(new URL(page.url()).searchParams.get('appointment')).toBe(srsg);
-        await fillForm(page, { at: '2019-05-01T00:00:00Z', reason: 'other' });
-        const before = await head();
-        expect(await submitRefused(page)).toBe(422);
-        expect(await head()).toBe(before);
-        expect(await page.textContent('#f-note-error')).toMatch(/which/);
-        expect(await page.locator('.error-summary a[href="#f-note"]').count()).toBe(1);
-        await fillForm(page, { note: 'Recalled by the Secretary-General' });
-        const { position } = await submitForm(page);
-        expect(await page.textContent('[data-receipt-type]')).toBe('LeaderDeparted');
-        expect((await eventAt(position)).data).toMatchObject({
-          appointmentId: srsg,
-          reason: 'other',
-        });
-      } finally {
-        await context.close();
-      }
+      await inContext(
+        suite.browser,
+        { viewport: 'phone', javaScript: true },
+        async ({ context }) => {
+          const page = await signInAs(context, suite.baseUrl, 'admin');
+          await page.goto(`${suite.baseUrl}/ui/contingents?mission=MINUSCA`);
+          await Promise.all([
+            page.waitForURL(/\/ui\/forms\/leader-departure\?/),
+            page
+              .locator('[aria-labelledby=leadership-title] li', { hasText: 'SRSG' })
+              .getByRole('link')
+              .click(),
+          ]);
+          expect(new URL(page.url()).searchParams.get('appointment')).toBe(srsg);
+          await fillForm(page, { at: '2019-05-01T00:00:00Z', reason: 'other' });
+          const before = await head();
+          expect(await submitRefused(page)).toBe(422);
+          expect(await head()).toBe(before);
+          expect(await page.textContent('#f-note-error')).toMatch(/which/);
+          expect(await page.locator('.error-summary a[href="#f-note"]').count()).toBe(1);
+          await fillForm(page, { note: 'Recalled by the Secretary-General' });
+          const { position } = await submitForm(page);
+          expect(await page.textContent('[data-receipt-type]')).toBe('LeaderDeparted');
+          expect((await eventAt(position)).data).toMatchObject({
+            appointmentId: srsg,
+            reason: 'other',
+          });
+        },
+      );
     });
 
     it.each(['admin', 'tcc_liaison'] as const)(
@@ -699,19 +701,20 @@ describe('The web forms (/ui/forms)', () => {
     );
 
     it('offers the links to appoint and record departures only to the roles that may', async () => {
-      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-      try {
-        for (const role of ROLES.filter((r) => r !== 'admin' && r !== 'tcc_liaison')) {
-          const page = await signInAs(context, suite.baseUrl, role);
-          await page.goto(`${suite.baseUrl}/ui/contingents?mission=UNMISS`);
-          const leadership = page.locator('[aria-labelledby=leadership-title]');
-          expect(await leadership.textContent()).toContain('Force commander, UNMISS (KEN)');
-          expect(await leadership.getByRole('link').count()).toBe(0);
-          await page.close();
-        }
-      } finally {
-        await context.close();
-      }
+      await inContext(
+        suite.browser,
+        { viewport: 'wide', javaScript: false },
+        async ({ context }) => {
+          for (const role of ROLES.filter((r) => r !== 'admin' && r !== 'tcc_liaison')) {
+            const page = await signInAs(context, suite.baseUrl, role);
+            await page.goto(`${suite.baseUrl}/ui/contingents?mission=UNMISS`);
+            const leadership = page.locator('[aria-labelledby=leadership-title]');
+            expect(await leadership.textContent()).toContain('Force commander, UNMISS (KEN)');
+            expect(await leadership.getByRole('link').count()).toBe(0);
+            await page.close();
+          }
+        },
+      );
     });
   });
 
@@ -719,203 +722,212 @@ describe('The web forms (/ui/forms)', () => {
     const alindao = () => suite.ledger.alindao;
 
     it('attributes a finding to the appointment of the leader who held the role', async () => {
-      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: true });
-      try {
-        const page = await signInAs(context, suite.baseUrl, 'investigator');
-        await page.goto(
-          `${suite.baseUrl}/ui/forms/finding-record?investigation=${alindao().investigationId}`,
-        );
-        await fillForm(page, {
-          statement: 'The SRSG sent no reinforcement despite the warnings',
-          category: 'leadership',
-          severity: 'high',
-          'attributions[0].level': 'role',
-          'attributions[0].role': 'srsg',
-          'attributions[0].appointmentId': srsg,
-        });
-        const { position } = await submitForm(page);
-        expect(await page.textContent('[data-receipt-type]')).toBe('FindingRecorded');
-        expect((await eventAt(position)).data.attributions).toEqual([
-          { level: 'role', role: 'srsg', appointmentId: srsg },
-        ]);
-      } finally {
-        await context.close();
-      }
+      await inContext(
+        suite.browser,
+        { viewport: 'wide', javaScript: true },
+        async ({ context }) => {
+          const page = await signInAs(context, suite.baseUrl, 'investigator');
+          await page.goto(
+            `${suite.baseUrl}/ui/forms/finding-record?investigation=${alindao().investigationId}`,
+          );
+          await fillForm(page, {
+            statement: 'The SRSG sent no reinforcement despite the warnings',
+            category: 'leadership',
+            severity: 'high',
+            'attributions[0].level': 'role',
+            'attributions[0].role': 'srsg',
+            'attributions[0].appointmentId': srsg,
+          });
+          const { position } = await submitForm(page);
+          expect(await page.textContent('[data-receipt-type]')).toBe('FindingRecorded');
+          expect((await eventAt(position)).data.attributions).toEqual([
+            { level: 'role', role: 'srsg', appointmentId: srsg },
+          ]);
+        },
+      );
     });
 
     it('recommends relieving a leader: a unit beside it is refused beside the unit, then issued', async () => {
-      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-      try {
-        const page = await signInAs(context, suite.baseUrl, 'investigator');
-        await page.goto(
-          `${suite.baseUrl}/ui/forms/recommendation-issue?investigation=${alindao().investigationId}`,
-        );
-        await fillForm(page, {
-          action: 'relieve_leader',
-          contingentId: alindao().mauritania,
-          appointmentId: srsg,
-          findingIds: [alindao().findings.passivity],
-          rationale: 'Relieve the SRSG, on the findings of the special investigation',
-        });
-        const before = await head();
-        expect(await submitRefused(page)).toBe(422);
-        expect(await head()).toBe(before);
-        expect(await page.textContent('#f-contingentId-error')).toMatch(/not from a unit/);
-        await fillForm(page, { contingentId: '' });
-        const { position } = await submitForm(page);
-        expect(await page.textContent('[data-receipt-type]')).toBe('RecommendationIssued');
-        expect((await eventAt(position)).data).toMatchObject({
-          action: 'relieve_leader',
-          appointmentId: srsg,
-        });
-      } finally {
-        await context.close();
-      }
+      await inContext(
+        suite.browser,
+        { viewport: 'wide', javaScript: false },
+        async ({ context }) => {
+          const page = await signInAs(context, suite.baseUrl, 'investigator');
+          await page.goto(
+            `${suite.baseUrl}/ui/forms/recommendation-issue?investigation=${alindao().investigationId}`,
+          );
+          await fillForm(page, {
+            action: 'relieve_leader',
+            contingentId: alindao().mauritania,
+            appointmentId: srsg,
+            findingIds: [alindao().findings.passivity],
+            rationale: 'Relieve the SRSG, on the findings of the special investigation',
+          });
+          const before = await head();
+          expect(await submitRefused(page)).toBe(422);
+          expect(await head()).toBe(before);
+          expect(await page.textContent('#f-contingentId-error')).toMatch(/not from a unit/);
+          await fillForm(page, { contingentId: '' });
+          const { position } = await submitForm(page);
+          expect(await page.textContent('[data-receipt-type]')).toBe('RecommendationIssued');
+          expect((await eventAt(position)).data).toMatchObject({
+            action: 'relieve_leader',
+            appointmentId: srsg,
+          });
+        },
+      );
     });
 
     it('decides on a leader: retaining without a reason is refused beside it, relieving is recorded', async () => {
-      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: true });
-      try {
-        const page = await signInAs(context, suite.baseUrl, 'decision_authority');
-        await page.goto(`${suite.baseUrl}/ui/forms`);
-        const unitDecisions = page.locator('section', {
-          has: page.getByRole('heading', { name: 'Decide on a recommendation', exact: true }),
-        });
-        expect(await unitDecisions.textContent()).not.toContain('Relieve leader');
-        await openFromList(
-          page,
-          suite.baseUrl,
-          'Decide on a mission leader',
-          /Relieve the SRSG, on the findings/,
-        );
-        expect(await page.textContent('.form-aside')).toContain('SRSG, MINUSCA (SEN)');
-        expect(await page.inputValue('#f-appointmentId')).toBe(srsg);
-        await fillForm(page, { outcome: 'retain', rationale: 'Retained for the elections' });
-        const before = await head();
-        expect(await submitRefused(page)).toBe(422);
-        expect(await head()).toBe(before);
-        expect(await page.textContent('#f-reasonForDeviation-error')).toMatch(/\S/);
-        await fillForm(page, { outcome: 'relieve', rationale: 'The findings are grave' });
-        const { position } = await submitForm(page);
-        expect(await page.textContent('[data-receipt-type]')).toBe('RepatriationDecided');
-        expect((await eventAt(position)).data).toMatchObject({
-          scope: 'leader',
-          outcome: 'relieve',
-          appointmentId: srsg,
-          missionCode: 'MINUSCA',
-        });
-        await screenshot(page, 'form-leader-decision--receipt');
-      } finally {
-        await context.close();
-      }
+      await inContext(
+        suite.browser,
+        { viewport: 'wide', javaScript: true },
+        async ({ context }) => {
+          const page = await signInAs(context, suite.baseUrl, 'decision_authority');
+          await page.goto(`${suite.baseUrl}/ui/forms`);
+          const unitDecisions = page.locator('section', {
+            has: page.getByRole('heading', { name: 'Decide on a recommendation', exact: true }),
+          });
+          expect(await unitDecisions.textContent()).not.toContain('Relieve leader');
+          await openFromList(
+            page,
+            suite.baseUrl,
+            'Decide on a mission leader',
+            /Relieve the SRSG, on the findings/,
+          );
+          expect(await page.textContent('.form-aside')).toContain('SRSG, MINUSCA (SEN)');
+          expect(await page.inputValue('#f-appointmentId')).toBe(srsg);
+          await fillForm(page, { outcome: 'retain', rationale: 'Retained for the elections' });
+          const before = await head();
+          expect(await submitRefused(page)).toBe(422);
+          expect(await head()).toBe(before);
+          expect(await page.textContent('#f-reasonForDeviation-error')).toMatch(/\S/);
+          await fillForm(page, { outcome: 'relieve', rationale: 'The findings are grave' });
+          const { position } = await submitForm(page);
+          expect(await page.textContent('[data-receipt-type]')).toBe('RepatriationDecided');
+          expect((await eventAt(position)).data).toMatchObject({
+            scope: 'leader',
+            outcome: 'relieve',
+            appointmentId: srsg,
+            missionCode: 'MINUSCA',
+          });
+          await screenshot(page, 'form-leader-decision--receipt');
+        },
+      );
     });
   });
 
   describe('withdrawal and return', () => {
     it('withdraws a unit from its page (JS off): dated before its deployment is refused beside the date', async () => {
-      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-      try {
-        const reviewer = await signInAs(context, suite.baseUrl, 'reviewer');
-        await reviewer.goto(`${suite.baseUrl}/ui/contingents/${bangladesh}`);
-        expect(await reviewer.locator('nav.record-links').count()).toBe(0);
-        await reviewer.close();
+      await inContext(
+        suite.browser,
+        { viewport: 'wide', javaScript: false },
+        async ({ context }) => {
+          const reviewer = await signInAs(context, suite.baseUrl, 'reviewer');
+          await reviewer.goto(`${suite.baseUrl}/ui/contingents/${bangladesh}`);
+          expect(await reviewer.locator('nav.record-links').count()).toBe(0);
+          await reviewer.close();
 
-        const page = await signInAs(context, suite.baseUrl, 'admin');
-        await page.goto(`${suite.baseUrl}/ui/contingents/${bangladesh}`);
-        await Promise.all([
-          page.waitForURL(/\/ui\/forms\/contingent-withdrawal\?/),
-          page
-            .locator('nav.record-links')
-            .getByRole('link', { name: 'Record a withdrawal' })
-            .click(),
-        ]);
-        await fillForm(page, {
-          at: '2016-12-01T00:00:00Z',
-          by: 'contributing_country',
-          reason: 'In protest at the relief of the SRSG',
-        });
-        const before = await head();
-        expect(await submitRefused(page)).toBe(422);
-        expect(await head()).toBe(before);
-        expect(await page.textContent('#f-at-error')).toMatch(/cannot precede/);
-        await fillForm(page, { at: '2019-05-02T00:00:00Z' });
-        const { recordHref } = await submitForm(page);
-        expect(await page.textContent('[data-receipt-type]')).toBe('ContingentWithdrawn');
-        expect(recordHref).toBe(`/ui/contingents/${bangladesh}`);
+          const page = await signInAs(context, suite.baseUrl, 'admin');
+          await page.goto(`${suite.baseUrl}/ui/contingents/${bangladesh}`);
+          await Promise.all([
+            page.waitForURL(/\/ui\/forms\/contingent-withdrawal\?/),
+            page
+              .locator('nav.record-links')
+              .getByRole('link', { name: 'Record a withdrawal' })
+              .click(),
+          ]);
+          await fillForm(page, {
+            at: '2016-12-01T00:00:00Z',
+            by: 'contributing_country',
+            reason: 'In protest at the relief of the SRSG',
+          });
+          const before = await head();
+          expect(await submitRefused(page)).toBe(422);
+          expect(await head()).toBe(before);
+          expect(await page.textContent('#f-at-error')).toMatch(/cannot precede/);
+          await fillForm(page, { at: '2019-05-02T00:00:00Z' });
+          const { recordHref } = await submitForm(page);
+          expect(await page.textContent('[data-receipt-type]')).toBe('ContingentWithdrawn');
+          expect(recordHref).toBe(`/ui/contingents/${bangladesh}`);
 
-        await page.goto(`${suite.baseUrl}${recordHref}`);
-        expect(await page.textContent('.lead')).toContain('Withdrawn');
-        await Promise.all([
-          page.waitForURL(/\/ui\/forms\/contingent-return\?/),
-          page.locator('nav.record-links').getByRole('link', { name: 'Record a return' }).click(),
-        ]);
-        await fillForm(page, { at: '2019-09-01T00:00:00Z', strength: '180' });
-        await submitForm(page);
-        expect(await page.textContent('[data-receipt-type]')).toBe('ContingentReturned');
-        const unit = await api('reviewer').get<{ presence: { status: string } }>(
-          `/contingents/${bangladesh}`,
-        );
-        expect(unit.body.presence.status).toBe('deployed');
-      } finally {
-        await context.close();
-      }
+          await page.goto(`${suite.baseUrl}${recordHref}`);
+          expect(await page.textContent('.lead')).toContain('Withdrawn');
+          await Promise.all([
+            page.waitForURL(/\/ui\/forms\/contingent-return\?/),
+            page.locator('nav.record-links').getByRole('link', { name: 'Record a return' }).click(),
+          ]);
+          await fillForm(page, { at: '2019-09-01T00:00:00Z', strength: '180' });
+          await submitForm(page);
+          expect(await page.textContent('[data-receipt-type]')).toBe('ContingentReturned');
+          const unit = await api('reviewer').get<{ presence: { status: string } }>(
+            `/contingents/${bangladesh}`,
+          );
+          expect(unit.body.presence.status).toBe('deployed');
+        },
+      );
     });
   });
 
   describe('investigators', () => {
     it("records the country's national investigation officer; another country is refused beside it", async () => {
-      const { context } = await openContext(suite.browser, { viewport: 'phone', javaScript: true });
-      try {
-        const page = await signInAs(context, suite.baseUrl, 'investigator');
-        await openFromList(
-          page,
-          suite.baseUrl,
-          'Record a national investigation officer',
-          /Mauritanian national investigation/,
-        );
-        expect(new URL(page.url()).searchParams.get('investigation')).toBe(nationalInvestigation);
-        await fillForm(page, { country: 'MRT', appointedAt: '2019-01-25T10:00:00Z' });
-        const { position } = await submitForm(page);
-        expect(await page.textContent('[data-receipt-type]')).toBe('NationalInvestigatorAppointed');
-        expect((await eventAt(position)).data).toMatchObject({ country: 'MRT' });
+      await inContext(
+        suite.browser,
+        { viewport: 'phone', javaScript: true },
+        async ({ context }) => {
+          const page = await signInAs(context, suite.baseUrl, 'investigator');
+          await openFromList(
+            page,
+            suite.baseUrl,
+            'Record a national investigation officer',
+            /Mauritanian national investigation/,
+          );
+          expect(new URL(page.url()).searchParams.get('investigation')).toBe(nationalInvestigation);
+          await fillForm(page, { country: 'MRT', appointedAt: '2019-01-25T10:00:00Z' });
+          const { position } = await submitForm(page);
+          expect(await page.textContent('[data-receipt-type]')).toBe(
+            'NationalInvestigatorAppointed',
+          );
+          expect((await eventAt(position)).data).toMatchObject({ country: 'MRT' });
 
-        await page.goto(
-          `${suite.baseUrl}/ui/forms/national-investigator?investigation=${nationalInvestigation}`,
-        );
-        expect(await page.inputValue('#f-country')).toBe('MRT');
-        await fillForm(page, { country: 'FRA', appointedAt: '2019-02-01T10:00:00Z' });
-        const before = await head();
-        expect(await submitRefused(page)).toBe(422);
-        expect(await head()).toBe(before);
-        expect(await page.textContent('#f-country-error')).toContain(
-          "MRT's national investigation",
-        );
-      } finally {
-        await context.close();
-      }
+          await page.goto(
+            `${suite.baseUrl}/ui/forms/national-investigator?investigation=${nationalInvestigation}`,
+          );
+          expect(await page.inputValue('#f-country')).toBe('MRT');
+          await fillForm(page, { country: 'FRA', appointedAt: '2019-02-01T10:00:00Z' });
+          const before = await head();
+          expect(await submitRefused(page)).toBe(422);
+          expect(await head()).toBe(before);
+          expect(await page.textContent('#f-country-error')).toContain(
+            "MRT's national investigation",
+          );
+        },
+      );
     });
 
     it('makes another investigator responsible for an incident', async () => {
-      const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-      try {
-        const page = await signInAs(context, suite.baseUrl, 'admin');
-        await page.goto(
-          `${suite.baseUrl}/ui/forms/incident-investigator?incident=${suite.ledger.alindao.incidentId}`,
-        );
-        await fillForm(page, { investigatorId: 'inv-second' });
-        const { position, recordHref } = await submitForm(page);
-        expect(await page.textContent('[data-receipt-type]')).toBe('IncidentInvestigatorAssigned');
-        expect(recordHref).toBe(`/ui/incidents/${suite.ledger.alindao.incidentId}`);
-        expect((await eventAt(position)).data).toMatchObject({ investigatorId: 'inv-second' });
-      } finally {
-        await context.close();
-      }
+      await inContext(
+        suite.browser,
+        { viewport: 'wide', javaScript: false },
+        async ({ context }) => {
+          const page = await signInAs(context, suite.baseUrl, 'admin');
+          await page.goto(
+            `${suite.baseUrl}/ui/forms/incident-investigator?incident=${suite.ledger.alindao.incidentId}`,
+          );
+          await fillForm(page, { investigatorId: 'inv-second' });
+          const { position, recordHref } = await submitForm(page);
+          expect(await page.textContent('[data-receipt-type]')).toBe(
+            'IncidentInvestigatorAssigned',
+          );
+          expect(recordHref).toBe(`/ui/incidents/${suite.ledger.alindao.incidentId}`);
+          expect((await eventAt(position)).data).toMatchObject({ investigatorId: 'inv-second' });
+        },
+      );
     });
   });
 
   it('lets a Mauritanian liaison reply only about its own units', async () => {
-    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-    try {
+    await inContext(suite.browser, { viewport: 'wide', javaScript: false }, async ({ context }) => {
       const page = await context.newPage();
       await signIn(page, suite.baseUrl, principals.liaisonMRT.token);
       // The Chinese battalion's notification is not offered, and its form is refused: to a
@@ -926,8 +938,6 @@ describe('The web forms (/ui/forms)', () => {
       expect(await page.locator('main').textContent()).not.toMatch(/Chinese/);
       await page.goto(`${suite.baseUrl}/ui/forms`);
       expect(await page.locator('main').textContent()).not.toMatch(/Chinese/);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

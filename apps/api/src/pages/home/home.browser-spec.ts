@@ -3,7 +3,7 @@ import { ROLES } from '../../../../../test/browser/support/ledger';
 import { storiedSuite } from '../../../../../test/browser/support/storied-suite';
 import { END_OF_ROTATION } from '../../../../../test/stories/recordings/malakal';
 import { screenshot } from '../../../../../test/browser/support/checks';
-import { openContext } from '../../../../../test/browser/support/chromium';
+import { inContext } from '../../../../../test/browser/support/chromium';
 import { auditTrailThroughPage, signInAs } from '../../../../../test/browser/support/session';
 
 describe('The overview page (/ui)', () => {
@@ -35,36 +35,36 @@ describe('The overview page (/ui)', () => {
   );
 
   it('shows an oversight officer what waits for a decision and which repatriations were never carried out', async () => {
-    const { context, watch } = await openContext(suite.browser, {
-      viewport: 'wide',
-      javaScript: false,
-    });
-    try {
-      const page = await signInAs(context, suite.baseUrl, 'oversight');
-      const waiting = (await page.locator('section:has(#waiting-title)').textContent()) ?? '';
-      // Malakal's internal investigation asked for retraining; no one decided on it.
-      expect(waiting).toContain('Retrain');
-      expect(waiting).toContain('Train the military component on the rules of engagement');
-      const notCarried =
-        (await page.locator('section:has(#not-carried-title)').textContent()) ?? '';
-      expect(notCarried).toContain('Indian battalion (IND, UNMISS)');
-      expect(notCarried).toContain(END_OF_ROTATION);
-      expect(notCarried).toContain('Lapsed');
-      // Carried out: the Rwandan commander and the Mauritanian battalion are not listed.
-      expect(notCarried).not.toContain('Rwandan battalion');
-      expect(notCarried).not.toContain('Mauritanian battalion');
-      await screenshot(page, 'readme--overview', { fullPage: false });
-      const latest = page.locator('section:has(#latest-title) tbody tr');
-      expect(await latest.count()).toBeGreaterThan(5);
-      expect(watch.external).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    await inContext(
+      suite.browser,
+      {
+        viewport: 'wide',
+        javaScript: false,
+      },
+      async ({ context, watch }) => {
+        const page = await signInAs(context, suite.baseUrl, 'oversight');
+        const waiting = (await page.locator('section:has(#waiting-title)').textContent()) ?? '';
+        // Malakal's internal investigation asked for retraining; no one decided on it.
+        expect(waiting).toContain('Retrain');
+        expect(waiting).toContain('Train the military component on the rules of engagement');
+        const notCarried =
+          (await page.locator('section:has(#not-carried-title)').textContent()) ?? '';
+        expect(notCarried).toContain('Indian battalion (IND, UNMISS)');
+        expect(notCarried).toContain(END_OF_ROTATION);
+        expect(notCarried).toContain('Lapsed');
+        // Carried out: the Rwandan commander and the Mauritanian battalion are not listed.
+        expect(notCarried).not.toContain('Rwandan battalion');
+        expect(notCarried).not.toContain('Mauritanian battalion');
+        await screenshot(page, 'readme--overview', { fullPage: false });
+        const latest = page.locator('section:has(#latest-title) tbody tr');
+        expect(await latest.count()).toBeGreaterThan(5);
+        expect(watch.external).toEqual([]);
+      },
+    );
   });
 
   it("shows a liaison what awaits its reply about its own units, and nothing of other countries'", async () => {
-    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: true });
-    try {
+    await inContext(suite.browser, { viewport: 'wide', javaScript: true }, async ({ context }) => {
       // Notify China about the Juba investigation; it has not replied yet.
       const notified = await suite.ledger.ledger.client
         .as('investigator')
@@ -83,14 +83,11 @@ describe('The overview page (/ui)', () => {
         expect(html).not.toContain(other);
       }
       await screenshot(page, 'overview--tcc_liaison--awaiting-reply');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('shows the overview as known at an instant: what was recorded later is absent, and back to now', async () => {
-    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-    try {
+    await inContext(suite.browser, { viewport: 'wide', javaScript: false }, async ({ context }) => {
       const page = await signInAs(context, suite.baseUrl, 'oversight');
       const all = await auditTrailThroughPage(page, suite.baseUrl);
       const instant = all[20].recordedAt;
@@ -111,8 +108,6 @@ describe('The overview page (/ui)', () => {
       expect(await page.locator('.as-of').count()).toBe(0);
       const now = (await page.locator(latest).allTextContents()).map((c) => Number(c.trim()));
       expect(now[0]).toBe(last);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

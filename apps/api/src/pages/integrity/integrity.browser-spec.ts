@@ -1,5 +1,5 @@
 import { screenshot } from '../../../../../test/browser/support/checks';
-import { openContext } from '../../../../../test/browser/support/chromium';
+import { inContext } from '../../../../../test/browser/support/chromium';
 import { ROLES } from '../../../../../test/browser/support/ledger';
 import { visitAsRole } from '../../../../../test/browser/support/page-matrix';
 import { signInAs } from '../../../../../test/browser/support/session';
@@ -35,29 +35,29 @@ describe('The integrity page (/ui/integrity)', () => {
   it.each([true, false])(
     'runs the full verification from its button (a POST form with CSRF) and shows what was checked (JS %s)',
     async (javaScript) => {
-      const { context, watch } = await openContext(suite.browser, { viewport: 'wide', javaScript });
-      try {
-        const page = await signInAs(context, suite.baseUrl, 'oversight');
-        await page.goto(`${suite.baseUrl}/ui/integrity`);
-        expect(await page.textContent('#latest-title + dl')).toMatch(/Tree size\s*\d+ events/);
-        await page.getByRole('button', { name: 'Run the full verification' }).click();
-        await page.waitForSelector('#report[data-verdict]');
-        expect(await page.getAttribute('#report', 'data-verdict')).toBe('verified');
-        const report = (await page.textContent('#report')) ?? '';
-        expect(report).toContain('The whole store verifies');
-        expect(report).toMatch(/\d+ events: each hash recomputed/);
-        await screenshot(page, `integrity--verified--${javaScript ? 'js' : 'no-js'}`);
-        expect(watch.external).toEqual([]);
-        expect(watch.consoleErrors).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      await inContext(
+        suite.browser,
+        { viewport: 'wide', javaScript },
+        async ({ context, watch }) => {
+          const page = await signInAs(context, suite.baseUrl, 'oversight');
+          await page.goto(`${suite.baseUrl}/ui/integrity`);
+          expect(await page.textContent('#latest-title + dl')).toMatch(/Tree size\s*\d+ events/);
+          await page.getByRole('button', { name: 'Run the full verification' }).click();
+          await page.waitForSelector('#report[data-verdict]');
+          expect(await page.getAttribute('#report', 'data-verdict')).toBe('verified');
+          const report = (await page.textContent('#report')) ?? '';
+          expect(report).toContain('The whole store verifies');
+          expect(report).toMatch(/\d+ events: each hash recomputed/);
+          await screenshot(page, `integrity--verified--${javaScript ? 'js' : 'no-js'}`);
+          expect(watch.external).toEqual([]);
+          expect(watch.consoleErrors).toEqual([]);
+        },
+      );
     },
   );
 
   it('refuses the verification form from a role the permission table does not allow', async () => {
-    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: true });
-    try {
+    await inContext(suite.browser, { viewport: 'wide', javaScript: true }, async ({ context }) => {
       const page = await signInAs(context, suite.baseUrl, 'tcc_liaison');
       await page.goto(`${suite.baseUrl}/ui/integrity`);
       const csrf = await page.getAttribute('input[name=_csrf]', 'value');
@@ -65,14 +65,11 @@ describe('The integrity page (/ui/integrity)', () => {
         form: { _csrf: csrf! },
       });
       expect(response.status()).toBe(403);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('offers the public key and the latest signed head for download', async () => {
-    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-    try {
+    await inContext(suite.browser, { viewport: 'wide', javaScript: false }, async ({ context }) => {
       const page = await signInAs(context, suite.baseUrl, 'reviewer');
       const key = await page.request.get(`${suite.baseUrl}/ui/integrity/public-key.pem`);
       expect(await key.text()).toMatch(/^-----BEGIN PUBLIC KEY-----/);
@@ -85,14 +82,11 @@ describe('The integrity page (/ui/integrity)', () => {
       });
       const api = await suite.ledger.ledger.client.as('reviewer').get('/integrity/head');
       expect(json).toEqual(api.body);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('shows the heads as known at an instant: one signed later is absent, and present without asOf', async () => {
-    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-    try {
+    await inContext(suite.browser, { viewport: 'wide', javaScript: false }, async ({ context }) => {
       const page = await signInAs(context, suite.baseUrl, 'reviewer');
       const latest = (await (
         await page.request.get(`${suite.baseUrl}/ui/integrity/head.json`)
@@ -118,8 +112,6 @@ describe('The integrity page (/ui/integrity)', () => {
       await page.getByRole('link', { name: 'Show the record as it stands now' }).click();
       expect(await page.locator('.as-of').count()).toBe(0);
       expect(await latestPanel()).toMatch(new RegExp(`#${latest.id}\\b`));
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { screenshot } from '../../../../../test/browser/support/checks';
-import { openContext } from '../../../../../test/browser/support/chromium';
+import { inContext } from '../../../../../test/browser/support/chromium';
 import { ROLES } from '../../../../../test/browser/support/ledger';
 import { visitAsRole } from '../../../../../test/browser/support/page-matrix';
 import { signInAs } from '../../../../../test/browser/support/session';
@@ -30,8 +30,7 @@ describe('One investigation (/ui/investigations/{id})', () => {
   );
 
   it('shows the Board of Inquiry: its evidence with its SHA-256 and custody, its findings, its recommendations', async () => {
-    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-    try {
+    await inContext(suite.browser, { viewport: 'wide', javaScript: false }, async ({ context }) => {
       const page = await signInAs(context, suite.baseUrl, 'reviewer');
       await page.goto(`${suite.baseUrl}/ui/incidents/${suite.ledger.malakal.incidentId}`);
       await page
@@ -50,19 +49,14 @@ describe('One investigation (/ui/investigations/{id})', () => {
         'The contingent abandoned the sentry posts on the perimeter during the attack',
       );
       await screenshot(page, 'investigation--board-of-inquiry--reviewer');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('shows the context an Alindao finding weighed', async () => {
-    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-    try {
+    await inContext(suite.browser, { viewport: 'wide', javaScript: false }, async ({ context }) => {
       const page = await signInAs(context, suite.baseUrl, 'oversight');
       await page.goto(`${suite.baseUrl}/ui/investigations/${suite.ledger.alindao.investigationId}`);
       expect(await text(page, '[aria-labelledby=findings-title]')).toContain(OVERSTRETCHED);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { axeViolations, screenshot } from '../../../../../test/browser/support/checks';
 import {
   launchChromium,
-  openContext,
+  inContext,
   type LaunchedBrowser,
 } from '../../../../../test/browser/support/chromium';
 import { principalsEnv } from '../../../../../test/browser/support/ledger';
@@ -47,14 +47,11 @@ describe('Signing in to the web pages', () => {
     javaScript: boolean,
     run: (context: BrowserContext) => Promise<void>,
   ) => {
-    const { context, watch } = await openContext(browser, { viewport: 'wide', javaScript });
-    try {
+    await inContext(browser, { viewport: 'wide', javaScript }, async ({ context, watch }) => {
       await run(context);
       expect(watch.external).toEqual([]);
       expect(watch.consoleErrors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   };
 
   describe.each([true, false])('with JavaScript %s', (javaScript) => {

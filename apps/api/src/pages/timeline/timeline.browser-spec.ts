@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { screenshot } from '../../../../../test/browser/support/checks';
-import { openContext } from '../../../../../test/browser/support/chromium';
+import { inContext } from '../../../../../test/browser/support/chromium';
 import { ROLES } from '../../../../../test/browser/support/ledger';
 import { visitAsRole } from '../../../../../test/browser/support/page-matrix';
 import { signInAs } from '../../../../../test/browser/support/session';
@@ -34,70 +34,70 @@ describe('The replay (/ui/incidents/{id}/timeline)', () => {
     'replays Malakal step by step as a reviewer, each step knowing one more event (JS %s)',
     async (javaScript) => {
       const { malakal } = suite.ledger;
-      const { context, watch } = await openContext(suite.browser, {
-        viewport: 'wide',
-        javaScript,
-      });
-      try {
-        const page = await signInAs(context, suite.baseUrl, 'reviewer');
-        await page.goto(
-          `${suite.baseUrl}/ui/incidents/${malakal.incidentId}/timeline?order=recorded&step=1`,
-        );
-        const first = await entries(page);
-        expect(first).toHaveLength(1);
-        expect(first[0]).toContain('Incident reported');
-        expect(await page.textContent('.as-of')).toContain('As known at');
-        const total = Number(
-          /of (\d+):/.exec((await page.textContent('#step-status')) ?? '')?.[1] ?? 0,
-        );
-        expect(total).toBeGreaterThan(15);
+      await inContext(
+        suite.browser,
+        {
+          viewport: 'wide',
+          javaScript,
+        },
+        async ({ context, watch }) => {
+          const page = await signInAs(context, suite.baseUrl, 'reviewer');
+          await page.goto(
+            `${suite.baseUrl}/ui/incidents/${malakal.incidentId}/timeline?order=recorded&step=1`,
+          );
+          const first = await entries(page);
+          expect(first).toHaveLength(1);
+          expect(first[0]).toContain('Incident reported');
+          expect(await page.textContent('.as-of')).toContain('As known at');
+          const total = Number(
+            /of (\d+):/.exec((await page.textContent('#step-status')) ?? '')?.[1] ?? 0,
+          );
+          expect(total).toBeGreaterThan(15);
 
-        let sawBoardOpen = 0;
-        for (let step = 2; step <= total; step += 1) {
-          if (javaScript) {
-            await Promise.all([
-              page.waitForURL(new RegExp(`step=${step}`)),
-              page.keyboard.press('ArrowRight'),
-            ]);
-          } else {
-            await page.getByRole('link', { name: 'Next recorded event →' }).click();
+          let sawBoardOpen = 0;
+          for (let step = 2; step <= total; step += 1) {
+            if (javaScript) {
+              await Promise.all([
+                page.waitForURL(new RegExp(`step=${step}`)),
+                page.keyboard.press('ArrowRight'),
+              ]);
+            } else {
+              await page.getByRole('link', { name: 'Next recorded event →' }).click();
+            }
+            expect(new URL(page.url()).searchParams.get('step')).toBe(String(step));
+            const known = await entries(page);
+            expect(known).toHaveLength(step);
+            expect(await page.textContent('#step-status')).toContain(`Step ${step} of ${total}`);
+            // The Board of Inquiry's opening appears at one step, and stays from then on.
+            const board = known.some((e) => e.includes('Board of Inquiry into the attack'));
+            if (board && sawBoardOpen === 0) sawBoardOpen = step;
+            if (sawBoardOpen > 0) expect(board).toBe(true);
+            if (step === 3)
+              await screenshot(page, `timeline--malakal--step-3--${javaScript ? 'js' : 'no-js'}`);
           }
-          expect(new URL(page.url()).searchParams.get('step')).toBe(String(step));
-          const known = await entries(page);
-          expect(known).toHaveLength(step);
-          expect(await page.textContent('#step-status')).toContain(`Step ${step} of ${total}`);
-          // The Board of Inquiry's opening appears at one step, and stays from then on.
-          const board = known.some((e) => e.includes('Board of Inquiry into the attack'));
-          if (board && sawBoardOpen === 0) sawBoardOpen = step;
-          if (sawBoardOpen > 0) expect(board).toBe(true);
-          if (step === 3)
-            await screenshot(page, `timeline--malakal--step-3--${javaScript ? 'js' : 'no-js'}`);
-        }
-        expect(sawBoardOpen).toBeGreaterThan(5);
-        expect(await page.getByText('Next recorded event →').getAttribute('aria-disabled')).toBe(
-          'true',
-        );
+          expect(sawBoardOpen).toBeGreaterThan(5);
+          expect(await page.getByText('Next recorded event →').getAttribute('aria-disabled')).toBe(
+            'true',
+          );
 
-        // The last steps: the lapses, each saying what changed and why, the decision struck.
-        const all = await entries(page);
-        const lapse = all.find((e) => e.includes(END_OF_ROTATION));
-        expect(lapse).toMatch(/What changed: Status: decided → lapsed/);
-        expect(lapse).toContain(`Why: ${END_OF_ROTATION}`);
-        expect(await page.locator('ol.replay del').count()).toBeGreaterThan(0);
-        expect(all.some((e) => /Superseded at step \d+/.test(e))).toBe(true);
-        await screenshot(page, `timeline--malakal--last-step--${javaScript ? 'js' : 'no-js'}`);
-        expect(watch.external).toEqual([]);
-        expect(watch.consoleErrors).toEqual([]);
-      } finally {
-        await context.close();
-      }
+          // The last steps: the lapses, each saying what changed and why, the decision struck.
+          const all = await entries(page);
+          const lapse = all.find((e) => e.includes(END_OF_ROTATION));
+          expect(lapse).toMatch(/What changed: Status: decided → lapsed/);
+          expect(lapse).toContain(`Why: ${END_OF_ROTATION}`);
+          expect(await page.locator('ol.replay del').count()).toBeGreaterThan(0);
+          expect(all.some((e) => /Superseded at step \d+/.test(e))).toBe(true);
+          await screenshot(page, `timeline--malakal--last-step--${javaScript ? 'js' : 'no-js'}`);
+          expect(watch.external).toEqual([]);
+          expect(watch.consoleErrors).toEqual([]);
+        },
+      );
     },
   );
 
   it('shows at any instant what was known, and on request what was not yet known, marked', async () => {
     const { malakal } = suite.ledger;
-    const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
-    try {
+    await inContext(suite.browser, { viewport: 'wide', javaScript: false }, async ({ context }) => {
       const page = await signInAs(context, suite.baseUrl, 'oversight');
       await page.goto(`${suite.baseUrl}/ui/incidents/${malakal.incidentId}/timeline`);
       await page
@@ -116,8 +116,6 @@ describe('The replay (/ui/incidents/{id}/timeline)', () => {
       expect(board).toContain('Not yet known');
       expect(marked.length).toBeGreaterThan(before.length);
       await screenshot(page, 'timeline--malakal--not-yet-known');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
