@@ -33,6 +33,7 @@ if (!runnable) console.warn('DATABASE_URL is not set: instances starting togethe
           'access_log',
           'events',
           'idempotency_keys',
+          'integrity_passes',
           'notary_heads',
           'principals',
           'subject_keys',

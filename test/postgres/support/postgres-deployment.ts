@@ -82,7 +82,10 @@ export class PostgresDeployment {
    * Another instance, with a data directory of its own (several may start at once), holding
    * the deployment's notary key files unless `ownNotaryKey` (it then makes a key of its own).
    */
-  async startApi({ ownNotaryKey = false } = {}): Promise<LedgerProcess> {
+  async startApi({
+    ownNotaryKey = false,
+    env = {},
+  }: { ownNotaryKey?: boolean; env?: Record<string, string> } = {}): Promise<LedgerProcess> {
     const dataDir = this.instances.newDataDir();
     if (!ownNotaryKey) {
       loadOrCreateKeyPair(this.notaryKeys);
@@ -91,7 +94,7 @@ export class PostgresDeployment {
         fs.chmodSync(path.join(dataDir, file), 0o600);
       }
     }
-    return this.instances.start(dataDir);
+    return this.instances.start(dataDir, env);
   }
 
   async tearDown(): Promise<void> {

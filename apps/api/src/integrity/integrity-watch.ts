@@ -4,6 +4,7 @@ import {
   Logger,
   OnApplicationBootstrap,
   OnModuleDestroy,
+  Optional,
 } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
 import {
@@ -16,6 +17,7 @@ import { Notary } from '@blue-ledger/projections';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { LEDGER_CONFIG, type LedgerConfig } from '@blue-ledger/runtime';
 import { VerificationPasses } from './verification-passes';
+import { VERIFICATION_TURNS, type VerificationTurns } from './verification-turns';
 
 /** Thrown out of the first pass's progress when the ledger stops meanwhile. */
 const STOPPED = Symbol('stopped');
@@ -70,6 +72,9 @@ export class IntegrityWatch implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(Notary) private readonly notary: Notary,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
     private readonly passes: VerificationPasses,
+    @Optional()
+    @Inject(VERIFICATION_TURNS)
+    private readonly turns: VerificationTurns | null = null,
   ) {}
 
   status(): IntegrityStatus {
@@ -168,18 +173,27 @@ export class IntegrityWatch implements OnApplicationBootstrap, OnModuleDestroy {
 
   /**
    * The whole store again, from scratch: a change to an old event shows here. A pass a caller
-   * of `POST /integrity/verification` started is shared rather than run twice.
+   * of `POST /integrity/verification` started is shared rather than run twice. With several
+   * instances on one PostgreSQL (`turns`), one instance at a time runs it; an instance whose
+   * turn it is not reports the last pass any instance finished (its time and its outcome).
    */
   private async fullPass(): Promise<void> {
     if (this.stopped || this.state.status === 'failed') return;
-    const { report } = await this.passes.run();
-    if (!report.ok && report.failure) this.fail(fromLedgerFailure(report.failure));
-    else this.passed();
+    const pass = async () => {
+      const { report, verifiedAt } = await this.passes.run();
+      const failure = !report.ok && report.failure ? fromLedgerFailure(report.failure) : null;
+      return { ok: failure === null, failure, finishedAt: verifiedAt };
+    };
+    const { result } = this.turns ? await this.turns.take(pass) : { result: await pass() };
+    if (!result) return;
+    if (result.failure) this.fail(result.failure);
+    else this.passed(result.finishedAt);
   }
 
-  private passed(): void {
+  private passed(at = new Date().toISOString()): void {
     if (this.state.status === 'failed') return;
-    this.state = { ...this.state, status: 'ok', lastFullPassAt: new Date().toISOString() };
+    if (this.state.lastFullPassAt && this.state.lastFullPassAt > at) return;
+    this.state = { ...this.state, status: 'ok', lastFullPassAt: at };
   }
 
   private fail(failure: IntegrityFailure): void {

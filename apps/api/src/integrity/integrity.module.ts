@@ -6,6 +6,7 @@ import { IntegrityController } from './integrity.controller';
 import { IntegrityQueryHandlers } from './integrity.queries';
 import { IntegrityWatch } from './integrity-watch';
 import { VerificationPasses } from './verification-passes';
+import { PostgresVerificationTurns, VERIFICATION_TURNS } from './verification-turns';
 
 /**
  * The notary's signed tree heads and proofs, and verification of the whole store. The key pair
@@ -38,6 +39,13 @@ import { VerificationPasses } from './verification-passes';
       inject: [LEDGER_STORAGE],
     },
     VerificationPasses,
+    {
+      // On PostgreSQL the periodic full pass runs on one instance at a time.
+      provide: VERIFICATION_TURNS,
+      useFactory: async ({ database }: LedgerStorage) =>
+        database ? await PostgresVerificationTurns.open(database) : null,
+      inject: [LEDGER_STORAGE],
+    },
     IntegrityWatch,
   ],
   exports: [Notary, IntegrityWatch],
