@@ -1,4 +1,4 @@
-import { runMigrations, type Migration } from '@blue-ledger/event-store';
+import { runMigrations, type Migration, quotedSchema } from '@blue-ledger/event-store';
 import type { Pool } from 'pg';
 import type {
   AccessLog,
@@ -52,7 +52,7 @@ export class PostgresAccessLog implements AccessLog {
   ) {}
 
   static async open(pool: Pool, schema = 'public'): Promise<PostgresAccessLog> {
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new RangeError(`bad schema name ${schema}`);
+    quotedSchema(schema); // refuses a name that is not plain
     await runMigrations(pool, schema, 'access_log', MIGRATIONS);
     return new PostgresAccessLog(pool, `"${schema}".personal_data_reads`);
   }

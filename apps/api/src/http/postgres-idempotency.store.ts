@@ -1,4 +1,4 @@
-import { runMigrations, type Migration } from '@blue-ledger/event-store';
+import { runMigrations, type Migration, quotedSchema } from '@blue-ledger/event-store';
 import type { Pool } from 'pg';
 import {
   FORGOTTEN,
@@ -63,7 +63,7 @@ export class PostgresIdempotencyKeys implements IdempotencyKeys {
 
   /** Creates or migrates the table (safely when several instances start at once). */
   static async open(pool: Pool, schema = 'public'): Promise<PostgresIdempotencyKeys> {
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new RangeError(`bad schema name ${schema}`);
+    quotedSchema(schema); // refuses a name that is not plain
     await runMigrations(pool, schema, 'idempotency_keys', MIGRATIONS);
     return new PostgresIdempotencyKeys(pool, `"${schema}".idempotency_keys`);
   }

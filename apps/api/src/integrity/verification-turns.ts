@@ -1,4 +1,4 @@
-import { runMigrations, type Migration } from '@blue-ledger/event-store';
+import { runMigrations, type Migration, quotedSchema } from '@blue-ledger/event-store';
 import type { Pool } from 'pg';
 import type { IntegrityFailure } from './integrity-watch';
 
@@ -54,7 +54,7 @@ export class PostgresVerificationTurns implements VerificationTurns {
   ) {}
 
   static async open(pool: Pool, schema = 'public'): Promise<PostgresVerificationTurns> {
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new RangeError(`bad schema name ${schema}`);
+    quotedSchema(schema); // refuses a name that is not plain
     await runMigrations(pool, schema, 'integrity_passes', MIGRATIONS);
     return new PostgresVerificationTurns(pool, schema);
   }

@@ -7,7 +7,7 @@ import {
   type PrincipalStore,
   type StoredPrincipal,
 } from '@blue-ledger/access';
-import { runMigrations, type Migration } from '@blue-ledger/event-store';
+import { runMigrations, type Migration, quotedSchema } from '@blue-ledger/event-store';
 import type { Pool, PoolClient } from 'pg';
 
 const MIGRATIONS: readonly Migration[] = [
@@ -46,7 +46,7 @@ export class PostgresPrincipalStore implements PrincipalStore {
   ) {}
 
   static async open(pool: Pool, schema = 'public'): Promise<PostgresPrincipalStore> {
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new RangeError(`bad schema name ${schema}`);
+    quotedSchema(schema); // refuses a name that is not plain
     await runMigrations(pool, schema, 'principals', MIGRATIONS);
     return new PostgresPrincipalStore(pool, `"${schema}"`);
   }

@@ -1,5 +1,5 @@
 import { exportPublicKeyRaw, verifyTreeHead } from '@blue-ledger/integrity';
-import { runMigrations, type Migration } from '@blue-ledger/event-store';
+import { runMigrations, type Migration, quotedSchema } from '@blue-ledger/event-store';
 import { PostgresEventStore, type EventStore } from '@blue-ledger/event-store';
 import type { HeadToAppend, NotarizedHead, SharedTreeHeads } from '@blue-ledger/projections';
 import type { KeyObject } from 'node:crypto';
@@ -78,7 +78,7 @@ export class PostgresTreeHeads implements SharedTreeHeads {
     publicKey: KeyObject,
     schema = 'public',
   ): Promise<PostgresTreeHeads> {
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new RangeError(`bad schema name ${schema}`);
+    quotedSchema(schema); // refuses a name that is not plain
     await runMigrations(pool, schema, 'notary_heads', MIGRATIONS);
     const heads = new PostgresTreeHeads(pool, `"${schema}"`, schema, publicKey);
     await heads.requireSameKey(publicKey);

@@ -1,4 +1,4 @@
-import { runMigrations, type Migration } from '@blue-ledger/event-store';
+import { runMigrations, type Migration, quotedSchema } from '@blue-ledger/event-store';
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { Principal } from '../../auth/principal';
@@ -46,7 +46,7 @@ export class PostgresSessionStore implements SessionStore {
   ) {}
 
   static async open(pool: Pool, schema = 'public'): Promise<PostgresSessionStore> {
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new RangeError(`bad schema name ${schema}`);
+    quotedSchema(schema); // refuses a name that is not plain
     await runMigrations(pool, schema, 'ui_sessions', MIGRATIONS);
     return new PostgresSessionStore(pool, `"${schema}"`);
   }
