@@ -1,4 +1,4 @@
-import { runMigrations, type Migration, quotedSchema } from '@blue-ledger/event-store';
+import { openMigratedSchema, type Migration } from '@blue-ledger/event-store';
 import type { Pool } from 'pg';
 import type {
   AccessLog,
@@ -52,9 +52,8 @@ export class PostgresAccessLog implements AccessLog {
   ) {}
 
   static async open(pool: Pool, schema = 'public'): Promise<PostgresAccessLog> {
-    quotedSchema(schema); // refuses a name that is not plain
-    await runMigrations(pool, schema, 'access_log', MIGRATIONS);
-    return new PostgresAccessLog(pool, `"${schema}".personal_data_reads`);
+    const s = await openMigratedSchema(pool, schema, 'access_log', MIGRATIONS);
+    return new PostgresAccessLog(pool, `${s}.personal_data_reads`);
   }
 
   async record(reads: NewRead[]): Promise<void> {

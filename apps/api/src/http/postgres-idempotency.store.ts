@@ -1,4 +1,4 @@
-import { runMigrations, type Migration, quotedSchema } from '@blue-ledger/event-store';
+import { openMigratedSchema, type Migration } from '@blue-ledger/event-store';
 import type { Pool } from 'pg';
 import {
   FORGOTTEN,
@@ -63,9 +63,8 @@ export class PostgresIdempotencyKeys implements IdempotencyKeys {
 
   /** Creates or migrates the table (safely when several instances start at once). */
   static async open(pool: Pool, schema = 'public'): Promise<PostgresIdempotencyKeys> {
-    quotedSchema(schema); // refuses a name that is not plain
-    await runMigrations(pool, schema, 'idempotency_keys', MIGRATIONS);
-    return new PostgresIdempotencyKeys(pool, `"${schema}".idempotency_keys`);
+    const s = await openMigratedSchema(pool, schema, 'idempotency_keys', MIGRATIONS);
+    return new PostgresIdempotencyKeys(pool, `${s}.idempotency_keys`);
   }
 
   async find(principalId: string, key: string): Promise<IdempotencyRecord | undefined> {

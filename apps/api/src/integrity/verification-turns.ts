@@ -1,4 +1,4 @@
-import { runMigrations, type Migration, quotedSchema } from '@blue-ledger/event-store';
+import { openMigratedSchema, type Migration } from '@blue-ledger/event-store';
 import type { Pool } from 'pg';
 import type { IntegrityFailure } from './integrity-watch';
 
@@ -51,18 +51,19 @@ export class PostgresVerificationTurns implements VerificationTurns {
   private constructor(
     private readonly pool: Pool,
     private readonly schema: string,
+    /** The schema, checked and quoted, to splice into SQL. */
+    private readonly s: string,
   ) {}
 
   static async open(pool: Pool, schema = 'public'): Promise<PostgresVerificationTurns> {
-    quotedSchema(schema); // refuses a name that is not plain
-    await runMigrations(pool, schema, 'integrity_passes', MIGRATIONS);
-    return new PostgresVerificationTurns(pool, schema);
+    const quoted = await openMigratedSchema(pool, schema, 'integrity_passes', MIGRATIONS);
+    return new PostgresVerificationTurns(pool, schema, quoted);
   }
 
   async take(
     pass: () => Promise<FullPassResult>,
   ): Promise<{ ran: boolean; result: FullPassResult | null }> {
-    const s = `"${this.schema}"`;
+    const { s } = this;
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
@@ -101,7 +102,7 @@ export class PostgresVerificationTurns implements VerificationTurns {
       ok: boolean;
       failure: IntegrityFailure | null;
       finished_at: Date;
-    }>(`SELECT ok, failure, finished_at FROM "${this.schema}".integrity_passes WHERE id = 1`);
+    }>(`SELECT ok, failure, finished_at FROM ${this.s}.integrity_passes WHERE id = 1`);
     if (rows.length === 0) return null;
     const [row] = rows;
     return { ok: row.ok, failure: row.failure, finishedAt: row.finished_at.toISOString() };

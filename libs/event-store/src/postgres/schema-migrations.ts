@@ -105,3 +105,18 @@ export async function runMigrations(
     client.release(failed);
   }
 }
+
+/**
+ * How every PostgreSQL-backed store opens: the schema name is checked (one rule, quotedSchema),
+ * the component's migrations are run, and the quoted schema is returned to splice into SQL.
+ */
+export async function openMigratedSchema(
+  pool: Pool,
+  schema: string,
+  component: string,
+  migrations: readonly Migration[],
+): Promise<string> {
+  const quoted = quotedSchema(schema);
+  await runMigrations(pool, schema, component, migrations);
+  return quoted;
+}

@@ -7,7 +7,7 @@ import {
   type PrincipalStore,
   type StoredPrincipal,
 } from '@blue-ledger/access';
-import { runMigrations, type Migration, quotedSchema } from '@blue-ledger/event-store';
+import { openMigratedSchema, type Migration } from '@blue-ledger/event-store';
 import type { Pool, PoolClient } from 'pg';
 
 const MIGRATIONS: readonly Migration[] = [
@@ -46,9 +46,10 @@ export class PostgresPrincipalStore implements PrincipalStore {
   ) {}
 
   static async open(pool: Pool, schema = 'public'): Promise<PostgresPrincipalStore> {
-    quotedSchema(schema); // refuses a name that is not plain
-    await runMigrations(pool, schema, 'principals', MIGRATIONS);
-    return new PostgresPrincipalStore(pool, `"${schema}"`);
+    return new PostgresPrincipalStore(
+      pool,
+      await openMigratedSchema(pool, schema, 'principals', MIGRATIONS),
+    );
   }
 
   async exists(id: string): Promise<boolean> {

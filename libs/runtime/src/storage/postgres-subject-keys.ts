@@ -6,7 +6,7 @@ import {
   wrapSubjectKey,
   type SubjectErasure,
 } from '@blue-ledger/access';
-import { runMigrations, type Migration, quotedSchema } from '@blue-ledger/event-store';
+import { openMigratedSchema, type Migration } from '@blue-ledger/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { ConfigurationError } from '../config/ledger-config';
 import { loadKeyEncryptionKey, type KeyEncryptionKey } from './key-encryption-key';
@@ -72,9 +72,7 @@ export class PostgresSubjectKeys implements LedgerSubjectKeys {
     kekFromEnvironment?: Buffer,
     schema = 'public',
   ): Promise<PostgresSubjectKeys> {
-    quotedSchema(schema); // refuses a name that is not plain
-    const s = `"${schema}"`;
-    await runMigrations(pool, schema, 'subject_keys', MIGRATIONS);
+    const s = await openMigratedSchema(pool, schema, 'subject_keys', MIGRATIONS);
     const checkOf = async () =>
       (
         await pool.query<{ kek_check: string }>(

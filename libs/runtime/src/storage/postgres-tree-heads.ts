@@ -1,5 +1,5 @@
 import { exportPublicKeyRaw, verifyTreeHead } from '@blue-ledger/integrity';
-import { runMigrations, type Migration, quotedSchema } from '@blue-ledger/event-store';
+import { openMigratedSchema, type Migration } from '@blue-ledger/event-store';
 import { PostgresEventStore, type EventStore } from '@blue-ledger/event-store';
 import type { HeadToAppend, NotarizedHead, SharedTreeHeads } from '@blue-ledger/projections';
 import type { KeyObject } from 'node:crypto';
@@ -78,9 +78,8 @@ export class PostgresTreeHeads implements SharedTreeHeads {
     publicKey: KeyObject,
     schema = 'public',
   ): Promise<PostgresTreeHeads> {
-    quotedSchema(schema); // refuses a name that is not plain
-    await runMigrations(pool, schema, 'notary_heads', MIGRATIONS);
-    const heads = new PostgresTreeHeads(pool, `"${schema}"`, schema, publicKey);
+    const s = await openMigratedSchema(pool, schema, 'notary_heads', MIGRATIONS);
+    const heads = new PostgresTreeHeads(pool, s, schema, publicKey);
     await heads.requireSameKey(publicKey);
     return heads;
   }

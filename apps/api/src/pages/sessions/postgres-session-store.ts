@@ -1,4 +1,4 @@
-import { runMigrations, type Migration, quotedSchema } from '@blue-ledger/event-store';
+import { openMigratedSchema, type Migration } from '@blue-ledger/event-store';
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { Principal } from '../../auth/principal';
@@ -46,9 +46,8 @@ export class PostgresSessionStore implements SessionStore {
   ) {}
 
   static async open(pool: Pool, schema = 'public'): Promise<PostgresSessionStore> {
-    quotedSchema(schema); // refuses a name that is not plain
-    await runMigrations(pool, schema, 'ui_sessions', MIGRATIONS);
-    return new PostgresSessionStore(pool, `"${schema}"`);
+    const s = await openMigratedSchema(pool, schema, 'ui_sessions', MIGRATIONS);
+    return new PostgresSessionStore(pool, s);
   }
 
   /**
