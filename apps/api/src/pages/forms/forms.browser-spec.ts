@@ -874,15 +874,43 @@ describe('The web forms (/ui/forms)', () => {
           /Mauritanian national investigation/,
         );
         expect(new URL(page.url()).searchParams.get('investigation')).toBe(nationalInvestigation);
-        await fillForm(page, { country: 'MRT', appointedAt: '2019-01-25T10:00:00Z' });
+        const officer = 'Capt. Sidi Ould Ahmed';
+        await fillForm(page, {
+          country: 'MRT',
+          appointedAt: '2019-01-25T10:00:00Z',
+          subjectId: 'nio-mrt-1',
+          'subjectDetails.name': officer,
+        });
         const { position } = await submitForm(page);
         expect(await page.textContent('[data-receipt-type]')).toBe('NationalInvestigatorAppointed');
-        expect((await eventAt(position)).data).toMatchObject({ country: 'MRT' });
+        const recorded = await eventAt(position);
+        expect(recorded.data).toMatchObject({ country: 'MRT', subjectId: 'nio-mrt-1' });
+        // The name is sealed, never in the hashed data in clear.
+        expect(JSON.stringify(recorded.data)).not.toContain(officer);
 
-        await page.goto(
-          `${suite.baseUrl}/ui/forms/national-investigator?investigation=${nationalInvestigation}`,
-        );
+        const address = `${suite.baseUrl}/ui/forms/national-investigator?investigation=${nationalInvestigation}`;
+        await page.goto(address);
         expect(await page.inputValue('#f-country')).toBe('MRT');
+        // The officer as this reader may see them (who recorded them: in clear), the id a reference.
+        const aside = async (p: Page) => (await p.textContent('.form-aside'))!.replace(/\s+/g, ' ');
+        expect(await aside(page)).toContain(`${officer} (subject id nio-mrt-1)`);
+        await screenshot(page, 'form-national-investigator--officer--phone');
+        // Another investigator, not on this investigation: no need to know, the name withheld.
+        const { context: other } = await openContext(suite.browser, {
+          viewport: 'wide',
+          javaScript: false,
+        });
+        try {
+          const page2 = await other.newPage();
+          await signIn(page2, suite.baseUrl, principals.investigator2.token);
+          await page2.goto(address);
+          const seen = await aside(page2);
+          expect(seen).toContain('personal details withheld from your role (subject id nio-mrt-1)');
+          expect(seen).not.toContain(officer);
+          await screenshot(page2, 'form-national-investigator--withheld--wide');
+        } finally {
+          await other.close();
+        }
         await fillForm(page, { country: 'FRA', appointedAt: '2019-02-01T10:00:00Z' });
         const before = await head();
         expect(await submitRefused(page)).toBe(422);
