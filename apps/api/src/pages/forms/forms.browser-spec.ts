@@ -698,7 +698,7 @@ describe('The web forms (/ui/forms)', () => {
       },
     );
 
-    it('offers the links to appoint and record departures only to the roles that may', async () => {
+    it('offers the links to appoint, record departures and decide only to the roles that may', async () => {
       const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
       try {
         for (const role of ROLES.filter((r) => r !== 'admin' && r !== 'tcc_liaison')) {
@@ -706,7 +706,15 @@ describe('The web forms (/ui/forms)', () => {
           await page.goto(`${suite.baseUrl}/ui/contingents?mission=UNMISS`);
           const leadership = page.locator('[aria-labelledby=leadership-title]');
           expect(await leadership.textContent()).toContain('Force commander, UNMISS (KEN)');
-          expect(await leadership.getByRole('link').count()).toBe(0);
+          const links = await leadership.getByRole('link').allTextContents();
+          if (role === 'decision_authority') {
+            // A decision on each leader without a recommendation (POST /decisions), nothing else.
+            const leaders = await leadership.locator('li').count();
+            expect(links).toHaveLength(leaders);
+            for (const link of links) expect(link).toMatch(/^Decide without a recommendation: /);
+          } else {
+            expect(links).toEqual([]);
+          }
           await page.close();
         }
       } finally {
@@ -807,6 +815,81 @@ describe('The web forms (/ui/forms)', () => {
         await screenshot(page, 'form-leader-decision--receipt');
       } finally {
         await context.close();
+      }
+    });
+
+    it('decides on a leader without a recommendation, from the mission leadership (JS off)', async () => {
+      const statement = 'The SRSG did not visit the camp in the weeks before the attack';
+      const finding = await api('investigator').post(
+        `/investigations/${alindao().investigationId}/findings`,
+        {
+          statement,
+          category: 'leadership',
+          severity: 'medium',
+          attributions: [{ level: 'role', role: 'srsg', appointmentId: srsg }],
+        },
+      );
+      expect(finding.status).toBe(201);
+      for (const viewport of ['wide', 'phone'] as const) {
+        const { context } = await openContext(suite.browser, { viewport, javaScript: false });
+        try {
+          const reviewer = await signInAs(context, suite.baseUrl, 'reviewer');
+          await reviewer.goto(`${suite.baseUrl}/ui/contingents?mission=MINUSCA`);
+          const seen = reviewer.locator('[aria-labelledby=leadership-title]');
+          expect(await seen.textContent()).toContain('SRSG, MINUSCA (SEN)');
+          expect(await seen.textContent()).not.toContain('Decide without a recommendation');
+          await reviewer.close();
+
+          const page = await signInAs(context, suite.baseUrl, 'decision_authority');
+          await page.goto(`${suite.baseUrl}/ui/contingents?mission=MINUSCA`);
+          const leadership = page.locator('[aria-labelledby=leadership-title]');
+          const link = leadership
+            .getByRole('link')
+            .filter({ hasText: /^Decide without a recommendation: SRSG, MINUSCA \(SEN\)/ });
+          expect(await link.count()).toBe(1);
+          await screenshot(page, `contingents--minusca--decider--leadership--${viewport}`);
+          await Promise.all([
+            page.waitForURL(/\/ui\/forms\/leader-decision-direct\?/),
+            link.click(),
+          ]);
+          const address = new URL(page.url());
+          expect(address.searchParams.get('mission')).toBe('MINUSCA');
+          expect(address.searchParams.get('appointment')).toBe(srsg);
+          const aside = (await page.textContent('.form-aside'))!;
+          expect(aside).toContain('SRSG, MINUSCA (SEN)');
+          expect(aside).toContain(statement);
+          // No recommendation, nothing to deviate from: no such field.
+          expect(await page.locator('[name=reasonForDeviation]').count()).toBe(0);
+          expect(await page.inputValue('#f-authority')).toMatch(/\S/);
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          expect(width).toBeLessThanOrEqual(viewport === 'phone' ? 360 : 1280);
+          await screenshot(page, `form-leader-decision-direct--${viewport}`);
+          if (viewport === 'phone') continue;
+
+          await fillForm(page, { outcome: 'defer', rationale: '' });
+          const before = await head();
+          expect(await submitRefused(page)).toBe(400);
+          expect(await head()).toBe(before);
+          expect(await page.textContent('#f-rationale-error')).toMatch(/\S/);
+          await fillForm(page, {
+            outcome: 'defer',
+            rationale: 'Deferred until the special investigation reports',
+          });
+          const { position, recordHref } = await submitForm(page);
+          expect(await page.textContent('[data-receipt-type]')).toBe('RepatriationDecided');
+          // A decision is read in the audit trail of its own stream.
+          expect(recordHref).toMatch(/^\/ui\/audit\?stream=decision-/);
+          const { data } = await eventAt(position);
+          expect(data).toMatchObject({
+            scope: 'leader',
+            outcome: 'defer',
+            appointmentId: srsg,
+            missionCode: 'MINUSCA',
+          });
+          expect(data.recommendation).toBeUndefined();
+        } finally {
+          await context.close();
+        }
       }
     });
   });
