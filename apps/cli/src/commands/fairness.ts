@@ -7,6 +7,7 @@ import {
 } from '@blue-ledger/projections';
 import { loadConfig, openLedgerStorage } from '@blue-ledger/runtime';
 import type { Command } from 'commander';
+import { dayOrInstantArgument, instantArgument } from './time-arguments';
 
 /**
  * `ledger fairness --mission M --from D --to D [--as-of T] [--format json|csv]`: the figures of
@@ -21,30 +22,29 @@ export function registerFairness(program: Command): void {
       'Whether the record treats countries alike: person-years, rates with exact intervals, shared responsibility, common parameters, timeliness (as GET /fairness)',
     )
     .option('--mission <code>', 'one mission (every mission when left out)')
-    .requiredOption('--from <date>', 'the first day (or instant) of the period')
-    .requiredOption('--to <date>', 'the first day (or instant) after the period')
-    .option('--as-of <instant>', 'as the ledger knew it at this instant of recorded time')
+    .requiredOption(
+      '--from <date>',
+      'the first day (YYYY-MM-DD) or instant (with its zone) of the period',
+      dayOrInstantArgument,
+    )
+    .requiredOption(
+      '--to <date>',
+      'the first day (YYYY-MM-DD) or instant (with its zone) after the period',
+      dayOrInstantArgument,
+    )
+    .option(
+      '--as-of <instant>',
+      'as the ledger knew it at this instant of recorded time (ISO 8601 with its zone)',
+      instantArgument,
+    )
     .option('--format <format>', 'json, or csv (the tables one after another)', 'json')
-    .action(async (options: FairnessOptions) => {
+    .action(async (options: FairnessOptions, command: Command) => {
       const { mission, from, to, asOf, format } = options;
-      if (
-        Number.isNaN(boundOf(from)) ||
-        Number.isNaN(boundOf(to)) ||
-        boundOf(to) <= boundOf(from)
-      ) {
-        console.error('--from and --to must be dates (YYYY-MM-DD) or instants, --to after --from');
-        process.exitCode = 2;
-        return;
-      }
-      if (asOf !== undefined && !/(Z|[+-]\d{2}:\d{2})$/.test(asOf)) {
-        console.error('--as-of must be an ISO 8601 instant with a time zone');
-        process.exitCode = 2;
-        return;
+      if (boundOf(to) <= boundOf(from)) {
+        command.error(`error: --to (${to}) must come after --from (${from})`, { exitCode: 2 });
       }
       if (format !== 'json' && format !== 'csv') {
-        console.error('--format must be json or csv');
-        process.exitCode = 2;
-        return;
+        command.error(`error: --format must be json or csv, not ${format}`, { exitCode: 2 });
       }
       const config = loadConfig();
       const storage = openLedgerStorage(config);

@@ -108,6 +108,13 @@ export class ContingentsPageController {
                 params: { mission: mission.code, appointment: appointment.appointmentId },
               },
             ])[0],
+        // A decision about the leader where no recommendation was issued (POST /decisions).
+        decide: links([
+          {
+            formId: 'leader-decision-direct',
+            params: { mission: mission.code, appointment: appointment.appointmentId },
+          },
+        ])[0],
       })),
     };
   }

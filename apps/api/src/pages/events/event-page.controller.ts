@@ -15,7 +15,13 @@ import { eventLine, type EnvelopeView } from '../rendering/event-line';
 import { Html, PageController } from '../rendering/page.decorator';
 import { PageReads } from '../rendering/page-reads';
 import { PageRenderer } from '../rendering/page-renderer';
-import { instantOf, OptionalInstant, OptionalText, queryString } from '../rendering/query-fields';
+import {
+  instantOf,
+  localFieldOf,
+  OptionalInstant,
+  OptionalText,
+  queryString,
+} from '../rendering/query-fields';
 import { Csrf } from '../security/csrf';
 import type { PageRequest } from '../sessions/page-access';
 import {
@@ -99,6 +105,7 @@ export class EventPageController {
       key,
       genesis: event.streamRevision === 0,
       asOf,
+      asOfField: localFieldOf(asOf),
       asOfQuery,
       scripts: ['/ui/assets/merkle.js', '/ui/assets/event-proof.js'],
     });

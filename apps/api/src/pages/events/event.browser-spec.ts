@@ -131,6 +131,43 @@ describe('One event (/ui/events/{position})', () => {
     }
   });
 
+  it.each(['wide', 'phone'] as const)(
+    'shows the event as known at an instant from its own "as known at" form (%s)',
+    async (viewport) => {
+      const { context } = await openContext(suite.browser, { viewport, javaScript: false });
+      try {
+        const page = await signInAs(context, suite.baseUrl, 'reviewer');
+        await page.goto(`${suite.baseUrl}/ui/events/${finding}`);
+        expect(await page.locator('.as-of').count()).toBe(0);
+        const recordedAt = (await page.getAttribute(
+          'dt:has-text("Recorded") + dd time',
+          'datetime',
+        ))!;
+        const field = page.getByLabel('Show as known at (UTC)');
+        // Known then: the same event, under the "as known at" banner, the field keeping the instant.
+        const then = new Date(Date.parse(recordedAt) + 1).toISOString().slice(0, 23);
+        await field.fill(then);
+        await page.getByRole('button', { name: 'Show' }).click();
+        expect(new URL(page.url()).pathname).toBe(`/ui/events/${finding}`);
+        const sameInstant = (value: string | null) => Date.parse(`${value}Z`);
+        expect(sameInstant(new URL(page.url()).searchParams.get('asOf'))).toBe(sameInstant(then));
+        await expect(page.locator('.as-of').textContent()).resolves.toContain('As known at');
+        expect(await page.textContent('h1')).toContain(`Event ${finding}`);
+        expect(sameInstant(await field.inputValue())).toBe(sameInstant(then));
+        await screenshot(page, `event--as-of--${viewport}`);
+        // Before it was recorded: not yet known.
+        const before = new Date(Date.parse(recordedAt) - 1).toISOString().slice(0, 23);
+        await field.fill(before);
+        await page.getByRole('button', { name: 'Show' }).click();
+        expect(await page.textContent('main')).toContain(
+          `There is no event at position ${finding} that you may see as known at`,
+        );
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
   it('offers the proof for download, with what `ledger verify-proof` needs', async () => {
     const { context } = await openContext(suite.browser, { viewport: 'wide', javaScript: false });
     try {

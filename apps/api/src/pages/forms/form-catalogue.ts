@@ -31,6 +31,7 @@ import { incidentCloseForm, incidentReopenForm } from './incident-closure/incide
 import { incidentInvestigatorForm } from './incident-investigator/incident-investigator.form';
 import { incidentReportForm } from './incident-report/incident-report.form';
 import { investigationOpenForm } from './investigation-open/investigation-open.form';
+import { leaderDecisionDirectForm } from './leader-decision/leader-decision-direct.form';
 import { leaderDecisionForm } from './leader-decision/leader-decision.form';
 import type { FormDefinition } from './machinery/form-definition';
 import {
@@ -79,6 +80,7 @@ export const FORMS: readonly FormDefinition[] = [
   tccNotificationForm,
   repatriationDecisionForm,
   leaderDecisionForm,
+  leaderDecisionDirectForm,
   repatriationImplementationForm,
   repatriationReversalForm,
   repatriationLapseForm,

@@ -700,7 +700,7 @@ describe('The web forms (/ui/forms)', () => {
       },
     );
 
-    it('offers the links to appoint and record departures only to the roles that may', async () => {
+    it('offers the links to appoint, record departures and decide only to the roles that may', async () => {
       await inContext(
         suite.browser,
         { viewport: 'wide', javaScript: false },
@@ -710,7 +710,15 @@ describe('The web forms (/ui/forms)', () => {
             await page.goto(`${suite.baseUrl}/ui/contingents?mission=UNMISS`);
             const leadership = page.locator('[aria-labelledby=leadership-title]');
             expect(await leadership.textContent()).toContain('Force commander, UNMISS (KEN)');
-            expect(await leadership.getByRole('link').count()).toBe(0);
+            const links = await leadership.getByRole('link').allTextContents();
+            if (role === 'decision_authority') {
+              // A decision on each leader without a recommendation (POST /decisions), nothing else.
+              const leaders = await leadership.locator('li').count();
+              expect(links).toHaveLength(leaders);
+              for (const link of links) expect(link).toMatch(/^Decide without a recommendation: /);
+            } else {
+              expect(links).toEqual([]);
+            }
             await page.close();
           }
         },
@@ -815,6 +823,81 @@ describe('The web forms (/ui/forms)', () => {
         },
       );
     });
+
+    it('decides on a leader without a recommendation, from the mission leadership (JS off)', async () => {
+      const statement = 'The SRSG did not visit the camp in the weeks before the attack';
+      const finding = await api('investigator').post(
+        `/investigations/${alindao().investigationId}/findings`,
+        {
+          statement,
+          category: 'leadership',
+          severity: 'medium',
+          attributions: [{ level: 'role', role: 'srsg', appointmentId: srsg }],
+        },
+      );
+      expect(finding.status).toBe(201);
+      for (const viewport of ['wide', 'phone'] as const) {
+        const { context } = await openContext(suite.browser, { viewport, javaScript: false });
+        try {
+          const reviewer = await signInAs(context, suite.baseUrl, 'reviewer');
+          await reviewer.goto(`${suite.baseUrl}/ui/contingents?mission=MINUSCA`);
+          const seen = reviewer.locator('[aria-labelledby=leadership-title]');
+          expect(await seen.textContent()).toContain('SRSG, MINUSCA (SEN)');
+          expect(await seen.textContent()).not.toContain('Decide without a recommendation');
+          await reviewer.close();
+
+          const page = await signInAs(context, suite.baseUrl, 'decision_authority');
+          await page.goto(`${suite.baseUrl}/ui/contingents?mission=MINUSCA`);
+          const leadership = page.locator('[aria-labelledby=leadership-title]');
+          const link = leadership
+            .getByRole('link')
+            .filter({ hasText: /^Decide without a recommendation: SRSG, MINUSCA \(SEN\)/ });
+          expect(await link.count()).toBe(1);
+          await screenshot(page, `contingents--minusca--decider--leadership--${viewport}`);
+          await Promise.all([
+            page.waitForURL(/\/ui\/forms\/leader-decision-direct\?/),
+            link.click(),
+          ]);
+          const address = new URL(page.url());
+          expect(address.searchParams.get('mission')).toBe('MINUSCA');
+          expect(address.searchParams.get('appointment')).toBe(srsg);
+          const aside = (await page.textContent('.form-aside'))!;
+          expect(aside).toContain('SRSG, MINUSCA (SEN)');
+          expect(aside).toContain(statement);
+          // No recommendation, nothing to deviate from: no such field.
+          expect(await page.locator('[name=reasonForDeviation]').count()).toBe(0);
+          expect(await page.inputValue('#f-authority')).toMatch(/\S/);
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          expect(width).toBeLessThanOrEqual(viewport === 'phone' ? 360 : 1280);
+          await screenshot(page, `form-leader-decision-direct--${viewport}`);
+          if (viewport === 'phone') continue;
+
+          await fillForm(page, { outcome: 'defer', rationale: '' });
+          const before = await head();
+          expect(await submitRefused(page)).toBe(400);
+          expect(await head()).toBe(before);
+          expect(await page.textContent('#f-rationale-error')).toMatch(/\S/);
+          await fillForm(page, {
+            outcome: 'defer',
+            rationale: 'Deferred until the special investigation reports',
+          });
+          const { position, recordHref } = await submitForm(page);
+          expect(await page.textContent('[data-receipt-type]')).toBe('RepatriationDecided');
+          // A decision is read in the audit trail of its own stream.
+          expect(recordHref).toMatch(/^\/ui\/audit\?stream=decision-/);
+          const { data } = await eventAt(position);
+          expect(data).toMatchObject({
+            scope: 'leader',
+            outcome: 'defer',
+            appointmentId: srsg,
+            missionCode: 'MINUSCA',
+          });
+          expect(data.recommendation).toBeUndefined();
+        } finally {
+          await context.close();
+        }
+      }
+    });
   });
 
   describe('withdrawal and return', () => {
@@ -871,38 +954,63 @@ describe('The web forms (/ui/forms)', () => {
 
   describe('investigators', () => {
     it("records the country's national investigation officer; another country is refused beside it", async () => {
-      await inContext(
-        suite.browser,
-        { viewport: 'phone', javaScript: true },
-        async ({ context }) => {
-          const page = await signInAs(context, suite.baseUrl, 'investigator');
-          await openFromList(
-            page,
-            suite.baseUrl,
-            'Record a national investigation officer',
-            /Mauritanian national investigation/,
-          );
-          expect(new URL(page.url()).searchParams.get('investigation')).toBe(nationalInvestigation);
-          await fillForm(page, { country: 'MRT', appointedAt: '2019-01-25T10:00:00Z' });
-          const { position } = await submitForm(page);
-          expect(await page.textContent('[data-receipt-type]')).toBe(
-            'NationalInvestigatorAppointed',
-          );
-          expect((await eventAt(position)).data).toMatchObject({ country: 'MRT' });
+      const { context } = await openContext(suite.browser, { viewport: 'phone', javaScript: true });
+      try {
+        const page = await signInAs(context, suite.baseUrl, 'investigator');
+        await openFromList(
+          page,
+          suite.baseUrl,
+          'Record a national investigation officer',
+          /Mauritanian national investigation/,
+        );
+        expect(new URL(page.url()).searchParams.get('investigation')).toBe(nationalInvestigation);
+        const officer = 'Capt. Sidi Ould Ahmed';
+        await fillForm(page, {
+          country: 'MRT',
+          appointedAt: '2019-01-25T10:00:00Z',
+          subjectId: 'nio-mrt-1',
+          'subjectDetails.name': officer,
+        });
+        const { position } = await submitForm(page);
+        expect(await page.textContent('[data-receipt-type]')).toBe('NationalInvestigatorAppointed');
+        const recorded = await eventAt(position);
+        expect(recorded.data).toMatchObject({ country: 'MRT', subjectId: 'nio-mrt-1' });
+        // The name is sealed, never in the hashed data in clear.
+        expect(JSON.stringify(recorded.data)).not.toContain(officer);
 
-          await page.goto(
-            `${suite.baseUrl}/ui/forms/national-investigator?investigation=${nationalInvestigation}`,
-          );
-          expect(await page.inputValue('#f-country')).toBe('MRT');
-          await fillForm(page, { country: 'FRA', appointedAt: '2019-02-01T10:00:00Z' });
-          const before = await head();
-          expect(await submitRefused(page)).toBe(422);
-          expect(await head()).toBe(before);
-          expect(await page.textContent('#f-country-error')).toContain(
-            "MRT's national investigation",
-          );
-        },
-      );
+        const address = `${suite.baseUrl}/ui/forms/national-investigator?investigation=${nationalInvestigation}`;
+        await page.goto(address);
+        expect(await page.inputValue('#f-country')).toBe('MRT');
+        // The officer as this reader may see them (who recorded them: in clear), the id a reference.
+        const aside = async (p: Page) => (await p.textContent('.form-aside'))!.replace(/\s+/g, ' ');
+        expect(await aside(page)).toContain(`${officer} (subject id nio-mrt-1)`);
+        await screenshot(page, 'form-national-investigator--officer--phone');
+        // Another investigator, not on this investigation: no need to know, the name withheld.
+        const { context: other } = await openContext(suite.browser, {
+          viewport: 'wide',
+          javaScript: false,
+        });
+        try {
+          const page2 = await other.newPage();
+          await signIn(page2, suite.baseUrl, principals.investigator2.token);
+          await page2.goto(address);
+          const seen = await aside(page2);
+          expect(seen).toContain('personal details withheld from your role (subject id nio-mrt-1)');
+          expect(seen).not.toContain(officer);
+          await screenshot(page2, 'form-national-investigator--withheld--wide');
+        } finally {
+          await other.close();
+        }
+        await fillForm(page, { country: 'FRA', appointedAt: '2019-02-01T10:00:00Z' });
+        const before = await head();
+        expect(await submitRefused(page)).toBe(422);
+        expect(await head()).toBe(before);
+        expect(await page.textContent('#f-country-error')).toContain(
+          "MRT's national investigation",
+        );
+      } finally {
+        await context.close();
+      }
     });
 
     it('makes another investigator responsible for an incident', async () => {

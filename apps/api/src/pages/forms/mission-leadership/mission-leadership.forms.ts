@@ -8,7 +8,7 @@ import { defineForm, type FormLoad } from '../machinery/form-definition';
 import type { MissionAnswer } from '../machinery/ledger-lookups';
 
 /** A mission is named by its code (e.g. UNMISS), not a UUID. */
-const MISSION_PARAM = { pattern: MISSION_CODE, rule: "a mission's code, e.g. UNMISS" };
+export const MISSION_PARAM = { pattern: MISSION_CODE, rule: "a mission's code, e.g. UNMISS" };
 
 /** The mission the form acts on: the record, its stream (written with If-Match), its leaders. */
 async function missionScene({ request, lookups, params }: FormLoad) {

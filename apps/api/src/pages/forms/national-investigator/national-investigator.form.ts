@@ -1,8 +1,16 @@
+import type { SubjectView } from '@blue-ledger/access';
+import { AuditTrailQuery } from '../../../audit/audit.queries';
 import { AppointNationalInvestigatorDto } from '../../../investigations/investigation.dto';
 import { format } from '../../rendering/format';
 import { INSTANT_HINT, short } from '../machinery/choices';
 import { defineForm } from '../machinery/form-definition';
 import { investigationScene, investigationsOf } from '../machinery/investigation-scene';
+import { personOf } from '../machinery/person-view';
+
+interface AppointmentEnvelope {
+  data: { subjectId?: string };
+  personal?: Record<string, SubjectView>;
+}
 
 /**
  * Investigator: record the contributing country's national investigation officer on its
@@ -24,6 +32,23 @@ export const nationalInvestigatorForm = defineForm({
   async load(context) {
     const { investigation, units, record, stream } = await investigationScene(context);
     const officers = investigation.nationalInvestigators ?? [];
+    // The officers named as persons, as the reader may see them: through the access view, which
+    // shows the details to a reader with need-to-know (and logs it), and redacts them otherwise.
+    const people = new Map<string, SubjectView | undefined>();
+    if (officers.some((o) => o.subjectId !== undefined)) {
+      const appointments = await context.reads.read<{ events: AppointmentEnvelope[] }>(
+        context.request,
+        new AuditTrailQuery(
+          { stream: stream.id, type: 'NationalInvestigatorAppointed' },
+          { limit: 100 },
+        ),
+        { disclose: true },
+      );
+      for (const event of appointments.events) {
+        const subjectId = event.data.subjectId;
+        if (subjectId !== undefined) people.set(subjectId, event.personal?.[subjectId]);
+      }
+    }
     const countries = [...new Set(units.map((u) => u.country))];
     const defaultCountry: string | undefined =
       officers[0]?.country ?? (countries.length === 1 ? countries[0] : undefined);
@@ -40,7 +65,7 @@ export const nationalInvestigatorForm = defineForm({
             officers.length > 0
               ? officers.map(
                   (o) =>
-                    `${o.country}, ${format.date(o.appointedAt)}${o.subjectId ? ` (${o.subjectId})` : ''}`,
+                    `${o.country}, ${format.date(o.appointedAt)}${o.subjectId ? `: ${personOf(o.subjectId, people.get(o.subjectId))}` : ''}`,
                 )
               : ['None yet.'],
         },
@@ -62,7 +87,14 @@ export const nationalInvestigatorForm = defineForm({
               label: 'The officer, by subject id',
               kind: 'text',
               optional: true,
-              hint: 'Where the country named the officer.',
+              hint: 'Where the country named the officer: a reference of your choosing, as on the case file.',
+            },
+            {
+              name: 'subjectDetails.name',
+              label: "The officer's name (personal detail)",
+              kind: 'text',
+              optional: true,
+              hint: 'With a subject id: kept apart, encrypted under the officer’s own key, shown only to readers with a need to know, erasable.',
             },
           ],
         },
