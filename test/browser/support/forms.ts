@@ -1,4 +1,7 @@
-import type { Page } from 'playwright-core';
+import type { APIResponse, BrowserContext, Page, Response } from 'playwright-core';
+import type { RoleName } from './ledger';
+import { signInAs } from './session';
+import type { StoriedSuite } from './storied-suite';
 
 export type FormValue = string | string[] | boolean;
 
@@ -46,14 +49,45 @@ export async function submitForm(page: Page): Promise<{ position: number; record
   return { position, recordHref };
 }
 
-/** Sends the form expecting a refusal: answers the status and stays on the re-rendered form. */
-export async function submitRefused(page: Page): Promise<number> {
+/** Sends the form and answers the response to its POST (the page it lands on). */
+export async function sendForm(page: Page): Promise<Response> {
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST'),
     page.locator('form.ledger-form button[type=submit]').click(),
   ]);
   await page.waitForLoadState('domcontentloaded');
-  return response.status();
+  return response;
+}
+
+/** Sends the form expecting a refusal: answers the status and stays on the re-rendered form. */
+export async function submitRefused(page: Page): Promise<number> {
+  return (await sendForm(page)).status();
+}
+
+/** A form as the browser sends it: where to, and its body (url-encoded). */
+export interface SentForm {
+  action: string;
+  body: string;
+}
+
+/** The form as the browser would send it again (a resend after a lost answer). */
+export function formAsSent(page: Page): Promise<SentForm> {
+  return page.evaluate(() => {
+    const form = document.querySelector('form.ledger-form') as HTMLFormElement;
+    const body = new URLSearchParams(
+      new FormData(form) as unknown as Record<string, string>,
+    ).toString();
+    return { action: form.action, body };
+  });
+}
+
+/** Sends a form again as a retry would (same key, same body); the redirect is not followed. */
+export function sendAgain(page: Page, sent: SentForm): Promise<APIResponse> {
+  return page.request.post(sent.action, {
+    data: sent.body,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    maxRedirects: 0,
+  });
 }
 
 /** Opens a form from the list of forms (/ui/forms): the section of the form, the record's link. */
@@ -71,6 +105,33 @@ export async function openFromList(
     ? section.getByRole('link', { name: record }).first()
     : section.getByRole('link', { name: formTitle, exact: true });
   await Promise.all([page.waitForURL(/\/ui\/forms\/[a-z-]+/), link.click()]);
+}
+
+/** Signs in as `role` in this context and opens a form from the list of forms (`openFromList`). */
+export async function openFormAs(
+  context: BrowserContext,
+  baseUrl: string,
+  role: RoleName,
+  formTitle: string,
+  record?: string | RegExp,
+): Promise<Page> {
+  const page = await signInAs(context, baseUrl, role);
+  await openFromList(page, baseUrl, formTitle, record);
+  return page;
+}
+
+/** An event as the audit trail serves it to a reviewer. */
+export interface AuditedEvent {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+/** The event recorded at a position (a form's receipt gives it), as the audit trail serves it. */
+export async function eventAt(suite: StoriedSuite, position: number): Promise<AuditedEvent> {
+  const answer = await suite.ledger.ledger.client
+    .as('reviewer')
+    .get<{ events: AuditedEvent[] }>(`/audit?after=${position - 1}&limit=1`);
+  return answer.body.events[0];
 }
 
 /** The id at the end of a record's address: `/ui/investigations/<id>` → `<id>`. */

@@ -1,12 +1,15 @@
-import type { Page, Response } from 'playwright-core';
 import { axeViolations, screenshot } from '../../../../../test/browser/support/checks';
 import { inContext } from '../../../../../test/browser/support/chromium';
 import { visitAsRole } from '../../../../../test/browser/support/page-matrix';
 import { signInAs } from '../../../../../test/browser/support/session';
 import { storiedSuite } from '../../../../../test/browser/support/storied-suite';
 import {
+  eventAt,
   fillForm,
-  openFromList,
+  formAsSent,
+  openFormAs,
+  sendAgain,
+  sendForm,
   submitForm,
   submitRefused,
 } from '../../../../../test/browser/support/forms';
@@ -31,26 +34,6 @@ describe('The admin forms: principals, tokens, erasure', () => {
   const tokensOf = async (id: string) => (await listed()).find((p) => p.id === id)?.tokens ?? [];
   const works = async (token: string) =>
     (await suite.ledger.ledger.client.withToken(token).get('/contingents')).status;
-
-  /** Sends the form and answers the response to its POST (the page it lands on). */
-  const send = async (page: Page): Promise<Response> => {
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST'),
-      page.locator('form.ledger-form button[type=submit]').click(),
-    ]);
-    await page.waitForLoadState('domcontentloaded');
-    return response;
-  };
-
-  /** The form as the browser would send it again (a resend after a lost answer). */
-  const formBody = (page: Page) =>
-    page.evaluate(() => {
-      const form = document.querySelector('form.ledger-form') as HTMLFormElement;
-      const body = new URLSearchParams(
-        new FormData(form) as unknown as Record<string, string>,
-      ).toString();
-      return { action: form.action, body };
-    });
 
   describe('principals and tokens', () => {
     it('lists every principal with roles, country and status, to admins only', async () => {
@@ -91,8 +74,7 @@ describe('The admin forms: principals, tokens, erasure', () => {
         suite.browser,
         { viewport: 'wide', javaScript: true },
         async ({ context }) => {
-          const page = await signInAs(context, suite.baseUrl, 'admin');
-          await openFromList(page, suite.baseUrl, 'Create a principal');
+          const page = await openFormAs(context, suite.baseUrl, 'admin', 'Create a principal');
           await fillForm(page, { id: 'pm-nocountry', name: 'Nowhere', roles: ['tcc_liaison'] });
           const before = { head: await head(), principals: (await listed()).length };
           expect(await submitRefused(page)).toBe(400);
@@ -115,8 +97,7 @@ describe('The admin forms: principals, tokens, erasure', () => {
       async (viewport, javaScript) => {
         const id = `pm-ken-${viewport}`;
         await inContext(suite.browser, { viewport, javaScript }, async ({ context, watch }) => {
-          const page = await signInAs(context, suite.baseUrl, 'admin');
-          await openFromList(page, suite.baseUrl, 'Create a principal');
+          const page = await openFormAs(context, suite.baseUrl, 'admin', 'Create a principal');
           const countries = await page
             .locator('#f-country option')
             .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
@@ -127,8 +108,8 @@ describe('The admin forms: principals, tokens, erasure', () => {
             roles: ['tcc_liaison'],
             country: 'MRT',
           });
-          const resend = await formBody(page);
-          const answer = await send(page);
+          const resend = await formAsSent(page);
+          const answer = await sendForm(page);
           expect(answer.status()).toBe(201);
           expect(answer.headers()['cache-control']).toBe('no-store');
           const token = ((await page.textContent('[data-token]')) ?? '').trim();
@@ -161,11 +142,7 @@ describe('The admin forms: principals, tokens, erasure', () => {
           await page.goBack().catch(() => undefined);
           expect(await page.content()).not.toContain(token);
           // A resend of the same form (a retry after a lost answer): sent to the list, no token.
-          const again = await page.request.post(resend.action, {
-            data: resend.body,
-            headers: { 'content-type': 'application/x-www-form-urlencoded' },
-            maxRedirects: 0,
-          });
+          const again = await sendAgain(page, resend);
           expect(again.status()).toBe(303);
           expect(again.headers().location).toBe(`/ui/principals?shown=${id}`);
           expect(await again.text()).not.toContain(token);
@@ -195,8 +172,8 @@ describe('The admin forms: principals, tokens, erasure', () => {
             page.waitForURL(/token-issue/),
             page.locator(`tr[data-principal="${id}"]`).getByRole('link', { name: /Issue/ }).click(),
           ]);
-          const resend = await formBody(page);
-          const answer = await send(page);
+          const resend = await formAsSent(page);
+          const answer = await sendForm(page);
           expect(answer.status()).toBe(201);
           expect(answer.headers()['cache-control']).toBe('no-store');
           const second = ((await page.textContent('[data-token]')) ?? '').trim();
@@ -213,11 +190,7 @@ describe('The admin forms: principals, tokens, erasure', () => {
           expect(page.url()).toBe(`${suite.baseUrl}/ui/principals?shown=${id}`);
           expect(await page.content()).not.toContain(second);
           expect(await tokensOf(id)).toHaveLength(2);
-          const again = await page.request.post(resend.action, {
-            data: resend.body,
-            headers: { 'content-type': 'application/x-www-form-urlencoded' },
-            maxRedirects: 0,
-          });
+          const again = await sendAgain(page, resend);
           expect(again.status()).toBe(303);
           expect(await tokensOf(id)).toHaveLength(2);
           expect(await works(first)).toBe(200);
@@ -236,7 +209,7 @@ describe('The admin forms: principals, tokens, erasure', () => {
           expect(await page.textContent('#f-confirm-error')).toContain('must be ticked');
           expect(await works(second)).toBe(200);
           await fillForm(page, { confirm: true });
-          await Promise.all([page.waitForURL(/\/ui\/principals\?revoked=/), send(page)]);
+          await Promise.all([page.waitForURL(/\/ui\/principals\?revoked=/), sendForm(page)]);
           expect(await page.textContent('[data-notice="revoked"]')).toContain(
             `Every token of ${id} is revoked`,
           );
@@ -273,10 +246,10 @@ describe('The admin forms: principals, tokens, erasure', () => {
           javaScript: false,
         },
         async ({ context }) => {
-          const page = await signInAs(context, suite.baseUrl, 'investigator');
-          await openFromList(
-            page,
+          const page = await openFormAs(
+            context,
             suite.baseUrl,
+            'investigator',
             'Log evidence',
             /Special investigation, with the Office/,
           );
@@ -290,14 +263,12 @@ describe('The admin forms: principals, tokens, erasure', () => {
             'subjects[0].details.name': NAME,
           });
           const { position } = await submitForm(page);
-          const logged = await api('reviewer').get<{
-            events: { type: string; data: { subjects?: { subjectId: string; role: string }[] } }[];
-          }>(`/audit?after=${position - 1}&limit=1`);
-          expect(logged.body.events[0].type).toBe('EvidenceLogged');
-          expect(logged.body.events[0].data.subjects).toEqual([
+          const logged = await eventAt(suite, position);
+          expect(logged.type).toBe('EvidenceLogged');
+          expect(logged.data.subjects).toEqual([
             expect.objectContaining({ subjectId: SUBJECT, role: 'witness' }),
           ]);
-          expect(JSON.stringify(logged.body.events[0])).not.toContain(NAME);
+          expect(JSON.stringify(logged)).not.toContain(NAME);
           expect(await personal('investigator')).toEqual({ name: NAME });
         },
       );
@@ -308,8 +279,7 @@ describe('The admin forms: principals, tokens, erasure', () => {
         suite.browser,
         { viewport: 'wide', javaScript: true },
         async ({ context }) => {
-          const page = await signInAs(context, suite.baseUrl, 'admin');
-          await openFromList(page, suite.baseUrl, 'Erase a data subject');
+          const page = await openFormAs(context, suite.baseUrl, 'admin', 'Erase a data subject');
           await screenshot(page, 'form-subject-erasure--wide');
           await fillForm(page, { subjectId: SUBJECT, reason: 'The witness asked to be forgotten' });
           const before = await head();
@@ -345,7 +315,7 @@ describe('The admin forms: principals, tokens, erasure', () => {
             irreversible: true,
           });
           await screenshot(page, 'form-subject-erasure--phone');
-          const resend = await formBody(page);
+          const resend = await formAsSent(page);
           const before = await head();
           const { position } = await submitForm(page);
           expect(position).toBe(before + 1);
@@ -357,11 +327,7 @@ describe('The admin forms: principals, tokens, erasure', () => {
           await screenshot(page, 'form-subject-erasure--erased--phone');
           expect(await personal('investigator')).not.toEqual({ name: NAME });
           expect(JSON.stringify(await personal('investigator'))).not.toContain(NAME);
-          const again = await page.request.post(resend.action, {
-            data: resend.body,
-            headers: { 'content-type': 'application/x-www-form-urlencoded' },
-            maxRedirects: 0,
-          });
+          const again = await sendAgain(page, resend);
           expect(again.status()).toBe(303);
           expect(again.headers().location).toBe(`/ui/forms/receipts/${position}`);
           expect(await head()).toBe(position);
@@ -389,14 +355,12 @@ describe('The admin forms: principals, tokens, erasure', () => {
             'commanderDetails.rank': 'lieutenant_colonel',
           });
           const { position } = await submitForm(page);
-          const rotated = await api('reviewer').get<{
-            events: { type: string; data: Record<string, unknown> }[];
-          }>(`/audit?after=${position - 1}&limit=1`);
-          expect(rotated.body.events[0]).toMatchObject({
+          const rotated = await eventAt(suite, position);
+          expect(rotated).toMatchObject({
             type: 'ContingentRotated',
             data: expect.objectContaining({ commanderSubjectId: COMMANDER, strength: 140 }),
           });
-          expect(JSON.stringify(rotated.body.events[0])).not.toContain(NAME);
+          expect(JSON.stringify(rotated)).not.toContain(NAME);
           const stream = await api('admin').get<{
             events: { type: string; personal?: Record<string, unknown> }[];
           }>(`/streams/contingent-${unit}`);

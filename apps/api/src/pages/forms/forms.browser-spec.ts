@@ -12,8 +12,12 @@ import { visitAsRole } from '../../../../../test/browser/support/page-matrix';
 import { signIn, signInAs } from '../../../../../test/browser/support/session';
 import { storiedSuite } from '../../../../../test/browser/support/storied-suite';
 import {
+  eventAt,
   fillForm,
+  formAsSent,
+  openFormAs,
   openFromList,
+  sendAgain,
   submitForm,
   submitRefused,
 } from '../../../../../test/browser/support/forms';
@@ -48,13 +52,6 @@ describe('The web forms (/ui/forms)', () => {
   let srsg = '';
   let bangladesh = '';
   let nationalInvestigation = '';
-  /** The event at a position, as the audit trail serves it. */
-  const eventAt = async (position: number) =>
-    (
-      await api('reviewer').get<{ events: { type: string; data: Record<string, unknown> }[] }>(
-        `/audit?after=${position - 1}&limit=1`,
-      )
-    ).body.events[0];
 
   beforeAll(async () => {
     // Something for the Chinese liaison to reply to.
@@ -343,8 +340,12 @@ describe('The web forms (/ui/forms)', () => {
         suite.browser,
         { viewport: 'phone', javaScript: true },
         async ({ context }) => {
-          const page = await signInAs(context, suite.baseUrl, 'investigator');
-          await openFromList(page, suite.baseUrl, 'Report an incident');
+          const page = await openFormAs(
+            context,
+            suite.baseUrl,
+            'investigator',
+            'Report an incident',
+          );
           await fillForm(page, {
             missionCode: 'UNMISS',
             occurredAt: '2016-07-10T18:00:00+03:00',
@@ -378,8 +379,12 @@ describe('The web forms (/ui/forms)', () => {
         suite.browser,
         { viewport: 'wide', javaScript: true },
         async ({ context }) => {
-          const page = await signInAs(context, suite.baseUrl, 'investigator');
-          await openFromList(page, suite.baseUrl, 'Report an incident');
+          const page = await openFormAs(
+            context,
+            suite.baseUrl,
+            'investigator',
+            'Report an incident',
+          );
           await fillForm(page, {
             missionCode: 'UNMISS',
             occurredAt: '2016-07-11T09:00:00+03:00',
@@ -387,13 +392,7 @@ describe('The web forms (/ui/forms)', () => {
             summary: 'Reported once, sent three times',
             'location.name': 'Juba',
           });
-          const sent = await page.evaluate(() => {
-            const form = document.querySelector('form.ledger-form') as HTMLFormElement;
-            const body = new URLSearchParams(
-              new FormData(form) as unknown as Record<string, string>,
-            ).toString();
-            return { action: form.action, body };
-          });
+          const sent = await formAsSent(page);
           const before = await count('IncidentReported');
           await Promise.all([
             page.waitForURL(/\/ui\/forms\/receipts\/\d+$/),
@@ -406,11 +405,7 @@ describe('The web forms (/ui/forms)', () => {
             }),
           ]);
           const receipt = page.url();
-          const retry = await page.request.post(sent.action, {
-            data: sent.body,
-            headers: { 'content-type': 'application/x-www-form-urlencoded' },
-            maxRedirects: 0,
-          });
+          const retry = await sendAgain(page, sent);
           expect(retry.status()).toBe(303);
           expect(new URL(retry.headers().location, suite.baseUrl).href).toBe(receipt);
           expect(await count('IncidentReported')).toBe(before + 1);
@@ -493,10 +488,7 @@ describe('The web forms (/ui/forms)', () => {
 
     const logged = async (page: Page) => {
       const { position } = await submitForm(page);
-      const event = await api('reviewer').get<{ events: { data: { sha256: string } }[] }>(
-        `/audit?after=${position - 1}&limit=1`,
-      );
-      return event.body.events[0].data.sha256;
+      return (await eventAt(suite, position)).data.sha256;
     };
 
     it('hashes the chosen file in the browser (as sha256sum does) and never sends it', async () => {
@@ -507,17 +499,17 @@ describe('The web forms (/ui/forms)', () => {
           javaScript: true,
         },
         async ({ context, watch }) => {
-          const page = await signInAs(context, suite.baseUrl, 'investigator');
+          const page = await openFormAs(
+            context,
+            suite.baseUrl,
+            'investigator',
+            'Log evidence',
+            /Special investigation, with the Office/,
+          );
           const posted: string[] = [];
           page.on('request', (request) => {
             if (request.method() === 'POST') posted.push(request.postData() ?? '');
           });
-          await openFromList(
-            page,
-            suite.baseUrl,
-            'Log evidence',
-            /Special investigation, with the Office/,
-          );
           await fillForm(page, {
             kind: 'testimony',
             description: 'Testimony of a witness of the attack',
@@ -545,10 +537,10 @@ describe('The web forms (/ui/forms)', () => {
           javaScript: false,
         },
         async ({ context }) => {
-          const page = await signInAs(context, suite.baseUrl, 'investigator');
-          await openFromList(
-            page,
+          const page = await openFormAs(
+            context,
             suite.baseUrl,
+            'investigator',
             'Log evidence',
             /Special investigation, with the Office/,
           );
@@ -637,7 +629,7 @@ describe('The web forms (/ui/forms)', () => {
           expect(mission.body.leadership).toContainEqual(
             expect.objectContaining({ role: 'head_of_office', post: 'Bambari', departure: null }),
           );
-          expect((await eventAt(position)).data).toMatchObject({ nationality: 'SEN' });
+          expect((await eventAt(suite, position)).data).toMatchObject({ nationality: 'SEN' });
         },
       );
     });
@@ -678,7 +670,7 @@ describe('The web forms (/ui/forms)', () => {
           await fillForm(page, { note: 'Recalled by the Secretary-General' });
           const { position } = await submitForm(page);
           expect(await page.textContent('[data-receipt-type]')).toBe('LeaderDeparted');
-          expect((await eventAt(position)).data).toMatchObject({
+          expect((await eventAt(suite, position)).data).toMatchObject({
             appointmentId: srsg,
             reason: 'other',
           });
@@ -748,7 +740,7 @@ describe('The web forms (/ui/forms)', () => {
           });
           const { position } = await submitForm(page);
           expect(await page.textContent('[data-receipt-type]')).toBe('FindingRecorded');
-          expect((await eventAt(position)).data.attributions).toEqual([
+          expect((await eventAt(suite, position)).data.attributions).toEqual([
             { level: 'role', role: 'srsg', appointmentId: srsg },
           ]);
         },
@@ -778,7 +770,7 @@ describe('The web forms (/ui/forms)', () => {
           await fillForm(page, { contingentId: '' });
           const { position } = await submitForm(page);
           expect(await page.textContent('[data-receipt-type]')).toBe('RecommendationIssued');
-          expect((await eventAt(position)).data).toMatchObject({
+          expect((await eventAt(suite, position)).data).toMatchObject({
             action: 'relieve_leader',
             appointmentId: srsg,
           });
@@ -813,7 +805,7 @@ describe('The web forms (/ui/forms)', () => {
           await fillForm(page, { outcome: 'relieve', rationale: 'The findings are grave' });
           const { position } = await submitForm(page);
           expect(await page.textContent('[data-receipt-type]')).toBe('RepatriationDecided');
-          expect((await eventAt(position)).data).toMatchObject({
+          expect((await eventAt(suite, position)).data).toMatchObject({
             scope: 'leader',
             outcome: 'relieve',
             appointmentId: srsg,
@@ -885,7 +877,7 @@ describe('The web forms (/ui/forms)', () => {
           expect(await page.textContent('[data-receipt-type]')).toBe('RepatriationDecided');
           // A decision is read in the audit trail of its own stream.
           expect(recordHref).toMatch(/^\/ui\/audit\?stream=decision-/);
-          const { data } = await eventAt(position);
+          const { data } = await eventAt(suite, position);
           expect(data).toMatchObject({
             scope: 'leader',
             outcome: 'defer',
@@ -956,10 +948,10 @@ describe('The web forms (/ui/forms)', () => {
     it("records the country's national investigation officer; another country is refused beside it", async () => {
       const { context } = await openContext(suite.browser, { viewport: 'phone', javaScript: true });
       try {
-        const page = await signInAs(context, suite.baseUrl, 'investigator');
-        await openFromList(
-          page,
+        const page = await openFormAs(
+          context,
           suite.baseUrl,
+          'investigator',
           'Record a national investigation officer',
           /Mauritanian national investigation/,
         );
@@ -973,7 +965,7 @@ describe('The web forms (/ui/forms)', () => {
         });
         const { position } = await submitForm(page);
         expect(await page.textContent('[data-receipt-type]')).toBe('NationalInvestigatorAppointed');
-        const recorded = await eventAt(position);
+        const recorded = await eventAt(suite, position);
         expect(recorded.data).toMatchObject({ country: 'MRT', subjectId: 'nio-mrt-1' });
         // The name is sealed, never in the hashed data in clear.
         expect(JSON.stringify(recorded.data)).not.toContain(officer);
@@ -1028,7 +1020,9 @@ describe('The web forms (/ui/forms)', () => {
             'IncidentInvestigatorAssigned',
           );
           expect(recordHref).toBe(`/ui/incidents/${suite.ledger.alindao.incidentId}`);
-          expect((await eventAt(position)).data).toMatchObject({ investigatorId: 'inv-second' });
+          expect((await eventAt(suite, position)).data).toMatchObject({
+            investigatorId: 'inv-second',
+          });
         },
       );
     });
