@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { CommandSender } from './commands/command-sender';
 import { LedgerCommandHandler } from './commands/ledger-command.handler';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
@@ -72,6 +73,7 @@ export class AppModule {
       providers: [
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         LedgerCommandHandler,
+        CommandSender,
         AsOfResolver,
         SubjectErasures,
         ...ContingentQueryHandlers,

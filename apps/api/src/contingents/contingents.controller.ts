@@ -1,19 +1,18 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ContingentCommand } from '@blue-ledger/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { ActingPrincipal } from '../auth/principal';
-import { metaOf, type CommandContext } from '@blue-ledger/command-handling';
+import type { CommandContext } from '@blue-ledger/command-handling';
 import { AsOfResolver } from '../as-of/as-of-resolver';
 import { AsOfPageQuery, AsOfQuery } from '../as-of/as-of.query';
 import { NOW, type ReadPoint } from '../as-of/read-point';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
-import { WriteResponse, writeResponse } from '../http/write-response';
+import { WriteResponse } from '../http/write-response';
 import { liaisonNotFound } from '../access/liaison-not-found';
 import { asOfFields, notRecorded } from '../as-of/read-point';
-import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
+import { CommandSender } from '../commands/command-sender';
 import {
   CommendContingentDto,
   ContingentListQuery,
@@ -38,22 +37,10 @@ import {
 @Controller('contingents')
 export class ContingentsController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: CommandSender,
     private readonly queries: QueryBus,
     private readonly asOf: AsOfResolver,
   ) {}
-
-  private async run(
-    contingentId: string,
-    id: string,
-    command: ContingentCommand,
-    context: CommandContext,
-  ) {
-    const result = await this.commands.execute(
-      new ExecuteLedgerCommand({ aggregate: 'contingent', id: contingentId, command }, context),
-    );
-    return writeResponse(id, result);
-  }
 
   @Post()
   @ApiOperation({ summary: 'Register a contingent (ContingentRegistered)' })
@@ -62,12 +49,8 @@ export class ContingentsController {
     @Ctx() context: CommandContext,
   ): Promise<WriteResponse> {
     const contingentId = context.ids.next();
-    const command: ContingentCommand = {
-      type: 'RegisterContingent',
-      data: { contingentId, ...body },
-      meta: metaOf(context),
-    };
-    return this.run(contingentId, contingentId, command, context);
+    const data = { contingentId, ...body };
+    return this.commands.send('contingent', contingentId, 'RegisterContingent', data, context);
   }
 
   @Post(':id/rotations')
@@ -78,11 +61,13 @@ export class ContingentsController {
     @Ctx() context: CommandContext,
   ): Promise<WriteResponse> {
     const rotationId = context.ids.next();
-    return this.run(
+    return this.commands.send(
+      'contingent',
       id,
-      rotationId,
-      { type: 'RotateContingent', data: { rotationId, ...body }, meta: metaOf(context) },
+      'RotateContingent',
+      { rotationId, ...body },
       context,
+      rotationId,
     );
   }
 
@@ -93,12 +78,7 @@ export class ContingentsController {
     @Body() body: ReHatContingentDto,
     @Ctx() context: CommandContext,
   ): Promise<WriteResponse> {
-    return this.run(
-      id,
-      id,
-      { type: 'ReHatContingent', data: { ...body }, meta: metaOf(context) },
-      context,
-    );
+    return this.commands.send('contingent', id, 'ReHatContingent', { ...body }, context);
   }
 
   @Post(':id/withdrawal')
@@ -111,12 +91,7 @@ export class ContingentsController {
     @Body() body: WithdrawContingentDto,
     @Ctx() context: CommandContext,
   ): Promise<WriteResponse> {
-    return this.run(
-      id,
-      id,
-      { type: 'WithdrawContingent', data: { ...body }, meta: metaOf(context) },
-      context,
-    );
+    return this.commands.send('contingent', id, 'WithdrawContingent', { ...body }, context);
   }
 
   @Post(':id/return')
@@ -126,12 +101,7 @@ export class ContingentsController {
     @Body() body: ReturnContingentDto,
     @Ctx() context: CommandContext,
   ): Promise<WriteResponse> {
-    return this.run(
-      id,
-      id,
-      { type: 'ReturnContingent', data: { ...body }, meta: metaOf(context) },
-      context,
-    );
+    return this.commands.send('contingent', id, 'ReturnContingent', { ...body }, context);
   }
 
   @Post(':id/evaluations')
@@ -142,11 +112,13 @@ export class ContingentsController {
     @Ctx() context: CommandContext,
   ): Promise<WriteResponse> {
     const evaluationId = context.ids.next();
-    return this.run(
+    return this.commands.send(
+      'contingent',
       id,
-      evaluationId,
-      { type: 'EvaluateContingent', data: { evaluationId, ...body }, meta: metaOf(context) },
+      'EvaluateContingent',
+      { evaluationId, ...body },
       context,
+      evaluationId,
     );
   }
 
@@ -158,11 +130,13 @@ export class ContingentsController {
     @Ctx() context: CommandContext,
   ): Promise<WriteResponse> {
     const commendationId = context.ids.next();
-    return this.run(
+    return this.commands.send(
+      'contingent',
       id,
-      commendationId,
-      { type: 'CommendContingent', data: { commendationId, ...body }, meta: metaOf(context) },
+      'CommendContingent',
+      { commendationId, ...body },
       context,
+      commendationId,
     );
   }
 
@@ -174,11 +148,13 @@ export class ContingentsController {
     @Ctx() context: CommandContext,
   ): Promise<WriteResponse> {
     const notificationId = context.ids.next();
-    return this.run(
+    return this.commands.send(
+      'contingent',
       id,
-      notificationId,
-      { type: 'NotifyTcc', data: { notificationId, ...body }, meta: metaOf(context) },
+      'NotifyTcc',
+      { notificationId, ...body },
       context,
+      notificationId,
     );
   }
 
@@ -192,11 +168,13 @@ export class ContingentsController {
   ): Promise<WriteResponse> {
     await this.requireOwnCountry(id, principal);
     const responseId = context.ids.next();
-    return this.run(
+    return this.commands.send(
+      'contingent',
       id,
-      responseId,
-      { type: 'RecordTccResponse', data: { responseId, ...body }, meta: metaOf(context) },
+      'RecordTccResponse',
+      { responseId, ...body },
       context,
+      responseId,
     );
   }
 

@@ -1,10 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { DecisionCommand } from '@blue-ledger/domain';
 import {
   AppointmentFinder,
-  metaOf,
   RecommendationFinder,
   type CommandContext,
 } from '@blue-ledger/command-handling';
@@ -12,9 +10,9 @@ import { AsOfResolver } from '../as-of/as-of-resolver';
 import { AsOfQuery } from '../as-of/as-of.query';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
-import { plain, WriteResponse, writeResponse } from '../http/write-response';
+import { plain } from '../http/write-response';
 import { ReasonDto } from '../shared-dto/reason.dto';
-import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
+import { CommandSender } from '../commands/command-sender';
 import { DecideRepatriationDto, ImplementRepatriationDto } from './decision.dto';
 import { DecisionQuery } from './decision.queries';
 
@@ -23,23 +21,12 @@ import { DecisionQuery } from './decision.queries';
 @Controller('decisions')
 export class DecisionsController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: CommandSender,
     private readonly queries: QueryBus,
     private readonly asOf: AsOfResolver,
     private readonly recommendations: RecommendationFinder,
     private readonly appointments: AppointmentFinder,
   ) {}
-
-  private async run(
-    decisionId: string,
-    command: DecisionCommand,
-    context: CommandContext,
-  ): Promise<WriteResponse> {
-    const result = await this.commands.execute(
-      new ExecuteLedgerCommand({ aggregate: 'decision', id: decisionId, command }, context),
-    );
-    return writeResponse(decisionId, result);
-  }
 
   @Post()
   @ApiOperation({
@@ -61,11 +48,7 @@ export class DecisionsController {
       ...(leader && { missionCode: leader.missionCode }),
       ...(recommendation && { recommendation }),
     };
-    return this.run(
-      decisionId,
-      { type: 'DecideRepatriation', data, meta: metaOf(context) },
-      context,
-    );
+    return this.commands.send('decision', decisionId, 'DecideRepatriation', data, context);
   }
 
   @Post(':id/implementation')
@@ -78,11 +61,7 @@ export class DecisionsController {
     @Body() body: ImplementRepatriationDto,
     @Ctx() context: CommandContext,
   ) {
-    return this.run(
-      id,
-      { type: 'ImplementRepatriation', data: plain(body), meta: metaOf(context) },
-      context,
-    );
+    return this.commands.send('decision', id, 'ImplementRepatriation', plain(body), context);
   }
 
   @Post(':id/reversal')
@@ -92,11 +71,7 @@ export class DecisionsController {
     @Body() body: ReasonDto,
     @Ctx() context: CommandContext,
   ) {
-    return this.run(
-      id,
-      { type: 'ReverseRepatriation', data: plain(body), meta: metaOf(context) },
-      context,
-    );
+    return this.commands.send('decision', id, 'ReverseRepatriation', plain(body), context);
   }
 
   @Post(':id/lapse')
@@ -108,11 +83,7 @@ export class DecisionsController {
     @Body() body: ReasonDto,
     @Ctx() context: CommandContext,
   ) {
-    return this.run(
-      id,
-      { type: 'LapseRepatriation', data: plain(body), meta: metaOf(context) },
-      context,
-    );
+    return this.commands.send('decision', id, 'LapseRepatriation', plain(body), context);
   }
 
   @Get(':id')

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { IncidentCommand } from '@blue-ledger/domain';
-import { metaOf, type CommandContext } from '@blue-ledger/command-handling';
+import type { CommandContext } from '@blue-ledger/command-handling';
 import { AsOfResolver } from '../as-of/as-of-resolver';
 import { AsOfQuery } from '../as-of/as-of.query';
 import { LiaisonVisibility } from '../access/liaison-visibility';
@@ -10,10 +9,10 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { ActingPrincipal } from '../auth/principal';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
-import { plain, WriteResponse, writeResponse } from '../http/write-response';
+import { plain, WriteResponse } from '../http/write-response';
 import { ReasonDto } from '../shared-dto/reason.dto';
 import { splitSubjects } from '../shared-dto/subject.dto';
-import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
+import { CommandSender } from '../commands/command-sender';
 import { AssignInvestigatorDto } from '../investigations/investigation.dto';
 import {
   AmendIncidentDto,
@@ -29,31 +28,22 @@ import { IncidentListingQuery, IncidentQuery, IncidentTimelineQuery } from './in
 @Controller('incidents')
 export class IncidentsController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: CommandSender,
     private readonly queries: QueryBus,
     private readonly asOf: AsOfResolver,
     private readonly liaisons: LiaisonVisibility,
   ) {}
-
-  private async run(incidentId: string, command: IncidentCommand, context: CommandContext) {
-    const result = await this.commands.execute(
-      new ExecuteLedgerCommand({ aggregate: 'incident', id: incidentId, command }, context),
-    );
-    return writeResponse(incidentId, result);
-  }
 
   @Post()
   @ApiOperation({ summary: 'Report an incident (IncidentReported)' })
   report(@Body() body: ReportIncidentDto, @Ctx() context: CommandContext): Promise<WriteResponse> {
     const incidentId = context.ids.next();
     const { subjects, ...facts } = plain(body);
-    return this.run(
+    return this.commands.send(
+      'incident',
       incidentId,
-      {
-        type: 'ReportIncident',
-        data: { incidentId, ...facts, ...splitSubjects(subjects) },
-        meta: metaOf(context),
-      },
+      'ReportIncident',
+      { incidentId, ...facts, ...splitSubjects(subjects) },
       context,
     );
   }
@@ -65,11 +55,7 @@ export class IncidentsController {
     @Body() body: AmendIncidentDto,
     @Ctx() context: CommandContext,
   ) {
-    return this.run(
-      id,
-      { type: 'AmendIncident', data: plain(body), meta: metaOf(context) },
-      context,
-    );
+    return this.commands.send('incident', id, 'AmendIncident', plain(body), context);
   }
 
   @Post(':id/units')
@@ -79,11 +65,7 @@ export class IncidentsController {
     @Body() body: LinkUnitsDto,
     @Ctx() context: CommandContext,
   ) {
-    return this.run(
-      id,
-      { type: 'LinkIncidentUnits', data: plain(body), meta: metaOf(context) },
-      context,
-    );
+    return this.commands.send('incident', id, 'LinkIncidentUnits', plain(body), context);
   }
 
   @Post(':id/investigators')
@@ -96,11 +78,15 @@ export class IncidentsController {
     @Body() body: AssignInvestigatorDto,
     @Ctx() context: CommandContext,
   ) {
-    return this.run(
+    const data = plain(body);
+    return this.commands.send(
+      'incident',
       id,
-      { type: 'AssignIncidentInvestigator', data: plain(body), meta: metaOf(context) },
+      'AssignIncidentInvestigator',
+      data,
       context,
-    ).then((written) => ({ ...written, id: body.investigatorId }));
+      data.investigatorId,
+    );
   }
 
   @Post(':id/closure')
@@ -110,11 +96,7 @@ export class IncidentsController {
     @Body() body: ReasonDto,
     @Ctx() context: CommandContext,
   ) {
-    return this.run(
-      id,
-      { type: 'CloseIncident', data: plain(body), meta: metaOf(context) },
-      context,
-    );
+    return this.commands.send('incident', id, 'CloseIncident', plain(body), context);
   }
 
   @Post(':id/reopening')
@@ -124,11 +106,7 @@ export class IncidentsController {
     @Body() body: ReasonDto,
     @Ctx() context: CommandContext,
   ) {
-    return this.run(
-      id,
-      { type: 'ReopenIncident', data: plain(body), meta: metaOf(context) },
-      context,
-    );
+    return this.commands.send('incident', id, 'ReopenIncident', plain(body), context);
   }
 
   @Get()

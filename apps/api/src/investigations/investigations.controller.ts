@@ -1,16 +1,15 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { InvestigationCommand } from '@blue-ledger/domain';
-import { metaOf, type CommandContext } from '@blue-ledger/command-handling';
+import type { CommandContext } from '@blue-ledger/command-handling';
 import { AsOfResolver } from '../as-of/as-of-resolver';
 import { AsOfQuery } from '../as-of/as-of.query';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
-import { plain, WriteResponse, writeResponse } from '../http/write-response';
+import { plain } from '../http/write-response';
 import { ReasonDto } from '../shared-dto/reason.dto';
 import { splitSubjects } from '../shared-dto/subject.dto';
-import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
+import { CommandSender } from '../commands/command-sender';
 import {
   AppointNationalInvestigatorDto,
   AssignInvestigatorDto,
@@ -31,25 +30,10 @@ import { InvestigationQuery } from './investigation.queries';
 @Controller('investigations')
 export class InvestigationsController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: CommandSender,
     private readonly queries: QueryBus,
     private readonly asOf: AsOfResolver,
   ) {}
-
-  private async run(
-    investigationId: string,
-    id: string,
-    command: InvestigationCommand,
-    context: CommandContext,
-  ): Promise<WriteResponse> {
-    const result = await this.commands.execute(
-      new ExecuteLedgerCommand(
-        { aggregate: 'investigation', id: investigationId, command },
-        context,
-      ),
-    );
-    return writeResponse(id, result);
-  }
 
   @Post()
   @ApiOperation({
@@ -58,12 +42,7 @@ export class InvestigationsController {
   open(@Body() body: OpenInvestigationDto, @Ctx() context: CommandContext) {
     const investigationId = context.ids.next();
     const data = { investigationId, ...plain(body) };
-    return this.run(
-      investigationId,
-      investigationId,
-      { type: 'OpenInvestigation', data, meta: metaOf(context) },
-      context,
-    );
+    return this.commands.send('investigation', investigationId, 'OpenInvestigation', data, context);
   }
 
   @Post(':id/investigators')
@@ -73,11 +52,13 @@ export class InvestigationsController {
     @Body() body: AssignInvestigatorDto,
     @Ctx() context: CommandContext,
   ) {
-    return this.run(
+    return this.commands.send(
+      'investigation',
       id,
-      body.investigatorId,
-      { type: 'AssignInvestigator', data: plain(body), meta: metaOf(context) },
+      'AssignInvestigator',
+      plain(body),
       context,
+      body.investigatorId,
     );
   }
 
@@ -91,10 +72,11 @@ export class InvestigationsController {
     @Body() body: AppointNationalInvestigatorDto,
     @Ctx() context: CommandContext,
   ) {
-    return this.run(
+    return this.commands.send(
+      'investigation',
       id,
-      id,
-      { type: 'AppointNationalInvestigator', data: plain(body), meta: metaOf(context) },
+      'AppointNationalInvestigator',
+      plain(body),
       context,
     );
   }
@@ -109,7 +91,7 @@ export class InvestigationsController {
     const evidenceId = context.ids.next();
     const { subjects, ...evidence } = plain(body);
     const data = { evidenceId, ...evidence, ...splitSubjects(subjects) };
-    return this.run(id, evidenceId, { type: 'LogEvidence', data, meta: metaOf(context) }, context);
+    return this.commands.send('investigation', id, 'LogEvidence', data, context, evidenceId);
   }
 
   @Post(':id/evidence/:evidenceId/custody')
@@ -121,11 +103,13 @@ export class InvestigationsController {
     @Ctx() context: CommandContext,
   ) {
     const data = { evidenceId, ...plain(body) };
-    return this.run(
+    return this.commands.send(
+      'investigation',
       id,
-      evidenceId,
-      { type: 'TransferEvidenceCustody', data, meta: metaOf(context) },
+      'TransferEvidenceCustody',
+      data,
       context,
+      evidenceId,
     );
   }
 
@@ -140,7 +124,7 @@ export class InvestigationsController {
   ) {
     const findingId = context.ids.next();
     const data = { findingId, ...plain(body) };
-    return this.run(id, findingId, { type: 'RecordFinding', data, meta: metaOf(context) }, context);
+    return this.commands.send('investigation', id, 'RecordFinding', data, context, findingId);
   }
 
   @Post(':id/findings/:findingId/revisions')
@@ -152,7 +136,7 @@ export class InvestigationsController {
     @Ctx() context: CommandContext,
   ) {
     const data = { findingId, ...plain(body) };
-    return this.run(id, findingId, { type: 'ReviseFinding', data, meta: metaOf(context) }, context);
+    return this.commands.send('investigation', id, 'ReviseFinding', data, context, findingId);
   }
 
   @Post(':id/findings/:findingId/withdrawal')
@@ -164,12 +148,7 @@ export class InvestigationsController {
     @Ctx() context: CommandContext,
   ) {
     const data = { findingId, ...plain(body) };
-    return this.run(
-      id,
-      findingId,
-      { type: 'WithdrawFinding', data, meta: metaOf(context) },
-      context,
-    );
+    return this.commands.send('investigation', id, 'WithdrawFinding', data, context, findingId);
   }
 
   @Post(':id/namings')
@@ -181,7 +160,7 @@ export class InvestigationsController {
   ) {
     const namingId = context.ids.next();
     const data = { namingId, ...plain(body) };
-    return this.run(id, namingId, { type: 'NameUnit', data, meta: metaOf(context) }, context);
+    return this.commands.send('investigation', id, 'NameUnit', data, context, namingId);
   }
 
   @Post(':id/recommendations')
@@ -193,11 +172,13 @@ export class InvestigationsController {
   ) {
     const recommendationId = context.ids.next();
     const data = { recommendationId, ...plain(body) };
-    return this.run(
+    return this.commands.send(
+      'investigation',
       id,
-      recommendationId,
-      { type: 'IssueRecommendation', data, meta: metaOf(context) },
+      'IssueRecommendation',
+      data,
       context,
+      recommendationId,
     );
   }
 
@@ -208,12 +189,7 @@ export class InvestigationsController {
     @Body() body: SubmitReportDto,
     @Ctx() context: CommandContext,
   ) {
-    return this.run(
-      id,
-      id,
-      { type: 'SubmitReport', data: plain(body), meta: metaOf(context) },
-      context,
-    );
+    return this.commands.send('investigation', id, 'SubmitReport', plain(body), context);
   }
 
   @Post(':id/closure')
@@ -223,12 +199,7 @@ export class InvestigationsController {
     @Body() body: CloseInvestigationDto,
     @Ctx() context: CommandContext,
   ) {
-    return this.run(
-      id,
-      id,
-      { type: 'CloseInvestigation', data: plain(body), meta: metaOf(context) },
-      context,
-    );
+    return this.commands.send('investigation', id, 'CloseInvestigation', plain(body), context);
   }
 
   @Post(':id/reopening')
@@ -238,12 +209,7 @@ export class InvestigationsController {
     @Body() body: ReasonDto,
     @Ctx() context: CommandContext,
   ) {
-    return this.run(
-      id,
-      id,
-      { type: 'ReopenInvestigation', data: plain(body), meta: metaOf(context) },
-      context,
-    );
+    return this.commands.send('investigation', id, 'ReopenInvestigation', plain(body), context);
   }
 
   @Get(':id')

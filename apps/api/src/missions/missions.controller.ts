@@ -1,14 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { MissionCommand } from '@blue-ledger/domain';
-import { metaOf, type CommandContext } from '@blue-ledger/command-handling';
+import type { CommandContext } from '@blue-ledger/command-handling';
 import { AsOfResolver } from '../as-of/as-of-resolver';
 import { AsOfQuery } from '../as-of/as-of.query';
 import { Ctx } from '../http/command-context.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
-import { plain, WriteResponse, writeResponse } from '../http/write-response';
-import { ExecuteLedgerCommand } from '../commands/ledger-command.handler';
+import { plain, WriteResponse } from '../http/write-response';
+import { CommandSender } from '../commands/command-sender';
 import { AppointLeaderDto, LeaderDepartureDto, RegisterMissionDto } from './mission.dto';
 import { LeaderHistoryQuery, MissionListingQuery, MissionQuery } from './mission.queries';
 
@@ -17,22 +16,10 @@ import { LeaderHistoryQuery, MissionListingQuery, MissionQuery } from './mission
 @Controller('missions')
 export class MissionsController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: CommandSender,
     private readonly queries: QueryBus,
     private readonly asOf: AsOfResolver,
   ) {}
-
-  private async run(
-    code: string,
-    id: string,
-    command: MissionCommand,
-    context: CommandContext,
-  ): Promise<WriteResponse> {
-    const result = await this.commands.execute(
-      new ExecuteLedgerCommand({ aggregate: 'mission', id: code, command }, context),
-    );
-    return writeResponse(id, result);
-  }
 
   @Post()
   @ApiOperation({ summary: 'Register a peacekeeping mission (MissionRegistered)' })
@@ -40,12 +27,7 @@ export class MissionsController {
     @Body() body: RegisterMissionDto,
     @Ctx() context: CommandContext,
   ): Promise<WriteResponse> {
-    return this.run(
-      body.code,
-      body.code,
-      { type: 'RegisterMission', data: { ...body }, meta: metaOf(context) },
-      context,
-    );
+    return this.commands.send('mission', body.code, 'RegisterMission', { ...body }, context);
   }
 
   @Post(':code/leaders')
@@ -59,11 +41,13 @@ export class MissionsController {
     @Ctx() context: CommandContext,
   ): Promise<WriteResponse> {
     const appointmentId = context.ids.next();
-    return this.run(
+    return this.commands.send(
+      'mission',
       code,
-      appointmentId,
-      { type: 'AppointLeader', data: { appointmentId, ...plain(body) }, meta: metaOf(context) },
+      'AppointLeader',
+      { appointmentId, ...plain(body) },
       context,
+      appointmentId,
     );
   }
 
@@ -78,15 +62,13 @@ export class MissionsController {
     @Body() body: LeaderDepartureDto,
     @Ctx() context: CommandContext,
   ): Promise<WriteResponse> {
-    return this.run(
+    return this.commands.send(
+      'mission',
       code,
-      appointmentId,
-      {
-        type: 'RecordLeaderDeparture',
-        data: { appointmentId, ...plain(body) },
-        meta: metaOf(context),
-      },
+      'RecordLeaderDeparture',
+      { appointmentId, ...plain(body) },
       context,
+      appointmentId,
     );
   }
 

@@ -11,6 +11,7 @@ import { AssetsController } from './assets/assets.controller';
 import { AuditPageController } from './audit/audit-page.controller';
 import { EventPageController } from './events/event-page.controller';
 import { AsOfResolver } from '../as-of/as-of-resolver';
+import { CommandSender } from '../commands/command-sender';
 import { FORM_CONTROLLERS, FORM_PROVIDERS } from './forms';
 import { HomePageController } from './home/home-page.controller';
 import { IncidentPageController } from './incident/incident-page.controller';
@@ -90,6 +91,8 @@ const FORM_LIMIT = '64kb';
     PageReads,
     PageExceptionFilter,
     AsOfResolver,
+    // The forms write through the API's controllers, which send with it (stateless).
+    CommandSender,
     ...FORM_PROVIDERS,
   ],
   exports: [PageAccess, PageSessions],

@@ -4,19 +4,18 @@ import type { ContingentHistory, ContingentState } from '@blue-ledger/projection
 import type { Response } from 'express';
 import { AsOfResolver } from '../../as-of/as-of-resolver';
 import { ContingentHistoryQuery, ContingentQuery } from '../../contingents/contingent.queries';
-import { ProblemException } from '../../problems/problem.exception';
 import { IncidentPageQuery } from '../incident/incident-page.query';
 import { layoutFor } from '../layout/layout-context';
 import { Html, PageController } from '../rendering/page.decorator';
 import { PageReads } from '../rendering/page-reads';
 import { PageRenderer } from '../rendering/page-renderer';
+import { RECORD_ID, recordNotFound } from '../rendering/record-not-found';
 import { instantOf, localFieldOf } from '../rendering/query-fields';
 import { Csrf } from '../security/csrf';
 import type { PageRequest } from '../sessions/page-access';
 import { recordLinks } from '../forms/record-links';
 import { contingentView } from './contingent-view';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The history is read a page of facts at a time, as the API serves it. */
 const HISTORY_PAGE = 1000;
 
@@ -63,7 +62,7 @@ export class ContingentPageController {
   ) {
     const asOf = instantOf(query.asOf);
     const point = this.asOf.resolve(asOf);
-    const unit = UUID.test(id)
+    const unit = RECORD_ID.test(id)
       ? await this.reads.readIfAny<ContingentState & { strengthOverTime: StrengthPeriod[] }>(
           request,
           new ContingentQuery(id, point),
@@ -73,12 +72,7 @@ export class ContingentPageController {
     // As the API: another country's unit is, to a liaison, as absent as an unknown one.
     const foreign = principal?.actingRole === 'tcc_liaison' && unit?.country !== principal.country;
     if (!unit || foreign) {
-      const when = asOf ? ` as known at ${asOf}` : '';
-      throw new ProblemException(
-        404,
-        'not_found',
-        `There is no unit ${id} that you may see${when}.`,
-      );
+      throw recordNotFound(`unit ${id}`, asOf);
     }
     const history = await this.wholeHistory(request, id, point);
     const unitIds = history.findings.flatMap((f) =>

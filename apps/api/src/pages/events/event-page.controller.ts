@@ -15,6 +15,7 @@ import { eventLine, type EnvelopeView } from '../rendering/event-line';
 import { Html, PageController } from '../rendering/page.decorator';
 import { PageReads } from '../rendering/page-reads';
 import { PageRenderer } from '../rendering/page-renderer';
+import { recordNotFound } from '../rendering/record-not-found';
 import {
   instantOf,
   localFieldOf,
@@ -162,12 +163,7 @@ export class EventPageController {
       answer?.event &&
       (point.position === null || answer.event.globalPosition > point.position);
     if (!answer?.event || recordedLater) {
-      const when = point.asOf === null ? '' : ` as known at ${point.asOf}`;
-      throw new ProblemException(
-        404,
-        'not_found',
-        `There is no event at position ${position} that you may see${when}.`,
-      );
+      throw recordNotFound(`event at position ${position}`, point.asOf);
     }
     return answer.event;
   }

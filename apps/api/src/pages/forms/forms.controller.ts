@@ -15,6 +15,7 @@ import { eventLine, type EnvelopeView } from '../rendering/event-line';
 import { Html, PageController } from '../rendering/page.decorator';
 import { PageReads } from '../rendering/page-reads';
 import { PageRenderer } from '../rendering/page-renderer';
+import { RECORD_ID } from '../rendering/record-not-found';
 import { Csrf } from '../security/csrf';
 import type { PageRequest } from '../sessions/page-access';
 import { FORMS, formById } from './form-catalogue';
@@ -25,7 +26,6 @@ import { apiBodyOf, inputFor, typedValues, type TypedValues } from './machinery/
 import { LedgerLookups } from './machinery/ledger-lookups';
 import { formView, type Refusal } from './machinery/form-view';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REVISION = /^\d{1,15}$/;
 const validation = createValidationPipe();
 
@@ -318,7 +318,7 @@ export class FormsController {
     const principal = { ...signedIn, actingRole };
     request.principal = principal;
     const params: Record<string, string> = {};
-    const rule = form.paramRule ?? { pattern: UUID, rule: 'a UUID' };
+    const rule = form.paramRule ?? { pattern: RECORD_ID, rule: 'a UUID' };
     for (const name of form.params) {
       const value = query[name];
       const own = form.paramRules?.[name];

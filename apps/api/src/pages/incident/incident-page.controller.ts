@@ -5,24 +5,23 @@ import { AsOfResolver } from '../../as-of/as-of-resolver';
 import { DecisionQuery } from '../../decisions/decision.queries';
 import { IncidentQuery, IncidentTimelineQuery } from '../../incidents/incident.queries';
 import { InvestigationQuery } from '../../investigations/investigation.queries';
-import { ProblemException } from '../../problems/problem.exception';
 import { layoutFor } from '../layout/layout-context';
 import { Html, PageController } from '../rendering/page.decorator';
 import { PageReads } from '../rendering/page-reads';
 import { PageRenderer } from '../rendering/page-renderer';
+import { RECORD_ID, recordNotFound } from '../rendering/record-not-found';
 import { instantOf, localFieldOf, queryString } from '../rendering/query-fields';
 import { Csrf } from '../security/csrf';
 import type { PageRequest } from '../sessions/page-access';
 import { IncidentPageQuery } from './incident-page.query';
 import {
   incidentView,
+  unitIdsOf,
   type DecisionAnswer,
   type IncidentAnswer,
   type InvestigationAnswer,
   type TimelineEntryAnswer,
 } from './incident-view';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The ids of a category's streams on the timeline, each once, in the order first seen. */
 function streamIdsOf(entries: TimelineEntryAnswer[], category: string): string[] {
@@ -57,16 +56,11 @@ export class IncidentPageController {
   ) {
     const asOf = instantOf(query.asOf);
     const point = this.asOf.resolve(asOf);
-    const incident = UUID.test(id)
+    const incident = RECORD_ID.test(id)
       ? await this.reads.readIfAny<IncidentAnswer>(request, new IncidentQuery(id, point))
       : undefined;
     if (!incident) {
-      const when = asOf ? ` as known at ${asOf}` : '';
-      throw new ProblemException(
-        404,
-        'not_found',
-        `There is no incident ${id} that you may see${when}.`,
-      );
+      throw recordNotFound(`incident ${id}`, asOf);
     }
     const timeline = await this.reads.read<{ entries: TimelineEntryAnswer[] }>(
       request,
@@ -90,16 +84,7 @@ export class IncidentPageController {
           : [],
       ),
     ]);
-    const unitIds = [
-      ...incident.contingentIds,
-      ...investigations.flatMap((inv) => [
-        ...Object.values(inv.findings ?? {}).flatMap((f) =>
-          f.attributions.map((a) => a.contingentId ?? ''),
-        ),
-        ...Object.values(inv.namings ?? {}).map((n) => n.contingentId),
-        ...Object.values(inv.recommendations ?? {}).map((r) => r.contingentId ?? ''),
-      ]),
-    ];
+    const unitIds = [...incident.contingentIds, ...investigations.flatMap(unitIdsOf)];
     const names = await this.reads.unitNames(request, unitIds);
     const state = queryString({ asOf: point.asOf ?? undefined });
     const view = incidentView({

@@ -47,6 +47,17 @@ export interface InvestigationAnswer {
   reports: { submittedAt: string }[];
 }
 
+/** The units an investigation speaks of: in its findings' attributions, namings, recommendations. */
+export function unitIdsOf(investigation: InvestigationAnswer): string[] {
+  return [
+    ...Object.values(investigation.findings ?? {}).flatMap((f) =>
+      f.attributions.map((a) => a.contingentId ?? ''),
+    ),
+    ...Object.values(investigation.namings ?? {}).map((n) => n.contingentId),
+    ...Object.values(investigation.recommendations ?? {}).map((r) => r.contingentId ?? ''),
+  ];
+}
+
 /** One decision as the JSON API answers it (GET /decisions/{id}). */
 export interface DecisionAnswer {
   decisionId: string;

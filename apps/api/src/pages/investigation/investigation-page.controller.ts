@@ -2,20 +2,18 @@ import { Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AsOfResolver } from '../../as-of/as-of-resolver';
 import { InvestigationQuery } from '../../investigations/investigation.queries';
-import { ProblemException } from '../../problems/problem.exception';
 import { StreamEventsQuery } from '../../streams/stream.queries';
 import { IncidentPageQuery } from '../incident/incident-page.query';
-import type { InvestigationAnswer } from '../incident/incident-view';
+import { unitIdsOf, type InvestigationAnswer } from '../incident/incident-view';
 import { layoutFor } from '../layout/layout-context';
 import { Html, PageController } from '../rendering/page.decorator';
 import { PageReads } from '../rendering/page-reads';
 import { PageRenderer } from '../rendering/page-renderer';
+import { RECORD_ID, recordNotFound } from '../rendering/record-not-found';
 import { instantOf, localFieldOf, queryString } from '../rendering/query-fields';
 import { Csrf } from '../security/csrf';
 import type { PageRequest } from '../sessions/page-access';
 import { investigationView, type StreamEvent } from './investigation-view';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `/ui/investigations/{id}`: one investigation as known at `asOf`: terms of reference, evidence
@@ -42,7 +40,7 @@ export class InvestigationPageController {
   ) {
     const asOf = instantOf(query.asOf);
     const point = this.asOf.resolve(asOf);
-    const investigation = UUID.test(id)
+    const investigation = RECORD_ID.test(id)
       ? await this.reads.readIfAny<InvestigationAnswer>(
           request,
           new InvestigationQuery(id, point),
@@ -50,12 +48,7 @@ export class InvestigationPageController {
         )
       : undefined;
     if (!investigation) {
-      const when = asOf ? ` as known at ${asOf}` : '';
-      throw new ProblemException(
-        404,
-        'not_found',
-        `There is no investigation ${id} that you may see${when}.`,
-      );
+      throw recordNotFound(`investigation ${id}`, asOf);
     }
     const events: StreamEvent[] = [];
     let after: string | undefined = undefined;
@@ -67,14 +60,7 @@ export class InvestigationPageController {
       events.push(...page.events);
       after = page.next ?? undefined;
     } while (after !== undefined);
-    const unitIds = [
-      ...Object.values(investigation.findings ?? {}).flatMap((f) =>
-        f.attributions.map((a) => a.contingentId ?? ''),
-      ),
-      ...Object.values(investigation.namings ?? {}).map((n) => n.contingentId),
-      ...Object.values(investigation.recommendations ?? {}).map((r) => r.contingentId ?? ''),
-    ];
-    const names = await this.reads.unitNames(request, unitIds);
+    const names = await this.reads.unitNames(request, unitIdsOf(investigation));
     const view = investigationView({ investigation, events, names });
     const layout = layoutFor(request, response, this.csrf, {
       title: view.title,

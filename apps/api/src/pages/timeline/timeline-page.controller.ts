@@ -10,13 +10,12 @@ import { format } from '../rendering/format';
 import { Html, PageController } from '../rendering/page.decorator';
 import { PageReads } from '../rendering/page-reads';
 import { PageRenderer } from '../rendering/page-renderer';
+import { RECORD_ID } from '../rendering/record-not-found';
 import { instantOf, localFieldOf } from '../rendering/query-fields';
 import { Csrf } from '../security/csrf';
 import type { PageRequest } from '../sessions/page-access';
 import { TimelinePageQuery } from './timeline-page.query';
 import { replayView, type ReplayEntryAnswer } from './timeline-view';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Timeline = { entries: ReplayEntryAnswer[] };
 
@@ -44,7 +43,7 @@ export class TimelinePageController {
     @Query() query: TimelinePageQuery,
   ) {
     const order = query.order ?? 'occurred';
-    const now = UUID.test(id)
+    const now = RECORD_ID.test(id)
       ? await this.reads.readIfAny<Timeline>(request, new IncidentTimelineQuery(id, order, NOW))
       : undefined;
     if (!now) {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { PrincipalRegistry, PRINCIPAL_STORE, type PrincipalStore } from '@blue-ledger/access';
 import { AppointmentFinder, RecommendationFinder } from '@blue-ledger/command-handling';
 import { LiaisonVisibility } from '../../../access/liaison-visibility';
@@ -8,6 +8,7 @@ import { PrincipalsController } from '../../../access/principals.controller';
 import { SubjectErasures } from '../../../access/subject-erasures';
 import { SubjectsController } from '../../../access/subjects.controller';
 import { AsOfResolver } from '../../../as-of/as-of-resolver';
+import { CommandSender } from '../../../commands/command-sender';
 import { ContingentsController } from '../../../contingents/contingents.controller';
 import { DecisionsController } from '../../../decisions/decisions.controller';
 import { IncidentsController } from '../../../incidents/incidents.controller';
@@ -17,7 +18,7 @@ import { MissionsController } from '../../../missions/missions.controller';
 /**
  * The JSON API's own write methods, for the forms: each form calls the same controller method
  * as its API route, with the DTO the API's validation pipe made and the command context the API
- * builds, so that the command it sends on the CommandBus (and every refusal) is the API's.
+ * builds, so that the command it sends (`CommandSender`) (and every refusal) is the API's.
  */
 @Injectable()
 export class ApiWrites {
@@ -30,7 +31,7 @@ export class ApiWrites {
   private subjectsController?: SubjectsController;
 
   constructor(
-    commands: CommandBus,
+    commands: CommandSender,
     queries: QueryBus,
     asOf: AsOfResolver,
     liaisons: LiaisonVisibility,
