@@ -8,7 +8,8 @@ import type {
   RecordedEvent,
 } from '../event-store.port';
 import { filterCondition } from './event-filter-sql';
-import { batchColumns, EVENT_COLUMNS, type PostgresEventRow, toRecordedEvent } from './event-row';
+import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '../event-row';
+import { batchColumns } from './event-row';
 
 /** Largest bigint: "up to the end" for positions and revisions. */
 export const MAX_BIGINT = 9223372036854775807n;
@@ -93,7 +94,7 @@ export class EventQueries {
     limit: number | null,
   ): Promise<RecordedEvent[]> {
     const bound = direction === 'forwards' ? '>=' : '<=';
-    const rows = await this.query<PostgresEventRow>(
+    const rows = await this.query<EventRow<string, number>>(
       `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events
        WHERE stream_id = $1 AND stream_revision ${bound} $2
        ORDER BY stream_revision ${order(direction)} LIMIT $3`,
@@ -104,7 +105,7 @@ export class EventQueries {
 
   async readRange({ from, through, direction, filter, limit }: PositionRange) {
     const condition = filterCondition(filter, 4);
-    const rows = await this.query<PostgresEventRow>(
+    const rows = await this.query<EventRow<string, number>>(
       `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events
        WHERE global_position BETWEEN $1 AND $2${condition.sql}
        ORDER BY global_position ${order(direction)} LIMIT $3`,

@@ -1,7 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Direction, EventFilter, ProposedEvent, RecordedEvent } from '../event-store.port';
 import { filterCondition } from './event-filter-sql';
-import { EVENT_COLUMNS, type EventRow, insertParameters, toRecordedEvent } from './event-row';
+import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '../event-row';
+import { insertParameters } from './event-row';
 
 /** Largest value an SQLite INTEGER holds: "up to the end" for positions and revisions. */
 export const MAX_INTEGER = 9223372036854775807n;

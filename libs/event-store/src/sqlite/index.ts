@@ -4,4 +4,3 @@ export {
   type SqliteEventStoreOptions,
 } from './sqlite-event-store';
 export { EVENT_SCHEMA_VERSION, migrateEventSchema } from './sqlite-schema';
-export type { EventRow } from './event-row';

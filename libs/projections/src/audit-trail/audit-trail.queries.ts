@@ -1,10 +1,10 @@
-import type { Actor } from '@blue-ledger/event-store';
+import { EVENT_COLUMNS, type Actor } from '@blue-ledger/event-store';
 import type { SqliteDatabase } from '../sqlite/database';
 import { pageOf, pageSize, readVisible } from '../sqlite/page';
 import { idsParameter, type VisibleOnly } from '../sqlite/visible-only';
 import { boundMillis } from '../support/time';
 import { RECORDED_TIME } from './audit-trail.projection';
-import { ENVELOPE_COLUMNS, ENVELOPES, type EnvelopeRow } from './event-envelopes';
+import { ENVELOPES, type EnvelopeRow } from './event-envelopes';
 
 /** An event's whole envelope, as JSON can carry it: revision and position as numbers. */
 export interface AuditEvent {
@@ -91,7 +91,7 @@ export function getAuditTrail(db: SqliteDatabase, query: AuditTrailQuery = {}): 
   }
   const size = pageSize(query.limit);
   const statement = db.prepare(
-    `SELECT ${ENVELOPE_COLUMNS.join(', ')} FROM ${ENVELOPES}
+    `SELECT ${EVENT_COLUMNS} FROM ${ENVELOPES}
      WHERE ${conditions.join(' AND ')} ORDER BY ${position} LIMIT ?`,
   );
   const [, ...rest] = params;
@@ -109,7 +109,7 @@ export function getAuditTrail(db: SqliteDatabase, query: AuditTrailQuery = {}): 
 /** One event by its global position, or null. */
 export function getAuditEvent(db: SqliteDatabase, position: number): AuditEvent | null {
   const row = db
-    .prepare(`SELECT ${ENVELOPE_COLUMNS.join(', ')} FROM ${ENVELOPES} WHERE global_position = ?`)
+    .prepare(`SELECT ${EVENT_COLUMNS} FROM ${ENVELOPES} WHERE global_position = ?`)
     .get(position) as EnvelopeRow | undefined;
   return row === undefined ? null : auditEventOf(row);
 }
@@ -152,7 +152,7 @@ export function getAuditEventsAt(
     .filter((position) => position > (query.after ?? -1))
     .sort((a, b) => a - b);
   const statement = db.prepare(
-    `SELECT ${ENVELOPE_COLUMNS.join(', ')} FROM ${ENVELOPES}
+    `SELECT ${EVENT_COLUMNS} FROM ${ENVELOPES}
      WHERE global_position IN (SELECT value FROM json_each(?)) ORDER BY global_position`,
   );
   const rows: EnvelopeRow[] = [];
@@ -170,7 +170,7 @@ export function getAuditEventsAt(
 /** One event by its event id (a causation id names the event that caused another), or null. */
 export function getAuditEventById(db: SqliteDatabase, eventId: string): AuditEvent | null {
   const row = db
-    .prepare(`SELECT ${ENVELOPE_COLUMNS.join(', ')} FROM ${ENVELOPES} WHERE event_id = ?`)
+    .prepare(`SELECT ${EVENT_COLUMNS} FROM ${ENVELOPES} WHERE event_id = ?`)
     .get(eventId) as EnvelopeRow | undefined;
   return row === undefined ? null : auditEventOf(row);
 }
@@ -179,7 +179,7 @@ export function getAuditEventById(db: SqliteDatabase, eventId: string): AuditEve
 export function getLatestEvents(db: SqliteDatabase, limit: number, upTo?: number): AuditEvent[] {
   const rows = db
     .prepare(
-      `SELECT ${ENVELOPE_COLUMNS.join(', ')} FROM ${ENVELOPES}
+      `SELECT ${EVENT_COLUMNS} FROM ${ENVELOPES}
        WHERE global_position <= ? ORDER BY global_position DESC LIMIT ?`,
     )
     .all(upTo ?? Number.MAX_SAFE_INTEGER, pageSize(limit)) as EnvelopeRow[];

@@ -1,4 +1,4 @@
-import type { EventRow, RecordedEvent } from '@blue-ledger/event-store';
+import { EVENT_COLUMN_NAMES, EVENT_COLUMNS, type EventRow } from '@blue-ledger/event-store';
 import type { SqliteDatabase } from '../sqlite/database';
 
 /**
@@ -10,24 +10,6 @@ export const ENVELOPES = 'audit_trail_events';
 
 /** The embedded store's table, when it shares the database with the read models. */
 export const STORE_EVENTS_TABLE = 'events';
-
-export const ENVELOPE_COLUMNS = [
-  'global_position',
-  'event_id',
-  'stream_id',
-  'stream_revision',
-  'type',
-  'schema_version',
-  'recorded_at',
-  'occurred_at',
-  'actor_id',
-  'actor_role',
-  'correlation_id',
-  'causation_id',
-  'data',
-  'prev_hash',
-  'hash',
-] as const;
 
 /** A row of the store's events table, as the read models read it (plain numbers). */
 export type EnvelopeRow = EventRow<number>;
@@ -46,7 +28,7 @@ export function storeEventsTableIn(db: SqliteDatabase): boolean {
     .prepare(`SELECT name FROM pragma_table_info(?)`)
     .pluck()
     .all(STORE_EVENTS_TABLE) as string[];
-  return ENVELOPE_COLUMNS.every((column) => columns.includes(column));
+  return EVENT_COLUMN_NAMES.every((column) => columns.includes(column));
 }
 
 export function envelopeModeOf(db: SqliteDatabase): EnvelopeMode | null {
@@ -67,7 +49,7 @@ export function createEnvelopes(db: SqliteDatabase): void {
   if (existing === 'copy' && wanted === 'view') db.exec(`DROP TABLE ${ENVELOPES}`);
   if (wanted === 'view') {
     db.exec(`CREATE VIEW IF NOT EXISTS ${ENVELOPES} AS
-      SELECT ${ENVELOPE_COLUMNS.join(', ')} FROM ${STORE_EVENTS_TABLE}`);
+      SELECT ${EVENT_COLUMNS} FROM ${STORE_EVENTS_TABLE}`);
     return;
   }
   db.exec(`CREATE TABLE IF NOT EXISTS ${ENVELOPES} (
@@ -95,27 +77,6 @@ export function dropEnvelopes(db: SqliteDatabase): void {
   if (mode === 'copy') db.exec(`DROP TABLE ${ENVELOPES}`);
 }
 
-/** The envelope as the store gave it, for the functions that summarise and describe events. */
-export function recordedEventOf(row: EnvelopeRow): RecordedEvent {
-  const event: RecordedEvent = {
-    eventId: row.event_id,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: JSON.parse(row.data) as Record<string, unknown>,
-    recordedAt: row.recorded_at,
-    actor: { id: row.actor_id, role: row.actor_role },
-    correlationId: row.correlation_id,
-    causationId: row.causation_id,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-    streamId: row.stream_id,
-    streamRevision: BigInt(row.stream_revision),
-    globalPosition: BigInt(row.global_position),
-  };
-  if (row.occurred_at !== null) event.occurredAt = row.occurred_at;
-  return event;
-}
-
 /** `e.col1, e.col2, ...`: the envelope columns of a query that joins the envelopes as `e`. */
 export const envelopeColumnsOf = (alias: string): string =>
-  ENVELOPE_COLUMNS.map((column) => `${alias}.${column}`).join(', ');
+  EVENT_COLUMN_NAMES.map((column) => `${alias}.${column}`).join(', ');

@@ -1,9 +1,5 @@
-import {
-  ENVELOPES,
-  envelopeColumnsOf,
-  recordedEventOf,
-  type EnvelopeRow,
-} from '../audit-trail/event-envelopes';
+import { toRecordedEvent } from '@blue-ledger/event-store';
+import { ENVELOPES, envelopeColumnsOf, type EnvelopeRow } from '../audit-trail/event-envelopes';
 import type { SqliteDatabase } from '../sqlite/database';
 import type { Change } from './corrections';
 import { TIMELINE_CHANGES_TABLE, TIMELINE_ENTRIES_TABLE } from './incident-timeline.projection';
@@ -59,7 +55,7 @@ export function getTimeline(
     )
     .all(...params) as EntryRow[];
   const entries = rows.map((row) => {
-    const entry = timelineEntryOf(recordedEventOf(row));
+    const entry = timelineEntryOf(toRecordedEvent(row));
     if (row.changes === null) return entry;
     return { ...entry, changes: JSON.parse(row.changes) as Change[], reason: row.reason };
   });
