@@ -4,15 +4,15 @@ import path from 'node:path';
 import type { RecordedEvent } from '../event-store.port';
 import { SqliteEventStore } from './sqlite-event-store';
 import { type RunningChild, startChild } from '../testing/child-process';
-
-const acknowledgedIds = (lines: string[]): string[] =>
-  lines.filter((line) => line.startsWith('ack ')).map((line) => line.slice('ack '.length));
+import {
+  acknowledgedIds,
+  expectBurstsKept,
+  expectContiguousRevisions,
+  killStillRunning,
+  killWritersMidBurst,
+} from '../testing/killed-writers';
 
 const countOf = (lines: string[], line: string): number => lines.filter((l) => l === line).length;
-
-function expectContiguousRevisions(events: RecordedEvent[]): void {
-  expect(events.map((e) => e.streamRevision)).toEqual(events.map((_, i) => BigInt(i)));
-}
 
 interface ContenderOutput {
   /** Acknowledged event ids, with the number of the group transaction they committed in. */
@@ -71,10 +71,8 @@ describe('The SQLite event store, written to by real processes', () => {
   });
 
   afterEach(async () => {
-    const stillRunning = children.filter((c) => c.process.exitCode === null && !c.process.killed);
+    await killStillRunning(children);
     children = [];
-    stillRunning.forEach((child) => child.process.kill('SIGKILL'));
-    await Promise.all(stillRunning.map((child) => child.exited));
     fs.rmSync(directory, { recursive: true, force: true });
   });
 
@@ -82,37 +80,14 @@ describe('The SQLite event store, written to by real processes', () => {
     it('keeps every acknowledged event exactly once and no partial batch', async () => {
       const streamId = 'incident-durability';
       const batchSize = 5;
-      const acknowledged: string[] = [];
-
-      for (let round = 0; round < 3; round++) {
-        const writer = start('append-burst.child.ts', [file, streamId, String(batchSize)]);
-        const target = acknowledged.length + 40 * batchSize;
-        await writer.waitForLines(
-          (lines) => acknowledged.length + acknowledgedIds(lines).length >= target,
-          30_000,
-        );
-        writer.process.kill('SIGKILL');
-        const { signal } = await writer.exited;
-        expect(signal).toBe('SIGKILL');
-        acknowledged.push(...acknowledgedIds(writer.lines));
-      }
+      const acknowledged = await killWritersMidBurst(
+        () => start('append-burst.child.ts', [file, streamId, String(batchSize)]),
+        { rounds: 3, perRound: 40 * batchSize, timeoutMs: 30_000 },
+      );
 
       const store = SqliteEventStore.open(file);
       try {
-        const events = await store.readStream(streamId);
-        const stored = events.map((e) => e.eventId);
-        expect(new Set(stored).size).toBe(stored.length);
-        const isAcknowledged = new Set(acknowledged);
-        expect(stored.filter((id) => isAcknowledged.has(id))).toEqual(acknowledged);
-        // A batch may commit and the writer die before saying so: at most one per kill.
-        expect(stored.length - acknowledged.length).toBeLessThanOrEqual(batchSize * 3);
-        expectContiguousRevisions(events);
-        const batchSizes = new Map<string, number>();
-        for (const { data } of events) {
-          const batch = `${String(data.writer)}/${String(data.batch)}`;
-          batchSizes.set(batch, (batchSizes.get(batch) ?? 0) + 1);
-        }
-        expect([...new Set(batchSizes.values())]).toEqual([batchSize]);
+        expectBurstsKept(await store.readStream(streamId), acknowledged, { batchSize, kills: 3 });
         expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
       } finally {
         await store.close();
@@ -123,20 +98,10 @@ describe('The SQLite event store, written to by real processes', () => {
   describe('when a writer is killed in the middle of grouped commits', () => {
     it('keeps every acknowledged event exactly once, no partial batch and no gap', async () => {
       const appenders = 32;
-      const acknowledged: string[] = [];
-
-      for (let round = 0; round < 3; round++) {
-        const writer = start('grouped-burst.child.ts', [file, String(appenders)]);
-        const target = acknowledged.length + 600;
-        await writer.waitForLines(
-          (lines) => acknowledged.length + acknowledgedIds(lines).length >= target,
-          30_000,
-        );
-        writer.process.kill('SIGKILL');
-        const { signal } = await writer.exited;
-        expect(signal).toBe('SIGKILL');
-        acknowledged.push(...acknowledgedIds(writer.lines));
-      }
+      const acknowledged = await killWritersMidBurst(
+        () => start('grouped-burst.child.ts', [file, String(appenders)]),
+        { rounds: 3, perRound: 600, timeoutMs: 30_000 },
+      );
 
       const store = SqliteEventStore.open(file);
       try {
@@ -145,21 +110,9 @@ describe('The SQLite event store, written to by real processes', () => {
         expect(new Set(stored).size).toBe(stored.length);
         const isStored = new Set(stored);
         expect(acknowledged.filter((id) => !isStored.has(id))).toEqual([]);
-        expect(all.map((e) => e.globalPosition)).toEqual(all.map((_, i) => BigInt(i + 1)));
-        const streams = new Map<string, RecordedEvent[]>();
-        for (const event of all) {
-          streams.set(event.streamId, [...(streams.get(event.streamId) ?? []), event]);
-        }
-        expect(streams.size).toBe(appenders);
-        for (const events of streams.values()) expectContiguousRevisions(events);
-        const batchSizes = new Map<string, { size: number; count: number }>();
-        for (const { data } of all) {
-          const batch = `${String(data.writer)}/${String(data.appender)}/${String(data.batch)}`;
-          const seen = batchSizes.get(batch) ?? { size: Number(data.size), count: 0 };
-          batchSizes.set(batch, { ...seen, count: seen.count + 1 });
-        }
-        const partial = [...batchSizes].filter(([, { size, count }]) => size !== count);
-        expect(partial).toEqual([]);
+        expectNoGap(all);
+        expect(new Set(all.map((e) => e.streamId)).size).toBe(appenders);
+        expect(partialBatches(all)).toEqual([]);
         expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
       } finally {
         await store.close();
