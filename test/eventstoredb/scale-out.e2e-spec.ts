@@ -9,11 +9,10 @@ import {
   registerMissionAndContingent,
 } from '../reliability/support/ledger-fixtures';
 import { readAuditTrail } from '../reliability/support/ledger-reads';
-import { writeBurst, type Writer } from '../reliability/support/write-burst';
 import {
-  amendAtOnce,
-  amendment,
+  amendInRounds,
   answeredOtherwise,
+  burstFromEveryInstance,
   missingOrDuplicated,
   tagOf,
 } from '../reliability/support/writes-across-instances';
@@ -63,20 +62,11 @@ describe('Two API processes and a projector on one EventStoreDB (the gRPC test d
   describe('amending one incident with If-Match from both processes at once', () => {
     it('lets exactly one write win each revision, refuses every other with a 409, and the read models equal a rebuild from zero', async () => {
       const streamId = `incident-${incidentId}`;
-      const rounds = 4;
-      const winners: string[] = [];
-      for (let round = 0; round < rounds; round++) {
-        const revision = Number((await cluster.store.readStream(streamId)).at(-1)?.streamRevision);
-        const { won, otherwise } = await amendAtOnce(investigators, {
-          incidentId,
-          revision,
-          round,
-          clientsPerApi: CLIENTS_PER_API,
-        });
-        expect(won.map((write) => write.revision)).toEqual([revision + 1]);
-        expect(otherwise).toEqual([]);
-        winners.push(won[0].summary);
-      }
+      const winners = await amendInRounds(
+        investigators,
+        async () => Number((await cluster.store.readStream(streamId)).at(-1)?.streamRevision),
+        { incidentId, rounds: 4, clientsPerApi: CLIENTS_PER_API },
+      );
 
       const events = await allEvents();
       expect(brokenGlobalOrder(events)).toEqual([]);
@@ -132,18 +122,12 @@ describe('Two API processes and a projector on one EventStoreDB (the gRPC test d
 
   describe('a burst of unconditional writes from both processes', () => {
     it('stores each acknowledged write once, where its answer said, and no refused one; every refusal is a 409', async () => {
-      const writersOn = (investigator: LedgerClient): Writer[] => [
-        (tag) => investigator.post('/incidents', incidentReport(contingentId, tag)),
-        (tag) => investigator.post('/incidents', incidentReport(contingentId, tag)),
-        (tag) => investigator.post(`/incidents/${incidentId}/amendments`, amendment(tag)),
-        (tag) => investigator.post(`/incidents/${incidentId}/amendments`, amendment(tag)),
-        (tag) => investigator.post(`/incidents/${incidentId}/amendments`, amendment(tag)),
-      ];
-      const attempts = await writeBurst({
-        writers: investigators.flatMap(writersOn),
+      const attempts = await burstFromEveryInstance(investigators, {
+        contingentId,
+        incidentId,
+        reports: 2,
+        amendments: 3,
         writesPerWriter: 12,
-        tagOf: (writer, sequence) =>
-          `Write ${sequence} of writer ${writer} (API ${writer < 5 ? 1 : 2})`,
       });
 
       expect(answeredOtherwise(attempts)).toEqual([]);

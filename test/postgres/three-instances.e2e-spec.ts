@@ -6,11 +6,10 @@ import {
   registerMissionAndContingent,
 } from '../reliability/support/ledger-fixtures';
 import { readAuditTrail } from '../reliability/support/ledger-reads';
-import { writeBurst, type Writer } from '../reliability/support/write-burst';
 import {
-  amendAtOnce,
-  amendment,
+  amendInRounds,
   answeredOtherwise,
+  burstFromEveryInstance,
   missingOrDuplicated,
   tagOf,
 } from '../reliability/support/writes-across-instances';
@@ -68,21 +67,11 @@ describeOnPostgres('Three API processes on one PostgreSQL', () => {
   describe('amending one incident with If-Match from every instance at once', () => {
     it('lets exactly one write win each revision and refuses every other with a 409', async () => {
       const streamId = `incident-${incidentId}`;
-      const winners: string[] = [];
-      for (let round = 0; round < 4; round++) {
-        const revision = Number(
-          (await deployment.store.readStream(streamId)).at(-1)?.streamRevision,
-        );
-        const { won, otherwise } = await amendAtOnce(investigators, {
-          incidentId,
-          revision,
-          round,
-          clientsPerApi: CLIENTS_PER_API,
-        });
-        expect(won.map((write) => write.revision)).toEqual([revision + 1]);
-        expect(otherwise).toEqual([]);
-        winners.push(won[0].summary);
-      }
+      const winners = await amendInRounds(
+        investigators,
+        async () => Number((await deployment.store.readStream(streamId)).at(-1)?.streamRevision),
+        { incidentId, rounds: 4, clientsPerApi: CLIENTS_PER_API },
+      );
       const events = await deployment.store.readAll();
       expect(brokenGlobalOrder(events)).toEqual([]);
       expect(events.filter((e) => e.type === 'IncidentAmended').map(tagOf)).toEqual(winners);
@@ -92,16 +81,12 @@ describeOnPostgres('Three API processes on one PostgreSQL', () => {
 
   describe('a burst of unconditional writes from every instance', () => {
     it('stores each acknowledged write once, where its answer said; every refusal is a 409', async () => {
-      const writersOn = (investigator: LedgerClient): Writer[] => [
-        (tag) => investigator.post('/incidents', incidentReport(contingentId, tag)),
-        (tag) => investigator.post(`/incidents/${incidentId}/amendments`, amendment(tag)),
-        (tag) => investigator.post(`/incidents/${incidentId}/amendments`, amendment(tag)),
-      ];
-      const attempts = await writeBurst({
-        writers: investigators.flatMap(writersOn),
+      const attempts = await burstFromEveryInstance(investigators, {
+        contingentId,
+        incidentId,
+        reports: 1,
+        amendments: 2,
         writesPerWriter: 8,
-        tagOf: (writer, sequence) =>
-          `Write ${sequence} of writer ${writer} (API ${Math.floor(writer / 3) + 1})`,
       });
       expect(answeredOtherwise(attempts)).toEqual([]);
       expect(attempts.filter((a) => a.outcome.kind === 'acknowledged').length).toBeGreaterThan(24);

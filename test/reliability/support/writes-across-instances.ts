@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@blue-ledger/event-store';
 import type { HttpResponse, LedgerClient } from '../../support/http-client';
-import type { WriteAttempt } from './write-burst';
+import { incidentReport } from './ledger-fixtures';
+import { writeBurst, type WriteAttempt, type Writer } from './write-burst';
 
 /**
  * What the tests of several API instances writing to one store at once (EventStoreDB's scale
@@ -30,7 +31,7 @@ export const isStaleRevision = (response: HttpResponse) =>
  * amend the incident at `revision`, all at once. What won (its summary and the revision it
  * made), and what was answered neither with a 201 nor with a stale-revision 409.
  */
-export async function amendAtOnce(
+async function amendAtOnce(
   investigators: LedgerClient[],
   {
     incidentId,
@@ -65,6 +66,63 @@ export async function amendAtOnce(
       .filter(({ response }) => response.status !== 201 && !isStaleRevision(response))
       .map(({ response }) => `${response.status} ${JSON.stringify(response.body)}`),
   };
+}
+
+/**
+ * `rounds` rounds of `amendAtOnce`, each at the incident's revision then (`revisionNow`): in
+ * each, exactly one write wins and makes the next revision, and every other is a stale-revision
+ * 409. Answers the winners' summaries, in order.
+ */
+export async function amendInRounds(
+  investigators: LedgerClient[],
+  revisionNow: () => Promise<number>,
+  options: { incidentId: string; rounds: number; clientsPerApi: number },
+): Promise<string[]> {
+  const winners: string[] = [];
+  for (let round = 0; round < options.rounds; round++) {
+    const revision = await revisionNow();
+    const { won, otherwise } = await amendAtOnce(investigators, { ...options, revision, round });
+    expect(won.map((write) => write.revision)).toEqual([revision + 1]);
+    expect(otherwise).toEqual([]);
+    winners.push(won[0].summary);
+  }
+  return winners;
+}
+
+/**
+ * A burst of unconditional writes through every instance: on each, `reports` writers report
+ * incidents and `amendments` writers amend the one incident, `writesPerWriter` writes each,
+ * every write tagged with its writer and its instance.
+ */
+export function burstFromEveryInstance(
+  investigators: LedgerClient[],
+  options: {
+    contingentId: string;
+    incidentId: string;
+    reports: number;
+    amendments: number;
+    writesPerWriter: number;
+  },
+): Promise<WriteAttempt[]> {
+  const { contingentId, incidentId, reports, amendments, writesPerWriter } = options;
+  const writersOn = (investigator: LedgerClient): Writer[] => [
+    ...Array.from(
+      { length: reports },
+      (): Writer => (tag) => investigator.post('/incidents', incidentReport(contingentId, tag)),
+    ),
+    ...Array.from(
+      { length: amendments },
+      (): Writer => (tag) =>
+        investigator.post(`/incidents/${incidentId}/amendments`, amendment(tag)),
+    ),
+  ];
+  const writersPerApi = reports + amendments;
+  return writeBurst({
+    writers: investigators.flatMap(writersOn),
+    writesPerWriter,
+    tagOf: (writer, sequence) =>
+      `Write ${sequence} of writer ${writer} (API ${Math.floor(writer / writersPerApi) + 1})`,
+  });
 }
 
 /** Writes that got neither a 201 nor a stale-revision 409. */
