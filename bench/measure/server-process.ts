@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { principalsEnv } from '../generate/bench-principals';
+import { startApiProcess } from './api-process';
 
 const API_MAIN = path.resolve(__dirname, '../../apps/api/src/main.js');
 const PACKAGE_JSON = path.resolve(__dirname, '../../../package.json');
@@ -37,37 +36,31 @@ export async function startServer(
   dataDir: string,
   env: Record<string, string> = {},
 ): Promise<Server> {
-  const port = await freePort();
-  let output = '';
-  const child = spawn(process.execPath, [...startFlags(), API_MAIN], {
+  const server = await startApiProcess({
+    main: API_MAIN,
+    nodeFlags: startFlags(),
     env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
       LEDGER_DATA_DIR: dataDir,
       LEDGER_PRINCIPALS: principalsEnv(),
       LEDGER_RATE_LIMIT: '100000000',
       // The generated ledger's decisions were written around the command path, without the
       // consequences it records: the measured server leaves them as they are.
       LEDGER_RECORD_PENDING_CONSEQUENCES: 'false',
-      LOG_LEVEL: 'warn',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // Measure the steady state: after the background verification's first pass at start.
+    isReady: async (response) =>
+      response.status === 200 &&
+      ((await response.json()) as Health).integrity?.status !== 'verifying',
+    timeoutMs: 600_000,
+    pollMs: 200,
   });
-  child.stdout?.on('data', (chunk) => (output += String(chunk)));
-  child.stderr?.on('data', (chunk) => (output += String(chunk)));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, child, () => output);
+  const pid = server.child.pid as number;
   return {
-    url,
-    pid: child.pid as number,
-    peakRssMiB: () => peakRssOf(child.pid as number),
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-    },
+    url: server.url,
+    pid,
+    peakRssMiB: () => peakRssOf(pid),
+    stop: () => server.signal('SIGTERM'),
   };
 }
 
@@ -101,37 +94,4 @@ export async function settled(url: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('the server did not settle after the load');
-}
-
-async function waitForHealth(
-  url: string,
-  child: ChildProcess,
-  output: () => string,
-): Promise<void> {
-  const deadline = Date.now() + 600_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`the ledger exited with ${child.exitCode}:\n${output()}`);
-    try {
-      const response = await fetch(`${url}/health`);
-      // Measure the steady state: after the background verification's first pass at start.
-      const health = response.status === 200 ? ((await response.json()) as Health) : undefined;
-      if (health && health.integrity?.status !== 'verifying') return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the ledger did not become healthy:\n${output()}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

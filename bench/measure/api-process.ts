@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as net from 'node:net';
+
+/** A free TCP port on 127.0.0.1 (asked of the system, then released). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ApiProcess {
+  child: ChildProcess;
+  url: string;
+  /** Everything it wrote to stdout and stderr so far. */
+  output(): string;
+  /** Sends the signal and waits for the process to exit. */
+  signal(signal: NodeJS.Signals): Promise<void>;
+}
+
+export interface ApiProcessOptions {
+  /** The built API's entry point (`dist/apps/api/src/main.js`). */
+  main: string;
+  /** Node's own flags before the entry point (e.g. the heap cap `npm start` uses). */
+  nodeFlags?: string[];
+  /** The ledger's configuration (data directory, principals, ...), over this process's env. */
+  env: Record<string, string>;
+  /** Whether an answer of `GET /health` means the ledger is ready. */
+  isReady(health: Response): Promise<boolean>;
+  timeoutMs: number;
+  pollMs: number;
+}
+
+/**
+ * The built ledger as its own OS process, as `npm start` runs it, on a free port of 127.0.0.1,
+ * logging warnings; answered once its `/health` says it is ready. The bench and the end-to-end
+ * tests both start it so.
+ */
+export async function startApiProcess(options: ApiProcessOptions): Promise<ApiProcess> {
+  const port = await freePort();
+  let output = '';
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), options.main], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk) => (output += String(chunk)));
+  child.stderr?.on('data', (chunk) => (output += String(chunk)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + options.timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`the ledger exited with ${child.exitCode}:\n${output}`);
+    }
+    try {
+      if (await options.isReady(await fetch(`${url}/health`))) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() >= deadline) throw new Error(`the ledger did not become healthy:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs));
+  }
+  return {
+    child,
+    url,
+    output: () => output,
+    async signal(signal) {
+      child.kill(signal);
+      await exited;
+    },
+  };
+}
