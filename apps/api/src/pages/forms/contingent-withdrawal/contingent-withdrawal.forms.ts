@@ -1,7 +1,7 @@
 import { WITHDRAWAL_BY } from '@blue-ledger/domain';
 import { ReturnContingentDto, WithdrawContingentDto } from '../../../contingents/contingent.dto';
 import { format } from '../../rendering/format';
-import { INSTANT_HINT, unitChoices, vocabulary } from '../machinery/choices';
+import { INSTANT_HINT, REASON_FIELD, unitChoices, vocabulary } from '../machinery/choices';
 import { defineForm, type FormLoad } from '../machinery/form-definition';
 
 /** The unit the form acts on, its stream (written with If-Match) and where it stands. */
@@ -62,7 +62,7 @@ export const contingentWithdrawalForm = defineForm({
           fields: [
             { name: 'at', label: 'Withdrawn at', kind: 'instant', hint: INSTANT_HINT },
             { name: 'by', label: 'By', kind: 'select', choices: vocabulary(WITHDRAWAL_BY) },
-            { name: 'reason', label: 'Reason', kind: 'textarea' },
+            REASON_FIELD,
           ],
         },
       ],

@@ -1,6 +1,6 @@
 import { TransferCustodyDto } from '../../../investigations/investigation.dto';
 import { ProblemException } from '../../../problems/problem.exception';
-import { INSTANT_HINT } from '../machinery/choices';
+import { INSTANT_HINT, REASON_FIELD } from '../machinery/choices';
 import { defineForm } from '../machinery/form-definition';
 import { investigationScene } from '../machinery/investigation-scene';
 import { evidenceTargets } from '../machinery/investigation-targets';
@@ -41,7 +41,7 @@ export const custodyTransferForm = defineForm({
           fields: [
             { name: 'toCustodian', label: 'New custodian', kind: 'text' },
             { name: 'transferredAt', label: 'Transferred at', kind: 'instant', hint: INSTANT_HINT },
-            { name: 'reason', label: 'Reason', kind: 'textarea' },
+            REASON_FIELD,
           ],
         },
       ],

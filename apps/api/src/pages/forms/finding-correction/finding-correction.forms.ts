@@ -3,7 +3,7 @@ import { ReviseFindingDto } from '../../../investigations/investigation.dto';
 import { ProblemException } from '../../../problems/problem.exception';
 import { ReasonDto } from '../../../shared-dto/reason.dto';
 import { format } from '../../rendering/format';
-import { unitChoices, vocabulary } from '../machinery/choices';
+import { REASON_FIELD, unitChoices, vocabulary } from '../machinery/choices';
 import { defineForm, type AsideBlock, type FormLoad } from '../machinery/form-definition';
 import { investigationScene } from '../machinery/investigation-scene';
 import { findingTargets } from '../machinery/investigation-targets';
@@ -116,7 +116,7 @@ export const findingWithdrawForm = defineForm({
       intro:
         'A withdrawn finding stays in the record, struck through, with the reason; no unit may be named on it alone.',
       submitLabel: 'Withdraw the finding',
-      sections: [{ fields: [{ name: 'reason', label: 'Reason', kind: 'textarea' }] }],
+      sections: [{ fields: [REASON_FIELD] }],
     };
   },
   submit: (api, dto, context, params) =>

@@ -1,7 +1,7 @@
 import { INCIDENT_CATEGORIES } from '@blue-ledger/domain';
 import { AmendIncidentDto, LinkUnitsDto } from '../../../incidents/incident.dto';
 import { format } from '../../rendering/format';
-import { INSTANT_HINT, short, unitChoices, vocabulary } from '../machinery/choices';
+import { INSTANT_HINT, REASON_FIELD, short, unitChoices, vocabulary } from '../machinery/choices';
 import { defineForm, type FormLoad } from '../machinery/form-definition';
 
 export async function incidentScene({ request, lookups, params }: FormLoad) {
@@ -106,7 +106,7 @@ export const incidentAmendForm = defineForm({
             },
           ],
         },
-        { fields: [{ name: 'reason', label: 'Reason', kind: 'textarea' }] },
+        { fields: [REASON_FIELD] },
       ],
     };
   },

@@ -1,5 +1,5 @@
 import { ReasonDto } from '../../../shared-dto/reason.dto';
-import { short } from '../machinery/choices';
+import { REASON_FIELD, short } from '../machinery/choices';
 import { defineForm, type FormLoad, type Section } from '../machinery/form-definition';
 
 async function incidentScene({ request, lookups, params }: FormLoad) {
@@ -21,9 +21,7 @@ const targetsWith =
       params: { incident: i.incidentId },
     }));
 
-const reasonSection: Section[] = [
-  { fields: [{ name: 'reason', label: 'Reason', kind: 'textarea' }] },
-];
+const reasonSection: Section[] = [{ fields: [REASON_FIELD] }];
 
 /** Investigator: close an incident, with a reason (IncidentClosed). */
 export const incidentCloseForm = defineForm({

@@ -4,7 +4,7 @@ import {
   SubmitReportDto,
 } from '../../../investigations/investigation.dto';
 import { ReasonDto } from '../../../shared-dto/reason.dto';
-import { INSTANT_HINT } from '../machinery/choices';
+import { INSTANT_HINT, REASON_FIELD } from '../machinery/choices';
 import { defineForm } from '../machinery/form-definition';
 import { investigationScene } from '../machinery/investigation-scene';
 import { investigationTargets, investigationTargetsIn } from '../machinery/investigation-targets';
@@ -115,7 +115,7 @@ export const investigationReopenForm = defineForm({
       record,
       stream,
       submitLabel: 'Reopen the investigation',
-      sections: [{ fields: [{ name: 'reason', label: 'Reason', kind: 'textarea' }] }],
+      sections: [{ fields: [REASON_FIELD] }],
     };
   },
   submit: (api, dto, context, params) =>

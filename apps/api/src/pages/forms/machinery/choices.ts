@@ -1,5 +1,5 @@
 import { format } from '../../rendering/format';
-import type { Choice } from './form-definition';
+import type { Choice, Field } from './form-definition';
 import type { UnitChoice } from './ledger-lookups';
 
 /** A vocabulary of the domain as choices: the API's value, the label people read. */
@@ -17,3 +17,6 @@ export const short = (text: string, length = 90): string =>
 
 export const INSTANT_HINT =
   'ISO 8601 with its time zone, e.g. 2018-11-15T10:00+01:00 or 2019-02-01T00:00:00Z.';
+
+/** The reason a correction, closure, reversal... gives (the API's `ReasonDto`), as a field. */
+export const REASON_FIELD: Field = { name: 'reason', label: 'Reason', kind: 'textarea' };

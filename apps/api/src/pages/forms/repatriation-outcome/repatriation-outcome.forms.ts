@@ -3,7 +3,7 @@ import { FollowThroughQuery } from '../../../recommendations/recommendation.quer
 import { ImplementRepatriationDto } from '../../../decisions/decision.dto';
 import { ReasonDto } from '../../../shared-dto/reason.dto';
 import { format } from '../../rendering/format';
-import { INSTANT_HINT } from '../machinery/choices';
+import { INSTANT_HINT, REASON_FIELD } from '../machinery/choices';
 import { defineForm, type FormLoad, type Section } from '../machinery/form-definition';
 
 interface DecisionAnswer {
@@ -68,9 +68,7 @@ async function decidedTargets({ request, reads, lookups }: Omit<FormLoad, 'param
   }));
 }
 
-const reasonSection: Section[] = [
-  { fields: [{ name: 'reason', label: 'Reason', kind: 'textarea' }] },
-];
+const reasonSection: Section[] = [{ fields: [REASON_FIELD] }];
 
 /** Decision authority: the repatriation was carried out (RepatriationImplemented). */
 export const repatriationImplementationForm = defineForm({
