@@ -1,4 +1,4 @@
-import type { RecordedEvent } from './event-store.port';
+import type { ProposedEvent, RecordedEvent } from './event-store.port';
 
 /** The columns of an events table (the embedded store's, Postgres's, the read models' envelopes). */
 export const EVENT_COLUMN_NAMES = [
@@ -70,4 +70,32 @@ export function toRecordedEvent(
   };
   if (row.occurred_at !== null) event.occurredAt = row.occurred_at;
   return event;
+}
+
+/** An event's values for the columns after `stream_revision` (`type` to `hash`), in order. */
+export function envelopeValuesOf(event: ProposedEvent): unknown[] {
+  return [
+    event.type,
+    event.schemaVersion,
+    event.recordedAt,
+    event.occurredAt ?? null,
+    event.actor.id,
+    event.actor.role,
+    event.correlationId,
+    event.causationId,
+    JSON.stringify(event.data),
+    event.prevHash,
+    event.hash,
+  ];
+}
+
+/** A recorded event's values for every column, in the order of `EVENT_COLUMN_NAMES`. */
+export function rowValuesOf(event: RecordedEvent): unknown[] {
+  return [
+    event.globalPosition,
+    event.eventId,
+    event.streamId,
+    event.streamRevision,
+    ...envelopeValuesOf(event),
+  ];
 }

@@ -1,3 +1,4 @@
+import { envelopeValuesOf } from '../event-row';
 import type { ProposedEvent } from '../event-store.port';
 
 /** Parameters of the insert statement, in its column order. */
@@ -6,20 +7,5 @@ export function insertParameters(
   streamRevision: bigint,
   event: ProposedEvent,
 ): unknown[] {
-  return [
-    event.eventId,
-    streamId,
-    streamRevision,
-    event.type,
-    event.schemaVersion,
-    event.recordedAt,
-    event.occurredAt ?? null,
-    event.actor.id,
-    event.actor.role,
-    event.correlationId,
-    event.causationId,
-    JSON.stringify(event.data),
-    event.prevHash,
-    event.hash,
-  ];
+  return [event.eventId, streamId, streamRevision, ...envelopeValuesOf(event)];
 }

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@blue-ledger/event-store';
+import { rowValuesOf, type RecordedEvent } from '@blue-ledger/event-store';
 import { createQueryIndexes, type Projection, type QueryIndex } from '../projection';
 import type { SqliteDatabase } from '../sqlite/database';
 import { preparedStatements } from '../sqlite/prepared-statements';
@@ -71,24 +71,6 @@ export const auditTrailProjection: Projection = {
   },
 
   apply(db, event: RecordedEvent) {
-    statements
-      .of(db)
-      .copy?.run(
-        event.globalPosition,
-        event.eventId,
-        event.streamId,
-        event.streamRevision,
-        event.type,
-        event.schemaVersion,
-        event.recordedAt,
-        event.occurredAt ?? null,
-        event.actor.id,
-        event.actor.role,
-        event.correlationId,
-        event.causationId,
-        JSON.stringify(event.data),
-        event.prevHash,
-        event.hash,
-      );
+    statements.of(db).copy?.run(...rowValuesOf(event));
   },
 };
