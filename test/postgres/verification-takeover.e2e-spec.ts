@@ -18,6 +18,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 interface Integrity {
   status: string;
   lastFullPassAt: string | null;
+  lastFullPassBy?: string | null;
   checkedThrough: string | null;
   failure?: { position: string | null; reason: string; streamId: string | null };
 }
@@ -56,6 +57,7 @@ describeOnPostgres(
       deployment.startApi({
         env: {
           DATABASE_URL: `${deployment.url}?application_name=${name}`,
+          LEDGER_INSTANCE_ID: name,
           LEDGER_VERIFY_EVERY_SECONDS: '1',
         },
       });
@@ -68,7 +70,8 @@ describeOnPostgres(
         passes: string;
         ok: boolean;
         failure: Integrity['failure'] | null;
-      }>('SELECT passes, ok, failure FROM integrity_passes WHERE id = 1');
+        instance: string | null;
+      }>('SELECT passes, ok, failure, instance FROM integrity_passes WHERE id = 1');
       return rows[0] ? { ...rows[0], passes: Number(rows[0].passes) } : undefined;
     };
 
@@ -103,6 +106,10 @@ describeOnPostgres(
           .create('/incidents', incidentReport(contingentId, `Incident ${i} to verify`));
       }
       await waitFor(async () => ((await recorded())?.passes ?? 0) >= 2);
+      // Each reports the last pass it knows of, and who ran it.
+      for (const api of [a, b]) {
+        expect(['instance-a', 'instance-b']).toContain((await integrityOf(api)).lastFullPassBy);
+      }
 
       // Catch A in the middle of a pass: SIGSTOP it the moment its backend is seen holding the
       // lock; if its pass ended before the signal landed, let it go on and try again.
@@ -139,8 +146,11 @@ describeOnPostgres(
       ]);
       expect(rows).toHaveLength(0);
       await waitFor(async () => ((await recorded())?.passes ?? 0) > before.passes + 1, 10_000);
+      // The pass recorded, and the one B reports, are B's.
+      expect((await recorded())!.instance).toBe('instance-b');
       const integrity = await integrityOf(b);
       expect(integrity.status).toBe('ok');
+      expect(integrity.lastFullPassBy).toBe('instance-b');
       expect(Date.parse(integrity.lastFullPassAt!)).toBeGreaterThanOrEqual(killedAt);
       console.log(`verification turn taken over ${tookOverIn} ms after the holder was SIGKILLed`);
     }, 120_000);

@@ -84,6 +84,10 @@ export class PostgresStartWork implements StartWork {
     const key = [START_WORK_LOCK_CLASS, `${this.schema}:${task}`];
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    // The connection lost while this client is out of the pool (the server restarted, the
+    // backend was terminated) is an 'error' event on it: unheard, it would end the process.
+    const lost = (error: Error) => (broken = error);
+    client.on('error', lost);
     try {
       await client.query('SELECT pg_advisory_lock($1, hashtext($2))', key);
       try {
@@ -110,6 +114,7 @@ export class PostgresStartWork implements StartWork {
       broken = error instanceof Error ? error : new Error(String(error));
       throw error;
     } finally {
+      client.off('error', lost);
       client.release(broken);
     }
   }
