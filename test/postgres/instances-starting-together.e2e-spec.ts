@@ -308,5 +308,24 @@ const LATER_VICTIM = 'subject-victim-erased-later';
         await started?.catch(() => undefined);
       }
     }, 60_000);
+
+    it('lets an instance waiting for the consequences’ turn stop at once', async () => {
+      const key = [START_WORK_LOCK_CLASS, 'public:pending_consequences'];
+      await test.query('SELECT pg_advisory_lock($1, hashtext($2))', key);
+      try {
+        const waiting = await deployment.startApi({ env: { LEDGER_INSTANCE_ID: 'api-6' } });
+        // It serves (the consequences are looked for in the background) while it waits.
+        expect((await waiting.client.get('/health')).status).toBe(200);
+        await sleep(500);
+        const stoppingAt = Date.now();
+        await waiting.stop();
+        // (Nest re-raises the SIGTERM once its shutdown hooks ran: no exit code.)
+        expect(Date.now() - stoppingAt).toBeLessThan(5000);
+        expect(waiting.child.signalCode).toBe('SIGTERM');
+        expect(waiting.output()).not.toContain('could not record the pending consequences');
+      } finally {
+        await test.query('SELECT pg_advisory_unlock($1, hashtext($2))', key);
+      }
+    }, 60_000);
   },
 );

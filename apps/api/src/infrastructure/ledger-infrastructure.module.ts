@@ -38,6 +38,7 @@ import { ALONE, PostgresStartWork, START_WORK, type StartWork } from './start-wo
 @Module({})
 export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Ledger');
+  private stopping = false;
 
   constructor(
     @Inject(LEDGER_STORAGE) private readonly storage: LedgerStorage,
@@ -196,6 +197,8 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
         return { covered: startedWith, done: recorded };
       });
     } catch (error) {
+      // Stopped while waiting for its turn, or in it: the next start looks again.
+      if (this.stopping) return;
       this.logger.error(
         `could not record the pending consequences of implemented decisions: ${error instanceof Error ? error.message : String(error)}`,
       );
@@ -203,6 +206,9 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
   }
 
   async onApplicationShutdown(): Promise<void> {
+    // First: a task waiting for its turn must not keep the instance from stopping.
+    this.stopping = true;
+    await this.startWork.close();
     await this.storage.close();
   }
 }

@@ -120,4 +120,38 @@ describeOnPostgres('The work at start, one instance at a time (PostgreSQL)', (ur
     await a.inTurn('erasures', async () => null);
     expect(await row('erasures')).toBeUndefined();
   });
+
+  it('stops waiting when closed, and takes no more work', async () => {
+    const [a, b] = await Promise.all([open('api-a'), open('api-b')]);
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const running = a.inTurn('erasures', async () => {
+      holding();
+      await finished;
+      return { covered: 3n, done: 1 };
+    });
+    await held;
+    let ran = false;
+    const waiting = b.inTurn('erasures', async () => {
+      ran = true;
+      return { covered: 4n, done: 1 };
+    });
+    await sleep(200);
+    const closedAt = Date.now();
+    await b.close();
+    await expect(waiting).rejects.toThrow();
+    expect(Date.now() - closedAt).toBeLessThan(2000);
+    await expect(b.inTurn('erasures', async () => null)).rejects.toThrow(/closed/);
+    finish();
+    await running;
+    expect(ran).toBe(false);
+    expect(await row('erasures')).toEqual({
+      covered: '3',
+      runs: '1',
+      done: '1',
+      instance: 'api-a',
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { openMigratedSchema, type Migration } from '@blue-ledger/event-store';
-import type { Pool } from 'pg';
+import { Client, type ClientConfig, type Pool } from 'pg';
 
 export const START_WORK = Symbol('START_WORK');
 
@@ -22,6 +22,8 @@ export interface StartWork {
     task: StartTask,
     work: (covered: bigint | null) => Promise<StartWorkRun | null>,
   ): Promise<void>;
+  /** Stops: a task waiting for its turn, or running, fails (and records nothing). */
+  close(): Promise<void>;
 }
 
 /** One run of a task at start: the global position it covered, and how many things it did. */
@@ -35,6 +37,7 @@ export const ALONE: StartWork = {
   async inTurn(_task, work) {
     await work(null);
   },
+  async close() {},
 };
 
 /** Advisory-lock class of the work at start; the other key is `hashtext(schema:task)`. */
@@ -57,65 +60,73 @@ const MIGRATIONS: readonly Migration[] = [
 ];
 
 /**
- * On PostgreSQL: a task runs under a session-level `pg_advisory_lock` taken on a client of its
- * own, so one instance runs it and the others wait; each then starts where the last run ended
+ * On PostgreSQL: a task runs under a session-level `pg_advisory_lock` taken on a connection of
+ * its own (not the pool's: an instance that stops while it waits, or runs, must not wait for
+ * it), so one instance runs it and the others wait; each then starts where the last run ended
  * (kept in `start_work`, with the runs, what they did in all, and who ran the last), which is
  * usually nothing left. A holder that dies loses its connection, hence the lock, and the next
  * in line runs the task from where the last completed run ended.
  */
 export class PostgresStartWork implements StartWork {
+  /** The connections holding, or waiting for, a task's lock. */
+  private readonly connections = new Set<Client>();
+  private closed = false;
+
   private constructor(
-    private readonly pool: Pool,
+    private readonly connection: ClientConfig,
     private readonly schema: string,
     private readonly s: string,
     private readonly instance: string,
   ) {}
 
+  /** On the pool's database, with connections made like the pool's. */
   static async open(pool: Pool, instance: string, schema = 'public'): Promise<PostgresStartWork> {
     const quoted = await openMigratedSchema(pool, schema, 'start_work', MIGRATIONS);
-    return new PostgresStartWork(pool, schema, quoted, instance);
+    return new PostgresStartWork(pool.options, schema, quoted, instance);
   }
 
   async inTurn(
     task: StartTask,
     work: (covered: bigint | null) => Promise<StartWorkRun | null>,
   ): Promise<void> {
+    if (this.closed) throw new Error('the work at start is closed: the instance is stopping');
     const { s } = this;
-    const key = [START_WORK_LOCK_CLASS, `${this.schema}:${task}`];
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    // The connection lost while this client is out of the pool (the server restarted, the
-    // backend was terminated) is an 'error' event on it: unheard, it would end the process.
-    const lost = (error: Error) => (broken = error);
-    client.on('error', lost);
+    const client = new Client(this.connection);
+    // A connection lost meanwhile (the server restarted, the backend was terminated, `close`)
+    // is an 'error' event: unheard, it would end the process. The query waiting fails instead.
+    client.on('error', () => undefined);
+    this.connections.add(client);
     try {
-      await client.query('SELECT pg_advisory_lock($1, hashtext($2))', key);
-      try {
-        const { rows } = await client.query<{ covered: string }>(
-          `SELECT covered FROM ${s}.start_work WHERE task = $1`,
-          [task],
-        );
-        const run = await work(rows.length > 0 ? BigInt(rows[0].covered) : null);
-        if (run === null) return;
-        await client.query(
-          `INSERT INTO ${s}.start_work (task, covered, runs, done, instance, finished_at)
-           VALUES ($1, $2, 1, $3, $4, now())
-           ON CONFLICT (task) DO UPDATE SET
-             covered = GREATEST(${s}.start_work.covered, EXCLUDED.covered),
-             runs = ${s}.start_work.runs + 1, done = ${s}.start_work.done + EXCLUDED.done,
-             instance = EXCLUDED.instance, finished_at = EXCLUDED.finished_at`,
-          [task, String(run.covered), run.done, this.instance],
-        );
-      } finally {
-        await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', key);
-      }
-    } catch (error) {
-      // A client whose unlock may not have run is closed, so its session lock goes with it.
-      broken = error instanceof Error ? error : new Error(String(error));
-      throw error;
+      await client.connect();
+      await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [
+        START_WORK_LOCK_CLASS,
+        `${this.schema}:${task}`,
+      ]);
+      const { rows } = await client.query<{ covered: string }>(
+        `SELECT covered FROM ${s}.start_work WHERE task = $1`,
+        [task],
+      );
+      const run = await work(rows.length > 0 ? BigInt(rows[0].covered) : null);
+      if (run === null) return;
+      await client.query(
+        `INSERT INTO ${s}.start_work (task, covered, runs, done, instance, finished_at)
+         VALUES ($1, $2, 1, $3, $4, now())
+         ON CONFLICT (task) DO UPDATE SET
+           covered = GREATEST(${s}.start_work.covered, EXCLUDED.covered),
+           runs = ${s}.start_work.runs + 1, done = ${s}.start_work.done + EXCLUDED.done,
+           instance = EXCLUDED.instance, finished_at = EXCLUDED.finished_at`,
+        [task, String(run.covered), run.done, this.instance],
+      );
     } finally {
-      client.off('error', lost);
-      client.release(broken);
+      this.connections.delete(client);
+      // Ending the session lets go of the lock.
+      await client.end().catch(() => undefined);
     }
+  }
+
+  /** Stops waiting, and holding: each task running or waiting fails, recording nothing. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.connections].map((client) => client.end().catch(() => undefined)));
   }
 }
