@@ -15,6 +15,7 @@ import { References } from './checks/references';
 import type { CommandContext, CommandResult } from './command-context';
 import {
   ConsequenceRecorder,
+  IMPLEMENTATION_EVENT,
   type PendingConsequenceLocator,
   type RefusedConsequence,
 } from './consequences/consequence-recorder';
@@ -91,7 +92,7 @@ export class CommandPath {
         seal: (eventId, data) => this.seal(eventId, data),
       }),
     );
-    const implementation = result.events.find((e) => e.type === 'RepatriationImplemented');
+    const implementation = result.events.find((e) => e.type === IMPLEMENTATION_EVENT);
     const consequence =
       target.aggregate === 'decision' && implementation !== undefined
         ? await this.consequences.follow(target.id, implementation)
@@ -114,6 +115,14 @@ export class CommandPath {
     const head = await this.options.store.headPosition();
     if (recorded > 0 && head !== null) await this.options.afterAppend?.(head);
     return recorded;
+  }
+
+  /**
+   * Whether a look for pending consequences that covered `after` leaves anything to look at up
+   * to `upTo`: an implementation recorded in between.
+   */
+  implementedBetween(after: bigint, upTo: bigint): Promise<boolean> {
+    return this.consequences.implementedBetween(after, upTo);
   }
 
   private async seal(

@@ -3,6 +3,7 @@ import { CommandPath, metaOf, type CommandContext } from '@blue-ledger/command-h
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@blue-ledger/event-store';
 import type { LedgerSubjectKeys } from '@blue-ledger/runtime';
 import { IDEMPOTENCY_KEYS, type IdempotencyKeys } from '../http/idempotency.store';
+import { START_WORK, type StartWork, type StartWorkRun } from '../infrastructure/start-work';
 import { ProblemException } from '../problems/problem.exception';
 import { SUBJECT_KEYS } from './subject-keys.token';
 
@@ -14,7 +15,8 @@ const BATCH = 1000;
  * chains and the Merkle log like every other fact; then what follows from it: the subject's
  * wrapped key destroyed, new details for it refused, and the idempotency records of requests
  * that named it forgotten. At start, every recorded erasure is applied again, so that a crash
- * between the event and the key's destruction never leaves a key behind.
+ * between the event and the key's destruction never leaves a key behind; with several instances
+ * on one PostgreSQL, one does it and the others wait for it before they serve.
  */
 @Injectable()
 export class SubjectErasures implements OnApplicationBootstrap {
@@ -25,6 +27,7 @@ export class SubjectErasures implements OnApplicationBootstrap {
     @Inject(SUBJECT_KEYS) private readonly keys: LedgerSubjectKeys,
     @Inject(IDEMPOTENCY_KEYS) private readonly idempotency: IdempotencyKeys,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(START_WORK) private readonly startWork: StartWork,
   ) {}
 
   async erase(subjectId: string, reason: string, context: CommandContext) {
@@ -59,8 +62,22 @@ export class SubjectErasures implements OnApplicationBootstrap {
     };
   }
 
+  /**
+   * Every recorded erasure applied again, before the instance serves: on PostgreSQL by one
+   * instance at a time (the others wait for it), each going on from the last erasure the last
+   * run went through, which is usually the last there is.
+   */
   async onApplicationBootstrap(): Promise<void> {
-    let from: bigint | 'start' = 'start';
+    await this.startWork.inTurn('erasures', (covered) => this.replay(covered));
+  }
+
+  /**
+   * The erasures recorded after position `covered` applied again where unfinished: answers the
+   * position of the last one read and how many needed it, or null when there was none.
+   */
+  private async replay(covered: bigint | null): Promise<StartWorkRun | null> {
+    let from: bigint | 'start' = covered ?? 'start';
+    let last: bigint | null = null;
     let applied = 0;
     for (;;) {
       const events: RecordedEvent[] = await this.store.readAll({
@@ -72,6 +89,7 @@ export class SubjectErasures implements OnApplicationBootstrap {
       const fresh = after === 'start' ? events : events.filter((e) => e.globalPosition > after);
       for (const event of fresh) {
         const { subjectId, reason } = event.data as { subjectId: string; reason: string };
+        last = event.globalPosition;
         if ((await this.keys.erasureOf(subjectId)) && !(await this.keys.has(subjectId))) continue;
         await this.apply({
           subjectId,
@@ -85,6 +103,7 @@ export class SubjectErasures implements OnApplicationBootstrap {
       from = events[events.length - 1].globalPosition;
     }
     if (applied > 0) this.logger.warn(`applied ${applied} recorded erasures left unfinished`);
+    return last === null ? null : { covered: last, done: applied };
   }
 
   private async apply(erasure: {

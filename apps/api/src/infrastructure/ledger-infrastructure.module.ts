@@ -31,16 +31,19 @@ import {
 import { SUBJECT_KEYS } from '../access/subject-keys.token';
 import { IDEMPOTENCY_KEYS, IdempotencyStore } from '../http/idempotency.store';
 import { PostgresIdempotencyKeys } from '../http/postgres-idempotency.store';
+import { ALONE, PostgresStartWork, START_WORK, type StartWork } from './start-work';
 
 /** The event store, the read-model database and the projection runner, chosen by configuration. */
 @Global()
 @Module({})
 export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Ledger');
+  private stopping = false;
 
   constructor(
     @Inject(LEDGER_STORAGE) private readonly storage: LedgerStorage,
     @Inject(CommandPath) private readonly commandPath: CommandPath,
+    @Inject(START_WORK) private readonly startWork: StartWork,
   ) {}
 
   static forRoot(config: LedgerConfig): DynamicModule {
@@ -81,6 +84,13 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
             s.database
               ? await PostgresIdempotencyKeys.open(s.database)
               : new IdempotencyStore(s.apiState),
+          inject: [LEDGER_STORAGE],
+        },
+        {
+          // On PostgreSQL the work at start is done by one instance, the others waiting.
+          provide: START_WORK,
+          useFactory: async (s: LedgerStorage) =>
+            s.database ? await PostgresStartWork.open(s.database, s.config.instanceId) : ALONE,
           inject: [LEDGER_STORAGE],
         },
         {
@@ -133,6 +143,7 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
         ProjectionRunner,
         READ_MODEL_PROGRESS,
         IDEMPOTENCY_KEYS,
+        START_WORK,
         SUBJECT_KEYS,
         ACCESS_SCOPE,
         CommandPath,
@@ -160,20 +171,44 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
     if (!this.storage.config.recordPendingConsequences) return;
     // An implementation recorded without its consequence (a crash between the two appends) is
     // completed now; in the background, for with external projections it waits for them.
-    void this.commandPath.recordPendingConsequences().then(
-      (recorded) => {
+    void this.recordPendingConsequences();
+  }
+
+  /**
+   * On PostgreSQL one instance at a time looks for them; one that finds no implementation
+   * recorded between the head the last look (any instance's) covered and the head it started
+   * with has nothing to look at.
+   */
+  private async recordPendingConsequences(): Promise<void> {
+    try {
+      const startedWith = await this.storage.store.headPosition();
+      await this.startWork.inTurn('pending_consequences', async (covered) => {
+        if (startedWith === null) return null;
+        if (
+          covered !== null &&
+          !(await this.commandPath.implementedBetween(covered, startedWith))
+        ) {
+          return null;
+        }
+        const recorded = await this.commandPath.recordPendingConsequences();
         if (recorded > 0) {
           this.logger.log(`recorded ${recorded} consequence(s) of implemented decisions`);
         }
-      },
-      (error: unknown) =>
-        this.logger.error(
-          `could not record the pending consequences of implemented decisions: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-    );
+        return { covered: startedWith, done: recorded };
+      });
+    } catch (error) {
+      // Stopped while waiting for its turn, or in it: the next start looks again.
+      if (this.stopping) return;
+      this.logger.error(
+        `could not record the pending consequences of implemented decisions: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
+    // First: a task waiting for its turn must not keep the instance from stopping.
+    this.stopping = true;
+    await this.startWork.close();
     await this.storage.close();
   }
 }

@@ -17,7 +17,11 @@ import { Notary } from '@blue-ledger/projections';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { LEDGER_CONFIG, type LedgerConfig } from '@blue-ledger/runtime';
 import { VerificationPasses } from './verification-passes';
-import { VERIFICATION_TURNS, type VerificationTurns } from './verification-turns';
+import {
+  VERIFICATION_TURNS,
+  type FullPassResult,
+  type VerificationTurns,
+} from './verification-turns';
 
 /** Thrown out of the first pass's progress when the ledger stops meanwhile. */
 const STOPPED = Symbol('stopped');
@@ -42,6 +46,12 @@ export interface IntegrityStatus {
   checkedThrough: string | null;
   /** When the last full pass (chains, Merkle log and signed heads) ended. */
   lastFullPassAt: string | null;
+  /**
+   * Only where instances share the periodic pass (PostgreSQL): which instance ran that pass
+   * (its LEDGER_INSTANCE_ID; this one's own for its pass at start), null if the pass was
+   * recorded before instances were named.
+   */
+  lastFullPassBy?: string | null;
   failure?: IntegrityFailure;
 }
 
@@ -179,7 +189,7 @@ export class IntegrityWatch implements OnApplicationBootstrap, OnModuleDestroy {
    */
   private async fullPass(): Promise<void> {
     if (this.stopped || this.state.status === 'failed') return;
-    const pass = async () => {
+    const pass = async (): Promise<FullPassResult> => {
       const { report, verifiedAt } = await this.passes.run();
       const failure = !report.ok && report.failure ? fromLedgerFailure(report.failure) : null;
       return { ok: failure === null, failure, finishedAt: verifiedAt };
@@ -187,13 +197,19 @@ export class IntegrityWatch implements OnApplicationBootstrap, OnModuleDestroy {
     const { result } = this.turns ? await this.turns.take(pass) : { result: await pass() };
     if (!result) return;
     if (result.failure) this.fail(result.failure);
-    else this.passed(result.finishedAt);
+    else this.passed(result.finishedAt, result.instance ?? null);
   }
 
-  private passed(at = new Date().toISOString()): void {
+  /** `by`: who ran the pass, where passes are shared; this instance's own pass by default. */
+  private passed(at = new Date().toISOString(), by: string | null = this.config.instanceId): void {
     if (this.state.status === 'failed') return;
     if (this.state.lastFullPassAt && this.state.lastFullPassAt > at) return;
-    this.state = { ...this.state, status: 'ok', lastFullPassAt: at };
+    this.state = {
+      ...this.state,
+      status: 'ok',
+      lastFullPassAt: at,
+      ...(this.turns && { lastFullPassBy: by }),
+    };
   }
 
   private fail(failure: IntegrityFailure): void {

@@ -42,8 +42,8 @@ import { PostgresVerificationTurns, VERIFICATION_TURNS } from './verification-tu
     {
       // On PostgreSQL the periodic full pass runs on one instance at a time.
       provide: VERIFICATION_TURNS,
-      useFactory: async ({ database }: LedgerStorage) =>
-        database ? await PostgresVerificationTurns.open(database) : null,
+      useFactory: async ({ database, config }: LedgerStorage) =>
+        database ? await PostgresVerificationTurns.open(database, config.instanceId) : null,
       inject: [LEDGER_STORAGE],
     },
     IntegrityWatch,

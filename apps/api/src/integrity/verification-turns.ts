@@ -8,6 +8,11 @@ export interface FullPassResult {
   failure: IntegrityFailure | null;
   /** When the pass ended (ISO 8601). */
   finishedAt: string;
+  /**
+   * Which instance ran it (its LEDGER_INSTANCE_ID), when passes are shared; null for a pass
+   * recorded before instances were named.
+   */
+  instance?: string | null;
 }
 
 export const VERIFICATION_TURNS = Symbol('VERIFICATION_TURNS');
@@ -26,7 +31,7 @@ export interface VerificationTurns {
 /** Advisory-lock class of the background verification; the other key is `hashtext(schema)`. */
 export const VERIFICATION_LOCK_CLASS = 0x426c5600;
 
-const MIGRATIONS: readonly Migration[] = [
+export const VERIFICATION_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'the last background verification pass of any instance',
@@ -39,13 +44,19 @@ const MIGRATIONS: readonly Migration[] = [
         passes      bigint      NOT NULL
       );`,
   },
+  {
+    version: 2,
+    name: 'which instance ran the last pass',
+    // Null in a row recorded before: no one can say now.
+    sql: (s) => `ALTER TABLE ${s}.integrity_passes ADD COLUMN instance text;`,
+  },
 ];
 
 /**
  * On PostgreSQL: one instance at a time verifies, under a session-level
  * `pg_try_advisory_lock` held on a client of its own for the length of the pass (a holder that
  * dies loses its connection, hence the lock); the others skip their turn and report the
- * holder's last result, kept in one row of `integrity_passes`.
+ * holder's last result, kept in one row of `integrity_passes` with the holder's name.
  */
 export class PostgresVerificationTurns implements VerificationTurns {
   private constructor(
@@ -53,11 +64,22 @@ export class PostgresVerificationTurns implements VerificationTurns {
     private readonly schema: string,
     /** The schema, checked and quoted, to splice into SQL. */
     private readonly s: string,
+    /** This instance's name, recorded with each pass it runs. */
+    private readonly instance: string,
   ) {}
 
-  static async open(pool: Pool, schema = 'public'): Promise<PostgresVerificationTurns> {
-    const quoted = await openMigratedSchema(pool, schema, 'integrity_passes', MIGRATIONS);
-    return new PostgresVerificationTurns(pool, schema, quoted);
+  static async open(
+    pool: Pool,
+    instance: string,
+    schema = 'public',
+  ): Promise<PostgresVerificationTurns> {
+    const quoted = await openMigratedSchema(
+      pool,
+      schema,
+      'integrity_passes',
+      VERIFICATION_MIGRATIONS,
+    );
+    return new PostgresVerificationTurns(pool, schema, quoted, instance);
   }
 
   async take(
@@ -66,6 +88,10 @@ export class PostgresVerificationTurns implements VerificationTurns {
     const { s } = this;
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    // The connection lost while this client is out of the pool (the server restarted, the
+    // backend was terminated) is an 'error' event on it: unheard, it would end the process.
+    const lost = (error: Error) => (broken = error);
+    client.on('error', lost);
     try {
       const { rows } = await client.query<{ got: boolean }>(
         'SELECT pg_try_advisory_lock($1, hashtext($2)) AS got',
@@ -73,13 +99,19 @@ export class PostgresVerificationTurns implements VerificationTurns {
       );
       if (!rows[0].got) return { ran: false, result: await this.last() };
       try {
-        const result = await pass();
+        const result = { ...(await pass()), instance: this.instance };
         await client.query(
-          `INSERT INTO ${s}.integrity_passes (id, ok, failure, finished_at, passes)
-           VALUES (1, $1, $2, $3, 1)
+          `INSERT INTO ${s}.integrity_passes (id, ok, failure, finished_at, passes, instance)
+           VALUES (1, $1, $2, $3, 1, $4)
            ON CONFLICT (id) DO UPDATE SET ok = EXCLUDED.ok, failure = EXCLUDED.failure,
-             finished_at = EXCLUDED.finished_at, passes = ${s}.integrity_passes.passes + 1`,
-          [result.ok, result.failure ? JSON.stringify(result.failure) : null, result.finishedAt],
+             finished_at = EXCLUDED.finished_at, passes = ${s}.integrity_passes.passes + 1,
+             instance = EXCLUDED.instance`,
+          [
+            result.ok,
+            result.failure ? JSON.stringify(result.failure) : null,
+            result.finishedAt,
+            result.instance,
+          ],
         );
         return { ran: true, result };
       } finally {
@@ -93,6 +125,7 @@ export class PostgresVerificationTurns implements VerificationTurns {
       broken = error instanceof Error ? error : new Error(String(error));
       throw error;
     } finally {
+      client.off('error', lost);
       client.release(broken);
     }
   }
@@ -102,9 +135,15 @@ export class PostgresVerificationTurns implements VerificationTurns {
       ok: boolean;
       failure: IntegrityFailure | null;
       finished_at: Date;
-    }>(`SELECT ok, failure, finished_at FROM ${this.s}.integrity_passes WHERE id = 1`);
+      instance: string | null;
+    }>(`SELECT ok, failure, finished_at, instance FROM ${this.s}.integrity_passes WHERE id = 1`);
     if (rows.length === 0) return null;
     const [row] = rows;
-    return { ok: row.ok, failure: row.failure, finishedAt: row.finished_at.toISOString() };
+    return {
+      ok: row.ok,
+      failure: row.failure,
+      finishedAt: row.finished_at.toISOString(),
+      instance: row.instance,
+    };
   }
 }

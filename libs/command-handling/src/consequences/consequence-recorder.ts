@@ -14,6 +14,9 @@ import { AGGREGATES } from '../ledger-command';
 import type { StreamStateCache } from '../stream-state-cache';
 import { consequenceOf } from './decision-consequences';
 
+/** The event a consequence follows from: only a decision's implementation has one. */
+export const IMPLEMENTATION_EVENT = 'RepatriationImplemented';
+
 /** The decisions implemented whose consequence the read models do not show recorded yet. */
 export interface PendingConsequenceLocator {
   decisionsAwaitingConsequence(): Promise<string[]>;
@@ -117,12 +120,25 @@ export class ConsequenceRecorder {
     }
   }
 
+  /**
+   * Whether an implementation stands in the global order after `after` and up to `upTo`: only
+   * one of those can lack a consequence that a look covering `after` did not find.
+   */
+  async implementedBetween(after: bigint, upTo: bigint): Promise<boolean> {
+    const events = await this.store.readAll({
+      fromPosition: after,
+      maxCount: 2,
+      filter: { eventTypes: [IMPLEMENTATION_EVENT] },
+    });
+    return events.some((e) => e.globalPosition > after && e.globalPosition <= upTo);
+  }
+
   /** The consequences of implementations recorded without theirs (a crash between the two appends). */
   async recordPending(locator: PendingConsequenceLocator): Promise<number> {
     let recorded = 0;
     for (const decisionId of await locator.decisionsAwaitingConsequence()) {
       const stream = await this.store.readStream(streamIds.decision(decisionId));
-      const implementation = stream.find((event) => event.type === 'RepatriationImplemented');
+      const implementation = stream.find((event) => event.type === IMPLEMENTATION_EVENT);
       if (implementation === undefined) continue;
       const result = await this.follow(decisionId, implementation);
       if (result !== null && !result.alreadyApplied) recorded++;

@@ -176,6 +176,14 @@ describe('The consequence of implementing a decision', () => {
     expect(decision.map((e) => e.type)).toEqual(['RepatriationDecided', 'RepatriationImplemented']);
     expect(await departures()).toHaveLength(0);
 
+    // A look that covered a position before the implementation has it to look at; one that
+    // covered the implementation has not.
+    const implementedAt = decision[1].globalPosition;
+    const head = (await store.headPosition())!;
+    expect(await pathOver(store).implementedBetween(implementedAt - 1n, head)).toBe(true);
+    expect(await pathOver(store).implementedBetween(implementedAt, head)).toBe(false);
+    expect(await pathOver(store).implementedBetween(0n, implementedAt - 1n)).toBe(false);
+
     pending.push(DECISION);
     const restarted = pathOver(store);
     expect(await restarted.recordPendingConsequences()).toBe(1);

@@ -1,5 +1,6 @@
 import type { ConfiguredPrincipal } from '@blue-ledger/access';
 import type { DeadlinePolicy } from '@blue-ledger/domain';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { accessConfigOf, accessEnvSchema, type AccessConfig } from './access-config';
@@ -73,6 +74,7 @@ const envSchema = z
     LEDGER_REPLY_WINDOW_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     LEDGER_DECISION_WINDOW_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     LEDGER_RECORD_PENDING_CONSEQUENCES: z.enum(['true', 'false']).default('true'),
+    LEDGER_INSTANCE_ID: z.string().trim().min(1).max(200).optional(),
   })
   .refine((env) => env.LEDGER_STORE !== 'eventstoredb' || env.EVENTSTORE_URL, {
     message: 'EVENTSTORE_URL is required when LEDGER_STORE=eventstoredb',
@@ -123,6 +125,12 @@ export interface LedgerConfig {
    * path, such as the bench's generated one.
    */
   recordPendingConsequences: boolean;
+  /**
+   * This instance's name where several share one store (PostgreSQL): written beside the work
+   * it does for all (the shared verification pass, the work at start). `LEDGER_INSTANCE_ID`,
+   * or `hostname:pid`.
+   */
+  instanceId: string;
   /** Bearer JWTs from an identity provider; rate limits. */
   access: AccessConfig;
   /** The web pages' sessions end after this long unused, and this long after sign-in in any case. */
@@ -170,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
       decisionWindowDays: e.LEDGER_DECISION_WINDOW_DAYS,
     },
     recordPendingConsequences: e.LEDGER_RECORD_PENDING_CONSEQUENCES === 'true',
+    instanceId: e.LEDGER_INSTANCE_ID ?? `${os.hostname()}:${process.pid}`,
     access: accessConfigOf(access.data),
     sessions: {
       idleSeconds: e.LEDGER_SESSION_IDLE_SECONDS,
