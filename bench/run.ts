@@ -52,9 +52,14 @@ async function main(options: BenchOptions): Promise<BenchResults> {
       store = await PostgresEventStore.open(database.url, { listen: false });
     }
     /** The measured ledger's store, for the processes and storages opened on the data directory. */
-    const storeEnv: Record<string, string> = database
-      ? { LEDGER_STORE: 'postgres', DATABASE_URL: database.url }
-      : {};
+    const storeEnv: Record<string, string> = {
+      ...(database ? { LEDGER_STORE: 'postgres', DATABASE_URL: database.url } : {}),
+      // The read models where the environment puts them, for every storage the bench opens
+      // (the rebuild, the command path and the server), so that placements can be compared.
+      ...(process.env.LEDGER_READ_MODELS_FILE
+        ? { LEDGER_READ_MODELS_FILE: process.env.LEDGER_READ_MODELS_FILE }
+        : {}),
+    };
     const plainRead = await phase('plain read', () => measurePlainRead(store));
     const rebuild = await phase('rebuild', () => measureRebuild(dir, storeEnv));
     const appends = await phase('command path vs raw inserts', () =>
