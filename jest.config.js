@@ -22,6 +22,10 @@ const project = (displayName, testMatch, extra = {}) => ({
 
 module.exports = {
   testTimeout: 60000,
+  // Two suites at a time, whatever the machine: most suites wait on the servers and browsers
+  // they start, so two overlap well on 2 cores (the whole run: 15 minutes against 21 one at a
+  // time), and more would crowd the processes each suite starts.
+  maxWorkers: 2,
   projects: [
     project('unit', ['<rootDir>/{apps,libs,bench,test}/**/*.spec.ts']),
     project('integration', ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts']),
