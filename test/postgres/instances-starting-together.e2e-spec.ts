@@ -1,7 +1,8 @@
-import { handleCommand, IdSource, type CommandContext } from '@blue-ledger/command-handling';
-import { decisionDecider, streamIds, subjectDecider } from '@blue-ledger/domain';
+import { handleCommand, IdSource } from '@blue-ledger/command-handling';
+import { streamIds, subjectDecider } from '@blue-ledger/domain';
 import { Client } from 'pg';
 import { DATABASE_URL } from '../../libs/event-store/src/postgres/testing/test-database';
+import { implementedAsIfTheProcessDied, leaderReliefDecided } from '../support/leader-relief';
 import type { LedgerProcess } from '../support/ledger-process';
 import { START_WORK_LOCK_CLASS } from '../../apps/api/src/infrastructure/start-work';
 import { PostgresDeployment } from './support/postgres-deployment';
@@ -150,24 +151,7 @@ const LATER_VICTIM = 'subject-victim-erased-later';
           missionCode: 'UNMISS',
         })
       ).id;
-      const appointmentId = (
-        await admin.create('/missions/UNMISS/leaders', {
-          role: 'force_commander',
-          subjectId: 'subject-fc',
-          nationality: 'KEN',
-          appointedAt: '2016-05-26T00:00:00+03:00',
-        })
-      ).id;
-      decisionId = (
-        await setup.client.as('decider').create('/decisions', {
-          appointmentId,
-          scope: 'leader',
-          outcome: 'relieve',
-          authority: 'Secretary-General',
-          rationale: 'A lack of leadership',
-          decidedAt: '2016-11-01T10:00:00-04:00',
-        })
-      ).id;
+      ({ decisionId } = await leaderReliefDecided(setup.client));
       await setup.client.as('investigator').create('/incidents', {
         missionCode: 'UNMISS',
         occurredAt: '2016-07-10T12:00:00+03:00',
@@ -182,24 +166,7 @@ const LATER_VICTIM = 'subject-victim-erased-later';
       // ...then two appends each left alone by a process that died right after them: the
       // implementation without the leader's departure, the erasure without the key's
       // destruction.
-      const context = (): CommandContext => ({
-        actor: { id: 'usg-dpo', role: 'decision_authority' },
-        now: new Date().toISOString(),
-        correlationId: 'correlation-crash',
-        causationId: 'causation-crash',
-        ids: IdSource.random(),
-      });
-      await handleCommand(
-        deployment.store,
-        streamIds.decision(decisionId),
-        decisionDecider,
-        {
-          type: 'ImplementRepatriation',
-          data: { implementedAt: '2016-11-02T00:00:00+03:00' },
-          meta: { now: new Date().toISOString(), actor: context().actor },
-        },
-        context(),
-      );
+      await implementedAsIfTheProcessDied(deployment.store, decisionId);
       const erasure = await eraseAsIfTheProcessDied(VICTIM);
       erasurePosition = erasure.position;
       expect(await victimKeys()).toBe(1);

@@ -1,10 +1,9 @@
-import { handleCommand, IdSource } from '@blue-ledger/command-handling';
-import { decisionDecider } from '@blue-ledger/domain';
 import { EVENT_STORE, type EventStore } from '@blue-ledger/event-store';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startApp, type RunningApp } from '../support/in-process-app';
+import { implementedAsIfTheProcessDied, leaderReliefDecided } from '../support/leader-relief';
 
 /**
  * Implementing a decision to relieve a leader appends twice: the implementation on the
@@ -14,7 +13,6 @@ import { startApp, type RunningApp } from '../support/in-process-app';
 describe('An implementation whose consequence was never recorded', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'blue-ledger-recovery-'));
   let running: RunningApp | undefined;
-  let appointmentId: string;
   let decisionId: string;
 
   afterAll(async () => {
@@ -29,48 +27,12 @@ describe('An implementation whose consequence was never recorded', () => {
 
   it('is recorded when the ledger starts again (unless told not to), and not twice on the start after', async () => {
     running = await startApp({ LEDGER_DATA_DIR: dataDir });
-    const admin = running.client.as('admin');
-    await admin.create('/missions', { code: 'UNMISS', name: 'UNMISS', hostCountry: 'SSD' });
-    appointmentId = (
-      await admin.create('/missions/UNMISS/leaders', {
-        role: 'force_commander',
-        subjectId: 'subject-fc',
-        nationality: 'KEN',
-        appointedAt: '2016-05-26T00:00:00+03:00',
-      })
-    ).id;
-    decisionId = (
-      await running.client.as('decider').create('/decisions', {
-        appointmentId,
-        scope: 'leader',
-        outcome: 'relieve',
-        authority: 'Secretary-General',
-        rationale: 'A lack of leadership',
-        decidedAt: '2016-11-01T10:00:00-04:00',
-      })
-    ).id;
+    await running.client
+      .as('admin')
+      .create('/missions', { code: 'UNMISS', name: 'UNMISS', hostCountry: 'SSD' });
+    ({ decisionId } = await leaderReliefDecided(running.client));
     // The implementation's own append, and nothing after it: as if the process died there.
-    const store = running.app.get<EventStore>(EVENT_STORE);
-    await handleCommand(
-      store,
-      `decision-${decisionId}`,
-      decisionDecider,
-      {
-        type: 'ImplementRepatriation',
-        data: { implementedAt: '2016-11-02T00:00:00+03:00' },
-        meta: {
-          now: new Date().toISOString(),
-          actor: { id: 'usg-dpo', role: 'decision_authority' },
-        },
-      },
-      {
-        actor: { id: 'usg-dpo', role: 'decision_authority' },
-        now: new Date().toISOString(),
-        correlationId: 'correlation-crash',
-        causationId: 'causation-crash',
-        ids: IdSource.random(),
-      },
-    );
+    await implementedAsIfTheProcessDied(running.app.get<EventStore>(EVENT_STORE), decisionId);
     await running.close();
     running = undefined;
 
