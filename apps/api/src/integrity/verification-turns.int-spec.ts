@@ -121,15 +121,20 @@ describeOnPostgres('The shared verification turn, named by the instance that ran
       return { ok: true, failure: null, finishedAt: '2026-01-01T00:00:00.000Z' };
     });
     await inPass;
+    // With a timeout, pg_terminate_backend waits until the backend has ended (and its locks with
+    // it); without one it only signals, and B could ask while A's backend still holds the turn.
     await pools[0].query(
-      `SELECT pg_terminate_backend(pid) FROM pg_locks
+      `SELECT pg_terminate_backend(pid, 10000) FROM pg_locks
         WHERE locktype = 'advisory' AND granted AND classid::bigint = $1
           AND objid::bigint = (hashtext($2)::bigint & 4294967295)`,
       [VERIFICATION_LOCK_CLASS, schema],
     );
-    // The lock went with the backend: B's turn runs now, while A's pass has not ended.
-    expect((await b.take(passing('2026-01-01T00:00:01.000Z'))).ran).toBe(true);
-    finish();
+    try {
+      // The lock went with the backend: B's turn runs now, while A's pass has not ended.
+      expect((await b.take(passing('2026-01-01T00:00:01.000Z'))).ran).toBe(true);
+    } finally {
+      finish(); // so that A's client goes back to its pool, whatever B got
+    }
     await expect(dying).rejects.toThrow(/connection|terminat/i);
     expect((await b.take(passing('2026-01-01T00:00:02.000Z'))).result?.instance).toBe('api-b');
   });
