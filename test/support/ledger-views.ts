@@ -32,6 +32,7 @@ export interface Timeline {
 export interface EventEnvelope {
   eventId: string;
   type: string;
+  schemaVersion: number;
   streamId: string;
   streamRevision: number;
   globalPosition: number;

@@ -1,22 +1,8 @@
 import type { LedgerClient } from '../../support/http-client';
+import type { EventEnvelope } from '../../support/ledger-views';
 
-/** An event as `/audit` and `/streams/{id}` show it: the whole envelope, hashes included. */
-export interface EnvelopeJson {
-  eventId: string;
-  type: string;
-  schemaVersion: number;
-  streamId: string;
-  streamRevision: number;
-  globalPosition: number;
-  recordedAt: string;
-  occurredAt?: string;
-  actor: { id: string; role: string };
-  correlationId: string;
-  causationId: string;
-  data: EventData;
-  prevHash: string;
-  hash: string;
-}
+/** An event as `/audit` and `/streams/{id}` show it, with the data fields these tests look for. */
+export type EnvelopeJson = Omit<EventEnvelope, 'data'> & { data: EventData };
 
 /** Event data, with the fields these tests look for named. */
 export type EventData = {
