@@ -24,6 +24,7 @@ import { EventQueries, MAX_BIGINT } from './event-queries';
 import { EVENT_MIGRATIONS } from './event-schema';
 import { runMigrations } from './schema-migrations';
 import { quotedSchema } from './sql-names';
+import { readLimitOf } from '../read-limit';
 
 export interface PostgresEventStoreOptions {
   /** The schema of the store's tables; created when missing. Default `public`. */
@@ -63,13 +64,7 @@ async function assertUtf8(pool: Pool): Promise<void> {
   }
 }
 
-function limitOf(maxCount: number | undefined): number | null {
-  if (maxCount === undefined) return null;
-  if (!Number.isSafeInteger(maxCount) || maxCount < 0) {
-    throw new RangeError(`maxCount must be a non-negative integer, got ${maxCount}`);
-  }
-  return maxCount;
-}
+const limitOf = (maxCount: number | undefined) => readLimitOf(maxCount) ?? null;
 
 /**
  * The event store on PostgreSQL, shared by any number of processes through `DATABASE_URL`.

@@ -18,6 +18,7 @@ import { EventStatements, MAX_INTEGER } from './event-statements';
 import { GroupCommit } from './group-commit';
 import { migrateEventSchema, requireCurrentSchema } from './sqlite-schema';
 import { StreamAppender, type AppendRequest } from './stream-appender';
+import { readLimitOf } from '../read-limit';
 
 export interface SqliteEventStoreOptions {
   /** How often a live subscription looks for appends by other processes. Default 50 ms. */
@@ -46,13 +47,7 @@ export class EventStoreClosedError extends Error {
 const clamp = (value: bigint): bigint =>
   value < 0n ? 0n : value > MAX_INTEGER ? MAX_INTEGER : value;
 
-function limitOf(maxCount: number | undefined): number {
-  if (maxCount === undefined) return -1;
-  if (!Number.isSafeInteger(maxCount) || maxCount < 0) {
-    throw new RangeError(`maxCount must be a non-negative integer, got ${maxCount}`);
-  }
-  return maxCount;
-}
+const limitOf = (maxCount: number | undefined) => readLimitOf(maxCount) ?? -1;
 
 /**
  * The embedded event store: one SQLite file, WAL, durable on acknowledgement. Appends are
