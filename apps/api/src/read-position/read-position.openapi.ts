@@ -23,7 +23,7 @@ const POSITION = {
   description:
     'The position of the global order every read model of this instance had applied when ' +
     `the answer was computed (send it as \`${MIN_POSITION_HEADER}\` to read no older state ` +
-    'elsewhere); absent while they have applied no event.',
+    'elsewhere); absent while they have applied no event, and on a 503 `read_models_behind`.',
   schema: { type: 'integer', format: 'int64' },
 };
 
@@ -48,7 +48,15 @@ export function documentReadPosition(document: OpenAPIObject): OpenAPIObject {
       if (response === undefined || '$ref' in response) continue;
       response.headers = { ...response.headers, [POSITION_HEADER]: POSITION };
     }
-    get.responses['503'] ??= BEHIND;
+    const own = get.responses['503'];
+    get.responses['503'] =
+      own === undefined || '$ref' in own
+        ? BEHIND
+        : {
+            ...own,
+            description: `${own.description} Or: ${BEHIND.description}`,
+            headers: { ...own.headers, ...BEHIND.headers },
+          };
   }
   return document;
 }
