@@ -21,7 +21,12 @@ const NOT_READS_OF_THE_RECORD = [
 interface OpenApiParameter {
   name: string;
   in: string;
-  schema?: { format?: string };
+  schema?: { format?: string; type?: string };
+}
+
+interface OpenApiGet {
+  parameters?: OpenApiParameter[];
+  responses?: Record<string, { description?: string; headers?: Record<string, unknown> }>;
 }
 
 describe('Every read of the record', () => {
@@ -51,6 +56,40 @@ describe('Every read of the record', () => {
       const path = route.slice('GET '.length).replace(/:(\w+)/g, '{$1}');
       const asOf = paths[path]?.get?.parameters?.find((p) => p.name === 'asOf');
       return !(asOf?.in === 'query' && asOf.schema?.format === 'date-time');
+    });
+    expect(without).toEqual([]);
+  });
+
+  it('takes Ledger-Min-Position and says Ledger-Position, every GET, in the OpenAPI description', async () => {
+    // Every GET, of the record or not: the interceptor that waits applies to every GET route.
+    const reads = appRoutes(running.app).filter(
+      (r) =>
+        r.startsWith('GET ') &&
+        !DOCUMENTATION_ROUTE.test(r) &&
+        !CATCH_ALL_ROUTE.test(r) &&
+        !/^GET \/$/.test(r) &&
+        !/^GET \/ui(\/|$)/.test(r),
+    );
+    expect(reads.length).toBeGreaterThanOrEqual(20);
+    const openApi = await running.client.get('/openapi.json');
+    const paths = openApi.body.paths as Record<string, { get?: OpenApiGet }>;
+    const without = reads.filter((route) => {
+      const get = paths[route.slice('GET '.length).replace(/:(\w+)/g, '{$1}')]?.get;
+      const header = get?.parameters?.find((p) => p.name === 'Ledger-Min-Position');
+      // Every answer says the position it reflects, but a 503 that only says the read models
+      // are behind; and a 503 says they may be.
+      const responses = Object.entries(get?.responses ?? {});
+      const behind = get?.responses?.['503'];
+      return !(
+        header?.in === 'header' &&
+        header.schema?.type === 'integer' &&
+        behind?.description?.includes('`read_models_behind`') &&
+        responses.every(
+          ([status, r]) =>
+            r.headers?.['Ledger-Position'] !== undefined ||
+            (status === '503' && r.description?.startsWith('The read models of this instance')),
+        )
+      );
     });
     expect(without).toEqual([]);
   });

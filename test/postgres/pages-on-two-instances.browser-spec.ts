@@ -9,6 +9,8 @@ import { registerMissionAndContingent } from '../reliability/support/ledger-fixt
 import type { LedgerProcess } from '../support/ledger-process';
 import { principals } from '../support/principals';
 import { readModelsAt } from '../support/read-models';
+import { startBalancer } from './support/balancer';
+import { startHeldBackInstance, type HeldBackInstance } from './support/held-back-instance';
 import { PostgresDeployment } from './support/postgres-deployment';
 
 const describeOnPostgres = DATABASE_URL || process.env.CI ? describe : describe.skip;
@@ -29,18 +31,25 @@ describeOnPostgres('The web pages on two API instances sharing one PostgreSQL', 
   let deployment: PostgresDeployment;
   let a: LedgerProcess;
   let b: LedgerProcess;
+  let c: HeldBackInstance;
   let onA = '';
   let onB = '';
+  let onC = '';
   let chromium: LaunchedBrowser;
   let browser: Browser;
 
   beforeAll(async () => {
     if (!DATABASE_URL) throw new Error('DATABASE_URL is not set on CI');
     deployment = await PostgresDeployment.create(DATABASE_URL);
-    a = await deployment.startApi();
-    b = await deployment.startApi();
+    // Patient waits: a slow or paused machine must not turn a page's wait into its notice.
+    a = await deployment.startApi({ env: { LEDGER_READ_WAIT_MS: '30000' } });
+    b = await deployment.startApi({ env: { LEDGER_READ_WAIT_MS: '30000' } });
+    // C reads the read models of a projector of its own, which the test pauses (SIGSTOP).
+    c = await startHeldBackInstance(deployment, { LEDGER_READ_WAIT_MS: '300' });
     onA = a.client.baseUrl;
     onB = b.client.baseUrl.replace('//127.0.0.1:', '//localhost:');
+    // The browser sends A's cookie to C by itself: the same host name, another port.
+    onC = c.api.client.baseUrl;
     await registerMissionAndContingent(a.client);
     chromium = await launchChromium();
     browser = chromium.browser;
@@ -48,6 +57,8 @@ describeOnPostgres('The web pages on two API instances sharing one PostgreSQL', 
 
   afterAll(async () => {
     await chromium?.close();
+    c?.resume();
+    await c?.projector.kill();
     await deployment?.tearDown();
   }, 60_000);
 
@@ -147,6 +158,77 @@ describeOnPostgres('The web pages on two API instances sharing one PostgreSQL', 
       expect((await context.cookies(onA)).map((c) => c.name)).toContain('bl_session');
       await pageA.goto(`${onA}/ui/incidents/${incidentId}`);
       expect(pathOf(pageA)).toBe('/ui/sign-in');
+    });
+  });
+
+  it('sends a form through A behind a balancer whose next request goes to B, and B shows the receipt and the record with the change', async () => {
+    // Writes (POST) to A, reads to B: the redirect after a form is always followed on B.
+    const balancer = await startBalancer((request) =>
+      request.method === 'POST' ? a.client.baseUrl : b.client.baseUrl,
+    );
+    try {
+      await withContext(async (context) => {
+        const page = await context.newPage();
+        await signIn(page, balancer.url, principals.investigator.token);
+        const summary = `Reported through A, read on B at ${Date.now()}`;
+        await openFromList(page, balancer.url, 'Report an incident');
+        await fillForm(page, {
+          missionCode: 'UNMISS',
+          occurredAt: '2016-07-12T09:00:00+03:00',
+          category: 'misconduct',
+          summary,
+          'location.name': 'Juba, Tomping',
+        });
+        // No wait for B's /health here: B's pages wait for the session's write themselves.
+        const { position, recordHref } = await submitForm(page);
+        expect(await page.locator('.read-behind').count()).toBe(0);
+        await Promise.all([
+          page.waitForURL((url) => url.pathname === recordHref),
+          page.locator('#receipt a', { hasText: /^Go to the/ }).click(),
+        ]);
+        expect(await page.textContent('main')).toContain(summary);
+        expect(await page.locator('.read-behind').count()).toBe(0);
+        expect(await axeViolations(page)).toEqual([]);
+        const onB = `-> ${new URL(b.client.baseUrl).origin}`;
+        expect(balancer.sent).toEqual(
+          expect.arrayContaining([
+            `POST /ui/forms/incident-report -> ${new URL(a.client.baseUrl).origin}`,
+            `GET /ui/forms/receipts/${position} ${onB}`,
+            `GET ${recordHref} ${onB}`,
+          ]),
+        );
+      });
+    } finally {
+      await balancer.close();
+    }
+  });
+
+  it('on an instance still behind, renders the page after its wait, saying it may not show the last change yet', async () => {
+    await withContext(async (context) => {
+      const page = await context.newPage();
+      await signIn(page, onA, principals.investigator.token);
+      c.pause();
+      try {
+        const summary = `Reported while C is held back at ${Date.now()}`;
+        await openFromList(page, onA, 'Report an incident');
+        await fillForm(page, {
+          missionCode: 'UNMISS',
+          occurredAt: '2016-07-13T09:00:00+03:00',
+          category: 'misconduct',
+          summary,
+          'location.name': 'Juba, Jebel',
+        });
+        const { position } = await submitForm(page);
+        await page.goto(`${onC}/ui/incidents`);
+        expect(pathOf(page)).toBe('/ui/incidents');
+        const notice = page.locator('.read-behind');
+        expect(await notice.textContent()).toContain('This page may not show your last change yet');
+        expect(await notice.textContent()).toContain(`position ${position}`);
+        expect(await page.locator('tbody tr', { hasText: summary }).count()).toBe(0);
+        expect(await axeViolations(page)).toEqual([]);
+      } finally {
+        c.resume();
+      }
     });
   });
 

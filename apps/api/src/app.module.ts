@@ -34,6 +34,7 @@ import { RecommendationQueryHandlers } from './recommendations/recommendation.qu
 import { StreamsController } from './streams/streams.controller';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PagesModule } from './pages/pages.module';
+import { ReadPositionInterceptor } from './read-position/read-position.interceptor';
 import { RootRedirectController } from './pages/root-redirect.controller';
 
 @Module({})
@@ -72,6 +73,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ReadPositionInterceptor },
         LedgerCommandHandler,
         CommandSender,
         AsOfResolver,

@@ -10,6 +10,7 @@ import { jsonBodyParser } from './http/json-body/json-body-parser';
 import { noStore } from './http/no-store';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { createValidationPipe } from './problems/validation.pipe';
+import { documentReadPosition } from './read-position/read-position.openapi';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -38,7 +39,7 @@ export async function createApp(config: LedgerConfig): Promise<INestApplication>
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  const document = SwaggerModule.createDocument(app, openApi);
+  const document = documentReadPosition(SwaggerModule.createDocument(app, openApi));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
   return app;
 }

@@ -86,14 +86,23 @@ export class PostgresDeployment {
     ownNotaryKey = false,
     env = {},
   }: { ownNotaryKey?: boolean; env?: Record<string, string> } = {}): Promise<LedgerProcess> {
+    const dataDir = ownNotaryKey ? this.instances.newDataDir() : this.newInstanceDir();
+    return this.instances.start(dataDir, env);
+  }
+
+  /** A data directory of its own holding the deployment's notary key files (for an API or a projector). */
+  newInstanceDir(): string {
     const dataDir = this.instances.newDataDir();
-    if (!ownNotaryKey) {
-      loadOrCreateKeyPair(this.notaryKeys);
-      for (const file of [NOTARY_PRIVATE_KEY_FILE, NOTARY_PUBLIC_KEY_FILE]) {
-        fs.copyFileSync(path.join(this.notaryKeys, file), path.join(dataDir, file));
-        fs.chmodSync(path.join(dataDir, file), 0o600);
-      }
+    loadOrCreateKeyPair(this.notaryKeys);
+    for (const file of [NOTARY_PRIVATE_KEY_FILE, NOTARY_PUBLIC_KEY_FILE]) {
+      fs.copyFileSync(path.join(this.notaryKeys, file), path.join(dataDir, file));
+      fs.chmodSync(path.join(dataDir, file), 0o600);
     }
+    return dataDir;
+  }
+
+  /** An API process on `dataDir` (made with `newInstanceDir`, perhaps shared with a projector). */
+  startApiOn(dataDir: string, env: Record<string, string> = {}): Promise<LedgerProcess> {
     return this.instances.start(dataDir, env);
   }
 

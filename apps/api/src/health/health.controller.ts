@@ -25,8 +25,9 @@ export class HealthController {
     summary:
       'Liveness, the head of the global order, how far the read models have come, and the background verification of the store',
     description:
-      'With LEDGER_PROJECTIONS=external a write answers before the projector has applied it: ' +
-      'poll until `readModels.position` reaches the `position` of the write (or `caughtUp`).',
+      'With LEDGER_PROJECTIONS=external a write answers before the projector has applied it, ' +
+      'and another instance may not have applied it yet: send its `position` as ' +
+      '`Ledger-Min-Position` on the next read, or poll until `readModels.position` reaches it.',
   })
   async health() {
     const head = await this.store.headPosition();

@@ -34,4 +34,17 @@ describe('loadConfig', () => {
   it('refuses a store it does not know', () => {
     expect(() => loadConfig({ LEDGER_STORE: 'mysql' })).toThrow(/LEDGER_STORE/);
   });
+
+  describe('LEDGER_READ_WAIT_MS', () => {
+    it('is 5 seconds unless set, and takes a whole number of milliseconds', () => {
+      expect(loadConfig({}).readWaitMs).toBe(5000);
+      expect(loadConfig({ LEDGER_READ_WAIT_MS: '250' }).readWaitMs).toBe(250);
+    });
+
+    it('refuses what is not a whole number of milliseconds up to a minute, naming it', () => {
+      for (const value of ['soon', '-1', '1.5', '60001']) {
+        expect(() => loadConfig({ LEDGER_READ_WAIT_MS: value })).toThrow(/LEDGER_READ_WAIT_MS/);
+      }
+    });
+  });
 });

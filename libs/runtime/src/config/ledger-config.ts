@@ -75,6 +75,7 @@ const envSchema = z
     LEDGER_DECISION_WINDOW_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     LEDGER_RECORD_PENDING_CONSEQUENCES: z.enum(['true', 'false']).default('true'),
     LEDGER_INSTANCE_ID: z.string().trim().min(1).max(200).optional(),
+    LEDGER_READ_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   })
   .refine((env) => env.LEDGER_STORE !== 'eventstoredb' || env.EVENTSTORE_URL, {
     message: 'EVENTSTORE_URL is required when LEDGER_STORE=eventstoredb',
@@ -135,6 +136,11 @@ export interface LedgerConfig {
   access: AccessConfig;
   /** The web pages' sessions end after this long unused, and this long after sign-in in any case. */
   sessions: { idleSeconds: number; absoluteSeconds: number };
+  /**
+   * How long a read asked to reflect a position (`Ledger-Min-Position`, or a page after its
+   * session's last write) waits for this instance's read models to apply it, in milliseconds.
+   */
+  readWaitMs: number;
 }
 
 export class ConfigurationError extends Error {
@@ -184,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
       idleSeconds: e.LEDGER_SESSION_IDLE_SECONDS,
       absoluteSeconds: e.LEDGER_SESSION_ABSOLUTE_SECONDS,
     },
+    readWaitMs: e.LEDGER_READ_WAIT_MS,
   };
 }
 

@@ -1,4 +1,4 @@
-import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Get, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { CommandContext } from '@blue-ledger/command-handling';
 import type { Role } from '@blue-ledger/domain';
 import type { Response } from 'express';
@@ -18,6 +18,7 @@ import { PageRenderer } from '../rendering/page-renderer';
 import { RECORD_ID } from '../rendering/record-not-found';
 import { Csrf } from '../security/csrf';
 import type { PageRequest } from '../sessions/page-access';
+import { PageSessions } from '../sessions/page-sessions';
 import { FORMS, formById } from './form-catalogue';
 import { ApiWrites } from './machinery/api-writes';
 import type { FormDefinition, FormScene, Section } from './machinery/form-definition';
@@ -97,6 +98,8 @@ async function validatedWithPageFields(
  */
 @PageController('forms')
 export class FormsController {
+  private readonly logger = new Logger(FormsController.name);
+
   constructor(
     private readonly reads: PageReads,
     private readonly renderer: PageRenderer,
@@ -104,6 +107,7 @@ export class FormsController {
     private readonly api: ApiWrites,
     private readonly lookups: LedgerLookups,
     private readonly keys: FormKeys,
+    private readonly sessions: PageSessions,
   ) {}
 
   /** What the signed-in person may record, and where. */
@@ -235,6 +239,7 @@ export class FormsController {
       );
       const location =
         'location' in result ? result.location : `/ui/forms/receipts/${result.position}`;
+      if ('position' in result) await this.rememberWrite(request, result.position);
       await this.keys.complete(principal.id, key, location);
       if ('location' in result && result.once) {
         // Shown once: this answer only. A reload or a resend of the same form finds its key
@@ -298,6 +303,19 @@ export class FormsController {
         }),
       );
     }
+  }
+
+  /**
+   * Read your writes on every instance: the pages this session opens next (the receipt, the
+   * record) wait for the read models to hold this position, whichever instance renders them.
+   * The write is recorded whatever happens here: a session that cannot remember it is logged,
+   * not refused (the next page then shows the read models as they are, perhaps without it).
+   */
+  private async rememberWrite(request: PageRequest, position: number): Promise<void> {
+    if (request.sessionId === undefined) return;
+    await this.sessions.rememberWrite(request.sessionId, position).catch((error: unknown) => {
+      this.logger.warn(`the session could not remember its write at ${position}: ${String(error)}`);
+    });
   }
 
   private principalOf(request: PageRequest): ActingPrincipal {

@@ -3,6 +3,8 @@ import type { ActingPrincipal, AuthenticatedRequest } from '../../auth/principal
 import { FORM_ROLES } from '../forms/form-roles';
 import { PERMISSIONS, PUBLIC } from '../../access/permissions';
 import type { Csrf } from '../security/csrf';
+import type { ReadBehind } from '../../read-position/read-position';
+import type { ReadPositionRequest } from '../../read-position/read-position.interceptor';
 
 /** The main sections, in the order the navigation shows them. */
 export const SECTIONS = [
@@ -38,6 +40,11 @@ export interface LayoutContext {
   sections: readonly (typeof SECTIONS)[number][];
   /** The principal has a role some web form writes in: the navigation offers "Record". */
   mayRecord: boolean;
+  /**
+   * The page was rendered before this instance's read models held the session's last write
+   * (waited `LEDGER_READ_WAIT_MS` for it): it may not show that change yet, and says so.
+   */
+  readBehind: ReadBehind | undefined;
 }
 
 export const ROLE_LABELS: Record<string, string> = {
@@ -75,5 +82,6 @@ export function layoutFor(
       );
     }),
     mayRecord: !!principal && principal.roles.some((role) => FORM_ROLES.has(role)),
+    readBehind: (request as ReadPositionRequest).readBehind,
   };
 }

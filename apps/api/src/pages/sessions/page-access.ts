@@ -11,6 +11,8 @@ import { PageSessions, sessionCookieOf } from './page-sessions';
 /** A page request that passed the access guard: its principal, and the session it came with. */
 export interface PageRequest extends AuthenticatedRequest {
   sessionId?: string;
+  /** The position of the session's last write through a form: the page waits for it. */
+  lastWritePosition?: bigint;
 }
 
 export const isPageRequest = (request: AuthenticatedRequest): boolean =>
@@ -43,6 +45,7 @@ export class PageAccess {
       if (live) {
         request.principal = { ...live.principal, actingRole: live.principal.roles[0] };
         request.sessionId = live.sessionId;
+        request.lastWritePosition = live.session.lastWritePosition ?? undefined;
       }
       return true;
     }
@@ -58,6 +61,7 @@ export class PageAccess {
     const actingRole = allowed.find((role) => live.principal.roles.includes(role));
     request.principal = { ...live.principal, actingRole: actingRole ?? live.principal.roles[0] };
     request.sessionId = live.sessionId;
+    request.lastWritePosition = live.session.lastWritePosition ?? undefined;
     if (!actingRole) {
       throw new ProblemException(403, 'forbidden', 'Your role does not give access to this page.');
     }

@@ -110,6 +110,14 @@ export class PageSessions {
     return { sessionId: cookie.sessionId, principal, session };
   }
 
+  /**
+   * Remembers the position of a write made through a form of this session, so that every page
+   * rendered for it next, by any instance, first waits for the read models to hold it.
+   */
+  async rememberWrite(sessionId: string, position: bigint | number): Promise<void> {
+    await this.sessions.rememberWrite(sessionId, BigInt(position));
+  }
+
   async end(sessionId: string): Promise<void> {
     await this.sessions.end(sessionId);
   }

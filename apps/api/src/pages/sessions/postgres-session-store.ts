@@ -32,6 +32,11 @@ const MIGRATIONS: readonly Migration[] = [
         secret text    NOT NULL
       );`,
   },
+  {
+    version: 2,
+    name: 'the position of the last write made through a session, for read-your-writes',
+    sql: (s) => `ALTER TABLE ${s}.ui_sessions ADD COLUMN last_write_position bigint;`,
+  },
 ];
 
 /**
@@ -90,7 +95,8 @@ export class PostgresSessionStore implements SessionStore {
 
   async find(sessionId: string): Promise<StoredSession | undefined> {
     const { rows } = await this.pool.query<SessionRowValues>(
-      `SELECT principal_id, credential, principal, created_ms, last_seen_ms, expires_ms
+      `SELECT principal_id, credential, principal, created_ms, last_seen_ms, expires_ms,
+              last_write_position
        FROM ${this.s}.ui_sessions WHERE session_digest = $1`,
       [digestOf(sessionId)],
     );
@@ -103,6 +109,15 @@ export class PostgresSessionStore implements SessionStore {
       `UPDATE ${this.s}.ui_sessions SET last_seen_ms = GREATEST(last_seen_ms, $1)
        WHERE session_digest = $2`,
       [nowMs, digestOf(sessionId)],
+    );
+  }
+
+  async rememberWrite(sessionId: string, position: bigint): Promise<void> {
+    // GREATEST (which passes over a null): a slower write's answer never moves it backwards.
+    await this.pool.query(
+      `UPDATE ${this.s}.ui_sessions SET last_write_position = GREATEST(last_write_position, $1)
+       WHERE session_digest = $2`,
+      [position.toString(), digestOf(sessionId)],
     );
   }
 

@@ -18,6 +18,12 @@ export interface StoredSession {
   createdMs: number;
   lastSeenMs: number;
   expiresMs: number;
+  /**
+   * The global position of the last write made through a form of this session (on any
+   * instance), or null: every page rendered for the session first waits for its read models to
+   * hold it (read your writes across instances).
+   */
+  lastWritePosition: bigint | null;
 }
 
 /** A session id is kept only as its SHA-256: a copy of the database opens no session. */
@@ -44,6 +50,8 @@ export interface SessionStore {
   ): Promise<string>;
   find(sessionId: string): Promise<StoredSession | undefined>;
   touch(sessionId: string, nowMs: number): Promise<void>;
+  /** Remembers a write of the session, unless it already remembers a later one. */
+  rememberWrite(sessionId: string, position: bigint): Promise<void>;
   end(sessionId: string): Promise<void>;
   /** Ends every session of a principal (its tokens were revoked); answers how many. */
   endAllOf(principalId: string): Promise<number>;
@@ -58,6 +66,7 @@ export interface SessionRowValues {
   created_ms: number | string;
   last_seen_ms: number | string;
   expires_ms: number | string;
+  last_write_position: number | string | bigint | null;
 }
 
 export const storedSessionOf = (row: SessionRowValues): StoredSession => ({
@@ -67,6 +76,7 @@ export const storedSessionOf = (row: SessionRowValues): StoredSession => ({
   createdMs: Number(row.created_ms),
   lastSeenMs: Number(row.last_seen_ms),
   expiresMs: Number(row.expires_ms),
+  lastWritePosition: row.last_write_position === null ? null : BigInt(row.last_write_position),
 });
 
 /** The web pages' sessions, in the file the API writes its own tables in. */
@@ -82,6 +92,10 @@ export class SqliteSessionStore implements SessionStore {
       expires_ms INTEGER NOT NULL
     );
     CREATE INDEX IF NOT EXISTS ui_sessions_by_principal ON ui_sessions (principal_id);`);
+    const columns = db.prepare('PRAGMA table_info(ui_sessions)').all() as { name: string }[];
+    if (!columns.some((column) => column.name === 'last_write_position')) {
+      db.exec('ALTER TABLE ui_sessions ADD COLUMN last_write_position INTEGER');
+    }
   }
 
   async open(
@@ -119,6 +133,15 @@ export class SqliteSessionStore implements SessionStore {
     this.db
       .prepare('UPDATE ui_sessions SET last_seen_ms = ? WHERE session_digest = ?')
       .run(nowMs, digestOf(sessionId));
+  }
+
+  async rememberWrite(sessionId: string, position: bigint): Promise<void> {
+    this.db
+      .prepare(
+        `UPDATE ui_sessions SET last_write_position = max(coalesce(last_write_position, -1), ?)
+         WHERE session_digest = ?`,
+      )
+      .run(position, digestOf(sessionId));
   }
 
   async end(sessionId: string): Promise<void> {
