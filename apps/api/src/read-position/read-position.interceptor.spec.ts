@@ -129,6 +129,32 @@ describe('ReadPositionInterceptor', () => {
     );
   });
 
+  describe("a page session's last write", () => {
+    const pageOf = (lastWritePosition: bigint) => {
+      const page = exchange('/ui/incidents');
+      Object.assign(page.request, { lastWritePosition });
+      return page;
+    };
+
+    it('is waited for like Ledger-Min-Position, and past the wait the page is marked behind', async () => {
+      const { request, context } = pageOf(head);
+      await expect(lastValueFrom(interceptor(20).intercept(context, handler))).resolves.toBe(
+        'the answer',
+      );
+      expect(request.readBehind).toEqual({ asked: String(head), reached: null });
+    });
+
+    it('is not waited for when beyond the head (a store restored from an older backup)', async () => {
+      await runner.start();
+      const { request, context } = pageOf(head + 5n);
+      // A wait would last the minute: the answer comes at once, not marked behind.
+      await expect(lastValueFrom(interceptor(60_000).intercept(context, handler))).resolves.toBe(
+        'the answer',
+      );
+      expect(request.readBehind).toBeUndefined();
+    });
+  });
+
   it('leaves writes alone, whatever they carry', async () => {
     const { request, sent, context } = exchange('/incidents', { 'Ledger-Min-Position': 'ten' });
     (request as { method: string }).method = 'POST';

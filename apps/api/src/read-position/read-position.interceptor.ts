@@ -62,9 +62,17 @@ export class ReadPositionInterceptor implements NestInterceptor {
     asked: bigint | undefined,
     lastWrite: bigint | undefined,
   ): Promise<void> {
+    let head: Promise<bigint | null> | undefined;
+    const headOnce = () => (head ??= this.store.headPosition());
     if (asked !== undefined && !this.holds(asked)) {
-      const head = await this.store.headPosition();
-      if (head === null || asked > head) throw beyondHead(asked, head);
+      const at = await headOnce();
+      if (at === null || asked > at) throw beyondHead(asked, at);
+    }
+    // A session's last write beyond the head is not in this store (restored from an older
+    // backup): there is nothing to wait for, and every page would otherwise wait in vain.
+    if (lastWrite !== undefined && !this.holds(lastWrite)) {
+      const at = await headOnce();
+      if (at === null || lastWrite > at) lastWrite = undefined;
     }
     const target = max(asked, lastWrite);
     if (target === undefined || this.holds(target)) return;
