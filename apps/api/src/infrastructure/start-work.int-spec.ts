@@ -227,6 +227,35 @@ describeOnPostgres('The work at start, one instance at a time (PostgreSQL)', (ur
       expect(await row('erasures')).toMatchObject({ covered: '3', runs: '1', instance: 'api-a' });
     }, 30_000);
 
+    it('ends nothing when the whole process, holder and waiter both, was paused longer than the lease', async () => {
+      const short = { seconds: 2, everyMs: 300 };
+      const takeovers: StartWorkTakeover[] = [];
+      const [a, b] = await Promise.all([open('api-a', short), open('api-b', short, takeovers)]);
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      const order: string[] = [];
+      const running = a.inTurn('erasures', async () => {
+        holding();
+        await sleep(1000);
+        // The event loop stuck for a lease and a half: every timer of the process late at once,
+        // as on a CI machine paused, or in a long garbage collection.
+        const until = Date.now() + 3000;
+        while (Date.now() < until);
+        await sleep(1500);
+        order.push('a ends');
+        return { covered: 3n, done: 1 };
+      });
+      await held;
+      const waiting = b.inTurn('erasures', async () => {
+        order.push('b begins');
+        return null;
+      });
+      await Promise.all([running, waiting]);
+      expect(takeovers).toEqual([]);
+      expect(order).toEqual(['a ends', 'b begins']);
+      expect(await row('erasures')).toMatchObject({ runs: '1', instance: 'api-a' });
+    }, 30_000);
+
     it('ends the backend of a holder whose heartbeat went stale, and takes the turn; the holder, woken, records nothing', async () => {
       // A holder that beats once, then no more: a process stopped, or its event loop stuck.
       const hung = { seconds: 1, everyMs: 3_600_000 };
@@ -248,13 +277,15 @@ describeOnPostgres('The work at start, one instance at a time (PostgreSQL)', (ur
       await held;
       const holder = (await lease('pending_consequences'))!;
       let told: bigint | null | undefined;
-      const startedAt = Date.now();
+      let takenAt: Date | undefined;
       await b.inTurn('pending_consequences', async (covered) => {
         told = covered;
+        takenAt = (await lease('pending_consequences'))!.renewed_at;
         return { covered: 7n, done: 1 };
       });
-      // Not before the holder's lease (its own, 1 s) ran out; B's longer lease is B's own.
-      expect(Date.now() - startedAt).toBeGreaterThanOrEqual(900);
+      // Not before the holder's lease (its own, 1 s; B's longer one is B's own) ran out, on the
+      // database's clock.
+      expect(takenAt!.getTime() - holder.renewed_at.getTime()).toBeGreaterThanOrEqual(1000);
       expect(told).toBe(5n);
       expect(takeovers).toHaveLength(1);
       expect(takeovers[0]).toMatchObject({

@@ -200,14 +200,17 @@ export class PostgresStartWork implements StartWork {
         const run = await work(rows.length > 0 ? BigInt(rows[0].covered) : null);
         if (run === null) return;
         // On the lock's connection: a holder whose turn was ended meanwhile records nothing.
-        await client.query(
-          `INSERT INTO ${s}.start_work (task, covered, runs, done, instance, finished_at)
+        await this.onLockConnection(
+          task,
+          client.query(
+            `INSERT INTO ${s}.start_work (task, covered, runs, done, instance, finished_at)
            VALUES ($1, $2, 1, $3, $4, now())
            ON CONFLICT (task) DO UPDATE SET
              covered = GREATEST(${s}.start_work.covered, EXCLUDED.covered),
              runs = ${s}.start_work.runs + 1, done = ${s}.start_work.done + EXCLUDED.done,
              instance = EXCLUDED.instance, finished_at = EXCLUDED.finished_at`,
-          [task, String(run.covered), run.done, this.instance],
+            [task, String(run.covered), run.done, this.instance],
+          ),
         );
       } finally {
         beating.stop();
@@ -216,6 +219,20 @@ export class PostgresStartWork implements StartWork {
       this.connections.delete(client);
       // Ending the session lets go of the lock.
       await client.end().catch(() => undefined);
+    }
+  }
+
+  /** `query`'s answer, or, when the connection is gone, a failure saying what that means. */
+  private async onLockConnection<T>(task: StartTask, query: Promise<T>): Promise<T> {
+    try {
+      return await query;
+    } catch (error) {
+      if (this.closed) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `the ${task} turn of ${this.instance} was ended by another instance (its lease ran out), or its connection lost: its run is not recorded (${message})`,
+        { cause: error },
+      );
     }
   }
 
@@ -253,14 +270,13 @@ export class PostgresStartWork implements StartWork {
    * `everyMs` and, once it is older than the holder's lease, ends the holder's backend.
    */
   private watchHolder(task: StartTask): { stop(): Promise<void> } {
-    /** Holders seen without a heartbeat of their own, and when (the database's clock, seconds). */
-    const unbeating = new Map<number, number>();
+    const seen: HoldersSeen = { unbeating: new Map(), stale: null };
     let looking: Promise<void> | undefined;
     let stopped = false;
     let failure: string | undefined;
     const timer = setInterval(() => {
       if (looking !== undefined || stopped) return;
-      looking = this.endStaleHolder(task, unbeating)
+      looking = this.endStaleHolder(task, seen)
         .then((takeover) => {
           if (takeover) this.events.tookOver(takeover);
         })
@@ -287,7 +303,7 @@ export class PostgresStartWork implements StartWork {
 
   private async endStaleHolder(
     task: StartTask,
-    unbeating: Map<number, number>,
+    seen: HoldersSeen,
   ): Promise<StartWorkTakeover | null> {
     const key = [START_WORK_LOCK_CLASS, `${this.schema}:${task}`];
     const { rows } = await this.pool.query<{
@@ -295,10 +311,12 @@ export class PostgresStartWork implements StartWork {
       instance: string | null;
       lease_seconds: number | null;
       stale_seconds: number | null;
+      renewed: string | null;
       now: number;
     }>(
       `SELECT l.pid, h.instance, h.lease_seconds,
               extract(epoch FROM now() - h.renewed_at)::float8 AS stale_seconds,
+              h.renewed_at::text AS renewed,
               extract(epoch FROM now())::float8 AS now
          FROM pg_locks l
          LEFT JOIN ${this.s}.start_work_leases h ON h.task = $3 AND h.backend_pid = l.pid
@@ -312,15 +330,26 @@ export class PostgresStartWork implements StartWork {
     if (holder.stale_seconds === null || holder.lease_seconds === null) {
       // Holding without a heartbeat: stopped between the lock and its first beat, or an
       // instance of a version without leases. Counted from when this waiter first saw it.
-      const since = unbeating.get(holder.pid) ?? holder.now;
-      unbeating.set(holder.pid, since);
+      const since = seen.unbeating.get(holder.pid) ?? holder.now;
+      seen.unbeating.set(holder.pid, since);
       staleSeconds = holder.now - since;
       leaseSeconds = this.lease.seconds;
     } else {
       staleSeconds = holder.stale_seconds;
       leaseSeconds = holder.lease_seconds;
     }
-    if (staleSeconds <= leaseSeconds) return null;
+    if (staleSeconds <= leaseSeconds) {
+      seen.stale = null;
+      return null;
+    }
+    // Stale at two looks in a row, the same heartbeat: a pause of this process (which may
+    // have paused a holder in it too, or kept this waiter from hearing a renewal) ends
+    // nothing by itself; the holder's own timer, as late as this one, renews first.
+    const sighting = `${holder.pid}@${holder.renewed ?? 'none'}`;
+    if (seen.stale !== sighting) {
+      seen.stale = sighting;
+      return null;
+    }
     // Ended only if it still holds the lock and has not beaten since (it may have woken).
     const ended = await this.pool.query<{ ended: boolean }>(
       `SELECT pg_terminate_backend(l.pid, $5) AS ended
@@ -339,6 +368,14 @@ export class PostgresStartWork implements StartWork {
       leaseSeconds,
     };
   }
+}
+
+/** What a waiter saw of the holders at its earlier looks. */
+interface HoldersSeen {
+  /** Holders seen without a heartbeat of their own, and since when (the database's clock, s). */
+  unbeating: Map<number, number>;
+  /** The holder and heartbeat found stale at the last look, if it was. */
+  stale: string | null;
 }
 
 /** `l` (pg_locks) is the granted lock of key ($1, hashtext($2)) in this database. */
