@@ -334,5 +334,65 @@ describeOnPostgres('The work at start, one instance at a time (PostgreSQL)', (ur
         await bare.end().catch(() => undefined);
       }
     }, 30_000);
+
+    it('goes on waiting, and says why, when its role may not end the holder’s backend', async () => {
+      // The holder a superuser's backend: no other role may end it, pg_signal_backend or not.
+      const a = await open('api-a', { seconds: 1, everyMs: 3_600_000 });
+      const role = `${schema}_weak`;
+      await pools[0].query(`CREATE ROLE ${role} LOGIN PASSWORD 'weak' NOSUPERUSER`);
+      try {
+        await pools[0].query(
+          `GRANT CREATE ON DATABASE ${new URL(url).pathname.slice(1)} TO ${role}`,
+        );
+        await pools[0].query(`GRANT ALL ON SCHEMA ${schema} TO ${role}`);
+        await pools[0].query(`GRANT ALL ON ALL TABLES IN SCHEMA ${schema} TO ${role}`);
+        const weakUrl = new URL(url);
+        weakUrl.username = role;
+        weakUrl.password = 'weak';
+        const weakPool = new Pool({ connectionString: weakUrl.toString() });
+        pools.push(weakPool);
+        const failures: string[] = [];
+        const b = await PostgresStartWork.open(weakPool, 'api-b', schema, {
+          lease: { seconds: 1, everyMs: 200 },
+          events: {
+            tookOver: () => failures.push('took over'),
+            takeoverFailed: (_task, message) => failures.push(message),
+          },
+        });
+        let holding!: () => void;
+        const held = new Promise<void>((resolve) => (holding = resolve));
+        let wake!: () => void;
+        const woken = new Promise<void>((resolve) => (wake = resolve));
+        const hanging = a.inTurn('erasures', async () => {
+          holding();
+          await woken;
+          return { covered: 1n, done: 1 };
+        });
+        await held;
+        let ran = false;
+        const waiting = b.inTurn('erasures', async () => {
+          ran = true;
+          return null;
+        });
+        const deadline = Date.now() + 15_000;
+        while (failures.length === 0 && Date.now() < deadline) await sleep(100);
+        // Told once, however many looks failed; still waiting.
+        await sleep(1000);
+        expect(failures).toHaveLength(1);
+        expect(failures[0]).toMatch(/superuser|permission/i);
+        expect(ran).toBe(false);
+        wake();
+        await hanging;
+        await waiting;
+        expect(ran).toBe(true);
+        expect(await row('erasures')).toMatchObject({ runs: '1', instance: 'api-a' });
+        await b.close();
+        await weakPool.end();
+        pools.splice(pools.indexOf(weakPool), 1);
+      } finally {
+        await pools[0].query(`DROP OWNED BY ${role}`);
+        await pools[0].query(`DROP ROLE ${role}`);
+      }
+    }, 30_000);
   });
 });
