@@ -31,7 +31,13 @@ import {
 import { SUBJECT_KEYS } from '../access/subject-keys.token';
 import { IDEMPOTENCY_KEYS, IdempotencyStore } from '../http/idempotency.store';
 import { PostgresIdempotencyKeys } from '../http/postgres-idempotency.store';
-import { ALONE, PostgresStartWork, START_WORK, type StartWork } from './start-work';
+import {
+  ALONE,
+  PostgresStartWork,
+  START_WORK,
+  type StartWork,
+  type StartWorkEvents,
+} from './start-work';
 
 /** The event store, the read-model database and the projection runner, chosen by configuration. */
 @Global()
@@ -90,7 +96,12 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
           // On PostgreSQL the work at start is done by one instance, the others waiting.
           provide: START_WORK,
           useFactory: async (s: LedgerStorage) =>
-            s.database ? await PostgresStartWork.open(s.database, s.config.instanceId) : ALONE,
+            s.database
+              ? await PostgresStartWork.open(s.database, s.config.instanceId, 'public', {
+                  lease: { seconds: s.config.startWorkLeaseSeconds },
+                  events: startWorkLog(s.config.instanceId),
+                })
+              : ALONE,
           inject: [LEDGER_STORAGE],
         },
         {
@@ -211,6 +222,21 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
     await this.startWork.close();
     await this.storage.close();
   }
+}
+
+/** The takeovers of the work at start, in the log: who took it, from whom, how stale. */
+function startWorkLog(instance: string): StartWorkEvents {
+  const logger = new Logger('StartWork');
+  return {
+    tookOver: ({ task, from, backendPid, staleSeconds, leaseSeconds }) =>
+      logger.warn(
+        `${instance} took over the ${task} turn from ${from ?? 'a holder without a heartbeat'}: its heartbeat was ${staleSeconds} s old (lease ${leaseSeconds} s); ended its backend ${backendPid}`,
+      ),
+    takeoverFailed: (task, message) =>
+      logger.error(
+        `${instance} could not end the stale holder of the ${task} turn (it goes on waiting): ${message}`,
+      ),
+  };
 }
 
 function principalRegistryFor(config: LedgerConfig): PrincipalRegistry {

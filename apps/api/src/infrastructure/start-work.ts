@@ -57,7 +57,56 @@ const MIGRATIONS: readonly Migration[] = [
         finished_at timestamptz NOT NULL
       );`,
   },
+  {
+    version: 2,
+    name: 'who holds each task at start, and the heartbeat of their lease',
+    sql: (s) => `
+      CREATE TABLE ${s}.start_work_leases (
+        task          text        PRIMARY KEY,
+        instance      text        NOT NULL,
+        backend_pid   integer     NOT NULL,
+        lease_seconds integer     NOT NULL,
+        taken_at      timestamptz NOT NULL,
+        renewed_at    timestamptz NOT NULL
+      );`,
+  },
 ];
+
+/** How long a holder's heartbeat may go unrenewed before the others end its turn. */
+export interface StartWorkLease {
+  /** The lease, in seconds (`LEDGER_START_WORK_LEASE_SECONDS`). */
+  seconds: number;
+  /**
+   * How often the holder renews its heartbeat, and a waiter looks at it, in milliseconds: a
+   * quarter of the lease by default (three renewals may be missed before the lease runs out).
+   */
+  everyMs?: number;
+  /** How long a waiter waits for the backend it ends to be gone, in milliseconds. */
+  terminateTimeoutMs?: number;
+}
+
+/** What a waiter saw of the holder it took the turn from. */
+export interface StartWorkTakeover {
+  task: StartTask;
+  /** The holder's instance, or null when it never wrote its heartbeat (it stopped before). */
+  from: string | null;
+  /** The holder's backend, ended. */
+  backendPid: number;
+  /** How long its heartbeat had not been renewed (or, without one, how long it was seen holding). */
+  staleSeconds: number;
+  leaseSeconds: number;
+}
+
+export const DEFAULT_START_WORK_LEASE: StartWorkLease = { seconds: 30 };
+
+/** What a waiter tells of the holders it ends (for the log). */
+export interface StartWorkEvents {
+  tookOver(takeover: StartWorkTakeover): void;
+  /** A stale holder this waiter could not end (e.g. its role may not): it goes on waiting. */
+  takeoverFailed(task: StartTask, message: string): void;
+}
+
+const QUIET: StartWorkEvents = { tookOver: () => undefined, takeoverFailed: () => undefined };
 
 /**
  * On PostgreSQL: a task runs under a session-level `pg_advisory_lock` taken on a connection of
@@ -66,23 +115,49 @@ const MIGRATIONS: readonly Migration[] = [
  * (kept in `start_work`, with the runs, what they did in all, and who ran the last), which is
  * usually nothing left. A holder that dies loses its connection, hence the lock, and the next
  * in line runs the task from where the last completed run ended.
+ *
+ * A holder that hangs without dying (stopped, its event loop stuck, cut off while its TCP
+ * connection stays open) would keep the lock for ever: so it holds a lease. While it holds the
+ * lock it renews a heartbeat in `start_work_leases` (the database's `now()`, never a clock of
+ * its own) from a timer, on its lock connection; a waiter that sees the heartbeat of the
+ * backend holding the lock older than the lease the holder declared ends that backend
+ * (`pg_terminate_backend`, waiting until it is gone), and so the lock is let go. The holder,
+ * when it wakes, finds its connection gone: what it then records fails. What it did through the
+ * pool meanwhile is done again by the next holder, and is idempotent (an erasure deletes a key
+ * and inserts its record `ON CONFLICT DO NOTHING`; a consequence's event ids derive from its
+ * implementation's, so it is appended once whoever appends it first).
  */
 export class PostgresStartWork implements StartWork {
   /** The connections holding, or waiting for, a task's lock. */
   private readonly connections = new Set<Client>();
   private closed = false;
+  private readonly everyMs: number;
+  private readonly terminateTimeoutMs: number;
 
   private constructor(
-    private readonly connection: ClientConfig,
+    private readonly pool: Pool,
     private readonly schema: string,
     private readonly s: string,
     private readonly instance: string,
-  ) {}
+    private readonly lease: StartWorkLease,
+    private readonly events: StartWorkEvents,
+  ) {
+    this.everyMs = lease.everyMs ?? Math.max(100, Math.floor((lease.seconds * 1000) / 4));
+    this.terminateTimeoutMs = lease.terminateTimeoutMs ?? 10_000;
+  }
 
   /** On the pool's database, with connections made like the pool's. */
-  static async open(pool: Pool, instance: string, schema = 'public'): Promise<PostgresStartWork> {
+  static async open(
+    pool: Pool,
+    instance: string,
+    schema = 'public',
+    {
+      lease = DEFAULT_START_WORK_LEASE,
+      events = QUIET,
+    }: { lease?: StartWorkLease; events?: StartWorkEvents } = {},
+  ): Promise<PostgresStartWork> {
     const quoted = await openMigratedSchema(pool, schema, 'start_work', MIGRATIONS);
-    return new PostgresStartWork(pool.options, schema, quoted, instance);
+    return new PostgresStartWork(pool, schema, quoted, instance, lease, events);
   }
 
   async inTurn(
@@ -91,36 +166,73 @@ export class PostgresStartWork implements StartWork {
   ): Promise<void> {
     if (this.closed) throw new Error('the work at start is closed: the instance is stopping');
     const { s } = this;
-    const client = new Client(this.connection);
+    const client = new Client(this.pool.options as ClientConfig);
     // A connection lost meanwhile (the server restarted, the backend was terminated, `close`)
     // is an 'error' event: unheard, it would end the process. The query waiting fails instead.
     client.on('error', () => undefined);
     this.connections.add(client);
     try {
       await client.connect();
-      await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [
-        START_WORK_LOCK_CLASS,
-        `${this.schema}:${task}`,
-      ]);
-      const { rows } = await client.query<{ covered: string }>(
-        `SELECT covered FROM ${s}.start_work WHERE task = $1`,
-        [task],
-      );
-      const run = await work(rows.length > 0 ? BigInt(rows[0].covered) : null);
-      if (run === null) return;
+      const watching = this.watchHolder(task);
+      try {
+        await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [
+          START_WORK_LOCK_CLASS,
+          `${this.schema}:${task}`,
+        ]);
+      } finally {
+        await watching.stop();
+      }
       await client.query(
-        `INSERT INTO ${s}.start_work (task, covered, runs, done, instance, finished_at)
-         VALUES ($1, $2, 1, $3, $4, now())
-         ON CONFLICT (task) DO UPDATE SET
-           covered = GREATEST(${s}.start_work.covered, EXCLUDED.covered),
-           runs = ${s}.start_work.runs + 1, done = ${s}.start_work.done + EXCLUDED.done,
-           instance = EXCLUDED.instance, finished_at = EXCLUDED.finished_at`,
-        [task, String(run.covered), run.done, this.instance],
+        `INSERT INTO ${s}.start_work_leases
+           (task, instance, backend_pid, lease_seconds, taken_at, renewed_at)
+         VALUES ($1, $2, pg_backend_pid(), $3, now(), now())
+         ON CONFLICT (task) DO UPDATE SET instance = EXCLUDED.instance,
+           backend_pid = EXCLUDED.backend_pid, lease_seconds = EXCLUDED.lease_seconds,
+           taken_at = EXCLUDED.taken_at, renewed_at = EXCLUDED.renewed_at`,
+        [task, this.instance, this.lease.seconds],
       );
+      const beating = this.heartbeat(task, client);
+      try {
+        const { rows } = await client.query<{ covered: string }>(
+          `SELECT covered FROM ${s}.start_work WHERE task = $1`,
+          [task],
+        );
+        const run = await work(rows.length > 0 ? BigInt(rows[0].covered) : null);
+        if (run === null) return;
+        // On the lock's connection: a holder whose turn was ended meanwhile records nothing.
+        await this.onLockConnection(
+          task,
+          client.query(
+            `INSERT INTO ${s}.start_work (task, covered, runs, done, instance, finished_at)
+           VALUES ($1, $2, 1, $3, $4, now())
+           ON CONFLICT (task) DO UPDATE SET
+             covered = GREATEST(${s}.start_work.covered, EXCLUDED.covered),
+             runs = ${s}.start_work.runs + 1, done = ${s}.start_work.done + EXCLUDED.done,
+             instance = EXCLUDED.instance, finished_at = EXCLUDED.finished_at`,
+            [task, String(run.covered), run.done, this.instance],
+          ),
+        );
+      } finally {
+        beating.stop();
+      }
     } finally {
       this.connections.delete(client);
       // Ending the session lets go of the lock.
       await client.end().catch(() => undefined);
+    }
+  }
+
+  /** `query`'s answer, or, when the connection is gone, a failure saying what that means. */
+  private async onLockConnection<T>(task: StartTask, query: Promise<T>): Promise<T> {
+    try {
+      return await query;
+    } catch (error) {
+      if (this.closed) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `the ${task} turn of ${this.instance} was ended by another instance (its lease ran out), or its connection lost: its run is not recorded (${message})`,
+        { cause: error },
+      );
     }
   }
 
@@ -129,4 +241,144 @@ export class PostgresStartWork implements StartWork {
     this.closed = true;
     await Promise.all([...this.connections].map((client) => client.end().catch(() => undefined)));
   }
+
+  /**
+   * Renews the holder's heartbeat every `everyMs`, on its lock connection, from a timer of its
+   * own: it goes on however long the work takes, as long as the process runs. A renewal that
+   * fails (the connection is gone) is left: the record at the end fails the same way.
+   */
+  private heartbeat(task: StartTask, client: Client): { stop(): void } {
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      client
+        .query(
+          `UPDATE ${this.s}.start_work_leases SET renewed_at = now()
+            WHERE task = $1 AND backend_pid = pg_backend_pid()`,
+          [task],
+        )
+        .catch(() => undefined)
+        .finally(() => (busy = false));
+    }, this.everyMs);
+    timer.unref();
+    return { stop: () => clearInterval(timer) };
+  }
+
+  /**
+   * While this instance waits for `task`'s lock: looks at the holder's heartbeat every
+   * `everyMs` and, once it is older than the holder's lease, ends the holder's backend.
+   */
+  private watchHolder(task: StartTask): { stop(): Promise<void> } {
+    const seen: HoldersSeen = { unbeating: new Map(), stale: null };
+    let looking: Promise<void> | undefined;
+    let stopped = false;
+    let failure: string | undefined;
+    const timer = setInterval(() => {
+      if (looking !== undefined || stopped) return;
+      looking = this.endStaleHolder(task, seen)
+        .then((takeover) => {
+          if (takeover) this.events.tookOver(takeover);
+        })
+        .catch((error: unknown) => {
+          // Told once (e.g. the role may not end others' backends): waiting goes on.
+          const message = error instanceof Error ? error.message : String(error);
+          if (message !== failure && !stopped) {
+            failure = message;
+            this.events.takeoverFailed(task, message);
+          }
+        })
+        .finally(() => (looking = undefined));
+    }, this.everyMs);
+    timer.unref();
+    return {
+      // The look under way ends first: a takeover is told before the work begins.
+      stop: async () => {
+        stopped = true;
+        clearInterval(timer);
+        await looking;
+      },
+    };
+  }
+
+  private async endStaleHolder(
+    task: StartTask,
+    seen: HoldersSeen,
+  ): Promise<StartWorkTakeover | null> {
+    const key = [START_WORK_LOCK_CLASS, `${this.schema}:${task}`];
+    const { rows } = await this.pool.query<{
+      pid: number;
+      instance: string | null;
+      lease_seconds: number | null;
+      stale_seconds: number | null;
+      renewed: string | null;
+      now: number;
+    }>(
+      `SELECT l.pid, h.instance, h.lease_seconds,
+              extract(epoch FROM now() - h.renewed_at)::float8 AS stale_seconds,
+              h.renewed_at::text AS renewed,
+              extract(epoch FROM now())::float8 AS now
+         FROM pg_locks l
+         LEFT JOIN ${this.s}.start_work_leases h ON h.task = $3 AND h.backend_pid = l.pid
+        WHERE ${HOLDING}`,
+      [...key, task],
+    );
+    if (rows.length === 0) return null;
+    const [holder] = rows;
+    let staleSeconds: number;
+    let leaseSeconds: number;
+    if (holder.stale_seconds === null || holder.lease_seconds === null) {
+      // Holding without a heartbeat: stopped between the lock and its first beat, or an
+      // instance of a version without leases. Counted from when this waiter first saw it.
+      const since = seen.unbeating.get(holder.pid) ?? holder.now;
+      seen.unbeating.set(holder.pid, since);
+      staleSeconds = holder.now - since;
+      leaseSeconds = this.lease.seconds;
+    } else {
+      staleSeconds = holder.stale_seconds;
+      leaseSeconds = holder.lease_seconds;
+    }
+    if (staleSeconds <= leaseSeconds) {
+      seen.stale = null;
+      return null;
+    }
+    // Stale at two looks in a row, the same heartbeat: a pause of this process (which may
+    // have paused a holder in it too, or kept this waiter from hearing a renewal) ends
+    // nothing by itself; the holder's own timer, as late as this one, renews first.
+    const sighting = `${holder.pid}@${holder.renewed ?? 'none'}`;
+    if (seen.stale !== sighting) {
+      seen.stale = sighting;
+      return null;
+    }
+    // Ended only if it still holds the lock and has not beaten since (it may have woken).
+    const ended = await this.pool.query<{ ended: boolean }>(
+      `SELECT pg_terminate_backend(l.pid, $5) AS ended
+         FROM pg_locks l
+         LEFT JOIN ${this.s}.start_work_leases h ON h.task = $3 AND h.backend_pid = l.pid
+        WHERE ${HOLDING} AND l.pid = $4
+          AND (h.renewed_at IS NULL OR h.renewed_at < now() - make_interval(secs => h.lease_seconds))`,
+      [...key, task, holder.pid, this.terminateTimeoutMs],
+    );
+    if (!ended.rows[0]?.ended) return null;
+    return {
+      task,
+      from: holder.instance,
+      backendPid: holder.pid,
+      staleSeconds: Math.round(staleSeconds * 10) / 10,
+      leaseSeconds,
+    };
+  }
 }
+
+/** What a waiter saw of the holders at its earlier looks. */
+interface HoldersSeen {
+  /** Holders seen without a heartbeat of their own, and since when (the database's clock, s). */
+  unbeating: Map<number, number>;
+  /** The holder and heartbeat found stale at the last look, if it was. */
+  stale: string | null;
+}
+
+/** `l` (pg_locks) is the granted lock of key ($1, hashtext($2)) in this database. */
+const HOLDING = `l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+  AND l.classid::bigint = $1 AND l.objid::bigint = (hashtext($2)::bigint & 4294967295)
+  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`;

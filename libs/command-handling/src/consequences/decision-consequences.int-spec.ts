@@ -197,6 +197,47 @@ describe('The consequence of implementing a decision', () => {
     expect(recorded[0].causationId).toBe(decision[1].eventId);
   });
 
+  it('is appended once when a holder that hung just before its append wakes after another recorded it', async () => {
+    const crashing = crashingOn(store, 'mission-UNMISS');
+    crashing.state.failing = true;
+    await expect(run(pathOver(crashing.store), implement(), contextOf(authority))).rejects.toThrow(
+      'the process died',
+    );
+    pending.push(DECISION);
+    // A: the instance whose turn at start is ended while it hangs, having decided the departure
+    // on the stream as it was, its append not yet sent.
+    let reachedAppend!: () => void;
+    const atAppend = new Promise<void>((resolve) => (reachedAppend = resolve));
+    let wake!: () => void;
+    const woken = new Promise<void>((resolve) => (wake = resolve));
+    const hanging = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property === 'appendToStream') {
+          return async (id: string, ...rest: unknown[]) => {
+            if (id === 'mission-UNMISS') {
+              reachedAppend();
+              await woken;
+            }
+            return (target.appendToStream as (...a: unknown[]) => unknown)(id, ...rest);
+          };
+        }
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+    const a = pathOver(hanging).recordPendingConsequences();
+    await atAppend;
+    // B, which took the turn over, records the departure.
+    expect(await pathOver(store).recordPendingConsequences()).toBe(1);
+    const [recorded] = await departures();
+    // A wakes and sends its append: the same event ids (derived from the implementation's) as
+    // B's, so the store answers it as the append that stands (a retried batch), and nothing
+    // more is appended. (A counts it among what it recorded: the store does not say it was
+    // B's; A's count is only logged, its turn's record failing with its connection.)
+    wake();
+    await a;
+    expect(await departures()).toEqual([recorded]);
+  });
+
   it('records it on a retry of the implementation with the same idempotency key', async () => {
     const crashing = crashingOn(store, 'mission-UNMISS');
     crashing.state.failing = true;

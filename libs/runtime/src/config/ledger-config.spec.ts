@@ -29,6 +29,19 @@ describe('loadConfig', () => {
         loadConfig({ LEDGER_STORE: 'postgres', DATABASE_URL: 'mysql://db/ledger' }),
       ).toThrow(/DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ connection URL/);
     });
+
+    it('gives the holder of the work at start a lease of 30 s unless told another', () => {
+      const env = { LEDGER_STORE: 'postgres', DATABASE_URL: 'postgresql://db/ledger' };
+      expect(loadConfig(env).startWorkLeaseSeconds).toBe(30);
+      expect(
+        loadConfig({ ...env, LEDGER_START_WORK_LEASE_SECONDS: '5' }).startWorkLeaseSeconds,
+      ).toBe(5);
+      for (const bad of ['0', '-3', '2.5', 'soon', '3601']) {
+        expect(() => loadConfig({ ...env, LEDGER_START_WORK_LEASE_SECONDS: bad })).toThrow(
+          /LEDGER_START_WORK_LEASE_SECONDS: /,
+        );
+      }
+    });
   });
 
   it('refuses a store it does not know', () => {

@@ -76,6 +76,7 @@ const envSchema = z
     LEDGER_RECORD_PENDING_CONSEQUENCES: z.enum(['true', 'false']).default('true'),
     LEDGER_INSTANCE_ID: z.string().trim().min(1).max(200).optional(),
     LEDGER_READ_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+    LEDGER_START_WORK_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   })
   .refine((env) => env.LEDGER_STORE !== 'eventstoredb' || env.EVENTSTORE_URL, {
     message: 'EVENTSTORE_URL is required when LEDGER_STORE=eventstoredb',
@@ -132,6 +133,11 @@ export interface LedgerConfig {
    * or `hostname:pid`.
    */
   instanceId: string;
+  /**
+   * On PostgreSQL, how long the instance doing the work at start for all may go without
+   * renewing its heartbeat before a waiting instance ends its turn (its backend) and takes it.
+   */
+  startWorkLeaseSeconds: number;
   /** Bearer JWTs from an identity provider; rate limits. */
   access: AccessConfig;
   /** The web pages' sessions end after this long unused, and this long after sign-in in any case. */
@@ -185,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     },
     recordPendingConsequences: e.LEDGER_RECORD_PENDING_CONSEQUENCES === 'true',
     instanceId: e.LEDGER_INSTANCE_ID ?? `${os.hostname()}:${process.pid}`,
+    startWorkLeaseSeconds: e.LEDGER_START_WORK_LEASE_SECONDS,
     access: accessConfigOf(access.data),
     sessions: {
       idleSeconds: e.LEDGER_SESSION_IDLE_SECONDS,
