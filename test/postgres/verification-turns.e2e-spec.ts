@@ -78,8 +78,15 @@ describeOnPostgres('The background verification of two API processes on one Post
     ]);
     let held: Awaited<ReturnType<typeof shared>>;
     try {
-      await sleep(1500); // a pass started before the lock was taken ends and is recorded
+      // The lock came once any pass running had been recorded; every instance takes that pass
+      // in (the one that ran it, once it let go of the turn; the others on their next turn).
       held = await shared();
+      const heldAt = held.finished_at.toISOString();
+      await waitFor(async () =>
+        (await Promise.all(apis.map(integrityOf))).every(
+          (integrity) => integrity.lastFullPassAt !== null && integrity.lastFullPassAt >= heldAt,
+        ),
+      );
       const before = await Promise.all(apis.map(integrityOf));
       await sleep(3500); // three turns of each instance's timer
       const after = await shared();
