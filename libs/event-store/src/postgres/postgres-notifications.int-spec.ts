@@ -43,7 +43,7 @@ describeOnPostgres('A live PostgreSQL subscription', (url) => {
     const writer = await open({ listen: false });
     const reader = new SubscriptionReader(
       subscriber.subscribeToAll({ fromPosition: 'end' }),
-      5_000,
+      20_000, // a bound for a failing test only
     );
     await reader.untilCaughtUp();
     return { subscriber, writer, reader };
@@ -62,7 +62,7 @@ describeOnPostgres('A live PostgreSQL subscription', (url) => {
   describe('with notifications', () => {
     it('is woken by NOTIFY when another process appends, long before its poll', async () => {
       const { subscriber, writer, reader } = await subscriberAndWriter({ pollIntervalMs: AN_HOUR });
-      await eventually(() => subscriber.listener?.listening === true, 5_000, 'LISTEN');
+      await eventually(() => subscriber.listener?.listening === true, 20_000, 'LISTEN');
 
       const batch = proposedEvents(2);
       const first = await waitingFor(reader, 2);
@@ -99,7 +99,7 @@ describeOnPostgres('A live PostgreSQL subscription', (url) => {
 
     it('gets back what was appended while its LISTEN connection was down, and listens again', async () => {
       const { subscriber, writer, reader } = await subscriberAndWriter({ pollIntervalMs: AN_HOUR });
-      await eventually(() => subscriber.listener?.listening === true, 5_000, 'LISTEN');
+      await eventually(() => subscriber.listener?.listening === true, 20_000, 'LISTEN');
       const pid = subscriber.listener?.backendPid;
       const connectionsBefore = subscriber.listener?.connections ?? 0;
 
@@ -115,7 +115,7 @@ describeOnPostgres('A live PostgreSQL subscription', (url) => {
       expect(eventIds(await delivered.events)).toEqual(eventIds(whileDown));
       await eventually(
         () => (subscriber.listener?.connections ?? 0) > connectionsBefore,
-        5_000,
+        20_000,
         'a new LISTEN connection',
       );
       expect(subscriber.listener?.backendPid).not.toBe(pid);
