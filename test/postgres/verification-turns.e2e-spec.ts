@@ -68,7 +68,7 @@ describeOnPostgres('The background verification of two API processes on one Post
       expect(integrity.status).toBe('ok');
       expect(integrity.lastFullPassAt).not.toBeNull();
     }
-  }, 40_000);
+  }, 60_000);
 
   it('runs no pass on any instance while the lock is held elsewhere, and both report the holder’s last result', async () => {
     // The test takes the turn, as a third instance in the middle of a long pass would.
@@ -107,5 +107,5 @@ describeOnPostgres('The background verification of two API processes on one Post
       ]);
     }
     await waitFor(async () => (await shared()).passes > held!.passes);
-  }, 40_000);
+  }, 60_000);
 });

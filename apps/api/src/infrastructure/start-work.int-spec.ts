@@ -133,7 +133,7 @@ describeOnPostgres('The work at start, one instance at a time (PostgreSQL)', (ur
       done: '3',
       instance: 'api-c',
     });
-  }, 30_000);
+  }, 60_000);
 
   it('records nothing for a run that had nothing to look at', async () => {
     const a = await open('api-a');
