@@ -35,7 +35,10 @@ module.exports = {
     project(
       'browser',
       ['<rootDir>/apps/**/*.browser-spec.ts', '<rootDir>/test/**/*.browser-spec.ts'],
-      { globalSetup: '<rootDir>/test/support/global-setup.js' },
+      {
+        globalSetup: '<rootDir>/test/support/global-setup.js',
+        setupFilesAfterEnv: ['<rootDir>/test/browser/support/jest-timeout.ts'],
+      },
     ),
   ],
 };

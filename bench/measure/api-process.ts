@@ -36,28 +36,48 @@ export interface ApiProcessOptions {
 }
 
 /**
- * The built ledger as its own OS process, as `npm start` runs it, on a free port of 127.0.0.1,
- * logging warnings; answered once its `/health` says it is ready. The bench and the end-to-end
- * tests both start it so.
+ * The built ledger as its own OS process, as `npm start` runs it, on a port of 127.0.0.1 the
+ * system picks as it listens (PORT=0; the child tells it over its IPC channel), logging
+ * warnings; answered once its `/health` says it is ready. The bench and the end-to-end tests both
+ * start it so. (A port chosen beforehand and bound later, at the end of the ledger's start,
+ * could meanwhile be taken by another process, or answered for by another ledger.)
  */
 export async function startApiProcess(options: ApiProcessOptions): Promise<ApiProcess> {
-  const port = await freePort();
   let output = '';
   const child = spawn(process.execPath, [...(options.nodeFlags ?? []), options.main], {
     env: {
       ...process.env,
-      PORT: String(port),
+      PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   child.stdout?.on('data', (chunk) => (output += String(chunk)));
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + options.timeoutMs;
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`the ledger did not start listening:\n${output}`));
+    }, options.timeoutMs);
+    child.on('message', (message: { listening?: unknown }) => {
+      if (typeof message?.listening !== 'number') return;
+      clearTimeout(timer);
+      resolve(message.listening);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`the ledger exited with ${code ?? signal}:\n${output}`));
+    });
+  }).catch((error: unknown) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    throw error;
+  });
+  // The channel served its purpose; it must not keep either process running.
+  child.disconnect();
+  const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) {
       throw new Error(`the ledger exited with ${child.exitCode}:\n${output}`);
@@ -65,7 +85,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
     try {
       if (await options.isReady(await fetch(`${url}/health`))) break;
     } catch {
-      // not listening yet
+      // not answering yet
     }
     if (Date.now() >= deadline) throw new Error(`the ledger did not become healthy:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, options.pollMs));

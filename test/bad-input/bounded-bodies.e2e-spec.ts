@@ -88,15 +88,21 @@ describe('Request bodies the ledger bounds before any work', () => {
     });
 
     it(`keeps /health answering within ${HEALTH_BOUND_MS} ms while such bodies keep coming`, async () => {
+      // Built before the clock starts: building them blocks this process's event loop, which
+      // would count as the ledger's slowness in the times measured below.
+      const bodies = {
+        nested: nested(2000),
+        numbers: numbers(500_000),
+        unknownMembers: unknownMembers(70_000),
+        manyInvalidSubjects: manyInvalidSubjects(200),
+      };
       const health = pollHealth(ledger.client);
       const attacks: Promise<HttpResponse>[] = [];
       for (let round = 0; round < 4; round++) {
-        attacks.push(post('reviewer', '/integrity/verification', nested(2000)));
-        attacks.push(
-          post('liaisonETH', `/contingents/${f.contingentId}/replies`, numbers(500_000)),
-        );
-        attacks.push(post('reviewer', '/integrity/verification', unknownMembers(70_000)));
-        attacks.push(post('investigator', '/incidents', manyInvalidSubjects(200)));
+        attacks.push(post('reviewer', '/integrity/verification', bodies.nested));
+        attacks.push(post('liaisonETH', `/contingents/${f.contingentId}/replies`, bodies.numbers));
+        attacks.push(post('reviewer', '/integrity/verification', bodies.unknownMembers));
+        attacks.push(post('investigator', '/incidents', bodies.manyInvalidSubjects));
       }
       const answers = await Promise.all(attacks);
       const { slowestMs, count } = await health.stop();

@@ -118,7 +118,7 @@ describe('The notary on its schedule', () => {
       const reviewer = running.client.as('reviewer');
       expect((await reviewer.get('/integrity/head')).status).toBe(404);
       await recordAlindao(running.client);
-      const deadline = Date.now() + 5000;
+      const deadline = Date.now() + 30_000; // a bound for a failing test only
       let head = await reviewer.get('/integrity/head');
       while (head.status === 404 && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 100));

@@ -83,6 +83,16 @@ const LATER_VICTIM = 'subject-victim-erased-later';
         await sleep(100);
       }
     };
+    /** Whether an instance is seen waiting for the turn of `task` (asked, not granted). */
+    const someoneWaits = async (task: string) => {
+      const { rows } = await test.query(
+        `SELECT 1 FROM pg_locks
+          WHERE locktype = 'advisory' AND NOT granted AND classid::bigint = $1
+            AND objid::bigint = (hashtext($2)::bigint & 4294967295)`,
+        [START_WORK_LOCK_CLASS, `public:${task}`],
+      );
+      return rows.length > 0;
+    };
     const startWork = async () =>
       (
         await test.query<{
@@ -252,7 +262,9 @@ const LATER_VICTIM = 'subject-victim-erased-later';
         started = deployment.startApi({ env: { LEDGER_INSTANCE_ID: 'api-5' } });
         let serving = false;
         void started.then(() => (serving = true));
-        await sleep(4000);
+        // It really waits for the turn (however long it takes to get there), and does not serve.
+        await waitFor(() => someoneWaits('erasures'));
+        await sleep(1000);
         expect(serving).toBe(false);
         expect(await victimKeys(LATER_VICTIM)).toBe(1);
         await test.query('SELECT pg_advisory_unlock($1, hashtext($2))', key);
@@ -283,11 +295,12 @@ const LATER_VICTIM = 'subject-victim-erased-later';
         const waiting = await deployment.startApi({ env: { LEDGER_INSTANCE_ID: 'api-6' } });
         // It serves (the consequences are looked for in the background) while it waits.
         expect((await waiting.client.get('/health')).status).toBe(200);
-        await sleep(500);
+        await waitFor(() => someoneWaits('pending_consequences'));
         const stoppingAt = Date.now();
         await waiting.stop();
-        // (Nest re-raises the SIGTERM once its shutdown hooks ran: no exit code.)
-        expect(Date.now() - stoppingAt).toBeLessThan(5000);
+        // (Nest re-raises the SIGTERM once its shutdown hooks ran: no exit code.) Had the stop
+        // waited for the turn, it would have waited for ever: the bound leaves room for load.
+        expect(Date.now() - stoppingAt).toBeLessThan(15_000);
         expect(waiting.child.signalCode).toBe('SIGTERM');
         expect(waiting.output()).not.toContain('could not record the pending consequences');
       } finally {

@@ -53,7 +53,7 @@ describeOnPostgres('The web pages on two API instances sharing one PostgreSQL', 
     await registerMissionAndContingent(a.client);
     chromium = await launchChromium();
     browser = chromium.browser;
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await chromium?.close();

@@ -68,7 +68,7 @@ describeOnPostgres('The background verification of two API processes on one Post
       expect(integrity.status).toBe('ok');
       expect(integrity.lastFullPassAt).not.toBeNull();
     }
-  }, 40_000);
+  }, 60_000);
 
   it('runs no pass on any instance while the lock is held elsewhere, and both report the holder’s last result', async () => {
     // The test takes the turn, as a third instance in the middle of a long pass would.
@@ -78,8 +78,15 @@ describeOnPostgres('The background verification of two API processes on one Post
     ]);
     let held: Awaited<ReturnType<typeof shared>>;
     try {
-      await sleep(1500); // a pass started before the lock was taken ends and is recorded
+      // The lock came once any pass running had been recorded; every instance takes that pass
+      // in (the one that ran it, once it let go of the turn; the others on their next turn).
       held = await shared();
+      const heldAt = held.finished_at.toISOString();
+      await waitFor(async () =>
+        (await Promise.all(apis.map(integrityOf))).every(
+          (integrity) => integrity.lastFullPassAt !== null && integrity.lastFullPassAt >= heldAt,
+        ),
+      );
       const before = await Promise.all(apis.map(integrityOf));
       await sleep(3500); // three turns of each instance's timer
       const after = await shared();
@@ -100,5 +107,5 @@ describeOnPostgres('The background verification of two API processes on one Post
       ]);
     }
     await waitFor(async () => (await shared()).passes > held!.passes);
-  }, 40_000);
+  }, 60_000);
 });

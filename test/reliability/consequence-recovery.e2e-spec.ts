@@ -49,7 +49,7 @@ describe('An implementation whose consequence was never recorded', () => {
 
     const restarted = await startApp({ LEDGER_DATA_DIR: dataDir });
     running = restarted;
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 30_000; // a bound for a failing test only
     while ((await departures(restarted)).length === 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -104,7 +104,7 @@ describe('The projector', () => {
 
       const projector = start({ ...env, LEDGER_NOTARY_EVERY_EVENTS: '1' });
       await projector.caughtUp;
-      const deadline = Date.now() + 5000;
+      const deadline = Date.now() + 30_000; // a bound for a failing test only
       while (projector.notary.latestHead() === null && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
@@ -189,7 +189,7 @@ describe('The projector', () => {
         shared,
       );
       await running.caughtUp;
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + 30_000; // a bound for a failing test only
       while (running.notary.latestHead() === null && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

@@ -75,7 +75,7 @@ export async function headPosition(client: LedgerClient): Promise<number | null>
  */
 export async function auditTrailAtHead(
   client: LedgerClient,
-  timeoutMs = 15_000,
+  timeoutMs = 30_000, // a bound for a failing test only
 ): Promise<EnvelopeJson[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -55,6 +55,24 @@ describeOnPostgres('The work at start, one instance at a time (PostgreSQL)', (ur
     return rows[0];
   };
 
+  /** Whether a connection is seen waiting for the task's lock (asked, not granted). */
+  const someoneWaits = async (task: string) => {
+    const { rows } = await pools[0].query(
+      `SELECT 1 FROM pg_locks
+        WHERE locktype = 'advisory' AND NOT granted AND classid::bigint = $1
+          AND objid::bigint = (hashtext($2)::bigint & 4294967295)`,
+      [START_WORK_LOCK_CLASS, `${schema}:${task}`],
+    );
+    return rows.length > 0;
+  };
+  const waitUntil = async (what: () => Promise<boolean>) => {
+    const deadline = Date.now() + 20_000;
+    while (!(await what())) {
+      if (Date.now() > deadline) throw new Error('waited in vain');
+      await sleep(20);
+    }
+  };
+
   beforeEach(() => {
     schema = uniqueSchema();
     pools = [];
@@ -122,11 +140,13 @@ describeOnPostgres('The work at start, one instance at a time (PostgreSQL)', (ur
       told = covered;
       return { covered: 7n, done: 1 };
     });
+    // C really asks (however slow the machine), and is still waiting for B a moment later.
+    await waitUntil(() => someoneWaits('pending_consequences'));
     await sleep(300);
-    expect(told).toBeUndefined(); // still waiting for B
+    expect(told).toBeUndefined();
     const [pool] = pools;
     await pool.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_locks
+      `SELECT pg_terminate_backend(pid, 10000) FROM pg_locks
         WHERE locktype = 'advisory' AND granted AND classid::bigint = $1
           AND objid::bigint = (hashtext($2)::bigint & 4294967295)`,
       [START_WORK_LOCK_CLASS, `${schema}:pending_consequences`],
@@ -142,7 +162,7 @@ describeOnPostgres('The work at start, one instance at a time (PostgreSQL)', (ur
       done: '3',
       instance: 'api-c',
     });
-  }, 30_000);
+  }, 60_000);
 
   it('records nothing for a run that had nothing to look at', async () => {
     const a = await open('api-a');
@@ -167,11 +187,14 @@ describeOnPostgres('The work at start, one instance at a time (PostgreSQL)', (ur
       ran = true;
       return { covered: 4n, done: 1 };
     });
-    await sleep(200);
-    const closedAt = Date.now();
+    await waitUntil(() => someoneWaits('erasures'));
     await b.close();
-    await expect(waiting).rejects.toThrow();
-    expect(Date.now() - closedAt).toBeLessThan(2000);
+    // A holds the turn until `finish`: B's wait ends because it was closed, not because the turn
+    // came. (A generous bound: the wait would otherwise last as long as A's turn, for ever.)
+    const stillWaiting = new Promise((resolve) => {
+      setTimeout(() => resolve('still waiting'), 20_000).unref();
+    });
+    await expect(Promise.race([waiting, stillWaiting])).rejects.toThrow();
     await expect(b.inTurn('erasures', async () => null)).rejects.toThrow(/closed/);
     finish();
     await running;

@@ -43,7 +43,7 @@ describeOnPostgres('A live PostgreSQL subscription', (url) => {
     const writer = await open({ listen: false });
     const reader = new SubscriptionReader(
       subscriber.subscribeToAll({ fromPosition: 'end' }),
-      5_000,
+      20_000, // a bound for a failing test only
     );
     await reader.untilCaughtUp();
     return { subscriber, writer, reader };
@@ -62,7 +62,7 @@ describeOnPostgres('A live PostgreSQL subscription', (url) => {
   describe('with notifications', () => {
     it('is woken by NOTIFY when another process appends, long before its poll', async () => {
       const { subscriber, writer, reader } = await subscriberAndWriter({ pollIntervalMs: AN_HOUR });
-      await eventually(() => subscriber.listener?.listening === true, 5_000, 'LISTEN');
+      await eventually(() => subscriber.listener?.listening === true, 20_000, 'LISTEN');
 
       const batch = proposedEvents(2);
       const first = await waitingFor(reader, 2);
@@ -99,7 +99,7 @@ describeOnPostgres('A live PostgreSQL subscription', (url) => {
 
     it('gets back what was appended while its LISTEN connection was down, and listens again', async () => {
       const { subscriber, writer, reader } = await subscriberAndWriter({ pollIntervalMs: AN_HOUR });
-      await eventually(() => subscriber.listener?.listening === true, 5_000, 'LISTEN');
+      await eventually(() => subscriber.listener?.listening === true, 20_000, 'LISTEN');
       const pid = subscriber.listener?.backendPid;
       const connectionsBefore = subscriber.listener?.connections ?? 0;
 
@@ -107,14 +107,15 @@ describeOnPostgres('A live PostgreSQL subscription', (url) => {
       const whileDown = proposedEvents(2);
       const delivered = await waitingFor(reader, 2);
       await onConnection(url, async (client) => {
-        await client.query('SELECT pg_terminate_backend($1)', [pid]);
+        // With a timeout it returns once the backend has ended: the appends below are not heard.
+        await client.query('SELECT pg_terminate_backend($1, 10000)', [pid]);
         await writer.appendToStream('incident-1', whileDown);
       });
 
       expect(eventIds(await delivered.events)).toEqual(eventIds(whileDown));
       await eventually(
         () => (subscriber.listener?.connections ?? 0) > connectionsBefore,
-        5_000,
+        20_000,
         'a new LISTEN connection',
       );
       expect(subscriber.listener?.backendPid).not.toBe(pid);
@@ -145,13 +146,14 @@ describeOnPostgres('A live PostgreSQL subscription', (url) => {
     it('waits for the poll when nothing else wakes it', async () => {
       const { writer, reader } = await subscriberAndWriter({ listen: false, pollIntervalMs: 1500 });
 
+      // Its wait begins after this moment (however late waitingFor's pause ends on a slow machine).
+      const askedAt = Date.now();
       const delivered = await waitingFor(reader, 1);
-      const appendedAt = Date.now();
       await writer.appendToStream('incident-1', proposedEvents(1));
       await delivered.events;
 
       // Neither NOTIFY nor an append of its own process woke it: the poll, 1.5 s after it began to wait.
-      expect(Date.now() - appendedAt).toBeGreaterThanOrEqual(1000);
+      expect(Date.now() - askedAt).toBeGreaterThanOrEqual(1490);
       await reader.subscription.close();
     });
   });

@@ -15,7 +15,7 @@ async function positionOf(ledger: StoriedLedger, streamId: string, type: string)
 }
 
 const verdictOf = async (page: Page) => {
-  await page.waitForSelector('#proof-verdict[data-verdict]', { timeout: 15_000 });
+  await page.waitForSelector('#proof-verdict[data-verdict]', { timeout: 60_000 });
   return {
     verdict: await page.getAttribute('#proof-verdict', 'data-verdict'),
     title: await page.textContent('#proof-verdict-title'),

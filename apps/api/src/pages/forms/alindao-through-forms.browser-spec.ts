@@ -125,7 +125,7 @@ describe('The Alindao story, recorded through the web forms', () => {
     ids.apiIncident = story.incidentId;
     ids.apiInvestigation = story.investigationId;
     ids.apiDecision = story.decisionId;
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     if (process.env.FORMS_LOG)

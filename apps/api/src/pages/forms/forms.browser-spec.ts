@@ -182,7 +182,7 @@ describe('The web forms (/ui/forms)', () => {
         await page.close();
       }
     });
-  }, 120_000);
+  }, 300_000);
 
   it('offers every form something to act on in the recorded stories', () => {
     expect([...addresses.keys()].sort()).toEqual(FORMS.map((f) => f.id).sort());
