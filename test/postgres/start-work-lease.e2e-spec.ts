@@ -13,7 +13,7 @@ import { Client } from 'pg';
 import { START_WORK_LOCK_CLASS } from '../../apps/api/src/infrastructure/start-work';
 import { DATABASE_URL } from '../../libs/event-store/src/postgres/testing/test-database';
 import { implementedAsIfTheProcessDied, leaderReliefDecided } from '../support/leader-relief';
-import { API_MAIN, freePort } from '../support/ledger-process';
+import { API_MAIN } from '../support/ledger-process';
 import { principalsEnv } from '../support/principals';
 import { PostgresDeployment } from './support/postgres-deployment';
 
@@ -94,7 +94,7 @@ const waitFor = async (what: () => Promise<boolean>, ms = 30_000) => {
         env: {
           ...process.env,
           ...deployment.env,
-          PORT: String(await freePort()),
+          PORT: '0', // never asked: A is frozen before it serves
           HOST: '127.0.0.1',
           LOG_LEVEL: 'info',
           LEDGER_DATA_DIR: dataDir,
