@@ -5,7 +5,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { API_MAIN, startLedgerProcess, type LedgerProcess } from '../support/ledger-process';
+import {
+  API_MAIN,
+  outputOnceItShows,
+  startLedgerProcess,
+  type LedgerProcess,
+} from '../support/ledger-process';
 import { principalsEnv } from '../support/principals';
 import type { LedgerClient } from '../support/http-client';
 
@@ -175,8 +180,12 @@ describe('Keys and files on disk', () => {
       expect(allBytes(dataDir).includes(rawKey)).toBe(true);
 
       running = await startLedgerProcess(dataDir);
-      expect(running.output()).toContain(`${dataDir} has mode 0755`);
-      expect(running.output()).toContain(`${dbFile} has mode 0644`);
+      expect(await outputOnceItShows(running, `${dataDir} has mode 0755`)).toContain(
+        `${dataDir} has mode 0755`,
+      );
+      expect(await outputOnceItShows(running, `${dbFile} has mode 0644`)).toContain(
+        `${dbFile} has mode 0644`,
+      );
       expect(allBytes(dataDir).includes(rawKey)).toBe(false);
       expect(storedKey(dbFile).length).toBeGreaterThan(32);
       const incidents = await running.client.as('investigator').get('/incidents');

@@ -2,7 +2,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { LedgerClient } from '../support/http-client';
-import { startLedgerProcess, type LedgerProcess } from '../support/ledger-process';
+import {
+  outputOnceItShows,
+  startLedgerProcess,
+  type LedgerProcess,
+} from '../support/ledger-process';
 import { changeOneByte, withLedgerFile } from './tampering';
 
 interface Integrity {
@@ -85,9 +89,8 @@ describe('Background verification of the store', () => {
       status: 'failed',
       failure: { position: String(tampered), reason: 'hash_mismatch' },
     });
-    expect(ledger.output()).toMatch(
-      new RegExp(`integrity check failed at position ${tampered}\\b.*hash_mismatch`),
-    );
+    const logged = new RegExp(`integrity check failed at position ${tampered}\\b.*hash_mismatch`);
+    expect(await outputOnceItShows(ledger, logged)).toMatch(logged);
     // `/health` stays 200 (the process lives); the probe to alert on answers 503.
     const probe = await ledger.client.get<{ type: string; detail: string; integrity: Integrity }>(
       '/health/integrity',

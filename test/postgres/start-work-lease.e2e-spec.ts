@@ -13,7 +13,7 @@ import { Client } from 'pg';
 import { START_WORK_LOCK_CLASS } from '../../apps/api/src/infrastructure/start-work';
 import { DATABASE_URL } from '../../libs/event-store/src/postgres/testing/test-database';
 import { implementedAsIfTheProcessDied, leaderReliefDecided } from '../support/leader-relief';
-import { API_MAIN } from '../support/ledger-process';
+import { API_MAIN, outputOnceItShows } from '../support/ledger-process';
 import { principalsEnv } from '../support/principals';
 import { PostgresDeployment } from './support/postgres-deployment';
 
@@ -216,11 +216,10 @@ const waitFor = async (what: () => Promise<boolean>, ms = 30_000) => {
             LEDGER_START_WORK_LEASE_SECONDS: String(LEASE_SECONDS),
           },
         });
-        expect(b.output()).toMatch(
-          new RegExp(
-            `api-b took over the erasures turn from api-a: its heartbeat was [\\d.]+ s old \\(lease ${LEASE_SECONDS} s\\); ended its backend ${aBackend}`,
-          ),
+        const takeover = new RegExp(
+          `api-b took over the erasures turn from api-a: its heartbeat was [\\d.]+ s old \\(lease ${LEASE_SECONDS} s\\); ended its backend ${aBackend}`,
         );
+        expect(await outputOnceItShows(b, takeover)).toMatch(takeover);
         // Not before A's lease ran out, on the database's clock: B took the turn a lease or
         // more after A's last heartbeat.
         const bLease = await leaseOf('erasures');

@@ -38,3 +38,25 @@ export async function startLedgerProcess(
     stop: () => ledger.signal('SIGTERM'),
   };
 }
+
+/**
+ * What a process has written once `expected` shows in it, or after `timeoutMs` (then without
+ * it, for the assertion to show). A ledger process says it listens over its IPC channel, and its
+ * stdout reaches this process on another channel: what it logged before it listened may still
+ * be on its way when its start resolves.
+ */
+export async function outputOnceItShows(
+  process: { output(): string },
+  expected: RegExp | string,
+  timeoutMs = 10_000,
+): Promise<string> {
+  const shows = () =>
+    typeof expected === 'string'
+      ? process.output().includes(expected)
+      : expected.test(process.output());
+  const deadline = Date.now() + timeoutMs;
+  while (!shows() && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return process.output();
+}
