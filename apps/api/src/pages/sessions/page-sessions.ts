@@ -18,6 +18,9 @@ import {
   type StoredSession,
 } from './session-store';
 
+/** How long the session cookie outlives the session's absolute expiry. */
+const COOKIE_OUTLIVES_SESSION_MS = 24 * 60 * 60 * 1000;
+
 export const SESSION_COOKIE = 'bl_session';
 
 /** A live session: its id and the principal it carries, as it is now. */
@@ -133,7 +136,10 @@ export class PageSessions {
       sameSite: 'strict',
       secure: request.secure,
       path: '/',
-      maxAge: this.absoluteMs,
+      // A day past the session's end, so that a browser still sends it then and is told its
+      // session has ended, rather than asked to sign in as if it never had (the server refuses
+      // it either way).
+      maxAge: this.absoluteMs + COOKIE_OUTLIVES_SESSION_MS,
     });
   }
 

@@ -200,6 +200,8 @@ describe('Signing in to the web pages', () => {
           else await new Promise((resolve) => setTimeout(resolve, 1000));
         }
         expect(endedAt - signingIn).toBeGreaterThanOrEqual(9000);
+        // Told so, as after the idle limit: the browser still had the cookie.
+        expect(await page.textContent('.notice')).toContain('session has ended');
       });
     });
   });
