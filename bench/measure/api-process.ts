@@ -1,17 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import * as net from 'node:net';
-
-/** A free TCP port on 127.0.0.1 (asked of the system, then released). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface ApiProcess {
   child: ChildProcess;

@@ -4,8 +4,6 @@ import { startApiProcess } from '../../bench/measure/api-process';
 import { LedgerClient } from './http-client';
 import { principalsEnv } from './principals';
 
-export { freePort } from '../../bench/measure/api-process';
-
 const ROOT = path.resolve(__dirname, '../..');
 export const API_MAIN = path.join(ROOT, 'dist/apps/api/src/main.js');
 

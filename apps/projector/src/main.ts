@@ -51,6 +51,8 @@ async function main(): Promise<void> {
   const health = await serveHealth(config.host, config.projectorPort, () => projector.status());
   closeFirst.push(() => health.close());
   logger.info(`projector: health at ${health.url}`);
+  // A parent that started it with an IPC channel (the tests) learns the port so (PROJECTOR_PORT=0).
+  process.send?.({ listening: Number(new URL(health.url).port) });
 
   await projector.caughtUp.then(
     async () => {

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { freePort } from '../../support/ledger-process';
 
 const ROOT = path.resolve(__dirname, '../../..');
 export const PROJECTOR_MAIN = path.join(ROOT, 'dist/apps/projector/src/main.js');
@@ -29,21 +28,41 @@ export async function startProjectorProcess(
   dataDir: string,
   env: Record<string, string>,
 ): Promise<ProjectorProcess> {
-  const port = await freePort();
   let output = '';
+  // PROJECTOR_PORT=0: the system picks the port as the projector listens, and the projector
+  // tells it over its IPC channel (a port picked here and bound later could be taken meanwhile).
   const child = spawn(process.execPath, [PROJECTOR_MAIN], {
     env: {
       ...process.env,
       HOST: '127.0.0.1',
-      PROJECTOR_PORT: String(port),
+      PROJECTOR_PORT: '0',
       LEDGER_DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   child.stdout?.on('data', (chunk) => (output += String(chunk)));
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the projector did not start listening:\n${output}`)),
+      30_000,
+    );
+    child.on('message', (message: { listening?: unknown }) => {
+      if (typeof message?.listening !== 'number') return;
+      clearTimeout(timer);
+      resolve(message.listening);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`the projector exited with ${code ?? signal}:\n${output}`));
+    });
+  }).catch((error: unknown) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    throw error;
+  });
+  child.disconnect();
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
