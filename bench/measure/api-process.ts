@@ -45,25 +45,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + options.timeoutMs;
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(new Error(`the ledger did not start listening:\n${output}`));
-    }, options.timeoutMs);
-    child.on('message', (message: { listening?: unknown }) => {
-      if (typeof message?.listening !== 'number') return;
-      clearTimeout(timer);
-      resolve(message.listening);
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`the ledger exited with ${code ?? signal}:\n${output}`));
-    });
-  }).catch((error: unknown) => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    throw error;
-  });
-  // The channel served its purpose; it must not keep either process running.
-  child.disconnect();
+  const port = await listeningPort(child, 'the ledger', () => output, options.timeoutMs);
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) {
@@ -86,4 +68,36 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
       await exited;
     },
   };
+}
+
+/**
+ * The port a child started with an IPC channel (and PORT=0, or its like) says it listens on;
+ * then the channel is closed, so that it keeps neither process running. A child that exits
+ * first, or says nothing in time, fails it (and is killed).
+ */
+export async function listeningPort(
+  child: ChildProcess,
+  name: string,
+  output: () => string,
+  timeoutMs: number,
+): Promise<number> {
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`${name} did not start listening:\n${output()}`));
+    }, timeoutMs);
+    child.on('message', (message: { listening?: unknown }) => {
+      if (typeof message?.listening !== 'number') return;
+      clearTimeout(timer);
+      resolve(message.listening);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with ${code ?? signal}:\n${output()}`));
+    });
+  }).catch((error: unknown) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    throw error;
+  });
+  child.disconnect();
+  return port;
 }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import { listeningPort } from '../../../bench/measure/api-process';
 
 const ROOT = path.resolve(__dirname, '../../..');
 export const PROJECTOR_MAIN = path.join(ROOT, 'dist/apps/projector/src/main.js');
@@ -44,28 +45,10 @@ export async function startProjectorProcess(
   });
   child.stdout?.on('data', (chunk) => (output += String(chunk)));
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`the projector did not start listening:\n${output}`)),
-      30_000,
-    );
-    child.on('message', (message: { listening?: unknown }) => {
-      if (typeof message?.listening !== 'number') return;
-      clearTimeout(timer);
-      resolve(message.listening);
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`the projector exited with ${code ?? signal}:\n${output}`));
-    });
-  }).catch((error: unknown) => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    throw error;
-  });
-  child.disconnect();
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
+  const port = await listeningPort(child, 'the projector', () => output, 30_000);
 
   const health = async () => {
     const response = await fetch(`http://127.0.0.1:${port}/health`);
