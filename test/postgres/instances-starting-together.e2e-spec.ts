@@ -1,11 +1,9 @@
-import { handleCommand, IdSource } from '@blue-ledger/command-handling';
-import { streamIds, subjectDecider } from '@blue-ledger/domain';
 import { Client } from 'pg';
 import { DATABASE_URL } from '../../libs/event-store/src/postgres/testing/test-database';
-import { implementedAsIfTheProcessDied, leaderReliefDecided } from '../support/leader-relief';
 import type { LedgerProcess } from '../support/ledger-process';
 import { START_WORK_LOCK_CLASS } from '../../apps/api/src/infrastructure/start-work';
 import { PostgresDeployment } from './support/postgres-deployment';
+import { erasedAsIfTheProcessDied, workLeftAtStart } from './support/work-left-at-start';
 
 const runnable = DATABASE_URL !== undefined || Boolean(process.env.CI);
 if (!runnable) console.warn('DATABASE_URL is not set: instances starting together were NOT run');
@@ -123,24 +121,6 @@ const LATER_VICTIM = 'subject-victim-erased-later';
       contingentIds: [contingentId],
       subjects: [{ subjectId, role: 'victim', details: { name: 'Nyakuma Example' } }],
     });
-    const eraseAsIfTheProcessDied = (subjectId: string) =>
-      handleCommand(
-        deployment.store,
-        streamIds.subject(subjectId),
-        subjectDecider,
-        {
-          type: 'EraseSubject',
-          data: { subjectId, reason: 'The victim asked to be forgotten' },
-          meta: { now: new Date().toISOString(), actor: { id: 'admin-1', role: 'admin' } },
-        },
-        {
-          actor: { id: 'admin-1', role: 'admin' },
-          now: new Date().toISOString(),
-          correlationId: 'correlation-crash',
-          causationId: 'causation-crash',
-          ids: IdSource.random(),
-        },
-      );
     const said = (api: LedgerProcess, text: string) => api.output().split(text).length - 1;
 
     beforeAll(async () => {
@@ -149,36 +129,9 @@ const LATER_VICTIM = 'subject-victim-erased-later';
       test = new Client({ connectionString: deployment.url });
       await test.connect();
 
-      // A ledger with a leader, a decision to relieve them and a victim's sealed details...
-      const setup = await deployment.startApi();
-      const admin = setup.client.as('admin');
-      await admin.create('/missions', { code: 'UNMISS', name: 'UNMISS', hostCountry: 'SSD' });
-      contingentId = (
-        await admin.create('/contingents', {
-          country: 'RWA',
-          unitType: 'infantry_battalion',
-          designation: 'Rwandan battalion',
-          missionCode: 'UNMISS',
-        })
-      ).id;
-      ({ decisionId } = await leaderReliefDecided(setup.client));
-      await setup.client.as('investigator').create('/incidents', {
-        missionCode: 'UNMISS',
-        occurredAt: '2016-07-10T12:00:00+03:00',
-        location: { name: 'Juba' },
-        category: 'failure_to_protect',
-        summary: 'A victim who will ask to be forgotten',
-        contingentIds: [contingentId],
-        subjects: [{ subjectId: VICTIM, role: 'victim', details: { name: 'Nyakuma Example' } }],
-      });
-      await setup.stop();
-
-      // ...then two appends each left alone by a process that died right after them: the
-      // implementation without the leader's departure, the erasure without the key's
-      // destruction.
-      await implementedAsIfTheProcessDied(deployment.store, decisionId);
-      const erasure = await eraseAsIfTheProcessDied(VICTIM);
-      erasurePosition = erasure.position;
+      // A leader relieved by a decision implemented without its consequence, and a victim
+      // erased without the destruction of their key: two processes died after an append.
+      ({ contingentId, decisionId, erasurePosition } = await workLeftAtStart(deployment, VICTIM));
       expect(await victimKeys()).toBe(1);
       expect(await departures()).toBe(0);
 
@@ -252,7 +205,7 @@ const LATER_VICTIM = 'subject-victim-erased-later';
       await apis[0].client
         .as('investigator')
         .create('/incidents', incidentNaming(LATER_VICTIM, 'A victim erased later'));
-      const erasure = await eraseAsIfTheProcessDied(LATER_VICTIM);
+      const erasure = await erasedAsIfTheProcessDied(deployment.store, LATER_VICTIM);
       // The test holds the turn, as an instance in the middle of applying them would.
       const key = [START_WORK_LOCK_CLASS, 'public:erasures'];
       await test.query('SELECT pg_advisory_lock($1, hashtext($2))', key);

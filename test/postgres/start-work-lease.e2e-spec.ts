@@ -1,5 +1,4 @@
-import { handleCommand, IdSource } from '@blue-ledger/command-handling';
-import { streamIds, subjectDecider } from '@blue-ledger/domain';
+import { streamIds } from '@blue-ledger/domain';
 import {
   loadOrCreateKeyPair,
   NOTARY_PRIVATE_KEY_FILE,
@@ -12,10 +11,10 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { START_WORK_LOCK_CLASS } from '../../apps/api/src/infrastructure/start-work';
 import { DATABASE_URL } from '../../libs/event-store/src/postgres/testing/test-database';
-import { implementedAsIfTheProcessDied, leaderReliefDecided } from '../support/leader-relief';
 import { API_MAIN, outputOnceItShows } from '../support/ledger-process';
 import { principalsEnv } from '../support/principals';
 import { PostgresDeployment } from './support/postgres-deployment';
+import { workLeftAtStart } from './support/work-left-at-start';
 
 const runnable = DATABASE_URL !== undefined || Boolean(process.env.CI);
 if (!runnable) console.warn('DATABASE_URL is not set: the lease of the work at start was NOT run');
@@ -38,7 +37,6 @@ const waitFor = async (what: () => Promise<boolean>, ms = 30_000) => {
   () => {
     let deployment: PostgresDeployment;
     let test: Client;
-    let decisionId: string;
     let a: ChildProcess | undefined;
     let aOutput = '';
     const dataDirs: string[] = [];
@@ -118,47 +116,7 @@ const waitFor = async (what: () => Promise<boolean>, ms = 30_000) => {
       await test.connect();
       // A ledger where a process died between an erasure's event and the key's destruction,
       // and between an implementation and its consequence: work at start for the next one.
-      const setup = await deployment.startApi();
-      const admin = setup.client.as('admin');
-      await admin.create('/missions', { code: 'UNMISS', name: 'UNMISS', hostCountry: 'SSD' });
-      const contingentId = (
-        await admin.create('/contingents', {
-          country: 'RWA',
-          unitType: 'infantry_battalion',
-          designation: 'Rwandan battalion',
-          missionCode: 'UNMISS',
-        })
-      ).id;
-      ({ decisionId } = await leaderReliefDecided(setup.client));
-      await setup.client.as('investigator').create('/incidents', {
-        missionCode: 'UNMISS',
-        occurredAt: '2016-07-10T12:00:00+03:00',
-        location: { name: 'Juba' },
-        category: 'failure_to_protect',
-        summary: 'A victim who will ask to be forgotten',
-        contingentIds: [contingentId],
-        subjects: [{ subjectId: VICTIM, role: 'victim', details: { name: 'Nyakuma Example' } }],
-      });
-      await setup.stop();
-      await implementedAsIfTheProcessDied(deployment.store, decisionId);
-      const actor = { id: 'admin-1', role: 'admin' } as const;
-      await handleCommand(
-        deployment.store,
-        streamIds.subject(VICTIM),
-        subjectDecider,
-        {
-          type: 'EraseSubject',
-          data: { subjectId: VICTIM, reason: 'The victim asked to be forgotten' },
-          meta: { now: new Date().toISOString(), actor },
-        },
-        {
-          actor,
-          now: new Date().toISOString(),
-          correlationId: 'correlation-crash',
-          causationId: 'causation-crash',
-          ids: IdSource.random(),
-        },
-      );
+      await workLeftAtStart(deployment, VICTIM);
     }, 120_000);
 
     afterAll(async () => {
