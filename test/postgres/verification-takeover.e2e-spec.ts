@@ -187,16 +187,24 @@ describeOnPostgres(
       }
       await waitFor(async () => ((await recorded())?.passes ?? 0) >= 2);
 
-      await freezeInPass(a, 'instance-a');
-      const heldBy = await holder();
-      // A heartbeat A sent just before it stopped may still land: its last, read after it.
-      await waitFor(async () => !(await busy('instance-a')));
-      await sleep(500);
-      const { rows: beats } = await test.query<{ backend_pid: number; renewed_at: Date }>(
-        `SELECT backend_pid, renewed_at FROM integrity_pass_leases WHERE task = 'verification'`,
-      );
-      expect(beats[0].backend_pid).toBe(heldBy.pid);
-      const aLastBeat = beats[0].renewed_at;
+      // A frozen in its pass, its heartbeat written (not between taking the lock and its first
+      // beat: that holder is ended too, a lease after it is first seen, but says no name).
+      let heldBy: { name: string; pid: number } | undefined;
+      let aLastBeat: Date | undefined;
+      for (let attempt = 0; attempt < 20 && aLastBeat === undefined; attempt++) {
+        await freezeInPass(a, 'instance-a');
+        heldBy = await holder();
+        // A heartbeat A sent just before it stopped may still land: its last, read after it.
+        await waitFor(async () => !(await busy('instance-a')));
+        await sleep(500);
+        const { rows: beats } = await test.query<{ backend_pid: number; renewed_at: Date }>(
+          `SELECT backend_pid, renewed_at FROM integrity_pass_leases WHERE task = 'verification'`,
+        );
+        if (beats[0]?.backend_pid === heldBy.pid) aLastBeat = beats[0].renewed_at;
+        else process.kill(a.child.pid!, 'SIGCONT');
+      }
+      expect(aLastBeat).toBeDefined();
+      if (heldBy === undefined || aLastBeat === undefined) return;
       const before = (await recorded())!;
 
       // A stays frozen. B's turns find the turn held, then the heartbeat older than A's lease:

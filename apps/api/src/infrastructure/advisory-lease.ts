@@ -31,7 +31,10 @@ export interface LeaseTakeover {
 
 /** What one instance saw of the holders at its earlier looks (kept between looks). */
 export interface HoldersSeen {
-  /** Holders seen without a heartbeat of their own, and since when (the database's clock, s). */
+  /**
+   * The holder seen without a heartbeat of its own at every look since, and since when (the
+   * database's clock, s).
+   */
   unbeating: Map<number, number>;
   /** The holder and heartbeat found stale at the last look, if it was. */
   stale: string | null;
@@ -194,6 +197,7 @@ export class AdvisoryLease {
     );
     if (rows.length === 0) {
       seen.stale = null;
+      seen.unbeating.clear();
       return null;
     }
     const [holder] = rows;
@@ -201,12 +205,16 @@ export class AdvisoryLease {
     let leaseSeconds: number;
     if (holder.stale_seconds === null || holder.lease_seconds === null) {
       // Holding without a heartbeat: stopped between the lock and its first beat, or an
-      // instance of a version without leases. Counted from when this instance first saw it.
+      // instance of a version without leases. Counted from when this instance first saw it
+      // so, at every look since (a pooled connection's backend, holding again later, is not
+      // counted from the earlier time).
       const since = seen.unbeating.get(holder.pid) ?? holder.now;
+      seen.unbeating.clear();
       seen.unbeating.set(holder.pid, since);
       staleSeconds = holder.now - since;
       leaseSeconds = this.lease.seconds;
     } else {
+      seen.unbeating.clear();
       staleSeconds = holder.stale_seconds;
       leaseSeconds = holder.lease_seconds;
     }
