@@ -5,7 +5,7 @@ import {
   incidentReport,
   registerMissionAndContingent,
 } from '../reliability/support/ledger-fixtures';
-import type { LedgerProcess } from '../support/ledger-process';
+import { outputOnceItShows, type LedgerProcess } from '../support/ledger-process';
 import { PostgresDeployment } from './support/postgres-deployment';
 
 const describeOnPostgres = DATABASE_URL || process.env.CI ? describe : describe.skip;
@@ -53,12 +53,13 @@ describeOnPostgres(
     }, 60_000);
 
     /** An instance whose connections say `name` in pg_stat_activity, verifying every second. */
-    const instance = (name: string) =>
+    const instance = (name: string, env: Record<string, string> = {}) =>
       deployment.startApi({
         env: {
           DATABASE_URL: `${deployment.url}?application_name=${name}`,
           LEDGER_INSTANCE_ID: name,
           LEDGER_VERIFY_EVERY_SECONDS: '1',
+          ...env,
         },
       });
 
@@ -105,6 +106,24 @@ describeOnPostgres(
       }
     };
 
+    /**
+     * Catches `api` in the middle of a pass: SIGSTOPs it the moment its backend is seen holding
+     * the lock; if its pass ended before the signal landed, lets it go on and tries again.
+     */
+    const freezeInPass = async (api: LedgerProcess, name: string) => {
+      const pid = api.child.pid!;
+      let frozen = false;
+      const deadline = Date.now() + 60_000;
+      while (!frozen && Date.now() < deadline) {
+        if ((await holder())?.name !== name) continue;
+        process.kill(pid, 'SIGSTOP');
+        await sleep(100);
+        if ((await holder())?.name === name) frozen = true;
+        else process.kill(pid, 'SIGCONT');
+      }
+      expect(frozen).toBe(true);
+    };
+
     it('is taken by another instance within seconds once the holder is SIGKILLed in the middle of its pass', async () => {
       const a = await instance('instance-a');
       const b = await instance('instance-b');
@@ -120,19 +139,7 @@ describeOnPostgres(
         expect(['instance-a', 'instance-b']).toContain((await integrityOf(api)).lastFullPassBy);
       }
 
-      // Catch A in the middle of a pass: SIGSTOP it the moment its backend is seen holding the
-      // lock; if its pass ended before the signal landed, let it go on and try again.
-      const pid = a.child.pid!;
-      let frozen = false;
-      const deadline = Date.now() + 60_000;
-      while (!frozen && Date.now() < deadline) {
-        if ((await holder())?.name !== 'instance-a') continue;
-        process.kill(pid, 'SIGSTOP');
-        await sleep(100);
-        if ((await holder())?.name === 'instance-a') frozen = true;
-        else process.kill(pid, 'SIGCONT');
-      }
-      expect(frozen).toBe(true);
+      await freezeInPass(a, 'instance-a');
       const heldBy = await holder();
 
       // Anything A had sent before it stopped is done (however slow the server); from then on,
@@ -166,6 +173,80 @@ describeOnPostgres(
       expect(Date.parse(integrity.lastFullPassAt!)).toBeGreaterThanOrEqual(killedAt);
       console.log(`verification turn taken over ${tookOverIn} ms after the holder was SIGKILLed`);
     }, 120_000);
+
+    it('is taken from a holder that stays frozen once its heartbeat is older than its lease, and the holder, woken, records nothing', async () => {
+      const LEASE_SECONDS = 2;
+      const leased = { LEDGER_LEASE_SECONDS: String(LEASE_SECONDS), LOG_LEVEL: 'info' };
+      const a = await instance('instance-a', leased);
+      const b = await instance('instance-b', leased);
+      const contingentId = await registerMissionAndContingent(a.client);
+      for (let i = 0; i < 40; i++) {
+        await b.client
+          .as('investigator')
+          .create('/incidents', incidentReport(contingentId, `Incident ${i} to verify`));
+      }
+      await waitFor(async () => ((await recorded())?.passes ?? 0) >= 2);
+
+      // A frozen in its pass, its heartbeat written (not between taking the lock and its first
+      // beat: that holder is ended too, a lease after it is first seen, but says no name).
+      let heldBy: { name: string; pid: number } | undefined;
+      let aLastBeat: Date | undefined;
+      for (let attempt = 0; attempt < 20 && aLastBeat === undefined; attempt++) {
+        await freezeInPass(a, 'instance-a');
+        heldBy = await holder();
+        // A heartbeat A sent just before it stopped may still land: its last, read after it.
+        await waitFor(async () => !(await busy('instance-a')));
+        await sleep(500);
+        const { rows: beats } = await test.query<{ backend_pid: number; renewed_at: Date }>(
+          `SELECT backend_pid, renewed_at FROM integrity_pass_leases WHERE task = 'verification'`,
+        );
+        if (beats[0]?.backend_pid === heldBy.pid) aLastBeat = beats[0].renewed_at;
+        else process.kill(a.child.pid!, 'SIGCONT');
+      }
+      expect(aLastBeat).toBeDefined();
+      if (heldBy === undefined || aLastBeat === undefined) return;
+      const before = (await recorded())!;
+
+      // A stays frozen. B's turns find the turn held, then the heartbeat older than A's lease:
+      // B ends A's backend, takes the turn and records its passes.
+      await waitFor(async () => {
+        const now = await recorded();
+        return now!.passes > before.passes && now!.instance === 'instance-b';
+      }, 60_000);
+      const takeover = new RegExp(
+        `instance-b took over the verification turn from instance-a: its heartbeat was ([\\d.]+) s old \\(lease ${LEASE_SECONDS} s\\); ended its backend ${heldBy.pid}`,
+      );
+      const said = (await outputOnceItShows(b, takeover)).match(takeover);
+      expect(said).not.toBeNull();
+      expect(Number(said![1])).toBeGreaterThan(LEASE_SECONDS);
+      // Not before A's lease ran out, on the database's clock: B's heartbeat (of its turn since)
+      // is at least a lease after A's last.
+      const { rows: now } = await test.query<{ instance: string; taken_at: Date }>(
+        `SELECT instance, taken_at FROM integrity_pass_leases WHERE task = 'verification'`,
+      );
+      if (now[0].instance === 'instance-b') {
+        expect(now[0].taken_at.getTime() - aLastBeat.getTime()).toBeGreaterThanOrEqual(
+          LEASE_SECONDS * 1000,
+        );
+      }
+      const { rows: gone } = await test.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [
+        heldBy.pid,
+      ]);
+      expect(gone).toHaveLength(0);
+      await waitFor(async () => (await integrityOf(b)).lastFullPassBy === 'instance-b');
+      expect((await integrityOf(b)).status).toBe('ok');
+      expect(a.child.signalCode).toBeNull(); // still frozen, not dead
+      expect(a.child.exitCode).toBeNull();
+
+      // A wakes: the record of the pass it was in fails (its connection is gone), and it lives on.
+      process.kill(a.child.pid!, 'SIGCONT');
+      const failed = /verification could not run: .*(terminat|connection)/i;
+      expect(await outputOnceItShows(a, failed, 20_000)).toMatch(failed);
+      expect((await integrityOf(a)).status).toBe('ok');
+      console.log(
+        `verification turn taken from a frozen holder: its heartbeat was ${said![1]} s old`,
+      );
+    }, 180_000);
 
     it('makes an instance that skipped its turn fail with the failure another instance recorded', async () => {
       const a = await instance('instance-a');

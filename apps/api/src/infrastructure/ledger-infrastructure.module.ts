@@ -98,7 +98,7 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
           useFactory: async (s: LedgerStorage) =>
             s.database
               ? await PostgresStartWork.open(s.database, s.config.instanceId, 'public', {
-                  lease: { seconds: s.config.startWorkLeaseSeconds },
+                  lease: { seconds: s.config.leaseSeconds },
                   events: startWorkLog(s.config.instanceId),
                 })
               : ALONE,

@@ -1,5 +1,6 @@
 import { openMigratedSchema, type Migration } from '@blue-ledger/event-store';
 import { Client, type ClientConfig, type Pool } from 'pg';
+import { AdvisoryLease, DEFAULT_LEASE, type Lease, type LeaseTakeover } from './advisory-lease';
 
 export const START_WORK = Symbol('START_WORK');
 
@@ -73,31 +74,14 @@ const MIGRATIONS: readonly Migration[] = [
 ];
 
 /** How long a holder's heartbeat may go unrenewed before the others end its turn. */
-export interface StartWorkLease {
-  /** The lease, in seconds (`LEDGER_START_WORK_LEASE_SECONDS`). */
-  seconds: number;
-  /**
-   * How often the holder renews its heartbeat, and a waiter looks at it, in milliseconds: a
-   * quarter of the lease by default (three renewals may be missed before the lease runs out).
-   */
-  everyMs?: number;
-  /** How long a waiter waits for the backend it ends to be gone, in milliseconds. */
-  terminateTimeoutMs?: number;
-}
+export type StartWorkLease = Lease;
 
 /** What a waiter saw of the holder it took the turn from. */
-export interface StartWorkTakeover {
+export interface StartWorkTakeover extends LeaseTakeover {
   task: StartTask;
-  /** The holder's instance, or null when it never wrote its heartbeat (it stopped before). */
-  from: string | null;
-  /** The holder's backend, ended. */
-  backendPid: number;
-  /** How long its heartbeat had not been renewed (or, without one, how long it was seen holding). */
-  staleSeconds: number;
-  leaseSeconds: number;
 }
 
-export const DEFAULT_START_WORK_LEASE: StartWorkLease = { seconds: 30 };
+export const DEFAULT_START_WORK_LEASE: StartWorkLease = DEFAULT_LEASE;
 
 /** What a waiter tells of the holders it ends (for the log). */
 export interface StartWorkEvents {
@@ -131,8 +115,6 @@ export class PostgresStartWork implements StartWork {
   /** The connections holding, or waiting for, a task's lock. */
   private readonly connections = new Set<Client>();
   private closed = false;
-  private readonly everyMs: number;
-  private readonly terminateTimeoutMs: number;
 
   private constructor(
     private readonly pool: Pool,
@@ -141,9 +123,21 @@ export class PostgresStartWork implements StartWork {
     private readonly instance: string,
     private readonly lease: StartWorkLease,
     private readonly events: StartWorkEvents,
-  ) {
-    this.everyMs = lease.everyMs ?? Math.max(100, Math.floor((lease.seconds * 1000) / 4));
-    this.terminateTimeoutMs = lease.terminateTimeoutMs ?? 10_000;
+  ) {}
+
+  /** The lease of `task`'s lock, its heartbeat in `start_work_leases`. */
+  private leaseOf(task: StartTask): AdvisoryLease {
+    return new AdvisoryLease(
+      this.pool,
+      {
+        table: `${this.s}.start_work_leases`,
+        task,
+        lockClass: START_WORK_LOCK_CLASS,
+        lockKey: `${this.schema}:${task}`,
+        instance: this.instance,
+      },
+      this.lease,
+    );
   }
 
   /** On the pool's database, with connections made like the pool's. */
@@ -173,7 +167,13 @@ export class PostgresStartWork implements StartWork {
     this.connections.add(client);
     try {
       await client.connect();
-      const watching = this.watchHolder(task);
+      const lease = this.leaseOf(task);
+      // While waiting (the blocking lock: the turn passes the moment the holder lets go), a
+      // holder whose heartbeat is older than its lease has its backend ended.
+      const watching = lease.watch({
+        tookOver: (takeover) => this.events.tookOver({ task, ...takeover }),
+        failed: (message) => this.events.takeoverFailed(task, message),
+      });
       try {
         await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [
           START_WORK_LOCK_CLASS,
@@ -182,16 +182,7 @@ export class PostgresStartWork implements StartWork {
       } finally {
         await watching.stop();
       }
-      await client.query(
-        `INSERT INTO ${s}.start_work_leases
-           (task, instance, backend_pid, lease_seconds, taken_at, renewed_at)
-         VALUES ($1, $2, pg_backend_pid(), $3, now(), now())
-         ON CONFLICT (task) DO UPDATE SET instance = EXCLUDED.instance,
-           backend_pid = EXCLUDED.backend_pid, lease_seconds = EXCLUDED.lease_seconds,
-           taken_at = EXCLUDED.taken_at, renewed_at = EXCLUDED.renewed_at`,
-        [task, this.instance, this.lease.seconds],
-      );
-      const beating = this.heartbeat(task, client);
+      const beating = await lease.hold(client);
       try {
         const { rows } = await client.query<{ covered: string }>(
           `SELECT covered FROM ${s}.start_work WHERE task = $1`,
@@ -241,144 +232,4 @@ export class PostgresStartWork implements StartWork {
     this.closed = true;
     await Promise.all([...this.connections].map((client) => client.end().catch(() => undefined)));
   }
-
-  /**
-   * Renews the holder's heartbeat every `everyMs`, on its lock connection, from a timer of its
-   * own: it goes on however long the work takes, as long as the process runs. A renewal that
-   * fails (the connection is gone) is left: the record at the end fails the same way.
-   */
-  private heartbeat(task: StartTask, client: Client): { stop(): void } {
-    let busy = false;
-    const timer = setInterval(() => {
-      if (busy) return;
-      busy = true;
-      client
-        .query(
-          `UPDATE ${this.s}.start_work_leases SET renewed_at = now()
-            WHERE task = $1 AND backend_pid = pg_backend_pid()`,
-          [task],
-        )
-        .catch(() => undefined)
-        .finally(() => (busy = false));
-    }, this.everyMs);
-    timer.unref();
-    return { stop: () => clearInterval(timer) };
-  }
-
-  /**
-   * While this instance waits for `task`'s lock: looks at the holder's heartbeat every
-   * `everyMs` and, once it is older than the holder's lease, ends the holder's backend.
-   */
-  private watchHolder(task: StartTask): { stop(): Promise<void> } {
-    const seen: HoldersSeen = { unbeating: new Map(), stale: null };
-    let looking: Promise<void> | undefined;
-    let stopped = false;
-    let failure: string | undefined;
-    const timer = setInterval(() => {
-      if (looking !== undefined || stopped) return;
-      looking = this.endStaleHolder(task, seen)
-        .then((takeover) => {
-          if (takeover) this.events.tookOver(takeover);
-        })
-        .catch((error: unknown) => {
-          // Told once (e.g. the role may not end others' backends): waiting goes on.
-          const message = error instanceof Error ? error.message : String(error);
-          if (message !== failure && !stopped) {
-            failure = message;
-            this.events.takeoverFailed(task, message);
-          }
-        })
-        .finally(() => (looking = undefined));
-    }, this.everyMs);
-    timer.unref();
-    return {
-      // The look under way ends first: a takeover is told before the work begins.
-      stop: async () => {
-        stopped = true;
-        clearInterval(timer);
-        await looking;
-      },
-    };
-  }
-
-  private async endStaleHolder(
-    task: StartTask,
-    seen: HoldersSeen,
-  ): Promise<StartWorkTakeover | null> {
-    const key = [START_WORK_LOCK_CLASS, `${this.schema}:${task}`];
-    const { rows } = await this.pool.query<{
-      pid: number;
-      instance: string | null;
-      lease_seconds: number | null;
-      stale_seconds: number | null;
-      renewed: string | null;
-      now: number;
-    }>(
-      `SELECT l.pid, h.instance, h.lease_seconds,
-              extract(epoch FROM now() - h.renewed_at)::float8 AS stale_seconds,
-              h.renewed_at::text AS renewed,
-              extract(epoch FROM now())::float8 AS now
-         FROM pg_locks l
-         LEFT JOIN ${this.s}.start_work_leases h ON h.task = $3 AND h.backend_pid = l.pid
-        WHERE ${HOLDING}`,
-      [...key, task],
-    );
-    if (rows.length === 0) return null;
-    const [holder] = rows;
-    let staleSeconds: number;
-    let leaseSeconds: number;
-    if (holder.stale_seconds === null || holder.lease_seconds === null) {
-      // Holding without a heartbeat: stopped between the lock and its first beat, or an
-      // instance of a version without leases. Counted from when this waiter first saw it.
-      const since = seen.unbeating.get(holder.pid) ?? holder.now;
-      seen.unbeating.set(holder.pid, since);
-      staleSeconds = holder.now - since;
-      leaseSeconds = this.lease.seconds;
-    } else {
-      staleSeconds = holder.stale_seconds;
-      leaseSeconds = holder.lease_seconds;
-    }
-    if (staleSeconds <= leaseSeconds) {
-      seen.stale = null;
-      return null;
-    }
-    // Stale at two looks in a row, the same heartbeat: a pause of this process (which may
-    // have paused a holder in it too, or kept this waiter from hearing a renewal) ends
-    // nothing by itself; the holder's own timer, as late as this one, renews first.
-    const sighting = `${holder.pid}@${holder.renewed ?? 'none'}`;
-    if (seen.stale !== sighting) {
-      seen.stale = sighting;
-      return null;
-    }
-    // Ended only if it still holds the lock and has not beaten since (it may have woken).
-    const ended = await this.pool.query<{ ended: boolean }>(
-      `SELECT pg_terminate_backend(l.pid, $5) AS ended
-         FROM pg_locks l
-         LEFT JOIN ${this.s}.start_work_leases h ON h.task = $3 AND h.backend_pid = l.pid
-        WHERE ${HOLDING} AND l.pid = $4
-          AND (h.renewed_at IS NULL OR h.renewed_at < now() - make_interval(secs => h.lease_seconds))`,
-      [...key, task, holder.pid, this.terminateTimeoutMs],
-    );
-    if (!ended.rows[0]?.ended) return null;
-    return {
-      task,
-      from: holder.instance,
-      backendPid: holder.pid,
-      staleSeconds: Math.round(staleSeconds * 10) / 10,
-      leaseSeconds,
-    };
-  }
 }
-
-/** What a waiter saw of the holders at its earlier looks. */
-interface HoldersSeen {
-  /** Holders seen without a heartbeat of their own, and since when (the database's clock, s). */
-  unbeating: Map<number, number>;
-  /** The holder and heartbeat found stale at the last look, if it was. */
-  stale: string | null;
-}
-
-/** `l` (pg_locks) is the granted lock of key ($1, hashtext($2)) in this database. */
-const HOLDING = `l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
-  AND l.classid::bigint = $1 AND l.objid::bigint = (hashtext($2)::bigint & 4294967295)
-  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`;

@@ -6,7 +6,11 @@ import { IntegrityController } from './integrity.controller';
 import { IntegrityQueryHandlers } from './integrity.queries';
 import { IntegrityWatch } from './integrity-watch';
 import { VerificationPasses } from './verification-passes';
-import { PostgresVerificationTurns, VERIFICATION_TURNS } from './verification-turns';
+import {
+  PostgresVerificationTurns,
+  VERIFICATION_TURNS,
+  type VerificationTurnEvents,
+} from './verification-turns';
 
 /**
  * The notary's signed tree heads and proofs, and verification of the whole store. The key pair
@@ -40,10 +44,15 @@ import { PostgresVerificationTurns, VERIFICATION_TURNS } from './verification-tu
     },
     VerificationPasses,
     {
-      // On PostgreSQL the periodic full pass runs on one instance at a time.
+      // On PostgreSQL the periodic full pass runs on one instance at a time, under a lease.
       provide: VERIFICATION_TURNS,
       useFactory: async ({ database, config }: LedgerStorage) =>
-        database ? await PostgresVerificationTurns.open(database, config.instanceId) : null,
+        database
+          ? await PostgresVerificationTurns.open(database, config.instanceId, 'public', {
+              lease: { seconds: config.leaseSeconds },
+              events: verificationTurnLog(config.instanceId),
+            })
+          : null,
       inject: [LEDGER_STORAGE],
     },
     IntegrityWatch,
@@ -61,4 +70,19 @@ export class IntegrityModule implements OnModuleInit, OnModuleDestroy {
   onModuleDestroy(): void {
     this.notary.stop();
   }
+}
+
+/** The takeovers of the verification turn, in the log: who took it, from whom, how stale. */
+function verificationTurnLog(instance: string): VerificationTurnEvents {
+  const logger = new Logger('VerificationTurn');
+  return {
+    tookOver: ({ from, backendPid, staleSeconds, leaseSeconds }) =>
+      logger.warn(
+        `${instance} took over the verification turn from ${from ?? 'a holder without a heartbeat'}: its heartbeat was ${staleSeconds} s old (lease ${leaseSeconds} s); ended its backend ${backendPid}`,
+      ),
+    takeoverFailed: (message) =>
+      logger.error(
+        `${instance} could not end the stale holder of the verification turn (it skips its turn): ${message}`,
+      ),
+  };
 }

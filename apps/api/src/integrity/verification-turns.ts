@@ -1,5 +1,13 @@
 import { openMigratedSchema, type Migration } from '@blue-ledger/event-store';
 import type { Pool } from 'pg';
+import {
+  AdvisoryLease,
+  DEFAULT_LEASE,
+  nothingSeen,
+  type HoldersSeen,
+  type Lease,
+  type LeaseTakeover,
+} from '../infrastructure/advisory-lease';
 import type { IntegrityFailure } from './integrity-watch';
 
 /** The outcome of one background full pass over the store. */
@@ -50,15 +58,53 @@ export const VERIFICATION_MIGRATIONS: readonly Migration[] = [
     // Null in a row recorded before: no one can say now.
     sql: (s) => `ALTER TABLE ${s}.integrity_passes ADD COLUMN instance text;`,
   },
+  {
+    version: 3,
+    name: 'who holds the verification turn, and the heartbeat of their lease',
+    // One row, task 'verification' (the columns every advisory lease's table has).
+    sql: (s) => `
+      CREATE TABLE ${s}.integrity_pass_leases (
+        task          text        PRIMARY KEY,
+        instance      text        NOT NULL,
+        backend_pid   integer     NOT NULL,
+        lease_seconds integer     NOT NULL,
+        taken_at      timestamptz NOT NULL,
+        renewed_at    timestamptz NOT NULL
+      );`,
+  },
 ];
+
+/** What an instance tells of the holders of the verification turn it ends (for the log). */
+export interface VerificationTurnEvents {
+  tookOver(takeover: LeaseTakeover): void;
+  /** A stale holder this instance could not end (e.g. its role may not): it skips its turn. */
+  takeoverFailed(message: string): void;
+}
+
+const QUIET: VerificationTurnEvents = {
+  tookOver: () => undefined,
+  takeoverFailed: () => undefined,
+};
 
 /**
  * On PostgreSQL: one instance at a time verifies, under a session-level
  * `pg_try_advisory_lock` held on a client of its own for the length of the pass (a holder that
  * dies loses its connection, hence the lock); the others skip their turn and report the
  * holder's last result, kept in one row of `integrity_passes` with the holder's name.
+ *
+ * A holder that hangs without dying would keep the turn for ever, and no pass would run again:
+ * so it holds a lease (`AdvisoryLease`, its heartbeat in `integrity_pass_leases`, renewed from
+ * a timer on its lock client). An instance that finds the turn taken looks at the holder's
+ * heartbeat; once it is older than the holder's lease, at two looks in a row, it ends the
+ * holder's backend and takes the turn itself. The hung holder's record, on its lock client,
+ * then fails: it records nothing.
  */
 export class PostgresVerificationTurns implements VerificationTurns {
+  /** What this instance saw of the holders at its earlier turns. */
+  private readonly seen: HoldersSeen = nothingSeen();
+  /** The last takeover failure told (told once). */
+  private failure: string | undefined;
+
   private constructor(
     private readonly pool: Pool,
     private readonly schema: string,
@@ -66,12 +112,18 @@ export class PostgresVerificationTurns implements VerificationTurns {
     private readonly s: string,
     /** This instance's name, recorded with each pass it runs. */
     private readonly instance: string,
+    private readonly lease: AdvisoryLease,
+    private readonly events: VerificationTurnEvents,
   ) {}
 
   static async open(
     pool: Pool,
     instance: string,
     schema = 'public',
+    {
+      lease = DEFAULT_LEASE,
+      events = QUIET,
+    }: { lease?: Lease; events?: VerificationTurnEvents } = {},
   ): Promise<PostgresVerificationTurns> {
     const quoted = await openMigratedSchema(
       pool,
@@ -79,7 +131,18 @@ export class PostgresVerificationTurns implements VerificationTurns {
       'integrity_passes',
       VERIFICATION_MIGRATIONS,
     );
-    return new PostgresVerificationTurns(pool, schema, quoted, instance);
+    const advisory = new AdvisoryLease(
+      pool,
+      {
+        table: `${quoted}.integrity_pass_leases`,
+        task: 'verification',
+        lockClass: VERIFICATION_LOCK_CLASS,
+        lockKey: schema,
+        instance,
+      },
+      lease,
+    );
+    return new PostgresVerificationTurns(pool, schema, quoted, instance, advisory, events);
   }
 
   async take(
@@ -93,12 +156,21 @@ export class PostgresVerificationTurns implements VerificationTurns {
     const lost = (error: Error) => (broken = error);
     client.on('error', lost);
     try {
-      const { rows } = await client.query<{ got: boolean }>(
-        'SELECT pg_try_advisory_lock($1, hashtext($2)) AS got',
-        [VERIFICATION_LOCK_CLASS, this.schema],
-      );
-      if (!rows[0].got) return { ran: false, result: await this.last() };
+      const tryLock = async () =>
+        (
+          await client.query<{ got: boolean }>(
+            'SELECT pg_try_advisory_lock($1, hashtext($2)) AS got',
+            [VERIFICATION_LOCK_CLASS, this.schema],
+          )
+        ).rows[0].got;
+      let got = await tryLock();
+      // Taken: by an instance in the middle of its pass (its turn is skipped), or by one hung
+      // past its lease (its backend is ended, and the turn taken, unless another is quicker).
+      if (!got && (await this.endStaleHolder())) got = await tryLock();
+      if (!got) return { ran: false, result: await this.last() };
+      let beating: { stop(): void } | undefined;
       try {
+        beating = await this.lease.hold(client);
         const result = { ...(await pass()), instance: this.instance };
         await client.query(
           `INSERT INTO ${s}.integrity_passes (id, ok, failure, finished_at, passes, instance)
@@ -115,6 +187,7 @@ export class PostgresVerificationTurns implements VerificationTurns {
         );
         return { ran: true, result };
       } finally {
+        beating?.stop();
         await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [
           VERIFICATION_LOCK_CLASS,
           this.schema,
@@ -127,6 +200,25 @@ export class PostgresVerificationTurns implements VerificationTurns {
     } finally {
       client.off('error', lost);
       client.release(broken);
+    }
+  }
+
+  /** Whether the holder of the turn was stale past its lease, and its backend is ended now. */
+  private async endStaleHolder(): Promise<boolean> {
+    try {
+      const takeover = await this.lease.endIfStale(this.seen);
+      if (takeover === null) return false;
+      this.failure = undefined;
+      this.events.tookOver(takeover);
+      return true;
+    } catch (error) {
+      // Told once (e.g. the role may not end others' backends): the turn is skipped.
+      const message = error instanceof Error ? error.message : String(error);
+      if (message !== this.failure) {
+        this.failure = message;
+        this.events.takeoverFailed(message);
+      }
+      return false;
     }
   }
 

@@ -30,17 +30,32 @@ describe('loadConfig', () => {
       ).toThrow(/DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ connection URL/);
     });
 
-    it('gives the holder of the work at start a lease of 30 s unless told another', () => {
+    it('gives the holders of the work for all a lease of 30 s unless told another', () => {
       const env = { LEDGER_STORE: 'postgres', DATABASE_URL: 'postgresql://db/ledger' };
-      expect(loadConfig(env).startWorkLeaseSeconds).toBe(30);
-      expect(
-        loadConfig({ ...env, LEDGER_START_WORK_LEASE_SECONDS: '5' }).startWorkLeaseSeconds,
-      ).toBe(5);
+      expect(loadConfig(env).leaseSeconds).toBe(30);
+      expect(loadConfig({ ...env, LEDGER_LEASE_SECONDS: '5' }).leaseSeconds).toBe(5);
       for (const bad of ['0', '-3', '2.5', 'soon', '3601']) {
+        expect(() => loadConfig({ ...env, LEDGER_LEASE_SECONDS: bad })).toThrow(
+          /LEDGER_LEASE_SECONDS: /,
+        );
+      }
+    });
+
+    it('takes the lease under its former name, LEDGER_START_WORK_LEASE_SECONDS, too', () => {
+      const env = { LEDGER_STORE: 'postgres', DATABASE_URL: 'postgresql://db/ledger' };
+      expect(loadConfig({ ...env, LEDGER_START_WORK_LEASE_SECONDS: '7' }).leaseSeconds).toBe(7);
+      expect(
+        loadConfig({ ...env, LEDGER_START_WORK_LEASE_SECONDS: '7', LEDGER_LEASE_SECONDS: '7' })
+          .leaseSeconds,
+      ).toBe(7);
+      for (const bad of ['0', '2.5', 'soon', '3601']) {
         expect(() => loadConfig({ ...env, LEDGER_START_WORK_LEASE_SECONDS: bad })).toThrow(
           /LEDGER_START_WORK_LEASE_SECONDS: /,
         );
       }
+      expect(() =>
+        loadConfig({ ...env, LEDGER_START_WORK_LEASE_SECONDS: '7', LEDGER_LEASE_SECONDS: '9' }),
+      ).toThrow(/LEDGER_LEASE_SECONDS: .*former name/);
     });
   });
 
