@@ -99,7 +99,7 @@ const waitFor = async (what: () => Promise<boolean>, ms = 30_000) => {
           LEDGER_PRINCIPALS: principalsEnv(),
           LEDGER_VERIFY_EVERY_SECONDS: '0',
           LEDGER_INSTANCE_ID: 'api-a',
-          LEDGER_START_WORK_LEASE_SECONDS: String(LEASE_SECONDS),
+          LEDGER_LEASE_SECONDS: String(LEASE_SECONDS),
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -171,7 +171,7 @@ const waitFor = async (what: () => Promise<boolean>, ms = 30_000) => {
           env: {
             LOG_LEVEL: 'info',
             LEDGER_INSTANCE_ID: 'api-b',
-            LEDGER_START_WORK_LEASE_SECONDS: String(LEASE_SECONDS),
+            LEDGER_LEASE_SECONDS: String(LEASE_SECONDS),
           },
         });
         const takeover = new RegExp(

@@ -5,12 +5,8 @@ import {
   uniqueSchema,
 } from '../../../../libs/event-store/src/postgres/testing/test-database';
 import { Client } from 'pg';
-import {
-  PostgresStartWork,
-  START_WORK_LOCK_CLASS,
-  type StartWorkLease,
-  type StartWorkTakeover,
-} from './start-work';
+import { PostgresStartWork, START_WORK_LOCK_CLASS, type StartWorkTakeover } from './start-work';
+import type { Lease } from './advisory-lease';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -20,7 +16,7 @@ describeOnPostgres('The work at start, one instance at a time (PostgreSQL)', (ur
 
   const open = (
     instance: string,
-    lease?: StartWorkLease,
+    lease?: Lease,
     takeovers: StartWorkTakeover[] = [],
     failures: string[] = [],
   ) => {

@@ -73,15 +73,10 @@ const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-/** How long a holder's heartbeat may go unrenewed before the others end its turn. */
-export type StartWorkLease = Lease;
-
 /** What a waiter saw of the holder it took the turn from. */
 export interface StartWorkTakeover extends LeaseTakeover {
   task: StartTask;
 }
-
-export const DEFAULT_START_WORK_LEASE: StartWorkLease = DEFAULT_LEASE;
 
 /** What a waiter tells of the holders it ends (for the log). */
 export interface StartWorkEvents {
@@ -121,7 +116,7 @@ export class PostgresStartWork implements StartWork {
     private readonly schema: string,
     private readonly s: string,
     private readonly instance: string,
-    private readonly lease: StartWorkLease,
+    private readonly lease: Lease,
     private readonly events: StartWorkEvents,
   ) {}
 
@@ -145,10 +140,7 @@ export class PostgresStartWork implements StartWork {
     pool: Pool,
     instance: string,
     schema = 'public',
-    {
-      lease = DEFAULT_START_WORK_LEASE,
-      events = QUIET,
-    }: { lease?: StartWorkLease; events?: StartWorkEvents } = {},
+    { lease = DEFAULT_LEASE, events = QUIET }: { lease?: Lease; events?: StartWorkEvents } = {},
   ): Promise<PostgresStartWork> {
     const quoted = await openMigratedSchema(pool, schema, 'start_work', MIGRATIONS);
     return new PostgresStartWork(pool, schema, quoted, instance, lease, events);

@@ -40,23 +40,6 @@ describe('loadConfig', () => {
         );
       }
     });
-
-    it('takes the lease under its former name, LEDGER_START_WORK_LEASE_SECONDS, too', () => {
-      const env = { LEDGER_STORE: 'postgres', DATABASE_URL: 'postgresql://db/ledger' };
-      expect(loadConfig({ ...env, LEDGER_START_WORK_LEASE_SECONDS: '7' }).leaseSeconds).toBe(7);
-      expect(
-        loadConfig({ ...env, LEDGER_START_WORK_LEASE_SECONDS: '7', LEDGER_LEASE_SECONDS: '7' })
-          .leaseSeconds,
-      ).toBe(7);
-      for (const bad of ['0', '2.5', 'soon', '3601']) {
-        expect(() => loadConfig({ ...env, LEDGER_START_WORK_LEASE_SECONDS: bad })).toThrow(
-          /LEDGER_START_WORK_LEASE_SECONDS: /,
-        );
-      }
-      expect(() =>
-        loadConfig({ ...env, LEDGER_START_WORK_LEASE_SECONDS: '7', LEDGER_LEASE_SECONDS: '9' }),
-      ).toThrow(/LEDGER_LEASE_SECONDS: .*former name/);
-    });
   });
 
   it('refuses a store it does not know', () => {

@@ -76,21 +76,8 @@ const envSchema = z
     LEDGER_RECORD_PENDING_CONSEQUENCES: z.enum(['true', 'false']).default('true'),
     LEDGER_INSTANCE_ID: z.string().trim().min(1).max(200).optional(),
     LEDGER_READ_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
-    LEDGER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).optional(),
-    /** The name LEDGER_LEASE_SECONDS had while only the work at start held a lease. */
-    LEDGER_START_WORK_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).optional(),
+    LEDGER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   })
-  .refine(
-    (env) =>
-      env.LEDGER_LEASE_SECONDS === undefined ||
-      env.LEDGER_START_WORK_LEASE_SECONDS === undefined ||
-      env.LEDGER_LEASE_SECONDS === env.LEDGER_START_WORK_LEASE_SECONDS,
-    {
-      message:
-        'LEDGER_LEASE_SECONDS and LEDGER_START_WORK_LEASE_SECONDS (its former name) say different leases: set one',
-      path: ['LEDGER_LEASE_SECONDS'],
-    },
-  )
   .refine((env) => env.LEDGER_STORE !== 'eventstoredb' || env.EVENTSTORE_URL, {
     message: 'EVENTSTORE_URL is required when LEDGER_STORE=eventstoredb',
     path: ['EVENTSTORE_URL'],
@@ -149,8 +136,7 @@ export interface LedgerConfig {
   /**
    * On PostgreSQL, how long an instance doing work for all (the work at start, the periodic
    * full verification pass) may go without renewing its heartbeat before another instance ends
-   * its turn (its backend) and takes it. `LEDGER_LEASE_SECONDS`, or its former name
-   * `LEDGER_START_WORK_LEASE_SECONDS`; 30 by default.
+   * its turn (its backend) and takes it. `LEDGER_LEASE_SECONDS`, 30 by default.
    */
   leaseSeconds: number;
   /** Bearer JWTs from an identity provider; rate limits. */
@@ -206,7 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     },
     recordPendingConsequences: e.LEDGER_RECORD_PENDING_CONSEQUENCES === 'true',
     instanceId: e.LEDGER_INSTANCE_ID ?? `${os.hostname()}:${process.pid}`,
-    leaseSeconds: e.LEDGER_LEASE_SECONDS ?? e.LEDGER_START_WORK_LEASE_SECONDS ?? 30,
+    leaseSeconds: e.LEDGER_LEASE_SECONDS,
     access: accessConfigOf(access.data),
     sessions: {
       idleSeconds: e.LEDGER_SESSION_IDLE_SECONDS,
