@@ -4,9 +4,9 @@ import {
   dropSchema,
   uniqueSchema,
 } from '../../../../libs/event-store/src/postgres/testing/test-database';
-import { Client } from 'pg';
 import { PostgresStartWork, START_WORK_LOCK_CLASS, type StartWorkTakeover } from './start-work';
 import type { Lease } from './advisory-lease';
+import { lockHeldByHand } from './testing/lock-held-by-hand';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -332,25 +332,17 @@ describeOnPostgres('The work at start, one instance at a time (PostgreSQL)', (ur
       const b = await open('api-b', { seconds: 1, everyMs: 200 }, takeovers);
       // Holding the lock by hand: stopped between taking it and its first heartbeat, or an
       // instance of a version without leases.
-      const bare = new Client({ connectionString: url });
-      bare.on('error', () => undefined);
-      await bare.connect();
+      const bare = await lockHeldByHand(url, START_WORK_LOCK_CLASS, `${schema}:erasures`);
       try {
-        await bare.query('SELECT pg_advisory_lock($1, hashtext($2))', [
-          START_WORK_LOCK_CLASS,
-          `${schema}:erasures`,
-        ]);
-        const pid = (await bare.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]
-          .pid;
         const startedAt = Date.now();
         await b.inTurn('erasures', async () => ({ covered: 1n, done: 0 }));
         expect(Date.now() - startedAt).toBeGreaterThanOrEqual(900);
         expect(takeovers).toEqual([
-          expect.objectContaining({ task: 'erasures', from: null, backendPid: pid }),
+          expect.objectContaining({ task: 'erasures', from: null, backendPid: bare.pid }),
         ]);
-        await expect(bare.query('SELECT 1')).rejects.toThrow();
+        await expect(bare.client.query('SELECT 1')).rejects.toThrow();
       } finally {
-        await bare.end().catch(() => undefined);
+        await bare.end();
       }
     }, 30_000);
 

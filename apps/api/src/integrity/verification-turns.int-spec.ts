@@ -1,5 +1,5 @@
 import { runMigrations } from '@blue-ledger/event-store';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import type { Lease, LeaseTakeover } from '../infrastructure/advisory-lease';
 import {
   describeOnPostgres,
@@ -12,6 +12,7 @@ import {
   VERIFICATION_MIGRATIONS,
   type FullPassResult,
 } from './verification-turns';
+import { lockHeldByHand } from '../infrastructure/testing/lock-held-by-hand';
 
 describeOnPostgres('The shared verification turn, named by the instance that ran it', (url) => {
   let schema: string;
@@ -290,24 +291,16 @@ describeOnPostgres('The shared verification turn, named by the instance that ran
       const takeovers: LeaseTakeover[] = [];
       const b = await open('api-b', { seconds: 1, everyMs: 200 }, takeovers);
       // Holding the lock by hand: an instance of a version without leases.
-      const bare = new Client({ connectionString: url });
-      bare.on('error', () => undefined);
-      await bare.connect();
+      const bare = await lockHeldByHand(url, VERIFICATION_LOCK_CLASS, schema);
       try {
-        await bare.query('SELECT pg_advisory_lock($1, hashtext($2))', [
-          VERIFICATION_LOCK_CLASS,
-          schema,
-        ]);
-        const pid = (await bare.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]
-          .pid;
         const startedAt = Date.now();
         const skipped = await turnsUntilOneRuns(b, passing('2026-01-01T00:00:00.000Z'));
         expect(skipped).toBeGreaterThanOrEqual(1);
         expect(Date.now() - startedAt).toBeGreaterThanOrEqual(900);
-        expect(takeovers).toEqual([expect.objectContaining({ from: null, backendPid: pid })]);
-        await expect(bare.query('SELECT 1')).rejects.toThrow();
+        expect(takeovers).toEqual([expect.objectContaining({ from: null, backendPid: bare.pid })]);
+        await expect(bare.client.query('SELECT 1')).rejects.toThrow();
       } finally {
-        await bare.end().catch(() => undefined);
+        await bare.end();
       }
     }, 30_000);
   });
