@@ -29,6 +29,12 @@ export interface LeaseTakeover {
   leaseSeconds: number;
 }
 
+/** A takeover as the log says it: `api-b took over the erasures turn from api-a: ...`. */
+export function takeoverMessage(instance: string, turn: string, takeover: LeaseTakeover): string {
+  const { from, backendPid, staleSeconds, leaseSeconds } = takeover;
+  return `${instance} took over the ${turn} turn from ${from ?? 'a holder without a heartbeat'}: its heartbeat was ${staleSeconds} s old (lease ${leaseSeconds} s); ended its backend ${backendPid}`;
+}
+
 /** What one instance saw of the holders at its earlier looks (kept between looks). */
 export interface HoldersSeen {
   /**

@@ -38,6 +38,7 @@ import {
   type StartWork,
   type StartWorkEvents,
 } from './start-work';
+import { takeoverMessage } from './advisory-lease';
 
 /** The event store, the read-model database and the projection runner, chosen by configuration. */
 @Global()
@@ -228,10 +229,7 @@ export class LedgerInfrastructureModule implements OnModuleInit, OnApplicationSh
 function startWorkLog(instance: string): StartWorkEvents {
   const logger = new Logger('StartWork');
   return {
-    tookOver: ({ task, from, backendPid, staleSeconds, leaseSeconds }) =>
-      logger.warn(
-        `${instance} took over the ${task} turn from ${from ?? 'a holder without a heartbeat'}: its heartbeat was ${staleSeconds} s old (lease ${leaseSeconds} s); ended its backend ${backendPid}`,
-      ),
+    tookOver: (takeover) => logger.warn(takeoverMessage(instance, takeover.task, takeover)),
     takeoverFailed: (task, message) =>
       logger.error(
         `${instance} could not end the stale holder of the ${task} turn (it goes on waiting): ${message}`,

@@ -11,6 +11,7 @@ import {
   VERIFICATION_TURNS,
   type VerificationTurnEvents,
 } from './verification-turns';
+import { takeoverMessage } from '../infrastructure/advisory-lease';
 
 /**
  * The notary's signed tree heads and proofs, and verification of the whole store. The key pair
@@ -76,10 +77,7 @@ export class IntegrityModule implements OnModuleInit, OnModuleDestroy {
 function verificationTurnLog(instance: string): VerificationTurnEvents {
   const logger = new Logger('VerificationTurn');
   return {
-    tookOver: ({ from, backendPid, staleSeconds, leaseSeconds }) =>
-      logger.warn(
-        `${instance} took over the verification turn from ${from ?? 'a holder without a heartbeat'}: its heartbeat was ${staleSeconds} s old (lease ${leaseSeconds} s); ended its backend ${backendPid}`,
-      ),
+    tookOver: (takeover) => logger.warn(takeoverMessage(instance, 'verification', takeover)),
     takeoverFailed: (message) =>
       logger.error(
         `${instance} could not end the stale holder of the verification turn (it skips its turn): ${message}`,
