@@ -4,6 +4,7 @@ import type { LedgerProcess } from '../support/ledger-process';
 import { START_WORK_LOCK_CLASS } from '../../apps/api/src/infrastructure/start-work';
 import { PostgresDeployment } from './support/postgres-deployment';
 import { erasedAsIfTheProcessDied, workLeftAtStart } from './support/work-left-at-start';
+import { eventually } from '../../libs/event-store/src/postgres/testing/collecting-subscriber';
 
 const runnable = DATABASE_URL !== undefined || Boolean(process.env.CI);
 if (!runnable) console.warn('DATABASE_URL is not set: instances starting together were NOT run');
@@ -74,13 +75,6 @@ const LATER_VICTIM = 'subject-victim-erased-later';
     let contingentId: string;
 
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-    const waitFor = async (what: () => Promise<boolean>, ms = 30_000) => {
-      const deadline = Date.now() + ms;
-      while (!(await what())) {
-        if (Date.now() > deadline) throw new Error('waited in vain');
-        await sleep(100);
-      }
-    };
     /** Whether an instance is seen waiting for the turn of `task` (asked, not granted). */
     const someoneWaits = async (task: string) => {
       const { rows } = await test.query(
@@ -168,7 +162,7 @@ const LATER_VICTIM = 'subject-victim-erased-later';
     });
 
     it('records the missing consequence once, on one instance, and every instance shows it', async () => {
-      await waitFor(async () =>
+      await eventually(async () =>
         (await startWork()).some((row) => row.task === 'pending_consequences'),
       );
       const consequences = (await startWork()).find((row) => row.task === 'pending_consequences')!;
@@ -177,7 +171,7 @@ const LATER_VICTIM = 'subject-victim-erased-later';
       const recorded = apis.map((api) => said(api, 'consequence(s) of implemented decisions'));
       expect(recorded.sort()).toEqual([0, 0, 1]);
       for (const api of apis) {
-        await waitFor(async () => {
+        await eventually(async () => {
           const mission = await api.client.as('reviewer').get('/missions/UNMISS');
           return mission.body.leadership[0].departure?.reason === 'relieved';
         });
@@ -216,7 +210,7 @@ const LATER_VICTIM = 'subject-victim-erased-later';
         let serving = false;
         void started.then(() => (serving = true));
         // It really waits for the turn (however long it takes to get there), and does not serve.
-        await waitFor(() => someoneWaits('erasures'));
+        await eventually(() => someoneWaits('erasures'));
         await sleep(1000);
         expect(serving).toBe(false);
         expect(await victimKeys(LATER_VICTIM)).toBe(1);
@@ -248,7 +242,7 @@ const LATER_VICTIM = 'subject-victim-erased-later';
         const waiting = await deployment.startApi({ env: { LEDGER_INSTANCE_ID: 'api-6' } });
         // It serves (the consequences are looked for in the background) while it waits.
         expect((await waiting.client.get('/health')).status).toBe(200);
-        await waitFor(() => someoneWaits('pending_consequences'));
+        await eventually(() => someoneWaits('pending_consequences'));
         const stoppingAt = Date.now();
         await waiting.stop();
         // (Nest re-raises the SIGTERM once its shutdown hooks ran: no exit code.) Had the stop

@@ -15,6 +15,7 @@ import { API_MAIN, outputOnceItShows } from '../support/ledger-process';
 import { principalsEnv } from '../support/principals';
 import { PostgresDeployment } from './support/postgres-deployment';
 import { workLeftAtStart } from './support/work-left-at-start';
+import { eventually } from '../../libs/event-store/src/postgres/testing/collecting-subscriber';
 
 const runnable = DATABASE_URL !== undefined || Boolean(process.env.CI);
 if (!runnable) console.warn('DATABASE_URL is not set: the lease of the work at start was NOT run');
@@ -24,13 +25,6 @@ const VICTIM = 'subject-victim-of-a-hung-start';
 const LEASE_SECONDS = 2;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const waitFor = async (what: () => Promise<boolean>, ms = 30_000) => {
-  const deadline = Date.now() + ms;
-  while (!(await what())) {
-    if (Date.now() > deadline) throw new Error('waited in vain');
-    await sleep(100);
-  }
-};
 
 (runnable ? describe : describe.skip)(
   'The work at start, its holder frozen (SIGSTOP) in the middle of it (PostgreSQL)',
@@ -143,14 +137,14 @@ const waitFor = async (what: () => Promise<boolean>, ms = 30_000) => {
       try {
         await holdTurn.query('SELECT pg_advisory_lock($1, hashtext($2))', erasuresTurn());
         a = await spawnA();
-        await waitFor(async () => (await turn()).some((lock) => !lock.granted));
+        await eventually(async () => (await turn()).some((lock) => !lock.granted));
         const [{ pid: aBackend }] = (await turn()).filter((lock) => !lock.granted);
         await tableLock.query('BEGIN');
         await tableLock.query('LOCK TABLE subject_erasures IN ACCESS EXCLUSIVE MODE');
         await holdTurn.query('SELECT pg_advisory_unlock($1, hashtext($2))', erasuresTurn());
-        await waitFor(async () => (await leaseOf('erasures'))?.backend_pid === aBackend);
+        await eventually(async () => (await leaseOf('erasures'))?.backend_pid === aBackend);
         // A's work waits on the table: it is in the middle of it.
-        await waitFor(async () =>
+        await eventually(async () =>
           (
             await test.query(
               `SELECT 1 FROM pg_locks WHERE relation = 'subject_erasures'::regclass AND NOT granted`,
@@ -195,7 +189,7 @@ const waitFor = async (what: () => Promise<boolean>, ms = 30_000) => {
         // A wakes: it goes on with the erasure (done already: nothing changes), and its record
         // fails with its lost connection. It does not serve.
         a.kill('SIGCONT');
-        await waitFor(async () => exited(a!) || /ended by another instance/.test(aOutput));
+        await eventually(async () => exited(a!) || /ended by another instance/.test(aOutput));
         expect(aOutput).toContain(
           'the erasures turn of api-a was ended by another instance (its lease ran out)',
         );
@@ -212,9 +206,9 @@ const waitFor = async (what: () => Promise<boolean>, ms = 30_000) => {
         ).toBe(1);
 
         // The consequence left pending is recorded once, whoever of A and B did it.
-        await waitFor(async () => (await departures()) === 1);
+        await eventually(async () => (await departures()) === 1);
         if (!exited(a)) a.kill('SIGKILL');
-        await waitFor(async () => exited(a!));
+        await eventually(async () => exited(a!));
         await sleep(1000);
         expect(await departures()).toBe(1);
         expect(await count('SELECT count(*) - count(DISTINCT event_id) AS n FROM events')).toBe(0);

@@ -7,6 +7,7 @@ import {
 } from '../reliability/support/ledger-fixtures';
 import { outputOnceItShows, type LedgerProcess } from '../support/ledger-process';
 import { PostgresDeployment } from './support/postgres-deployment';
+import { eventually } from '../../libs/event-store/src/postgres/testing/collecting-subscriber';
 
 const describeOnPostgres = DATABASE_URL || process.env.CI ? describe : describe.skip;
 if (!DATABASE_URL && !process.env.CI) {
@@ -98,14 +99,6 @@ describeOnPostgres(
       return rows.length > 0;
     };
 
-    const waitFor = async (what: () => Promise<boolean>, ms = 20_000) => {
-      const deadline = Date.now() + ms;
-      while (!(await what())) {
-        if (Date.now() > deadline) throw new Error('waited in vain');
-        await sleep(50);
-      }
-    };
-
     /**
      * Catches `api` in the middle of a pass: SIGSTOPs it the moment its backend is seen holding
      * the lock; if its pass ended before the signal landed, lets it go on and tries again.
@@ -133,7 +126,7 @@ describeOnPostgres(
           .as('investigator')
           .create('/incidents', incidentReport(contingentId, `Incident ${i} to verify`));
       }
-      await waitFor(async () => ((await recorded())?.passes ?? 0) >= 2);
+      await eventually(async () => ((await recorded())?.passes ?? 0) >= 2);
       // Each reports the last pass it knows of, and who ran it.
       for (const api of [a, b]) {
         expect(['instance-a', 'instance-b']).toContain((await integrityOf(api)).lastFullPassBy);
@@ -144,7 +137,7 @@ describeOnPostgres(
 
       // Anything A had sent before it stopped is done (however slow the server); from then on,
       // nothing is recorded: B's turns find the lock taken and report the last recorded pass.
-      await waitFor(async () => !(await busy('instance-a')));
+      await eventually(async () => !(await busy('instance-a')));
       await sleep(500);
       const before = (await recorded())!;
       await sleep(3000);
@@ -154,7 +147,7 @@ describeOnPostgres(
 
       const killedAt = Date.now();
       await a.kill();
-      await waitFor(async () => ((await recorded())?.passes ?? 0) > before.passes);
+      await eventually(async () => ((await recorded())?.passes ?? 0) > before.passes);
       const tookOverIn = Date.now() - killedAt;
       // Seconds, not the minutes of a TCP keepalive or a lease: about 1 s here (B's next turn and
       // its pass), with room for a loaded CI machine.
@@ -164,7 +157,7 @@ describeOnPostgres(
         heldBy.pid,
       ]);
       expect(rows).toHaveLength(0);
-      await waitFor(async () => ((await recorded())?.passes ?? 0) > before.passes + 1);
+      await eventually(async () => ((await recorded())?.passes ?? 0) > before.passes + 1);
       // The pass recorded, and the one B reports, are B's.
       expect((await recorded())!.instance).toBe('instance-b');
       const integrity = await integrityOf(b);
@@ -185,7 +178,7 @@ describeOnPostgres(
           .as('investigator')
           .create('/incidents', incidentReport(contingentId, `Incident ${i} to verify`));
       }
-      await waitFor(async () => ((await recorded())?.passes ?? 0) >= 2);
+      await eventually(async () => ((await recorded())?.passes ?? 0) >= 2);
 
       // A frozen in its pass, its heartbeat written (not between taking the lock and its first
       // beat: that holder is ended too, a lease after it is first seen, but says no name).
@@ -195,7 +188,7 @@ describeOnPostgres(
         await freezeInPass(a, 'instance-a');
         heldBy = await holder();
         // A heartbeat A sent just before it stopped may still land: its last, read after it.
-        await waitFor(async () => !(await busy('instance-a')));
+        await eventually(async () => !(await busy('instance-a')));
         await sleep(500);
         const { rows: beats } = await test.query<{ backend_pid: number; renewed_at: Date }>(
           `SELECT backend_pid, renewed_at FROM integrity_pass_leases WHERE task = 'verification'`,
@@ -209,7 +202,7 @@ describeOnPostgres(
 
       // A stays frozen. B's turns find the turn held, then the heartbeat older than A's lease:
       // B ends A's backend, takes the turn and records its passes.
-      await waitFor(async () => {
+      await eventually(async () => {
         const now = await recorded();
         return now!.passes > before.passes && now!.instance === 'instance-b';
       }, 60_000);
@@ -233,7 +226,7 @@ describeOnPostgres(
         heldBy.pid,
       ]);
       expect(gone).toHaveLength(0);
-      await waitFor(async () => (await integrityOf(b)).lastFullPassBy === 'instance-b');
+      await eventually(async () => (await integrityOf(b)).lastFullPassBy === 'instance-b');
       expect((await integrityOf(b)).status).toBe('ok');
       expect(a.child.signalCode).toBeNull(); // still frozen, not dead
       expect(a.child.exitCode).toBeNull();
@@ -258,11 +251,11 @@ describeOnPostgres(
       // Both have checked the incident as it arrived: a later rewrite of it only shows in a full
       // pass over the store (the per-event follow never reads it again).
       for (const api of [a, b]) {
-        await waitFor(
+        await eventually(
           async () => Number((await integrityOf(api)).checkedThrough ?? -1) >= Number(position),
         );
       }
-      await waitFor(async () => ((await recorded())?.passes ?? 0) >= 2);
+      await eventually(async () => ((await recorded())?.passes ?? 0) >= 2);
       for (const api of [a, b]) expect((await integrityOf(api)).status).toBe('ok');
 
       // B is frozen: it runs no pass of its own while the ledger is tampered with and A finds it.
@@ -270,7 +263,7 @@ describeOnPostgres(
       for (;;) {
         process.kill(b.child.pid!, 'SIGSTOP');
         await sleep(200);
-        await waitFor(async () => !(await busy('instance-b'))); // what B had sent is done
+        await eventually(async () => !(await busy('instance-b'))); // what B had sent is done
         if ((await holder())?.name !== 'instance-b') break;
         process.kill(b.child.pid!, 'SIGCONT');
         await sleep(100);
@@ -287,11 +280,11 @@ describeOnPostgres(
         [rewritten[0].global_position],
       );
       await test.query('SET session_replication_role = DEFAULT');
-      await waitFor(async () => (await recorded())?.ok === false);
+      await eventually(async () => (await recorded())?.ok === false);
       const failed = (await recorded())!;
       expect(failed.failure).toMatchObject({ position: rewritten[0].global_position });
       // A records its pass before it lets go of the turn and takes the failure in.
-      await waitFor(async () => (await integrityOf(a)).status === 'failed');
+      await eventually(async () => (await integrityOf(a)).status === 'failed');
 
       // The test holds the turn (as a third instance in the middle of its pass would), so B can
       // only learn of the failure from the recorded pass, not from a pass of its own.
@@ -301,7 +294,7 @@ describeOnPostgres(
       ]);
       try {
         process.kill(b.child.pid!, 'SIGCONT');
-        await waitFor(async () => (await integrityOf(b)).status === 'failed');
+        await eventually(async () => (await integrityOf(b)).status === 'failed');
         const integrity = await integrityOf(b);
         expect(integrity.failure).toEqual(failed.failure);
         expect((await recorded())!.passes).toBe(failed.passes);

@@ -7,6 +7,7 @@ import {
 } from '../reliability/support/ledger-fixtures';
 import type { LedgerProcess } from '../support/ledger-process';
 import { PostgresDeployment } from './support/postgres-deployment';
+import { eventually } from '../../libs/event-store/src/postgres/testing/collecting-subscriber';
 
 const describeOnPostgres = DATABASE_URL || process.env.CI ? describe : describe.skip;
 if (!DATABASE_URL && !process.env.CI) {
@@ -51,16 +52,9 @@ describeOnPostgres('The background verification of two API processes on one Post
     );
     return rows[0] && { ...rows[0], passes: Number(rows[0].passes) };
   };
-  const waitFor = async (what: () => Promise<boolean>, ms = 20_000) => {
-    const deadline = Date.now() + ms;
-    while (!(await what())) {
-      if (Date.now() > deadline) throw new Error('waited in vain');
-      await sleep(100);
-    }
-  };
 
   it('runs while no one holds the lock, records each pass once, and every instance reports the last one', async () => {
-    await waitFor(async () => ((await shared())?.passes ?? 0) >= 3);
+    await eventually(async () => ((await shared())?.passes ?? 0) >= 3);
     const row = await shared();
     expect(row.ok).toBe(true);
     for (const api of apis) {
@@ -82,7 +76,7 @@ describeOnPostgres('The background verification of two API processes on one Post
       // in (the one that ran it, once it let go of the turn; the others on their next turn).
       held = await shared();
       const heldAt = held.finished_at.toISOString();
-      await waitFor(async () =>
+      await eventually(async () =>
         (await Promise.all(apis.map(integrityOf))).every(
           (integrity) => integrity.lastFullPassAt !== null && integrity.lastFullPassAt >= heldAt,
         ),
@@ -106,6 +100,6 @@ describeOnPostgres('The background verification of two API processes on one Post
         'public',
       ]);
     }
-    await waitFor(async () => (await shared()).passes > held!.passes);
+    await eventually(async () => (await shared()).passes > held!.passes);
   }, 60_000);
 });

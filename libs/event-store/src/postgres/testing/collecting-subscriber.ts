@@ -41,11 +41,14 @@ export class CollectingSubscriber {
   }
 }
 
-/** Resolves once `condition()` is true, checking every 20 ms; rejects after `timeoutMs`. */
+/**
+ * Resolves once `condition()` is true, checking every 20 ms; rejects after `timeoutMs` (30 s
+ * unless told: a bound for a failing test only).
+ */
 export async function eventually(
   condition: () => boolean | Promise<boolean>,
-  timeoutMs: number,
-  what: string,
+  timeoutMs = 30_000,
+  what = 'the condition',
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
